@@ -1,0 +1,58 @@
+"""Configuration, read once from the environment (and an optional .env) into `Settings`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+def _ids(value: str | None) -> frozenset[int]:
+    return frozenset(int(x) for x in (value or "").replace(" ", "").split(",") if x)
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines of a .env file; missing file means no values."""
+    if not path.is_file():
+        return {}
+    values: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable about one running bot."""
+
+    token: str | None = field(default=None, repr=False)
+    api_base_url: str = DEFAULT_API_BASE_URL
+    db_path: Path = Path("tomtat.sqlite3")
+    engine: str = "auto"
+    model: str | None = None
+    allowed_users: frozenset[int] = frozenset()
+    allowed_chats: frozenset[int] = frozenset()
+    admins: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, dotenv: Path = Path(".env")
+    ) -> Settings:
+        """Read settings once: the process environment wins over the .env file."""
+        env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+            db_path=Path(env.get("TOMTAT_DB") or "tomtat.sqlite3"),
+            engine=env.get("TOMTAT_ENGINE") or "auto",
+            model=env.get("TOMTAT_MODEL") or None,
+            allowed_users=_ids(env.get("TOMTAT_ALLOWED_USERS")),
+            allowed_chats=_ids(env.get("TOMTAT_ALLOWED_CHATS")),
+            admins=_ids(env.get("TOMTAT_ADMINS")),
+        )

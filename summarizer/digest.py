@@ -1,0 +1,100 @@
+"""Domain values the summarizer hands to the rest of the product."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Length(StrEnum):
+    """How long a summary the reader wants."""
+
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+    @property
+    def word_budget(self) -> int:
+        """Approximate number of words (syllables) the summary may use."""
+        return {"short": 40, "medium": 70, "long": 120}[self.value]
+
+
+@dataclass(frozen=True)
+class Article:
+    """The main article of a pasted page, clutter removed, in the article's own spelling."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    sentences: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The body as one text, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Official:
+    """A named person holding a position, with every position the article gives."""
+
+    name: str
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision, directive, request or sanction reported by the article."""
+
+    text: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What the reader gets back for one article."""
+
+    title: str
+    summary: str
+    officials: tuple[Official, ...]
+    decisions: tuple[Decision, ...]
+    engine: str
+    model: str | None
+    input_words: int
+    summary_words: int
+    elapsed_ms: int
+    fallback: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's JSON contract (also what the bot stores and exports)."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "officials": [{"name": o.name, "titles": list(o.titles)} for o in self.officials],
+            "decisions": [d.text for d in self.decisions],
+            "engine": self.engine,
+            "model": self.model,
+            "input_words": self.input_words,
+            "summary_words": self.summary_words,
+            "elapsed_ms": self.elapsed_ms,
+            "fallback": self.fallback,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Digest:
+        """Rebuild a digest stored with `to_json`."""
+        return cls(
+            title=data.get("title", ""),
+            summary=data["summary"],
+            officials=tuple(
+                Official(o["name"], tuple(o.get("titles", ()))) for o in data.get("officials", ())
+            ),
+            decisions=tuple(Decision(d) for d in data.get("decisions", ())),
+            engine=data.get("engine", "extractive"),
+            model=data.get("model"),
+            input_words=int(data.get("input_words", 0)),
+            summary_words=int(data.get("summary_words", 0)),
+            elapsed_ms=int(data.get("elapsed_ms", 0)),
+            fallback=bool(data.get("fallback", False)),
+        )

@@ -1,0 +1,72 @@
+"""The one entry point: pasted page text in, `Digest` out."""
+
+from __future__ import annotations
+
+import time
+
+from summarizer.cleaning import clean_page
+from summarizer.decisions import extract_decisions
+from summarizer.digest import Digest, Length
+from summarizer.engines.base import Engine, ProgressCallback
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.officials import extract_officials
+from summarizer.quality import is_degenerate
+from summarizer.textnorm import count_words
+
+# About 40 pages of a newspaper: anything larger is not one article.
+MAX_INPUT_CHARS = 200_000
+MIN_INPUT_WORDS = 8
+
+
+class InputError(ValueError):
+    """The input cannot be summarised; the message is safe to show to a reader."""
+
+
+def check_input(text: str) -> None:
+    """Raise InputError with a friendly reason when the text is not an article."""
+    if "\x00" in text:
+        raise InputError("input looks binary, not text")
+    if len(text) > MAX_INPUT_CHARS:
+        raise InputError(f"input is too large ({len(text):,} characters; limit {MAX_INPUT_CHARS:,})")
+    if not text.strip():
+        raise InputError("input is empty")
+    if count_words(text) < MIN_INPUT_WORDS:
+        raise InputError("input is too short to summarise")
+
+
+def summarize(
+    text: str,
+    length: Length | str = Length.MEDIUM,
+    engine: Engine | None = None,
+    progress: ProgressCallback | None = None,
+) -> Digest:
+    """Clean the page, summarise its main article and extract officials and decisions."""
+    started = time.perf_counter()
+    check_input(text)
+    length = Length(length)
+    article = clean_page(text)
+    if not article.sentences:
+        raise InputError("no article text found in the input")
+    extractive = ExtractiveEngine()
+    chosen: Engine = engine or extractive
+    summary = chosen.summarize(article, length, progress)
+    fallback = False
+    if chosen is not extractive and is_degenerate(summary):
+        # A broken model output is never shown: the reader gets the extractive summary.
+        summary = extractive.summarize(article, length, progress)
+        fallback = True
+    officials = extract_officials(article)
+    decisions = extract_decisions(article, officials)
+    used = extractive if fallback else chosen
+    return Digest(
+        title=article.title,
+        summary=summary,
+        officials=officials,
+        decisions=decisions,
+        engine=used.name,
+        model=used.model_id,
+        input_words=count_words(article.title) + sum(count_words(p) for p in article.paragraphs),
+        summary_words=count_words(summary),
+        elapsed_ms=round((time.perf_counter() - started) * 1000),
+        fallback=fallback,
+    )

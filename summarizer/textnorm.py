@@ -1,0 +1,48 @@
+"""Unicode normalisation and the folded forms used for matching and search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Vietnamese tone marks as combining characters (grave, acute, hook, tilde, dot below).
+_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise text; what users see keeps the article's own spelling otherwise."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_tones(text: str) -> str:
+    """Matching form: NFC, lower case, tone mark moved to the end of each syllable.
+
+    Old and new tone placement (`uỷ`/`ủy`, `hoà`/`hòa`) fold to the same string.
+    """
+
+    def fold_word(match: re.Match[str]) -> str:
+        decomposed = unicodedata.normalize("NFD", match.group(0))
+        tones = "".join(ch for ch in decomposed if ch in _TONES)
+        base = "".join(ch for ch in decomposed if ch not in _TONES)
+        return unicodedata.normalize("NFC", base + tones)
+
+    return _WORD.sub(fold_word, unicodedata.normalize("NFC", text).lower())
+
+
+def strip_diacritics(text: str) -> str:
+    """Search form: lower case, every diacritic removed and `đ` folded to `d`."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d")
+
+
+def syllables(text: str) -> list[str]:
+    """Vietnamese syllable tokens (what 'words' means in budgets and counts)."""
+    return _SYLLABLE.findall(text)
+
+
+def count_words(text: str) -> int:
+    """Number of syllables in the text."""
+    return len(syllables(text))
