@@ -1,10 +1,138 @@
-"""Key officials: named people with a position (placeholder: none found yet)."""
+"""Key officials: named people with a position, merged across mentions, most important first."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from summarizer.digest import Article, Official
+from summarizer.gazetteers import fold
+from summarizer.mentions import Mention, article_mentions
+from summarizer.textnorm import syllables
+
+# Abbreviations spelled out, so "Trưởng đoàn ĐBQH" and "Trưởng đoàn đại biểu Quốc hội" compare.
+_EXPAND = {
+    fold(k): tuple(fold(w) for w in v.split())
+    for k, v in {
+        "UBND": "uỷ ban nhân dân",
+        "HĐND": "hội đồng nhân dân",
+        "ĐBQH": "đại biểu quốc hội",
+        "BCH": "ban chấp hành",
+        "UV": "uỷ viên",
+        "BTV": "ban thường vụ",
+        "TƯ": "trung ương",
+        "TW": "trung ương",
+        "TP": "thành phố",
+        "HCM": "hồ chí minh",
+        "MTTQ": "mặt trận tổ quốc",
+    }.items()
+}
+# Positions at the top of a state or party: they weigh more when ranking officials.
+_TOP = tuple(
+    fold(t)
+    for t in (
+        "Tổng Bí thư",
+        "Chủ tịch nước",
+        "Thủ tướng",
+        "Tổng thống",
+        "Chủ tịch Quốc hội",
+        "Quốc vương",
+        "Nữ hoàng",
+    )
+)
+_HIGH = tuple(
+    fold(t)
+    for t in (
+        "Bí thư",
+        "Chủ tịch",
+        "Bộ trưởng",
+        "Phó Thủ tướng",
+        "Uỷ viên Bộ Chính trị",
+        "Phó Chủ tịch nước",
+    )
+)
+
+
+def _title_words(title: str) -> frozenset[str]:
+    """Syllables of a position with abbreviations spelled out."""
+    words: list[str] = []
+    for syllable in syllables(title):
+        words.extend(_EXPAND.get(fold(syllable), (fold(syllable),)))
+    return frozenset(words)
+
+
+@dataclass
+class _Person:
+    key: tuple[str, ...]
+    name: str
+    first: int
+    last: int
+    mentions: int = 0
+    in_title: bool = False
+    titles: list[str] = field(default_factory=list)
+
+    def absorb(self, mention: Mention) -> None:
+        if len(mention.key) > len(self.key):
+            self.key, self.name = mention.key, mention.name
+        self.mentions += 1
+        self.last = mention.order
+        self.in_title = self.in_title or mention.in_title
+        self.titles.extend(mention.titles)
+
+    def final_titles(self) -> tuple[str, ...]:
+        """Distinct positions; one that another position contains is dropped."""
+        seen: dict[frozenset[str], str] = {}
+        for title in self.titles:
+            seen.setdefault(_title_words(title), title)
+        keep = [
+            text
+            for words, text in seen.items()
+            if not any(words < other for other in seen if other != words)
+        ]
+        return tuple(keep)
+
+    def importance(self) -> float:
+        folded = [fold(t) for t in self.titles]
+        rank = (
+            2
+            if any(t.startswith(_TOP) for t in folded)
+            else (1 if any(t.startswith(_HIGH) for t in folded) else 0)
+        )
+        return self.mentions + 2 * self.in_title + 0.5 * rank
+
+
+def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return len(short) < len(long) and long[-len(short) :] == short
+
+
+def _find(people: list[_Person], mention: Mention) -> _Person | None:
+    """The person a mention points to: same name, or a shorter/longer form of it."""
+    same = [p for p in people if p.key == mention.key]
+    if same:
+        return same[0]
+    related = [
+        p for p in people if _is_suffix(mention.key, p.key) or _is_suffix(p.key, mention.key)
+    ]
+    return max(related, key=lambda p: p.last) if related else None
+
+
+def merge_mentions(mentions: list[Mention]) -> list[_Person]:
+    """People named in the mentions, each holding all of their mentions."""
+    people: list[_Person] = []
+    for mention in sorted(mentions, key=lambda m: m.order):
+        person = _find(people, mention)
+        if person is None:
+            if mention.given_only:
+                continue
+            person = _Person(mention.key, mention.name, mention.order, mention.order)
+            people.append(person)
+        person.absorb(mention)
+    return people
 
 
 def extract_officials(article: Article) -> tuple[Official, ...]:
     """Officials named in the article, most important first."""
-    return ()
+    people = [
+        p for p in merge_mentions(article_mentions(article.title, article.paragraphs)) if p.titles
+    ]
+    people.sort(key=lambda p: (-p.importance(), p.first))
+    return tuple(Official(p.name, p.final_titles()) for p in people)

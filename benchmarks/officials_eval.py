@@ -1,0 +1,186 @@
+"""Officials extraction against the annotated dev articles and the seed page; prints figures.
+
+Usage: python benchmarks/officials_eval.py --dataset ../shared/data/officials-dev.jsonl \
+           --seed ../shared/data/seed-page.txt [--ner] [--verbose]
+
+Scoring follows ../shared/data/README.md: names compared after NFC, lower-casing and tone
+folding; a position is right when its syllables overlap a gold position with F1 >= 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from summarizer.cleaning import clean_page
+from summarizer.officials import extract_officials
+from summarizer.textnorm import count_words, fold_tones, syllables
+
+SEED_OFFICIALS = (
+    "Lữ Văn Hùng",
+    "Nguyễn Hồ Hải",
+    "Huỳnh Quốc Việt",
+    "Phạm Văn Thiều",
+    "Phạm Thành Ngại",
+    "Hồ Trung Việt",
+    "Tô Lâm",
+)
+SEED_TEASER_ONLY = (
+    "Nguyễn Minh Đương",
+    "Lê Văn Sử",
+    "Phạm Minh Chính",
+    "Keir Starmer",
+    "Donald Trump",
+    "Anwar Ibrahim",
+    "Ngô Phương Ly",
+)
+
+
+def name_key(name: str) -> str:
+    """Names compare after NFC, lower case and tone folding; spacing is ignored."""
+    return " ".join(fold_tones(name).split())
+
+
+def overlap_f1(a: str, b: str) -> float:
+    """Syllable-overlap F1 of two positions (folded)."""
+    sa, sb = Counter(syllables(fold_tones(a))), Counter(syllables(fold_tones(b)))
+    common = sum((sa & sb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(sa.values()), common / sum(sb.values())
+    return 2 * p * r / (p + r)
+
+
+def positions_right(pred: tuple[str, ...], gold: list[str]) -> tuple[bool, bool]:
+    """(strict, lenient): every predicted position matches gold and one does / any one does."""
+    hits = [any(overlap_f1(p, g) >= 0.5 for g in gold) for p in pred]
+    return bool(hits) and all(hits), any(hits)
+
+
+def evaluate_dev(path: Path, verbose: bool) -> list[tuple[str, float]]:
+    """Names P/R/F1, position accuracy and top-1 agreement; returns (text, ms) for timing."""
+    tp = fp = fn = strict = lenient = top1 = 0
+    timed: list[tuple[str, float]] = []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    for row in rows:
+        article = clean_page(row["text"])
+        officials = extract_officials(article)
+        pred = {name_key(o.name): o for o in officials}
+        gold = {name_key(g["name"]): g for g in row["officials"]}
+        tp += len(pred.keys() & gold.keys())
+        fp += len(pred.keys() - gold.keys())
+        fn += len(gold.keys() - pred.keys())
+        for key in pred.keys() & gold.keys():
+            s, le = positions_right(pred[key].titles, gold[key]["titles"])
+            strict += s
+            lenient += le
+            if verbose and not s:
+                print(f"  position {row['id']}: {pred[key].titles} vs {gold[key]['titles']}")
+        if officials and name_key(officials[0].name) == name_key(row.get("main_official") or ""):
+            top1 += 1
+        if verbose:
+            for key in pred.keys() - gold.keys():
+                print(f"  extra    {row['id']}: {pred[key].name} {pred[key].titles}")
+            for key in gold.keys() - pred.keys():
+                print(f"  missing  {row['id']}: {gold[key]['name']} {gold[key]['titles']}")
+        timed.append((row["text"], 0.0))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"dev articles: {len(rows)}  gold officials: {tp + fn}  predicted: {tp + fp}")
+    print(f"names: P={precision:.3f} R={recall:.3f} F1={f1:.3f}  (target F1 >= 0.95)")
+    print(
+        f"positions right (all predicted positions overlap gold, F1>=0.5): {strict}/{tp}"
+        f" = {strict / tp if tp else 0:.1%}  (target >= 90%);"
+        f" at least one right: {lenient}/{tp} = {lenient / tp if tp else 0:.1%}"
+    )
+    print(f"most important official = annotated main official: {top1}/{len(rows)}")
+    return timed
+
+
+def evaluate_seed(path: Path) -> None:
+    """Exact set of officials on the seed page, and no teaser leaking in."""
+    officials = extract_officials(clean_page(path.read_text(encoding="utf-8")))
+    got = {name_key(o.name) for o in officials}
+    want = {name_key(n) for n in SEED_OFFICIALS}
+    leaked = [n for n in SEED_TEASER_ONLY if name_key(n) in got]
+    print("seed page officials:")
+    for official in officials:
+        print(f"  {official.name}: {'; '.join(official.titles)}")
+    missing = [n for n in SEED_OFFICIALS if name_key(n) not in got]
+    extra = [o.name for o in officials if name_key(o.name) not in want]
+    exact = not missing and not extra
+    print(
+        f"seed page exact: {'YES' if exact else 'NO'}  missing={missing} extra={extra}"
+        f" teaser names leaked={leaked}"
+    )
+
+
+def per_thousand_words(texts: list[str], run: object, repeats: int) -> list[float]:
+    """Milliseconds per 1,000 words for each text (best of `repeats`)."""
+    out = []
+    for text in texts:
+        words = max(count_words(text), 1)
+        best = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run(text)  # type: ignore[operator]
+            best = min(best, time.perf_counter() - started)
+        out.append(best * 1000 * 1000 / words)
+    return out
+
+
+def timing(texts: list[str], with_ner: bool) -> None:
+    """Median cost of officials extraction (after warm-up), and of underthesea NER if asked."""
+    article_of = {t: clean_page(t) for t in texts}
+    extract_officials(article_of[texts[0]])  # warm-up: word lists, caches
+
+    def rules(text: str) -> None:
+        extract_officials(article_of[text])
+
+    ms = per_thousand_words(texts, rules, repeats=3)
+    print(
+        f"officials extraction: median {statistics.median(ms):.1f} ms per 1,000 words"
+        f" (max {max(ms):.1f}) over {len(texts)} articles, after warm-up"
+    )
+    if with_ner:
+        started = time.perf_counter()
+        from underthesea import ner
+
+        ner("Ông Nguyễn Văn An.")
+        print(f"underthesea.ner import + first call: {time.perf_counter() - started:.2f} s")
+
+        def crf(text: str) -> None:
+            for sentence in article_of[text].sentences:
+                ner(sentence)
+
+        ner_ms = per_thousand_words(texts, crf, repeats=1)
+        print(
+            f"underthesea.ner over the same sentences: median {statistics.median(ner_ms):.1f} ms"
+            f" per 1,000 words = {statistics.median(ner_ms) / statistics.median(ms):.0f}x"
+            " the rules"
+        )
+
+
+def main() -> None:
+    """Run every evaluation and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path, default=Path("../shared/data/officials-dev.jsonl"))
+    parser.add_argument("--seed", type=Path, default=Path("../shared/data/seed-page.txt"))
+    parser.add_argument("--ner", action="store_true", help="also time underthesea's CRF NER")
+    parser.add_argument("--verbose", action="store_true", help="list every error")
+    args = parser.parse_args()
+    timed = evaluate_dev(args.dataset, args.verbose)
+    evaluate_seed(args.seed)
+    timing([text for text, _ in timed], args.ner)
+
+
+if __name__ == "__main__":
+    main()

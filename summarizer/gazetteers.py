@@ -1,0 +1,75 @@
+"""Word lists behind officials extraction, read once from `summarizer/data/`."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+from summarizer.textnorm import fold_tones
+
+_DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Matching form of one token (lower case, tone placement folded)."""
+    return fold_tones(word)
+
+
+def _entries(name: str) -> list[tuple[str, ...]]:
+    """Non-comment lines of a data file, each as a tuple of folded tokens."""
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [
+        tuple(fold(w) for w in line.replace("-", " - ").split())
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+class Phrases:
+    """A set of multi-token phrases with longest-match lookup from either end."""
+
+    def __init__(self, entries: list[tuple[str, ...]]) -> None:
+        self._set = frozenset(entries)
+        self.longest = max((len(e) for e in entries), default=0)
+
+    def __contains__(self, phrase: tuple[str, ...]) -> bool:
+        return phrase in self._set
+
+    def match_at(self, folded: list[str], start: int) -> int:
+        """Length of the longest phrase starting at `start` (0 when none)."""
+        for n in range(min(self.longest, len(folded) - start), 0, -1):
+            if tuple(folded[start : start + n]) in self._set:
+                return n
+        return 0
+
+    def match_ending(self, folded: list[str], end: int) -> int:
+        """Length of the longest phrase ending at index `end` inclusive (0 when none)."""
+        for n in range(min(self.longest, end + 1), 0, -1):
+            if tuple(folded[end - n + 1 : end + 1]) in self._set:
+                return n
+        return 0
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Folded Vietnamese surnames."""
+    return frozenset(e[0] for e in _entries("surnames.txt") if len(e) == 1)
+
+
+@cache
+def places() -> Phrases:
+    """Countries, provinces and seats of power."""
+    return Phrases(_entries("places.txt"))
+
+
+@cache
+def ranks() -> Phrases:
+    """Military ranks and academic titles (never positions on their own)."""
+    return Phrases(_entries("ranks.txt"))
+
+
+@cache
+def heads() -> Phrases:
+    """Words that head a position ("Bí thư", "Chủ tịch", "Thủ tướng"...)."""
+    return Phrases(_entries("positions.txt"))

@@ -1,0 +1,70 @@
+"""Mentions of people in an article: a name, the positions written beside it, where it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.names import Token, clean, find_names, tokenize
+from summarizer.positions import Paragraph, head_spans
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name; `given_only` for "ông Hải"-style references."""
+
+    name: str
+    key: tuple[str, ...]
+    titles: tuple[str, ...]
+    given_only: bool
+    order: int
+    in_title: bool
+
+
+def _after_theo(tokens: list[Token], start: int) -> bool:
+    """The mention is the source of a clause ("Theo ông X, …"): nothing but a honorific between."""
+    for k in range(start - 1, max(start - 4, -1), -1):
+        if tokens[k].fold == "theo":
+            return True
+        if not tokens[k].is_word:
+            return False
+    return False
+
+
+def paragraph_mentions(text: str, order: int, in_title: bool = False) -> list[Mention]:
+    """Every name in one paragraph with the positions attached to it."""
+    text = clean(text)
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    heads = head_spans([t.fold for t in tokens])
+    blocked = {i for start, end in heads for i in range(start, end)}
+    spans = find_names(tokens, blocked)
+    para = Paragraph(text, tokens, heads)
+    for span in spans:
+        para.add_name(span.start, span.end, strong=span.foreign or span.size >= 2)
+    mentions = []
+    for span in spans:
+        before = para.titles_before(span.start)
+        opening = before[0][0] if before else span.start
+        ranges = before + para.titles_after(span.end, need_close=_after_theo(tokens, opening))
+        titles = tuple(para.span_text(s, e) for s, e in ranges if e > s)
+        words = [t for t in tokens[span.start : span.end] if t.is_word]
+        mentions.append(
+            Mention(
+                name=para.span_text(span.start, span.end),
+                key=tuple(t.fold for t in words),
+                titles=titles,
+                given_only=not span.foreign and span.size == 1,
+                order=order * 1000 + span.start,
+                in_title=in_title,
+            )
+        )
+    return mentions
+
+
+def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:
+    """Mentions in the title, then in each paragraph, in reading order."""
+    found = paragraph_mentions(title, 0, in_title=True) if title else []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        found.extend(paragraph_mentions(paragraph, number))
+    return found

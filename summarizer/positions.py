@@ -1,0 +1,232 @@
+"""Position phrases: a head word ("Bí thư") and the body it heads ("Tỉnh uỷ Cà Mau")."""
+
+from __future__ import annotations
+
+from summarizer.gazetteers import fold, heads, places, ranks
+from summarizer.names import HONORIFICS, Token
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Lower-case words that may sit inside a position ("Chủ tịch UBND tỉnh", "Uỷ viên dự khuyết").
+BODY_WORDS = _folded(
+    "tỉnh thành phố huyện xã phường quận thị trấn nước thường trực vụ dự khuyết đại biểu "
+    "quốc hội trung ương ủy uỷ ban bộ sở chính phủ đảng cơ quan diện nhân dân nông thôn "
+    "chấp hành khóa khoá đoàn công an mặt trận tổ"
+)
+# Words that open a place name; the capitalised words after them are the place, nothing more.
+PLACE_TYPES = _folded("tỉnh phố huyện xã phường quận trấn tp thủ đô")
+# Joiners allowed only between two capitalised parts ("Tuyên giáo và Dân vận", "UNESCO tại Hà Nội").
+JOINERS = _folded("và tại")
+# Lower-case words that never continue a name of an organisation: verbs and function words.
+STOP = _folded(
+    "là cho nói đã đang sẽ vừa phát khẳng nhấn yêu đề chỉ trả ký kêu tuyên bày chia gửi tiếp "
+    "chủ tham thăm làm có được bị về với trong ngày sáng chiều tối hôm khi thì mà này đó cùng "
+    "của tới đến ra vào lên xuống không chưa rất để nhằm cũng lại còn đi nêu trao hỏi đánh "
+    "thừa ghi mời dẫn giải đặt bổ lúc từ theo qua vì do như năm tháng người các những một"
+)
+PREFIXES = _folded("nguyên cựu tân quyền")
+# Words between a separator and an appositive position ("(thời điểm giữ chức Chủ tịch …)").
+LEAD_INS = _folded("một hiện là đang thời điểm giữ chức vụ khi đó lúc bấy giờ ấy này đương kim nay")
+# "Bí thư Thành uỷ lúc bấy giờ là ông Võ Văn Kiệt": time words before "là".
+WHEN = _folded("lúc bấy giờ khi đó ấy hiện nay")
+SEPARATORS = frozenset({",", "-", "–", "—", "(", "là", "kiêm"})
+MAX_BODY = 16
+
+
+def head_spans(folded: list[str]) -> list[tuple[int, int]]:
+    """Head words of positions in a paragraph, longest match first, left to right."""
+    gaz, spans, i = heads(), [], 0
+    while i < len(folded):
+        n = gaz.match_at(folded, i)
+        if n:
+            spans.append((i, i + n))
+            i += n
+        else:
+            i += 1
+    return spans
+
+
+class Paragraph:
+    """A tokenised paragraph with its heads and names, and the walks that read positions."""
+
+    def __init__(self, text: str, tokens: list[Token], heads_: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.folded = [t.fold for t in tokens]
+        self.head_at = dict(heads_)
+        self.head_ending = {end - 1: start for start, end in heads_}
+        self.name_tokens: set[int] = set()
+        self.name_starts: set[int] = set()
+        self.name_ends: set[int] = set()
+
+    def add_name(self, start: int, end: int, strong: bool) -> None:
+        """Mark a name span: positions never run through it."""
+        self.name_tokens.update(range(start, end))
+        self.name_ends.add(end - 1)
+        if strong:
+            self.name_starts.add(start)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The article's own text for tokens [start, end)."""
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+    # -- what may sit inside a position --------------------------------------------------
+    def _capital(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.is_word and not tok.is_lower and i not in self.name_tokens
+
+    def _ends_place(self, i: int) -> bool:
+        return bool(places().match_ending(self.folded, i))
+
+    def _continues(self, i: int) -> bool:
+        """A lower-case second syllable of a capitalised word ("Tỉnh uỷ", "Sở Y tế")."""
+        return (
+            i > 0
+            and self.tokens[i].is_lower
+            and self.folded[i] not in STOP
+            and self.tokens[i - 1].is_title_case
+            and self._capital(i - 1)
+            and not self._ends_place(i - 1)
+            and not self._in_place(i - 1)
+        )
+
+    def _in_place(self, i: int) -> bool:
+        """Token i belongs to the name of a place ("xã Quảng Hùng")."""
+        while i >= 0 and self.tokens[i].is_title_case:
+            i -= 1
+        return i >= 0 and self.folded[i] in PLACE_TYPES
+
+    def _body(self, i: int) -> bool:
+        """Token i may be part of a position's body."""
+        tok, n = self.tokens[i], len(self.tokens)
+        if i in self.name_tokens:
+            return False
+        if self._capital(i):
+            return True
+        if tok.text in {"-", "&"} or self.folded[i] in JOINERS:
+            return 0 < i < n - 1 and self._capital(i + 1) and self.tokens[i - 1].is_word
+        if tok.is_lower and self.folded[i] in BODY_WORDS:
+            return True
+        return self._continues(i)
+
+    # -- title before a name -------------------------------------------------------------
+    def _position_ending(self, k: int, limit: int) -> int | None:
+        """Start of a position whose last token is k (walking left), else None."""
+        steps = 0
+        while k >= limit and steps < MAX_BODY:
+            if k in self.head_ending:
+                start = self.head_ending[k]
+                while start - 1 in self.head_ending and start - 1 not in self.name_tokens:
+                    start = self.head_ending[start - 1]
+                if start > 0 and self.folded[start - 1] in PREFIXES:
+                    start -= 1
+                return start
+            if not self._body(k):
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def titles_before(self, name_start: int) -> list[tuple[int, int]]:
+        """Positions written before the name ("Bí thư Tỉnh uỷ Nguyễn Hồ Hải")."""
+        k = name_start - 1
+        # Skip what may stand between a position and the name: honorific, rank, "lúc đó là".
+        for _ in range(6):
+            if k < 0:
+                break
+            two = f"{self.folded[k - 1]} {self.folded[k]}" if k > 0 else ""
+            rank = ranks().match_ending(self.folded, k)
+            if two in HONORIFICS:
+                k -= 2
+            elif self.folded[k] in HONORIFICS:
+                k -= 1
+            elif self.folded[k] == "là":
+                k -= 1
+                while k >= 0 and self.folded[k] in WHEN:
+                    k -= 1
+            elif rank:
+                k -= rank
+                if k >= 0 and self.tokens[k].text == ",":
+                    k -= 1
+            else:
+                break
+        titles: list[tuple[int, int]] = []
+        start = self._position_ending(k, 0) if k >= 0 else None
+        while start is not None:
+            titles.append((start, k + 1))
+            # "Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng": more positions joined by commas.
+            joiner = start - 1
+            if joiner < 1 or not (self.tokens[joiner].text == "," or self.folded[joiner] == "kiêm"):
+                break
+            if joiner - 1 in self.name_ends:
+                break
+            k = joiner - 1
+            start = self._position_ending(k, 0)
+        return titles[::-1]
+
+    # -- appositives after a name ----------------------------------------------------------
+    def _extent(self, i: int) -> tuple[int, bool]:
+        """End of the position body starting at i; True when it runs into another name."""
+        n = len(self.tokens)
+        while i < n:
+            if i in self.name_starts:
+                return i, True
+            if i in self.head_at:
+                i = self.head_at[i]
+                continue
+            if not self._body(i):
+                break
+            i += 1
+        return i, False
+
+    def _trim(self, start: int, end: int) -> int:
+        while end > start + 1 and (
+            self.folded[end - 1] in JOINERS or self.tokens[end - 1].text in {"-", "&"}
+        ):
+            end -= 1
+        return end
+
+    def titles_after(self, name_end: int, need_close: bool = False) -> list[tuple[int, int]]:
+        """Appositive positions ("Lữ Văn Hùng, Uỷ viên BCH Trung ương Đảng, Trưởng đoàn …").
+
+        With `need_close` ("Theo ông X, …") an appositive must end in punctuation, since a
+        clause follows the comma.
+        """
+        titles: list[tuple[int, int]] = []
+        j, n = name_end, len(self.tokens)
+        while j < n and (self.tokens[j].text in SEPARATORS or self.folded[j] in SEPARATORS):
+            opened = self.tokens[j].text == "("
+            j += 1
+            skipped = 0
+            while j < n and j not in self.head_at and self.folded[j] in LEAD_INS and skipped < 5:
+                j += 1
+                skipped += 1
+            start = j
+            if j < n and self.folded[j] in PREFIXES:
+                j += 1
+            if j not in self.head_at:
+                if opened:
+                    # "(thời điểm giữ chức Chủ tịch …)": look a little further inside brackets.
+                    while (
+                        j < n
+                        and j - start < 6
+                        and j not in self.head_at
+                        and self.tokens[j].is_lower
+                    ):
+                        j += 1
+                    if j not in self.head_at:
+                        break
+                    start = j
+                else:
+                    break
+            end, hit_name = self._extent(self.head_at[j])
+            if hit_name:
+                break
+            if need_close and end < n and self.tokens[end].is_word:
+                break
+            titles.append((start, self._trim(start, end)))
+            j = end
+        return titles
