@@ -44,6 +44,8 @@ def paragraph_mentions(text: str, order: int, in_title: bool = False) -> list[Me
         para.add_name(span.start, span.end, strong=span.foreign or span.size >= 2)
     mentions = []
     for span in spans:
+        if span.start in para.consumed:
+            continue
         before = para.titles_before(span.start)
         opening = before[0][0] if before else span.start
         ranges = before + para.titles_after(span.end, need_close=_after_theo(tokens, opening))

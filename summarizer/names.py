@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarizer.gazetteers import fold, places, surnames
+from summarizer.gazetteers import fold, places, ranks, surnames
 from summarizer.textnorm import strip_diacritics
 
 _TOKEN = re.compile(r"\w+(?:\.\w+)*|[^\w\s]")
@@ -15,6 +15,22 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?"
     r"(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?"
+)
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Words after which a short capitalised run is a place ("xã Quảng Hùng", "Thành uỷ Đồng Hới").
+PLACE_BEFORE = _folded("tỉnh phố huyện xã phường quận trấn TP thủ đô")
+_PLACE_COMMITTEES = _folded("thành huyện quận thị")
+_UY = fold("uỷ")
+_SEATS = frozenset(fold(w) for w in ("Điện", "Phủ", "Dinh", "Nhà"))
+# Capitalised sentence openers that are never part of a name ("Theo Donald Trump").
+OPENERS = _folded(
+    "theo cùng với tại trong khi sau trước của và nhưng còn hôm ngày từ đến về do bởi "
+    "vì nếu dù cả các những một hai ba gặp tiếp đón thưa gửi cảm ơn chào mời"
 )
 HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "đ/c"})
 MAX_VI_NAME = 4
@@ -85,6 +101,19 @@ class NameSpan:
         return self.end - self.start
 
 
+def _hyphen_joins(tokens: list[Token], j: int, blocked: set[int]) -> bool:
+    """The hyphen at j joins two parts of one foreign name."""
+    if j + 1 >= len(tokens) or j + 1 in blocked or not tokens[j + 1].is_word:
+        return False
+    left, right = tokens[j - 1].text, tokens[j + 1]
+    if not is_foreign(left):
+        return False
+    if right.is_lower:
+        # Korean given names detokenised as "Jae - in", "Jong - un".
+        return len(right.text) <= 4 and right.text.isascii()
+    return right.is_title_case and is_foreign(right.text)  # "Frank - Walter Steinmeier"
+
+
 def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words; ' - ' joins two foreign words (Frank - Walter)."""
     runs: list[tuple[int, int]] = []
@@ -98,15 +127,7 @@ def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
             tok = tokens[j]
             if j not in blocked and tok.is_word and tok.is_title_case:
                 j += 1
-            elif (
-                tok.text == "-"
-                and j + 1 < n
-                and j + 1 not in blocked
-                and tokens[j + 1].is_word
-                and tokens[j + 1].is_title_case
-                and is_foreign(tokens[j - 1].text)
-                and is_foreign(tokens[j + 1].text)
-            ):
+            elif tok.text == "-" and _hyphen_joins(tokens, j, blocked):
                 j += 2
             else:
                 break
@@ -118,6 +139,9 @@ def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
 def _strip_places(folded: list[str], start: int, end: int) -> int:
     """First index after the places that open the run (Đức, Nhật Bản, Điện Kremlin)."""
     gaz = places()
+    if end - start > 2 and folded[start] in _SEATS:
+        # "Điện Elysee", "Phủ Tổng thống": a seat of power named by one more word.
+        start += 2
     while start < end:
         n = gaz.match_at(folded[:end], start)
         if not n:
@@ -126,9 +150,28 @@ def _strip_places(folded: list[str], start: int, end: int) -> int:
     return start
 
 
+def _after_place_word(folded: list[str], start: int) -> bool:
+    """The run follows a word that introduces a place name."""
+    if start == 0:
+        return False
+    before = folded[start - 1]
+    if before in PLACE_BEFORE:
+        return True
+    return before == _UY and start > 1 and folded[start - 2] in _PLACE_COMMITTEES
+
+
 def _vietnamese_name(folded: list[str], start: int, end: int, free: bool) -> int | None:
     """Start of the Vietnamese name that closes the run, when there is one."""
     gaz, family = places(), surnames()
+    if _after_place_word(folded, start) and not free:
+        # "huyện Lâm Hà", "Thành uỷ Đồng Hới": two words are the place; a name may follow it.
+        if end - start == 2:
+            return None
+        place = places().match_at(folded[:end], start)
+        if place:
+            start += place
+        elif end - start > MAX_VI_NAME:
+            start += 2
     for i in range(start, end):
         size = end - i
         if size > MAX_VI_NAME:
@@ -149,11 +192,13 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
     folded = [t.fold for t in tokens]
     spans: list[NameSpan] = []
     for start, end in _runs(tokens, blocked):
-        if folded[start] in HONORIFICS:
-            # A sentence that opens with "Ông ..." capitalises the honorific itself.
+        while start < end and (folded[start] in HONORIFICS or folded[start] in OPENERS):
+            # A sentence that opens with "Ông ..." or "Theo ..." capitalises that word too.
             start += 1
-            if start == end:
-                continue
+        # "Tướng Ali Reza Lotfi", "Đại sứ quán Mỹ ...": ranks never belong to the name.
+        start += ranks().match_at(folded[:end], start) if start < end else 0
+        if start >= end:
+            continue
         words = [t.text for t in tokens[start:end] if t.is_word]
         after_honorific = start > 0 and (
             folded[start - 1] in HONORIFICS
@@ -163,6 +208,11 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
             first = _strip_places(folded, start, end)
             if first < end and sum(t.is_word for t in tokens[first:end]) <= MAX_FOREIGN_NAME:
                 spans.append(NameSpan(first, end, foreign=True))
+            continue
+        country = _strip_places(folded, start, end)
+        if start < country < end and (end - country == 1 or folded[country] not in surnames()):
+            # "Bộ trưởng Thống nhất Hàn Quốc Myoung": what follows a country is a name.
+            spans.append(NameSpan(country, end, foreign=True))
             continue
         first_vi = _vietnamese_name(folded, start, end, free=after_honorific)
         if first_vi is not None:

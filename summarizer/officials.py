@@ -112,7 +112,18 @@ def _find(people: list[_Person], mention: Mention) -> _Person | None:
     related = [
         p for p in people if _is_suffix(mention.key, p.key) or _is_suffix(p.key, mention.key)
     ]
-    return max(related, key=lambda p: p.last) if related else None
+    if not related:
+        return None
+    # "Tổng thống Macron" after "Emmanuel Macron" and "phu nhân Brigitte Macron": the
+    # holder of a matching position wins, then anyone holding a position, then the latest.
+    said = [_title_words(t) for t in mention.titles]
+
+    def fit(person: _Person) -> tuple[bool, bool, int]:
+        held = [_title_words(t) for t in person.titles]
+        matching = any(a <= b or b <= a for a in said for b in held)
+        return matching, bool(held), person.last
+
+    return max(related, key=fit)
 
 
 def merge_mentions(mentions: list[Mention]) -> list[_Person]:

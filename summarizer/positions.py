@@ -10,11 +10,49 @@ def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
 
 
-# Lower-case words that may sit inside a position ("Chủ tịch UBND tỉnh", "Uỷ viên dự khuyết").
-BODY_WORDS = _folded(
-    "tỉnh thành phố huyện xã phường quận thị trấn nước thường trực vụ dự khuyết đại biểu "
-    "quốc hội trung ương ủy uỷ ban bộ sở chính phủ đảng cơ quan diện nhân dân nông thôn "
-    "chấp hành khóa khoá đoàn công an mặt trận tổ"
+# Lower-case words that may sit inside a position on their own ("Chủ tịch UBND tỉnh").
+BODY_WORDS = _folded("tỉnh huyện xã phường quận nước đảng bộ sở ban")
+# Two-word parts of a position ("Uỷ viên dự khuyết", "Phó Bí thư Thường trực").
+BODY_PAIRS = frozenset(
+    tuple(fold(w) for w in pair.split())
+    for pair in (
+        "thành phố",
+        "thị xã",
+        "thị trấn",
+        "thường trực",
+        "thường vụ",
+        "dự khuyết",
+        "đại biểu",
+        "quốc hội",
+        "trung ương",
+        "uỷ ban",
+        "ủy ban",
+        "chính phủ",
+        "cơ quan",
+        "đại diện",
+        "nhân dân",
+        "nông thôn",
+        "chấp hành",
+        "công an",
+        "mặt trận",
+        "tổ quốc",
+        "đảng uỷ",
+        "đảng ủy",
+        "tỉnh uỷ",
+        "tỉnh ủy",
+        "thành uỷ",
+        "thành ủy",
+        "huyện uỷ",
+        "huyện ủy",
+        "quận uỷ",
+        "quận ủy",
+        "quản trị",
+        "quản lý",
+        "điều hành",
+        "thành viên",
+        "hội đồng",
+    )
+    if len(pair.split()) == 2
 )
 # Words that open a place name; the capitalised words after them are the place, nothing more.
 PLACE_TYPES = _folded("tỉnh phố huyện xã phường quận trấn tp thủ đô")
@@ -33,6 +71,19 @@ LEAD_INS = _folded("một hiện là đang thời điểm giữ chức vụ khi 
 # "Bí thư Thành uỷ lúc bấy giờ là ông Võ Văn Kiệt": time words before "là".
 WHEN = _folded("lúc bấy giờ khi đó ấy hiện nay")
 SEPARATORS = frozenset({",", "-", "–", "—", "(", "là", "kiêm"})
+# "ông X từng làm Phó Chủ tịch …": a verb of holding office works as a separator.
+_HOLDING = frozenset(
+    (fold(a), fold(b))
+    for a, b in (
+        ("từng", "làm"),
+        ("từng", "là"),
+        ("hiện", "là"),
+        ("đang", "là"),
+        ("từng", "giữ"),
+        ("hiện", "giữ"),
+        ("đang", "giữ"),
+    )
+)
 MAX_BODY = 16
 
 
@@ -61,11 +112,15 @@ class Paragraph:
         self.name_tokens: set[int] = set()
         self.name_starts: set[int] = set()
         self.name_ends: set[int] = set()
+        self.name_span: dict[int, int] = {}
+        # Names read as part of a position in brackets ("(Chủ tịch HĐQT Thaco)").
+        self.consumed: set[int] = set()
 
     def add_name(self, start: int, end: int, strong: bool) -> None:
         """Mark a name span: positions never run through it."""
         self.name_tokens.update(range(start, end))
         self.name_ends.add(end - 1)
+        self.name_span[start] = end
         if strong:
             self.name_starts.add(start)
 
@@ -93,6 +148,13 @@ class Paragraph:
             and not self._in_place(i - 1)
         )
 
+    def _in_pair(self, i: int) -> bool:
+        """Token i is one half of a two-word part of a position ("thường trực")."""
+        f = self.folded
+        return (i > 0 and (f[i - 1], f[i]) in BODY_PAIRS) or (
+            i + 1 < len(f) and (f[i], f[i + 1]) in BODY_PAIRS
+        )
+
     def _in_place(self, i: int) -> bool:
         """Token i belongs to the name of a place ("xã Quảng Hùng")."""
         while i >= 0 and self.tokens[i].is_title_case:
@@ -108,7 +170,7 @@ class Paragraph:
             return True
         if tok.text in {"-", "&"} or self.folded[i] in JOINERS:
             return 0 < i < n - 1 and self._capital(i + 1) and self.tokens[i - 1].is_word
-        if tok.is_lower and self.folded[i] in BODY_WORDS:
+        if tok.is_lower and (self.folded[i] in BODY_WORDS or self._in_pair(i)):
             return True
         return self._continues(i)
 
@@ -138,7 +200,7 @@ class Paragraph:
             if k < 0:
                 break
             two = f"{self.folded[k - 1]} {self.folded[k]}" if k > 0 else ""
-            rank = ranks().match_ending(self.folded, k)
+            rank = 0 if k in self.head_ending else ranks().match_ending(self.folded, k)
             if two in HONORIFICS:
                 k -= 2
             elif self.folded[k] in HONORIFICS:
@@ -197,7 +259,11 @@ class Paragraph:
         """
         titles: list[tuple[int, int]] = []
         j, n = name_end, len(self.tokens)
-        while j < n and (self.tokens[j].text in SEPARATORS or self.folded[j] in SEPARATORS):
+        while j < n:
+            if j + 1 < n and (self.folded[j], self.folded[j + 1]) in _HOLDING:
+                j += 1
+            elif not (self.tokens[j].text in SEPARATORS or self.folded[j] in SEPARATORS):
+                break
             opened = self.tokens[j].text == "("
             j += 1
             skipped = 0
@@ -224,7 +290,11 @@ class Paragraph:
                     break
             end, hit_name = self._extent(self.head_at[j])
             if hit_name:
-                break
+                name_end = self.name_span.get(end, end)
+                if not (opened and name_end < n and self.tokens[name_end].text == ")"):
+                    break
+                self.consumed.add(end)
+                end = name_end
             if need_close and end < n and self.tokens[end].is_word:
                 break
             titles.append((start, self._trim(start, end)))
