@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarizer.gazetteers import fold
 from summarizer.names import Token, clean, find_names, tokenize
 from summarizer.positions import Paragraph, head_spans
 
@@ -18,6 +19,9 @@ class Mention:
     given_only: bool
     order: int
     in_title: bool
+
+
+_BARE = frozenset({fold("trưởng"), fold("phó")})
 
 
 def _after_theo(tokens: list[Token], start: int) -> bool:
@@ -49,7 +53,10 @@ def paragraph_mentions(text: str, order: int, in_title: bool = False) -> list[Me
         before = para.titles_before(span.start)
         opening = before[0][0] if before else span.start
         ranges = before + para.titles_after(span.end, need_close=_after_theo(tokens, opening))
-        titles = tuple(para.span_text(s, e) for s, e in ranges if e > s)
+        # A bare "trưởng"/"phó" says nothing about the position ("kế toán trưởng …").
+        titles = tuple(
+            para.span_text(s, e) for s, e in ranges if e - s > 1 or tokens[s].fold not in _BARE
+        )
         words = [t for t in tokens[span.start : span.end] if t.is_word]
         mentions.append(
             Mention(

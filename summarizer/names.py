@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.gazetteers import fold, places, ranks, surnames
-from summarizer.textnorm import strip_diacritics
+from summarizer.textnorm import fold_tones, strip_diacritics
 
 _TOKEN = re.compile(r"\w+(?:\.\w+)*|[^\w\s]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -32,7 +32,7 @@ OPENERS = _folded(
     "theo cùng với tại trong khi sau trước của và nhưng còn hôm ngày từ đến về do bởi "
     "vì nếu dù cả các những một hai ba gặp tiếp đón thưa gửi cảm ơn chào mời"
 )
-HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "đ/c"})
+HONORIFICS = frozenset(fold_tones(w) for w in ("ông", "bà", "ngài", "đồng chí", "đ/c"))
 MAX_VI_NAME = 4
 MAX_FOREIGN_NAME = 4
 

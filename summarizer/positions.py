@@ -65,6 +65,15 @@ STOP = _folded(
     "của tới đến ra vào lên xuống không chưa rất để nhằm cũng lại còn đi nêu trao hỏi đánh "
     "thừa ghi mời dẫn giải đặt bổ lúc từ theo qua vì do như năm tháng người các những một"
 )
+# Verbs and particles that end an appositive: what follows is the sentence, not the position.
+VERBS = _folded(
+    "là cho nói đã đang sẽ vừa phát khẳng nhấn yêu đề chỉ trả ký kêu tuyên bày chia gửi tiếp "
+    "cũng được bị thì mà không chưa có làm nêu cho biết thông báo hỏi đánh giá ghi mời dẫn "
+    "giải đặt trình báo nhận kiến nghị ra vào lên xuống đến tới"
+)
+_TAIL_STOP = VERBS | (STOP - {fold("của")})
+CLOSERS = frozenset({",", ")", "–", "—", ";", "."})
+MAX_TAIL = 10
 PREFIXES = _folded("nguyên cựu tân quyền")
 # Words between a separator and an appositive position ("(thời điểm giữ chức Chủ tịch …)").
 LEAD_INS = _folded("một hiện là đang thời điểm giữ chức vụ khi đó lúc bấy giờ ấy này đương kim nay")
@@ -134,7 +143,8 @@ class Paragraph:
         return tok.is_word and not tok.is_lower and i not in self.name_tokens
 
     def _ends_place(self, i: int) -> bool:
-        return bool(places().match_ending(self.folded, i))
+        # One-word countries start compounds too ("Ban Pháp chế"): only longer places end here.
+        return places().match_ending(self.folded, i) > 1
 
     def _continues(self, i: int) -> bool:
         """A lower-case second syllable of a capitalised word ("Tỉnh uỷ", "Sở Y tế")."""
@@ -244,6 +254,21 @@ class Paragraph:
             i += 1
         return i, False
 
+    def _closed_tail(self, end: int) -> int:
+        """Stretch an appositive over plain words when a comma closes it soon after.
+
+        ("Fletcher Barkdull, giám đốc khu vực của Boeing, đã có mặt …")
+        """
+        n, k = len(self.tokens), end
+        while k < n and k - end < MAX_TAIL:
+            tok = self.tokens[k]
+            if tok.text in CLOSERS:
+                return k
+            if not tok.is_word or self.folded[k] in _TAIL_STOP or k in self.name_tokens:
+                return end
+            k += 1
+        return end
+
     def _trim(self, start: int, end: int) -> int:
         while end > start + 1 and (
             self.folded[end - 1] in JOINERS or self.tokens[end - 1].text in {"-", "&"}
@@ -295,6 +320,7 @@ class Paragraph:
                     break
                 self.consumed.add(end)
                 end = name_end
+            end = self._closed_tail(end)
             if need_close and end < n and self.tokens[end].is_word:
                 break
             titles.append((start, self._trim(start, end)))
