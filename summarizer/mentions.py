@@ -34,8 +34,15 @@ def _after_theo(tokens: list[Token], start: int) -> bool:
     return False
 
 
-def paragraph_mentions(text: str, order: int, in_title: bool = False) -> list[Mention]:
-    """Every name in one paragraph with the positions attached to it."""
+def paragraph_mentions(
+    text: str, order: int, in_title: bool = False, known: set[str] | None = None
+) -> list[Mention]:
+    """Every name in one paragraph with the positions attached to it.
+
+    `known` holds the last words of full names met so far ("trump" once "Donald Trump" has
+    been named): a lone word among them is a person, not a company inside a position.
+    """
+    known = set() if known is None else known
     text = clean(text)
     tokens = tokenize(text)
     if not tokens:
@@ -44,15 +51,22 @@ def paragraph_mentions(text: str, order: int, in_title: bool = False) -> list[Me
     blocked = {i for start, end in heads for i in range(start, end)}
     spans = find_names(tokens, blocked)
     para = Paragraph(text, tokens, heads)
+    known.update(tokens[span.end - 1].fold for span in spans if span.size >= 2)
     for span in spans:
-        para.add_name(span.start, span.end, strong=span.foreign or span.size >= 2)
+        # A lone foreign word may be a company inside someone's position ("… Jetstar").
+        para.add_name(
+            span.start, span.end, strong=span.size >= 2 or tokens[span.start].fold in known
+        )
     mentions = []
     for span in spans:
         if span.start in para.consumed:
             continue
         before = para.titles_before(span.start)
         opening = before[0][0] if before else span.start
-        ranges = before + para.titles_after(span.end, need_close=_after_theo(tokens, opening))
+        after = para.titles_after(
+            span.end, need_close=_after_theo(tokens, opening), absorb=span.size >= 2
+        )
+        ranges = before + after
         # A bare "trưởng"/"phó" says nothing about the position ("kế toán trưởng …").
         titles = tuple(
             para.span_text(s, e) for s, e in ranges if e - s > 1 or tokens[s].fold not in _BARE
@@ -73,7 +87,8 @@ def paragraph_mentions(text: str, order: int, in_title: bool = False) -> list[Me
 
 def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:
     """Mentions in the title, then in each paragraph, in reading order."""
-    found = paragraph_mentions(title, 0, in_title=True) if title else []
+    known: set[str] = set()
+    found = paragraph_mentions(title, 0, in_title=True, known=known) if title else []
     for number, paragraph in enumerate(paragraphs, start=1):
-        found.extend(paragraph_mentions(paragraph, number))
+        found.extend(paragraph_mentions(paragraph, number, known=known))
     return found

@@ -127,8 +127,22 @@ def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
             tok = tokens[j]
             if j not in blocked and tok.is_word and tok.is_title_case:
                 j += 1
-            elif tok.text == "-" and _hyphen_joins(tokens, j, blocked):
+            elif (
+                tok.text == "-"
+                and (j - 1 == i or not is_foreign(tokens[j - 2].text))
+                and _hyphen_joins(tokens, j, blocked)
+            ):
                 j += 2
+            elif (
+                # "George W. Bush": an initial inside a foreign name.
+                tok.text == "."
+                and len(tokens[j - 1].text) == 1
+                and j - i > 1
+                and j + 1 < n
+                and tokens[j + 1].is_title_case
+                and is_foreign(tokens[i].text)
+            ):
+                j += 1
             else:
                 break
         runs.append((i, j))
@@ -205,6 +219,10 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
             or (start > 1 and f"{folded[start - 2]} {folded[start - 1]}" in HONORIFICS)
         )
         if any(is_foreign(w) for w in words):
+            if places().match_ending(folded[:end], end - 1) and not places().match_at(
+                folded[:end], start
+            ):
+                continue  # "Grab Việt Nam": a company named after its country
             first = _strip_places(folded, start, end)
             if first < end and sum(t.is_word for t in tokens[first:end]) <= MAX_FOREIGN_NAME:
                 spans.append(NameSpan(first, end, foreign=True))
@@ -215,6 +233,8 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
             spans.append(NameSpan(country, end, foreign=True))
             continue
         first_vi = _vietnamese_name(folded, start, end, free=after_honorific)
+        if first_vi == start and end - start == 2 and start > 0 and tokens[start - 1].is_abbrev:
+            continue  # "NH Phương Đông", "UBND Lâm Hà": two words after a code name a body
         if first_vi is not None:
             spans.append(NameSpan(first_vi, end, foreign=False))
         elif end - start == 1 and after_honorific:

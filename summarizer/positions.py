@@ -75,6 +75,7 @@ _TAIL_STOP = VERBS | (STOP - {fold("của")})
 CLOSERS = frozenset({",", ")", "–", "—", ";", "."})
 MAX_TAIL = 10
 PREFIXES = _folded("nguyên cựu tân quyền")
+_PREFIX_COMPOUNDS = _folded("chính thẩm chủ nhân đặc bình toàn tài")
 # Words between a separator and an appositive position ("(thời điểm giữ chức Chủ tịch …)").
 LEAD_INS = _folded("một hiện là đang thời điểm giữ chức vụ khi đó lúc bấy giờ ấy này đương kim nay")
 # "Bí thư Thành uỷ lúc bấy giờ là ông Võ Văn Kiệt": time words before "là".
@@ -193,7 +194,7 @@ class Paragraph:
                 start = self.head_ending[k]
                 while start - 1 in self.head_ending and start - 1 not in self.name_tokens:
                     start = self.head_ending[start - 1]
-                if start > 0 and self.folded[start - 1] in PREFIXES:
+                if self._prefix_at(start - 1):
                     start -= 1
                 return start
             if not self._body(k):
@@ -240,12 +241,19 @@ class Paragraph:
         return titles[::-1]
 
     # -- appositives after a name ----------------------------------------------------------
-    def _extent(self, i: int) -> tuple[int, bool]:
-        """End of the position body starting at i; True when it runs into another name."""
+    def _extent(self, i: int, absorb: bool = False) -> tuple[int, bool]:
+        """End of the position body starting at i; True when it runs into another name.
+
+        With `absorb`, a lone foreign word is read as an organisation inside the position.
+        """
         n = len(self.tokens)
         while i < n:
-            if i in self.name_starts:
+            if i in self.name_starts or (i in self.name_span and not absorb):
                 return i, True
+            if i in self.name_span:
+                self.consumed.add(i)
+                i = self.name_span[i]
+                continue
             if i in self.head_at:
                 i = self.head_at[i]
                 continue
@@ -269,6 +277,12 @@ class Paragraph:
             k += 1
         return end
 
+    def _prefix_at(self, i: int) -> bool:
+        """A "nguyên"/"cựu" word opening a position, not the end of "chính quyền"."""
+        if i < 0 or self.folded[i] not in PREFIXES:
+            return False
+        return i == 0 or self.folded[i - 1] not in _PREFIX_COMPOUNDS
+
     def _trim(self, start: int, end: int) -> int:
         while end > start + 1 and (
             self.folded[end - 1] in JOINERS or self.tokens[end - 1].text in {"-", "&"}
@@ -276,7 +290,9 @@ class Paragraph:
             end -= 1
         return end
 
-    def titles_after(self, name_end: int, need_close: bool = False) -> list[tuple[int, int]]:
+    def titles_after(
+        self, name_end: int, need_close: bool = False, absorb: bool = False
+    ) -> list[tuple[int, int]]:
         """Appositive positions ("Lữ Văn Hùng, Uỷ viên BCH Trung ương Đảng, Trưởng đoàn …").
 
         With `need_close` ("Theo ông X, …") an appositive must end in punctuation, since a
@@ -296,7 +312,7 @@ class Paragraph:
                 j += 1
                 skipped += 1
             start = j
-            if j < n and self.folded[j] in PREFIXES:
+            if j < n and self._prefix_at(j):
                 j += 1
             if j not in self.head_at:
                 if opened:
@@ -313,7 +329,7 @@ class Paragraph:
                     start = j
                 else:
                     break
-            end, hit_name = self._extent(self.head_at[j])
+            end, hit_name = self._extent(self.head_at[j], absorb)
             if hit_name:
                 name_end = self.name_span.get(end, end)
                 if not (opened and name_end < n and self.tokens[name_end].text == ")"):
