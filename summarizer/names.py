@@ -228,7 +228,11 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
                 spans.append(NameSpan(first, end, foreign=True))
             continue
         country = _strip_places(folded, start, end)
-        if start < country < end and (end - country == 1 or folded[country] not in surnames()):
+        if (
+            start < country < end
+            and (country - start > 1 or start - 1 in blocked)
+            and (end - country == 1 or folded[country] not in surnames())
+        ):
             # "Bộ trưởng Thống nhất Hàn Quốc Myoung": what follows a country is a name.
             spans.append(NameSpan(country, end, foreign=True))
             continue

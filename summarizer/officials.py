@@ -112,6 +112,13 @@ def _find(people: list[_Person], mention: Mention) -> _Person | None:
     related = [
         p for p in people if _is_suffix(mention.key, p.key) or _is_suffix(p.key, mention.key)
     ]
+    if not related and not mention.given_only:
+        # "Fidel" and "Fidel Castro": foreign leaders are also called by their first name.
+        related = [
+            p
+            for p in people
+            if p.key[0] == mention.key[0] and min(len(p.key), len(mention.key)) == 1
+        ]
     if not related:
         return None
     # "Tổng thống Macron" after "Emmanuel Macron" and "phu nhân Brigitte Macron": the
