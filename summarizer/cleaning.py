@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from summarizer import clutter
+from summarizer.clutter import word_count
 from summarizer.digest import Article
 from summarizer.sentences import split_sentences
 from summarizer.textnorm import nfc, syllables
 
 # Zero-width characters, soft hyphens and BOMs that copy-paste drags along.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _SPACES = re.compile(r"[^\S\n]+")
 # A paragraph is body text when it reads as prose, not as a heading or a caption.
 _BODY_MIN_SYLLABLES = 15
@@ -44,7 +45,7 @@ def normalise(text: str) -> str:
     """NFC, invisible and control characters removed, white space tidied, lines stripped."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = _CONTROL.sub(" ", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
@@ -79,7 +80,7 @@ def _drop_noise(lines: list[str]) -> list[str]:
 
 def _is_body(line: str) -> bool:
     """Prose: long enough and ending like a sentence (or long regardless)."""
-    words = len(syllables(line))
+    words = word_count(line)
     return words >= 40 or (words >= _BODY_MIN_SYLLABLES and not clutter.is_headline(line))
 
 
@@ -139,7 +140,7 @@ def _drop_captions(body: list[str], page: bool) -> list[str]:
         if clutter.is_byline(line) or clutter.is_related_marker(line):
             continue
         heading = clutter.is_headline(line) and line[:1].isupper() and not _is_body(line)
-        if inside and heading and (page or len(syllables(line)) <= 12):
+        if inside and heading and (page or word_count(line) <= 12):
             continue
         if page and inside and _looks_like_caption(line):
             continue
