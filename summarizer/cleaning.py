@@ -84,8 +84,17 @@ def _is_body(line: str) -> bool:
     return words >= 40 or (words >= _BODY_MIN_SYLLABLES and not clutter.is_headline(line))
 
 
+def _is_prose(line: str) -> bool:
+    """A paragraph that can only be body text (a paste that starts without its title)."""
+    words = word_count(line)
+    ends = re.search(r"[.!?…][\"”’')]*$", line) is not None
+    return ends and (words >= 30 or (words >= 20 and len(split_sentences(line)) >= 2))
+
+
 def _find_title(lines: list[str]) -> tuple[str, int]:
     """The headline just before the first body paragraph, and where the body starts."""
+    if lines and _is_prose(lines[0]):
+        return "", 0
     for index, line in enumerate(lines):
         if index > 0 and _is_body(line):
             title = lines[index - 1]
@@ -95,17 +104,30 @@ def _find_title(lines: list[str]) -> tuple[str, int]:
     return (lines[0], 1) if lines else ("", 0)
 
 
-def _end_of_article(body: list[str]) -> tuple[int, bool]:
-    """Index where the main article stops (byline or related block) and whether one was found."""
-    seen_body = 0
-    for index, line in enumerate(body):
+def _main_article(body: list[str]) -> tuple[list[str], bool]:
+    """The body up to the byline or a closing related block; whether such an end was found.
+
+    A related box inside the article (its links followed by more paragraphs) is dropped alone.
+    """
+    kept: list[str] = []
+    index = 0
+    while index < len(body):
+        line = body[index]
+        seen_body = sum(_is_body(p) for p in kept)
         if clutter.is_related_marker(line) and seen_body >= 1:
-            return index, True
+            after = index + 1
+            while after < len(body) and clutter.is_headline(body[after]):
+                after += 1
+            resumes = after + 1 < len(body) and _is_body(body[after]) and _is_body(body[after + 1])
+            if not resumes:
+                return kept, True
+            index = after
+            continue
         if clutter.is_byline(line) and seen_body >= 2:
-            return index, True
-        if _is_body(line):
-            seen_body += 1
-    return len(body), False
+            return kept, True
+        kept.append(line)
+        index += 1
+    return kept, False
 
 
 def _drop_teaser_pairs(body: list[str]) -> list[str]:
@@ -170,13 +192,13 @@ def clean_page(text: str) -> Article:
     page = len(lines) < len(raw_lines)
     title, start = _find_title(lines)
     body = lines[start:]
-    end, found = _end_of_article(body)
-    page = page or found or start > 1
     if body:
         lead = clutter.strip_source_prefix(body[0])
         page = page or lead != body[0]
         body[0] = lead
-    body = body[:end] if found else _drop_teaser_pairs(body) if page else body
+    main, found = _main_article(body)
+    page = page or found or start > 1
+    body = main if found else _drop_teaser_pairs(main) if page else main
     body = _join_broken(_drop_captions(body, page))
     if body:
         body[-1] = clutter.strip_trailing_byline(body[-1])
