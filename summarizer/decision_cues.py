@@ -74,15 +74,14 @@ _CUES = sorted(
         "nhấn mạnh",
         "quán triệt",
         "huỷ",
+        "huỷ bỏ",
         "từ chức",
         "tuyên bố",
         "cam kết",
         "chủ trương",
-        "áp đặt",
         "rút khỏi",
         "trừng phạt",
         "nghiêm cấm",
-        "cấm",
         "xét xử",
         "tuyên án",
         "được giao",
@@ -143,7 +142,7 @@ NOUN_BEFORE = frozenset(
 )
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
 NOUN_MENTION = frozenset(
-    fold_tones(w) for w in ["các", "những", "là", "một", "mọi", "không", "nếu"]
+    fold_tones(w) for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc"]
 )
 # `chủ trương` reports a decision only after one of these (`đã có chủ trương`).
 POLICY_BEFORE = frozenset(fold_tones(w) for w in ["đã", "có", "quán", "sẽ", "vẫn", "từng"])
@@ -203,3 +202,10 @@ LINKERS = frozenset(
 )
 # Cues that need what was said: a bare `Bộ trưởng nhấn mạnh` reports no decision.
 SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS
+# A cue followed by these qualifies a noun (`số tài sản thu hồi còn rất hạn chế`).
+MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
+# Cues that hand out tasks; the sentences right after them may list the tasks one by one.
+ASSIGNING = re.compile(r"(?<!\w)(?:giao|chỉ đạo|yêu cầu|kết luận)(?!\w)")
+# `huỷ` in `huỷ diệt`, `phá huỷ`, `huỷ hoại` is destruction, not cancellation.
+NOT_CANCEL_AFTER = re.compile(r"\s+(?:diệt|hoại)(?!\w)")
+NOT_CANCEL_BEFORE = frozenset(fold_tones(w) for w in ("phá", "sức", "tiêu", "bị phá"))

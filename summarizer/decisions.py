@@ -15,6 +15,8 @@ fold_tones = cues.fold_tones
 # A decision shown to the reader stays about this many syllables (cut at a clause boundary).
 MAX_SYLLABLES = 24
 _MIN_REST = 6
+_MAX_SUBJECT = 24
+_STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d")
 _QUOTES = '“”" '
 _SURNAMES = frozenset(
     fold_tones(s)
@@ -98,6 +100,11 @@ _NAME_RUN = re.compile(rf"[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*){{1,3}}")
 _CLAUSE_END = re.compile(r"[;?]|\s[\"”]\s*[,.-]|[”]\s*[,.-]|\s-\s|[.!?…]\s")
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
+# A sentence whose subject is a public body (`Bộ Công thương`, `UBND tỉnh`, `Sở Y tế`).
+_BODY_START = re.compile(
+    r"(?:Bộ|Sở|UBND|Uỷ ban|Ủy ban|Ban|Cục|Tổng cục|Công an|Viện|Toà|Tòa|Tỉnh|Thành phố"
+    r"|Các bộ|Các sở|Các địa phương|Các tỉnh)\s+[^\s,]"
+)
 _CUT_POINTS = re.compile(r"\s*[,;:]\s+|\s+(?=(?:để|nhằm|nhưng|trong khi|vì|do)\s)")
 
 
@@ -171,15 +178,16 @@ def _rest(sentence: str, cue_end: int) -> str:
     return rest.strip().lstrip(",: ").rstrip(' .,;:!"”')
 
 
-def _shorten(text: str) -> str:
+def _shorten(text: str, keep: int = 0) -> str:
     """Keep the clause short: cut at the last clause boundary within the budget, add `…`."""
     words = list(re.finditer(r"[^\W_]+", text))
-    if len(words) <= MAX_SYLLABLES:
+    budget = max(MAX_SYLLABLES, keep + _MIN_REST)
+    if len(words) <= budget:
         return text
-    limit = words[MAX_SYLLABLES - 1].end()
+    limit = words[budget - 1].end()
     cut = None
     for match in _CUT_POINTS.finditer(text, 0, limit):
-        if len(syllables(text[: match.start()])) >= MAX_SYLLABLES // 2:
+        if len(syllables(text[: match.start()])) >= max(budget // 2, keep + 3):
             cut = match.start()
     return text[: cut if cut is not None else limit].rstrip(" ,;:") + "…"
 
@@ -222,6 +230,10 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None
             continue
         if word not in cues.NOUN_OK and re.match(r"\s+của(?!\w)", folded[cue.end() :]):
             continue
+        if word == fold_tones("huỷ") and (
+            prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(folded[cue.end() :])
+        ):
+            continue
         if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
             continue
         if word == "thông qua" and not cues.PASSED.match(sentence[cue.end() :]):
@@ -233,13 +245,18 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None
             continue
         clause_at = _clause_start(sentence, cue.start())
         actor = _find_actor(sentence, cue.start(), names, clause_at)
-        subject = folded[actor.start : cue.start()]
+        subject = folded[min(actor.start, clause_at) : cue.start()]
         if word in cues.REQUESTS and cues.NON_AUTHORITIES_FOLDED.search(subject):
             continue
         if word in cues.REQUESTS and officials and actor.name is None and _PRIVATE.search(subject):
             continue
         lead = _as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
         if word in cues.NEEDS_ACTOR and not _names_someone(lead):
+            continue
+        # A long run before the cue is not its subject; a figure there makes it a statistic.
+        if len(syllables(lead)) > _MAX_SUBJECT or _STATISTIC.match(_folded(lead)):
+            continue
+        if cues.MODIFIER_AFTER.match(folded[cue.end() :]):
             continue
         rest = _rest(sentence, cue.end())
         if word in cues.NEEDS_MODAL and not cues.MODAL.search(_folded(rest)):
@@ -253,19 +270,28 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None
                 continue
         lead = lead.strip(_QUOTES)
         separator = "" if rest.startswith(":") else " "
-        text = " ".join(f"{lead} {verb}".split()) + separator + rest
+        text = (" ".join(f"{lead} {verb}".split()) + separator + rest).strip()
         if "?" in text:
             continue
-        return Decision(text=_shorten(text[:1].upper() + text[1:]), actor=actor.name)
+        # The cue stays visible however long its subject is.
+        keep = len(syllables(f"{lead} {verb}"))
+        return Decision(text=_shorten(text[:1].upper() + text[1:], keep), actor=actor.name)
     return None
 
 
 def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:
     """Decisions in article order, attributed where the article says who."""
     found: list[Decision] = []
+    assigning = False
     for sentence in article.sentences:
         decision = _decision(sentence, officials)
+        if decision is None and assigning and _BODY_START.match(sentence):
+            # The items of an assignment: "… giao Bộ A chủ trì …. Bộ B đánh giá …".
+            decision = Decision(text=_shorten(sentence.rstrip(" .;")), actor=None)
+        elif decision is not None:
+            assigning = cues.ASSIGNING.search(_folded(decision.text)) is not None
         if decision is None:
+            assigning = False
             continue
         twin = next((i for i, d in enumerate(found) if _same(d.text, decision.text)), None)
         if twin is None:

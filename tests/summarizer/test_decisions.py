@@ -86,3 +86,27 @@ def test_old_and_new_tone_placement_both_match_an_official() -> None:
     (decision,) = extract_decisions(article, (Official("Hoàng Văn Thủy", ("Chủ tịch",)),))
     assert decision.actor == "Hoàng Văn Thủy"
     assert decision.text.startswith("Hoàng Văn Thuỷ chỉ đạo lực lượng chức năng cưỡng chế")
+
+
+def test_tasks_listed_after_an_assignment_are_decisions_too() -> None:
+    article = clean_page(
+        "Chuẩn bị mùa khô\n\n"
+        "Chủ tịch UBND tỉnh giao Sở Nông nghiệp chủ trì kiểm tra các cống ngăn mặn. "
+        "Sở Tài chính bố trí kinh phí nạo vét kênh trước tháng 2. "
+        "Mực nước các sông chính đang ở mức thấp."
+    )
+    texts = [d.text for d in extract_decisions(article, ())]
+    assert texts == [
+        "Chủ tịch UBND tỉnh giao Sở Nông nghiệp chủ trì kiểm tra các cống ngăn mặn",
+        "Sở Tài chính bố trí kinh phí nạo vét kênh trước tháng 2",
+    ]
+
+
+def test_words_that_only_look_like_cues_are_not_decisions() -> None:
+    article = clean_page(
+        "Tên lửa thế hệ mới\n\n"
+        "Loại tên lửa này có sức huỷ diệt lớn và tầm bắn xa hơn các thế hệ trước. "
+        "Việc đáp ứng yêu cầu kỹ thuật mất nhiều năm thử nghiệm. "
+        "Đây là một quyết định mang tính chiến lược của nhà sản xuất."
+    )
+    assert extract_decisions(article, ()) == ()
