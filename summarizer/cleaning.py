@@ -200,6 +200,7 @@ def clean_page(text: str) -> Article:
     page = page or found or start > 1
     body = main if found else _drop_teaser_pairs(main) if page else main
     body = _join_broken(_drop_captions(body, page))
+    body = [clutter.strip_glued_clutter(p) for p in body]
     if body:
         body[-1] = clutter.strip_trailing_byline(body[-1])
     paragraphs = tuple(p for p in body if p)

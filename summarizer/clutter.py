@@ -177,3 +177,19 @@ def strip_trailing_byline(paragraph: str) -> str:
     if match and is_byline(match.group(2)) and word_count(match.group(2)) <= 5:
         return paragraph[: match.start(2)].rstrip()
     return paragraph
+
+
+_GLUED_PHOTO = re.compile(r"(?<=[.!?…\"”])\s+\(?Ảnh minh h(?:oạ|ọa)\)?(?=\s|$)", re.IGNORECASE)
+_TAIL = re.compile(r"(?<=[.!?…\"”])\s+([^.!?…\"“”:;]{1,60})$")
+
+
+def strip_glued_clutter(paragraph: str) -> str:
+    """A paragraph without a subheading, caption or author glued after its last sentence.
+
+    Pages flattened to text glue `… năm trước. Tranh cãi` or `… 2016. Ảnh minh hoạ Khu vực …`.
+    """
+    paragraph = _GLUED_PHOTO.sub("", paragraph)
+    tail = _TAIL.search(paragraph)
+    if tail and word_count(tail.group(1)) <= 6 and tail.group(1)[:1].isupper():
+        return paragraph[: tail.start()].rstrip()
+    return paragraph

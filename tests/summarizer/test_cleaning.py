@@ -154,3 +154,17 @@ def test_paste_without_a_title_keeps_its_lead() -> None:
     assert article.title == ""
     assert article.sentences[0].startswith("Chiều 5/12, Hội đồng nhân dân tỉnh khai mạc")
     assert len(article.sentences) == 2
+
+
+def test_subheadings_and_captions_glued_to_a_paragraph_are_dropped() -> None:
+    text = (
+        "Giá xăng giảm lần thứ ba\n\n"
+        "Từ 15 giờ chiều nay, giá xăng giảm hơn 500 đồng mỗi lít. Ảnh minh hoạ Đây là lần "
+        "giảm thứ ba liên tiếp kể từ đầu tháng. Tác động tới giá cước\n\n"
+        "Các hãng taxi cho biết sẽ cân nhắc điều chỉnh giá cước trong tuần tới."
+    )
+    article = clean_page(text)
+    assert article.paragraphs[0] == (
+        "Từ 15 giờ chiều nay, giá xăng giảm hơn 500 đồng mỗi lít. "
+        "Đây là lần giảm thứ ba liên tiếp kể từ đầu tháng."
+    )
