@@ -157,7 +157,10 @@ def is_byline(line: str) -> bool:
 
 def is_headline(line: str) -> bool:
     """A short line without final punctuation: a title, a subheading or a caption."""
-    return word_count(line) <= 40 and not re.search(r"[.!…;,]\s*$", line)
+    if word_count(line) > 40 or re.search(r"[.!…;,]\s*$", line):
+        return False
+    # Two sentences and more make prose whose end lost its period, not a headline.
+    return not re.search(rf"[a-zà-ỹđ0-9][.!…]\s+[{_UPPER}]", line)
 
 
 def strip_source_prefix(lead: str) -> str:
