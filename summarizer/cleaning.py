@@ -124,7 +124,12 @@ def _main_article(body: list[str]) -> tuple[list[str], bool]:
             index = after
             continue
         if clutter.is_byline(line) and seen_body >= 2:
-            return kept, True
+            # Two paragraphs of prose right after it: a capitalised subheading, not the byline.
+            rest = body[index + 1 : index + 3]
+            if len(rest) < 2 or not all(_is_body(p) for p in rest):
+                return kept, True
+            index += 1
+            continue
         kept.append(line)
         index += 1
     return kept, False

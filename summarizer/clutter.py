@@ -117,6 +117,8 @@ def is_photo_caption(line: str) -> bool:
         return False
     if _PHOTO.match(line):
         return True
+    if re.match(r"(?:quang|toàn) cảnh\b", line, re.IGNORECASE) and word_count(line) <= 15:
+        return True
     credit = _PHOTO_CREDIT.search(line)
     return credit is not None and not re.search(r"[.!?…]\s+\S", line[: credit.start()])
 

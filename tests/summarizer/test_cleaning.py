@@ -168,3 +168,21 @@ def test_subheadings_and_captions_glued_to_a_paragraph_are_dropped() -> None:
         "Từ 15 giờ chiều nay, giá xăng giảm hơn 500 đồng mỗi lít. "
         "Đây là lần giảm thứ ba liên tiếp kể từ đầu tháng."
     )
+
+
+def test_capitalised_subheading_does_not_end_the_article() -> None:
+    text = (
+        "Mùa du lịch miền Trung\n\n"
+        "Lượng khách đến các tỉnh miền Trung trong mùa hè năm nay tăng mạnh so với cùng kỳ, "
+        "nhiều khách sạn kín phòng vào cuối tuần.\n\n"
+        "Các công ty lữ hành cho biết tour kết hợp biển và phố cổ được đặt nhiều nhất, "
+        "đặc biệt là các gia đình có trẻ nhỏ.\n\n"
+        "Hội An\n\n"
+        "Phố cổ đón trung bình 15.000 lượt khách mỗi ngày, các con phố đi bộ luôn đông đúc "
+        "từ chiều đến khuya.\n\n"
+        "Chính quyền thành phố đã bố trí thêm bãi giữ xe và lực lượng hướng dẫn du khách "
+        "tại các điểm đông người.\n"
+    )
+    article = clean_page(text)
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[-1].startswith("Chính quyền thành phố")
