@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from summarizer import clutter
+from summarizer.clutter import word_count
 from summarizer.digest import Article
 from summarizer.sentences import split_sentences
 from summarizer.textnorm import nfc, syllables
 
 # Zero-width characters, soft hyphens and BOMs that copy-paste drags along.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _SPACES = re.compile(r"[^\S\n]+")
 # A paragraph is body text when it reads as prose, not as a heading or a caption.
 _BODY_MIN_SYLLABLES = 15
@@ -44,7 +45,7 @@ def normalise(text: str) -> str:
     """NFC, invisible and control characters removed, white space tidied, lines stripped."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = _CONTROL.sub(" ", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
@@ -79,12 +80,21 @@ def _drop_noise(lines: list[str]) -> list[str]:
 
 def _is_body(line: str) -> bool:
     """Prose: long enough and ending like a sentence (or long regardless)."""
-    words = len(syllables(line))
+    words = word_count(line)
     return words >= 40 or (words >= _BODY_MIN_SYLLABLES and not clutter.is_headline(line))
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph that can only be body text (a paste that starts without its title)."""
+    words = word_count(line)
+    ends = re.search(r"[.!?…][\"”’')]*$", line) is not None
+    return ends and (words >= 30 or (words >= 20 and len(split_sentences(line)) >= 2))
 
 
 def _find_title(lines: list[str]) -> tuple[str, int]:
     """The headline just before the first body paragraph, and where the body starts."""
+    if lines and _is_prose(lines[0]):
+        return "", 0
     for index, line in enumerate(lines):
         if index > 0 and _is_body(line):
             title = lines[index - 1]
@@ -94,17 +104,35 @@ def _find_title(lines: list[str]) -> tuple[str, int]:
     return (lines[0], 1) if lines else ("", 0)
 
 
-def _end_of_article(body: list[str]) -> tuple[int, bool]:
-    """Index where the main article stops (byline or related block) and whether one was found."""
-    seen_body = 0
-    for index, line in enumerate(body):
+def _main_article(body: list[str]) -> tuple[list[str], bool]:
+    """The body up to the byline or a closing related block; whether such an end was found.
+
+    A related box inside the article (its links followed by more paragraphs) is dropped alone.
+    """
+    kept: list[str] = []
+    index = 0
+    while index < len(body):
+        line = body[index]
+        seen_body = sum(_is_body(p) for p in kept)
         if clutter.is_related_marker(line) and seen_body >= 1:
-            return index, True
+            after = index + 1
+            while after < len(body) and clutter.is_headline(body[after]):
+                after += 1
+            resumes = after + 1 < len(body) and _is_body(body[after]) and _is_body(body[after + 1])
+            if not resumes:
+                return kept, True
+            index = after
+            continue
         if clutter.is_byline(line) and seen_body >= 2:
-            return index, True
-        if _is_body(line):
-            seen_body += 1
-    return len(body), False
+            # Two paragraphs of prose right after it: a capitalised subheading, not the byline.
+            rest = body[index + 1 : index + 3]
+            if len(rest) < 2 or not all(_is_body(p) for p in rest):
+                return kept, True
+            index += 1
+            continue
+        kept.append(line)
+        index += 1
+    return kept, False
 
 
 def _drop_teaser_pairs(body: list[str]) -> list[str]:
@@ -139,7 +167,7 @@ def _drop_captions(body: list[str], page: bool) -> list[str]:
         if clutter.is_byline(line) or clutter.is_related_marker(line):
             continue
         heading = clutter.is_headline(line) and line[:1].isupper() and not _is_body(line)
-        if inside and heading and (page or len(syllables(line)) <= 12):
+        if inside and heading and (page or word_count(line) <= 12):
             continue
         if page and inside and _looks_like_caption(line):
             continue
@@ -169,14 +197,15 @@ def clean_page(text: str) -> Article:
     page = len(lines) < len(raw_lines)
     title, start = _find_title(lines)
     body = lines[start:]
-    end, found = _end_of_article(body)
-    page = page or found or start > 1
     if body:
         lead = clutter.strip_source_prefix(body[0])
         page = page or lead != body[0]
         body[0] = lead
-    body = body[:end] if found else _drop_teaser_pairs(body) if page else body
+    main, found = _main_article(body)
+    page = page or found or start > 1
+    body = main if found else _drop_teaser_pairs(main) if page else main
     body = _join_broken(_drop_captions(body, page))
+    body = [clutter.strip_glued_clutter(p) for p in body]
     if body:
         body[-1] = clutter.strip_trailing_byline(body[-1])
     paragraphs = tuple(p for p in body if p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.textnorm import syllables
 from summarizer.vnchars import UPPER as _UPPER
@@ -66,34 +67,40 @@ _SOURCE_PREFIXES = (
 )
 
 
+@lru_cache(maxsize=8192)
+def word_count(text: str) -> int:
+    """Number of syllables (cached: the same lines are measured by several recognisers)."""
+    return len(syllables(text))
+
+
 def is_date_line(line: str) -> bool:
     """A date/time stamp line such as `Thứ ba, 28-10-25 19:43:07`."""
     lower = line.lower()
-    if not re.search(rf"{_DATE}|{_TIME}", lower) or len(syllables(line)) > 14:
+    if not re.search(rf"{_DATE}|{_TIME}", lower) or word_count(line) > 14:
         return False
     rest = _DATE_WORDS.sub(" ", lower)
-    return len(syllables(rest)) <= 1
+    return word_count(rest) <= 1
 
 
 def is_weather_line(line: str) -> bool:
     """A weather widget line such as `Cà Mau, 32°C/ 32°C - 33°C`."""
-    return len(syllables(line)) <= 16 and bool(_WEATHER.search(line)) and "°" in line
+    return word_count(line) <= 16 and bool(_WEATHER.search(line)) and "°" in line
 
 
 def is_follow_line(line: str) -> bool:
     """A follow/share/toolbar line (`Theo dõi Báo điện tử Cà Mau trên`)."""
-    if len(syllables(line)) > 16:
+    if word_count(line) > 16:
         return False
     if re.match(r"^theo dõi\b.*\btrên\b", line, re.I):
         return True
     match = _FOLLOW.match(line)
-    return match is not None and len(syllables(line[match.end() :])) <= 3
+    return match is not None and word_count(line[match.end() :]) <= 3
 
 
 def is_related_marker(line: str) -> bool:
     """A heading that opens a block of links to other articles (`Tin liên quan`)."""
     match = _RELATED.match(line)
-    return match is not None and len(syllables(line[match.end() :])) == 0
+    return match is not None and word_count(line[match.end() :]) == 0
 
 
 def is_related_link(line: str) -> bool:
@@ -101,14 +108,16 @@ def is_related_link(line: str) -> bool:
     match = _RELATED.match(line)
     if not match or not re.match(r"^(?:>+\s*)?(?:xem thêm|đọc thêm|tin liên quan)", line, re.I):
         return False
-    return 0 < len(syllables(line[match.end() :])) <= 40
+    return 0 < word_count(line[match.end() :]) <= 40
 
 
 def is_photo_caption(line: str) -> bool:
     """A caption line marked as such (`Ảnh: …`, `Ảnh minh hoạ`, `… (Ảnh: TTXVN)`)."""
-    if len(syllables(line)) > 45:
+    if word_count(line) > 45:
         return False
     if _PHOTO.match(line):
+        return True
+    if re.match(r"(?:quang|toàn) cảnh\b", line, re.IGNORECASE) and word_count(line) <= 15:
         return True
     credit = _PHOTO_CREDIT.search(line)
     return credit is not None and not re.search(r"[.!?…]\s+\S", line[: credit.start()])
@@ -135,7 +144,7 @@ def strip_photo_sentence(paragraph: str) -> str:
 def strip_related_tail(paragraph: str) -> str:
     """A paragraph without a trailing inline link (`… Xem thêm: 5 siêu vũ khí …`)."""
     match = re.search(r"(?:^|(?<=[.!?…\"”]))\s*(?:>+\s*)?(?:Xem thêm|Đọc thêm)\s*[:>]", paragraph)
-    if match and len(syllables(paragraph[match.end() :])) <= 30:
+    if match and word_count(paragraph[match.end() :]) <= 30:
         return paragraph[: match.start()].rstrip()
     return paragraph
 
@@ -143,21 +152,24 @@ def strip_related_tail(paragraph: str) -> str:
 def is_byline(line: str) -> bool:
     """An author line (`Hoàng Lam - Hữu Thọ`, `Nguyễn Hoàng (Theo TASS)`, `Theo TTXVN`)."""
     line = line.strip()
-    if len(syllables(line)) > 14 or _TERMINAL.search(line.rstrip(")")):
+    if word_count(line) > 14 or _TERMINAL.search(line.rstrip(")")):
         return _SOURCE_BYLINE.match(line) is not None
     return _BYLINE.match(line) is not None or _SOURCE_BYLINE.match(line) is not None
 
 
 def is_headline(line: str) -> bool:
     """A short line without final punctuation: a title, a subheading or a caption."""
-    return len(syllables(line)) <= 40 and not re.search(r"[.!…;,]\s*$", line)
+    if word_count(line) > 40 or re.search(r"[.!…;,]\s*$", line):
+        return False
+    # Two sentences and more make prose whose end lost its period, not a headline.
+    return not re.search(rf"[a-zà-ỹđ0-9][.!…]\s+[{_UPPER}]", line)
 
 
 def strip_source_prefix(lead: str) -> str:
     """The lead without an outlet prefix (`Báo Cà Mau Chiều 23/7, …` -> `Chiều 23/7, …`)."""
     for pattern in _SOURCE_PREFIXES:
         match = pattern.match(lead)
-        if match and len(syllables(lead[match.end() :])) >= 8:
+        if match and word_count(lead[match.end() :]) >= 8:
             rest = lead[match.end() :]
             if rest[:1].isupper() or rest[:1].isdigit():
                 return rest
@@ -167,6 +179,22 @@ def strip_source_prefix(lead: str) -> str:
 def strip_trailing_byline(paragraph: str) -> str:
     """The last paragraph without an author name glued after its final sentence."""
     match = re.search(rf"([.!?…\"”])\s+({_NAME_PART}(?:\s*\([^()]{{1,30}}\))?)\s*$", paragraph)
-    if match and is_byline(match.group(2)) and len(syllables(match.group(2))) <= 5:
+    if match and is_byline(match.group(2)) and word_count(match.group(2)) <= 5:
         return paragraph[: match.start(2)].rstrip()
+    return paragraph
+
+
+_GLUED_PHOTO = re.compile(r"(?<=[.!?…\"”])\s+\(?Ảnh minh h(?:oạ|ọa)\)?(?=\s|$)", re.IGNORECASE)
+_TAIL = re.compile(r"(?<=[.!?…\"”])\s+([^.!?…\"“”:;]{1,60})$")
+
+
+def strip_glued_clutter(paragraph: str) -> str:
+    """A paragraph without a subheading, caption or author glued after its last sentence.
+
+    Pages flattened to text glue `… năm trước. Tranh cãi` or `… 2016. Ảnh minh hoạ Khu vực …`.
+    """
+    paragraph = _GLUED_PHOTO.sub("", paragraph)
+    tail = _TAIL.search(paragraph)
+    if tail and word_count(tail.group(1)) <= 6 and tail.group(1)[:1].isupper():
+        return paragraph[: tail.start()].rstrip()
     return paragraph

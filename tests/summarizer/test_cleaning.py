@@ -94,3 +94,95 @@ def test_sentence_broken_across_lines_is_rejoined() -> None:
     article = clean_page(text)
     assert len(article.sentences) == 1
     assert article.sentences[0].endswith("vào giờ cao điểm.")
+
+
+def test_teasers_after_the_article_go_even_without_a_byline() -> None:
+    page = (
+        "Chủ nhật, 16/11/2025 07:30\n\nNâng cấp tuyến đê biển phía tây\n\n"
+        "Sáng 15/11, UBND tỉnh khởi công dự án nâng cấp 12 km đê biển phía tây với tổng vốn "
+        "hơn 600 tỷ đồng, dự kiến hoàn thành trong hai năm.\n\n"
+        "Tuyến đê mới cao hơn tuyến cũ 1,5 m, kết hợp đường giao thông rộng 7 m để người dân "
+        "vận chuyển nông sản thuận tiện hơn.\n\n"
+        "Giá tôm nguyên liệu tăng mạnh cuối năm\n\n"
+        "Giá tôm thẻ cỡ 100 con/kg tại các đại lý thu mua đã tăng thêm 15.000 đồng so với "
+        "tháng trước do nhu cầu xuất khẩu tăng.\n\n"
+        "Khai mạc giải bóng chuyền các xã ven biển\n\n"
+        "Chiều 14/11, giải bóng chuyền các xã ven biển năm 2025 đã khai mạc với sự tham gia "
+        "của 16 đội bóng nam và nữ đến từ các địa phương.\n"
+    )
+    article = clean_page(page)
+    assert article.title == "Nâng cấp tuyến đê biển phía tây"
+    assert len(article.paragraphs) == 2
+    assert "tôm" not in article.body and "bóng chuyền" not in article.body
+
+
+def test_related_box_inside_the_article_is_dropped_alone() -> None:
+    page = (
+        "Mở rộng bệnh viện tuyến huyện\n\n"
+        "Bệnh viện đa khoa huyện vừa đưa vào sử dụng khu điều trị mới với 120 giường bệnh, "
+        "giảm tình trạng quá tải kéo dài nhiều năm.\n\n"
+        "Xem thêm\n\nBệnh viện tỉnh tiếp nhận máy chụp cộng hưởng từ\n\n"
+        "Khu điều trị mới gồm khoa nhi, khoa sản và khoa hồi sức tích cực, được trang bị máy "
+        "thở và hệ thống oxy trung tâm.\n\n"
+        "Ban giám đốc bệnh viện cho biết sẽ tuyển thêm 30 bác sĩ và điều dưỡng trong năm tới "
+        "để vận hành đầy đủ các khoa.\n"
+    )
+    article = clean_page(page)
+    assert len(article.paragraphs) == 3
+    assert "máy chụp cộng hưởng từ" not in article.body
+    assert article.paragraphs[-1].startswith("Ban giám đốc bệnh viện")
+
+
+def test_menu_lines_before_the_title_are_dropped() -> None:
+    page = (
+        "Trang chủ\nThời sự\nXã hội\n\nHọc sinh vùng lũ trở lại trường\n\n"
+        "Sau một tuần nghỉ học vì mưa lũ, hơn 3.000 học sinh của huyện đã trở lại trường "
+        "vào sáng thứ hai với sách vở do các nhà hảo tâm tặng.\n"
+    )
+    article = clean_page(page)
+    assert article.title == "Học sinh vùng lũ trở lại trường"
+    assert len(article.paragraphs) == 1
+
+
+def test_paste_without_a_title_keeps_its_lead() -> None:
+    text = (
+        "Chiều 5/12, Hội đồng nhân dân tỉnh khai mạc kỳ họp cuối năm để xem xét các báo cáo "
+        "kinh tế - xã hội và quyết định dự toán ngân sách năm tới.\n\n"
+        "Kỳ họp dự kiến kéo dài ba ngày với nhiều nội dung quan trọng."
+    )
+    article = clean_page(text)
+    assert article.title == ""
+    assert article.sentences[0].startswith("Chiều 5/12, Hội đồng nhân dân tỉnh khai mạc")
+    assert len(article.sentences) == 2
+
+
+def test_subheadings_and_captions_glued_to_a_paragraph_are_dropped() -> None:
+    text = (
+        "Giá xăng giảm lần thứ ba\n\n"
+        "Từ 15 giờ chiều nay, giá xăng giảm hơn 500 đồng mỗi lít. Ảnh minh hoạ Đây là lần "
+        "giảm thứ ba liên tiếp kể từ đầu tháng. Tác động tới giá cước\n\n"
+        "Các hãng taxi cho biết sẽ cân nhắc điều chỉnh giá cước trong tuần tới."
+    )
+    article = clean_page(text)
+    assert article.paragraphs[0] == (
+        "Từ 15 giờ chiều nay, giá xăng giảm hơn 500 đồng mỗi lít. "
+        "Đây là lần giảm thứ ba liên tiếp kể từ đầu tháng."
+    )
+
+
+def test_capitalised_subheading_does_not_end_the_article() -> None:
+    text = (
+        "Mùa du lịch miền Trung\n\n"
+        "Lượng khách đến các tỉnh miền Trung trong mùa hè năm nay tăng mạnh so với cùng kỳ, "
+        "nhiều khách sạn kín phòng vào cuối tuần.\n\n"
+        "Các công ty lữ hành cho biết tour kết hợp biển và phố cổ được đặt nhiều nhất, "
+        "đặc biệt là các gia đình có trẻ nhỏ.\n\n"
+        "Hội An\n\n"
+        "Phố cổ đón trung bình 15.000 lượt khách mỗi ngày, các con phố đi bộ luôn đông đúc "
+        "từ chiều đến khuya.\n\n"
+        "Chính quyền thành phố đã bố trí thêm bãi giữ xe và lực lượng hướng dẫn du khách "
+        "tại các điểm đông người.\n"
+    )
+    article = clean_page(text)
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[-1].startswith("Chính quyền thành phố")
