@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -64,10 +65,9 @@ def positions_right(pred: tuple[str, ...], gold: list[str]) -> tuple[bool, bool]
     return bool(hits) and all(hits), any(hits)
 
 
-def evaluate_dev(path: Path, verbose: bool) -> list[tuple[str, float]]:
-    """Names P/R/F1, position accuracy and top-1 agreement; returns (text, ms) for timing."""
+def evaluate_dev(path: Path, verbose: bool) -> None:
+    """Names P/R/F1, position accuracy and agreement on the most important official."""
     tp = fp = fn = strict = lenient = top1 = 0
-    timed: list[tuple[str, float]] = []
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     for row in rows:
         article = clean_page(row["text"])
@@ -90,7 +90,6 @@ def evaluate_dev(path: Path, verbose: bool) -> list[tuple[str, float]]:
                 print(f"  extra    {row['id']}: {pred[key].name} {pred[key].titles}")
             for key in gold.keys() - pred.keys():
                 print(f"  missing  {row['id']}: {gold[key]['name']} {gold[key]['titles']}")
-        timed.append((row["text"], 0.0))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -102,7 +101,6 @@ def evaluate_dev(path: Path, verbose: bool) -> list[tuple[str, float]]:
         f" at least one right: {lenient}/{tp} = {lenient / tp if tp else 0:.1%}"
     )
     print(f"most important official = annotated main official: {top1}/{len(rows)}")
-    return timed
 
 
 def evaluate_seed(path: Path) -> None:
@@ -138,17 +136,18 @@ def per_thousand_words(texts: list[str], run: object, repeats: int) -> list[floa
 
 
 def timing(texts: list[str], with_ner: bool) -> None:
-    """Median cost of officials extraction (after warm-up), and of underthesea NER if asked."""
+    """Median cost of officials extraction after warm-up, as a ratio of cleaning the same page."""
     article_of = {t: clean_page(t) for t in texts}
     extract_officials(article_of[texts[0]])  # warm-up: word lists, caches
 
     def rules(text: str) -> None:
         extract_officials(article_of[text])
 
-    ms = per_thousand_words(texts, rules, repeats=3)
+    ms = statistics.median(per_thousand_words(texts, rules, repeats=3))
+    base = statistics.median(per_thousand_words(texts, clean_page, repeats=3))
     print(
-        f"officials extraction: median {statistics.median(ms):.1f} ms per 1,000 words"
-        f" (max {max(ms):.1f}) over {len(texts)} articles, after warm-up"
+        f"officials extraction: median {ms:.1f} ms per 1,000 words over {len(texts)} articles"
+        f" after warm-up = {ms / base:.2f}x clean_page on the same pages ({base:.1f} ms)"
     )
     if with_ner:
         started = time.perf_counter()
@@ -161,12 +160,33 @@ def timing(texts: list[str], with_ner: bool) -> None:
             for sentence in article_of[text].sentences:
                 ner(sentence)
 
-        ner_ms = per_thousand_words(texts, crf, repeats=1)
+        ner_ms = statistics.median(per_thousand_words(texts, crf, repeats=1))
         print(
-            f"underthesea.ner over the same sentences: median {statistics.median(ner_ms):.1f} ms"
-            f" per 1,000 words = {statistics.median(ner_ms) / statistics.median(ms):.0f}x"
-            " the rules"
+            f"underthesea.ner over the same sentences: median {ner_ms:.1f} ms per 1,000 words"
+            f" = {ner_ms / ms:.0f}x the rules"
         )
+
+
+def fresh_process(seed: Path) -> None:
+    """Seconds a fresh interpreter needs to import the extractor and read the seed page."""
+    code = (
+        "import time; t = time.perf_counter()\n"
+        "from summarizer.cleaning import clean_page\n"
+        "from summarizer.officials import extract_officials\n"
+        f"extract_officials(clean_page(open({str(seed)!r}, encoding='utf-8').read()))\n"
+        "print(f'{time.perf_counter() - t:.3f}')"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    print(f"fresh process, import + first seed page: {float(out.stdout):.2f} s")
+
+
+def jsonl_texts(path: Path, limit: int) -> list[str]:
+    """The `text` of the first `limit` rows of a JSONL file."""
+    with path.open(encoding="utf-8") as rows:
+        return [json.loads(line)["text"] for line, _ in zip(rows, range(limit), strict=False)]
 
 
 def main() -> None:
@@ -176,10 +196,22 @@ def main() -> None:
     parser.add_argument("--seed", type=Path, default=Path("../shared/data/seed-page.txt"))
     parser.add_argument("--ner", action="store_true", help="also time underthesea's CRF NER")
     parser.add_argument("--verbose", action="store_true", help="list every error")
+    parser.add_argument(
+        "--timing-dataset",
+        type=Path,
+        default=Path("../shared/data/vietnews-dev.jsonl"),
+        help="articles to time on (the annotated ones when missing)",
+    )
+    parser.add_argument("--timing-limit", type=int, default=100)
     args = parser.parse_args()
-    timed = evaluate_dev(args.dataset, args.verbose)
+    evaluate_dev(args.dataset, args.verbose)
     evaluate_seed(args.seed)
-    timing([text for text, _ in timed], args.ner)
+    if args.timing_dataset.exists():
+        texts = jsonl_texts(args.timing_dataset, args.timing_limit)
+    else:
+        texts = jsonl_texts(args.dataset, args.timing_limit)
+    timing(texts, args.ner)
+    fresh_process(args.seed.resolve())
 
 
 if __name__ == "__main__":

@@ -26,38 +26,79 @@ _EXPAND = {
         "MTTQ": "mặt trận tổ quốc",
     }.items()
 }
-# Positions at the top of a state or party: they weigh more when ranking officials.
-_TOP = tuple(
-    fold(t)
-    for t in (
-        "Tổng Bí thư",
-        "Chủ tịch nước",
-        "Thủ tướng",
-        "Tổng thống",
-        "Chủ tịch Quốc hội",
-        "Quốc vương",
-        "Nữ hoàng",
-    )
+# Position tiers, for ranking officials: state and party leaders first, then national and
+# provincial leaders, then heads of local bodies. Matched on the opening words, spelled out.
+_TIERS = (
+    (
+        3,
+        (
+            "tổng bí thư",
+            "chủ tịch nước",
+            "thủ tướng",
+            "tổng thống",
+            "chủ tịch quốc hội",
+            "quốc vương",
+            "nữ hoàng",
+            "uỷ viên bộ chính trị",
+        ),
+    ),
+    (
+        2,
+        (
+            "uỷ viên ban chấp hành trung ương",
+            "uỷ viên dự khuyết ban chấp hành trung ương",
+            "uỷ viên trung ương",
+            "bộ trưởng",
+            "phó thủ tướng",
+            "phó chủ tịch nước",
+            "phó chủ tịch quốc hội",
+            "phó tổng thống",
+            "ngoại trưởng",
+            "bí thư tỉnh uỷ",
+            "bí thư thành uỷ",
+        ),
+    ),
+    (
+        1,
+        (
+            "chủ tịch",
+            "bí thư",
+            "phó bí thư",
+            "thứ trưởng",
+            "trưởng ban",
+            "trưởng đoàn",
+            "uỷ viên ban thường vụ",
+        ),
+    ),
 )
-_HIGH = tuple(
-    fold(t)
-    for t in (
-        "Bí thư",
-        "Chủ tịch",
-        "Bộ trưởng",
-        "Phó Thủ tướng",
-        "Uỷ viên Bộ Chính trị",
-        "Phó Chủ tịch nước",
-    )
-)
+
+
+def _spelled_out(title: str) -> tuple[str, ...]:
+    """Folded syllables of a position with abbreviations spelled out."""
+    words: list[str] = []
+    for syllable in syllables(title):
+        words.extend(_EXPAND.get(fold(syllable), (fold(syllable),)))
+    return tuple(words)
 
 
 def _title_words(title: str) -> frozenset[str]:
     """Syllables of a position with abbreviations spelled out."""
-    words: list[str] = []
-    for syllable in syllables(title):
-        words.extend(_EXPAND.get(fold(syllable), (fold(syllable),)))
-    return frozenset(words)
+    return frozenset(_spelled_out(title))
+
+
+_TIER_WORDS = tuple(
+    (tier, tuple(tuple(fold(w) for w in opening.split()) for opening in openings))
+    for tier, openings in _TIERS
+)
+
+
+def _rank(title: str) -> int:
+    """Tier of a position (0 when it is none of the listed ones)."""
+    words = _spelled_out(title)
+    for tier, openings in _TIER_WORDS:
+        if any(words[: len(o)] == o for o in openings):
+            return tier
+    return 0
 
 
 @dataclass
@@ -91,12 +132,8 @@ class _Person:
         return tuple(keep)
 
     def importance(self) -> float:
-        folded = [fold(t) for t in self.titles]
-        rank = (
-            2
-            if any(t.startswith(_TOP) for t in folded)
-            else (1 if any(t.startswith(_HIGH) for t in folded) else 0)
-        )
+        """Mentions, a bonus for being in the headline, and the rank of the position."""
+        rank = max((_rank(t) for t in self.titles), default=0)
         return self.mentions + 2 * self.in_title + 0.5 * rank
 
 

@@ -132,3 +132,40 @@ def test_dash_and_parenthesis_appositives():
 
 def test_article_without_officials_gives_none():
     assert _article("Mưa lớn kéo dài khiến nhiều tuyến đường ngập sâu.") == ()
+
+
+def test_country_between_position_and_foreign_name_goes_to_the_position():
+    officials = _article("Thủ tướng Anh Keir Starmer đón đoàn đại biểu tại số 10 phố Downing.")
+    assert officials == (Official("Keir Starmer", ("Thủ tướng Anh",)),)
+
+
+def test_clause_after_the_source_of_a_quote_is_not_a_position():
+    officials = _by_name(
+        _article(
+            "Theo người phát ngôn Bộ Ngoại giao Nga Maria Zakharova, Tổng thống Pháp sẽ tới "
+            "Moscow vào tuần sau."
+        )
+    )
+    assert officials == {"Maria Zakharova": ("người phát ngôn Bộ Ngoại giao Nga",)}
+
+
+def test_company_inside_a_bracketed_position_is_not_a_person():
+    officials = _article(
+        "Phát biểu tại lễ ký kết, ông Hồ Sĩ Nguyên (Chủ tịch Hội đồng quản trị Vinacomin) "
+        "cho biết đơn hàng đầu tiên sẽ giao vào tháng 8."
+    )
+    assert officials == (Official("Hồ Sĩ Nguyên", ("Chủ tịch Hội đồng quản trị Vinacomin",)),)
+
+
+def test_official_in_the_headline_ranks_first():
+    officials = extract_officials(
+        Article(
+            title="Giám đốc Sở Y tế Lâm Văn Đạt: Bệnh viện tuyến huyện phải tự chủ",
+            paragraphs=(
+                "Chủ tịch UBND tỉnh Kiều Minh Sơn dự hội nghị.",
+                "Chủ tịch UBND tỉnh Kiều Minh Sơn đề nghị các sở phối hợp.",
+                "Ông Lâm Văn Đạt cho biết sở sẽ trình đề án trong tháng 10.",
+            ),
+        )
+    )
+    assert [o.name for o in officials] == ["Lâm Văn Đạt", "Kiều Minh Sơn"]
