@@ -2,99 +2,25 @@
 
 from __future__ import annotations
 
-from summarizer.gazetteers import fold, heads, places, ranks
+from summarizer.gazetteers import heads, places, ranks
 from summarizer.names import HONORIFICS, Token
-
-
-def _folded(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
-
-
-# Lower-case words that may sit inside a position on their own ("Chủ tịch UBND tỉnh").
-BODY_WORDS = _folded("tỉnh huyện xã phường quận nước đảng bộ sở ban")
-# Two-word parts of a position ("Uỷ viên dự khuyết", "Phó Bí thư Thường trực").
-BODY_PAIRS = frozenset(
-    tuple(fold(w) for w in pair.split())
-    for pair in (
-        "thành phố",
-        "thị xã",
-        "thị trấn",
-        "thường trực",
-        "thường vụ",
-        "dự khuyết",
-        "đại biểu",
-        "quốc hội",
-        "trung ương",
-        "uỷ ban",
-        "ủy ban",
-        "chính phủ",
-        "cơ quan",
-        "đại diện",
-        "nhân dân",
-        "nông thôn",
-        "chấp hành",
-        "công an",
-        "mặt trận",
-        "tổ quốc",
-        "đảng uỷ",
-        "đảng ủy",
-        "tỉnh uỷ",
-        "tỉnh ủy",
-        "thành uỷ",
-        "thành ủy",
-        "huyện uỷ",
-        "huyện ủy",
-        "quận uỷ",
-        "quận ủy",
-        "quản trị",
-        "quản lý",
-        "điều hành",
-        "thành viên",
-        "hội đồng",
-    )
-    if len(pair.split()) == 2
+from summarizer.position_words import (
+    BODY_PAIRS,
+    BODY_WORDS,
+    CLOSERS,
+    HOLDING,
+    JOINERS,
+    LEAD_INS,
+    MAX_BODY,
+    MAX_TAIL,
+    PLACE_TYPES,
+    PREFIX_COMPOUNDS,
+    PREFIXES,
+    SEPARATORS,
+    STOP,
+    TAIL_STOP,
+    WHEN,
 )
-# Words that open a place name; the capitalised words after them are the place, nothing more.
-PLACE_TYPES = _folded("tỉnh phố huyện xã phường quận trấn tp thủ đô")
-# Joiners allowed only between two capitalised parts ("Tuyên giáo và Dân vận", "UNESCO tại Hà Nội").
-JOINERS = _folded("và tại")
-# Lower-case words that never continue a name of an organisation: verbs and function words.
-STOP = _folded(
-    "là cho nói đã đang sẽ vừa phát khẳng nhấn yêu đề chỉ trả ký kêu tuyên bày chia gửi tiếp "
-    "chủ tham thăm làm có được bị về với trong ngày sáng chiều tối hôm khi thì mà này đó cùng "
-    "của tới đến ra vào lên xuống không chưa rất để nhằm cũng lại còn đi nêu trao hỏi đánh "
-    "thừa ghi mời dẫn giải đặt bổ lúc từ theo qua vì do như năm tháng người các những một"
-)
-# Verbs and particles that end an appositive: what follows is the sentence, not the position.
-VERBS = _folded(
-    "là cho nói đã đang sẽ vừa phát khẳng nhấn yêu đề chỉ trả ký kêu tuyên bày chia gửi tiếp "
-    "cũng được bị thì mà không chưa có làm nêu cho biết thông báo hỏi đánh giá ghi mời dẫn "
-    "giải đặt trình báo nhận kiến nghị ra vào lên xuống đến tới"
-)
-_TAIL_STOP = VERBS | (STOP - {fold("của")})
-CLOSERS = frozenset({",", ")", "–", "—", ";", "."})
-MAX_TAIL = 10
-PREFIXES = _folded("nguyên cựu tân quyền")
-_PREFIX_COMPOUNDS = _folded("chính thẩm chủ nhân đặc bình toàn tài")
-# Words between a separator and an appositive position ("(thời điểm giữ chức Chủ tịch …)").
-LEAD_INS = _folded("một hiện là đang thời điểm giữ chức vụ khi đó lúc bấy giờ ấy này đương kim nay")
-# "Bí thư Thành uỷ lúc bấy giờ là ông Võ Văn Kiệt": time words before "là".
-WHEN = _folded("lúc bấy giờ khi đó ấy hiện nay")
-SEPARATORS = frozenset({",", "-", "–", "—", "(", "là", "kiêm"})
-# "ông X từng làm Phó Chủ tịch …": a verb of holding office works as a separator.
-_HOLDING = frozenset(
-    (fold(a), fold(b))
-    for a, b in (
-        ("từng", "làm"),
-        ("từng", "là"),
-        ("hiện", "là"),
-        ("đang", "là"),
-        ("từng", "giữ"),
-        ("hiện", "giữ"),
-        ("đang", "giữ"),
-    )
-)
-MAX_BODY = 16
 
 
 def head_spans(folded: list[str]) -> list[tuple[int, int]]:
@@ -272,7 +198,7 @@ class Paragraph:
             tok = self.tokens[k]
             if tok.text in CLOSERS:
                 return k
-            if not tok.is_word or self.folded[k] in _TAIL_STOP or k in self.name_tokens:
+            if not tok.is_word or self.folded[k] in TAIL_STOP or k in self.name_tokens:
                 return end
             k += 1
         return end
@@ -281,7 +207,7 @@ class Paragraph:
         """A "nguyên"/"cựu" word opening a position, not the end of "chính quyền"."""
         if i < 0 or self.folded[i] not in PREFIXES:
             return False
-        return i == 0 or self.folded[i - 1] not in _PREFIX_COMPOUNDS
+        return i == 0 or self.folded[i - 1] not in PREFIX_COMPOUNDS
 
     def _trim(self, start: int, end: int) -> int:
         while end > start + 1 and (
@@ -301,7 +227,7 @@ class Paragraph:
         titles: list[tuple[int, int]] = []
         j, n = name_end, len(self.tokens)
         while j < n:
-            if j + 1 < n and (self.folded[j], self.folded[j + 1]) in _HOLDING:
+            if j + 1 < n and (self.folded[j], self.folded[j + 1]) in HOLDING:
                 j += 1
             elif not (self.tokens[j].text in SEPARATORS or self.folded[j] in SEPARATORS):
                 break
