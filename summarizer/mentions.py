@@ -21,7 +21,11 @@ class Mention:
     in_title: bool
 
 
-_BARE = frozenset({fold("trưởng"), fold("phó")})
+# Head words that say nothing about a position without the body they head.
+_BARE = frozenset(
+    tuple(fold(w) for w in t.split())
+    for t in ("trưởng", "phó", "người đứng đầu", "quan chức")
+)
 
 
 def _after_theo(tokens: list[Token], start: int) -> bool:
@@ -67,9 +71,11 @@ def paragraph_mentions(
             span.end, need_close=_after_theo(tokens, opening), absorb=span.size >= 2
         )
         ranges = before + after
-        # A bare "trưởng"/"phó" says nothing about the position ("kế toán trưởng …").
+        # A bare "trưởng" says nothing ("kế toán trưởng …", "là người đứng đầu, ông …").
         titles = tuple(
-            para.span_text(s, e) for s, e in ranges if e - s > 1 or tokens[s].fold not in _BARE
+            para.span_text(s, e)
+            for s, e in ranges
+            if tuple(t.fold for t in tokens[s:e]) not in _BARE
         )
         words = [t for t in tokens[span.start : span.end] if t.is_word]
         mentions.append(

@@ -138,10 +138,11 @@ class Paragraph:
                 break
             two = f"{self.folded[k - 1]} {self.folded[k]}" if k > 0 else ""
             rank = 0 if k in self.head_ending else ranks().match_ending(self.folded, k)
-            if two in HONORIFICS:
-                k -= 2
-            elif self.folded[k] in HONORIFICS:
-                k -= 1
+            if two in HONORIFICS or self.folded[k] in HONORIFICS:
+                k -= 2 if two in HONORIFICS else 1
+                # "Phó Chủ tịch UBND tỉnh, ông Lê Văn Tâm cho biết"
+                if k > 0 and self.tokens[k].text == "," and k - 1 not in self.name_tokens:
+                    k -= 1
             elif self.folded[k] == "là":
                 k -= 1
                 while k >= 0 and self.folded[k] in WHEN:

@@ -169,3 +169,15 @@ def test_official_in_the_headline_ranks_first():
         )
     )
     assert [o.name for o in officials] == ["Lâm Văn Đạt", "Kiều Minh Sơn"]
+
+
+def test_position_then_comma_then_honorific_and_name():
+    officials = _article(
+        "Phó Chủ tịch UBND tỉnh Bình Định, ông Lạc Văn Hùng cho biết đã có kết luận."
+    )
+    assert officials == (Official("Lạc Văn Hùng", ("Phó Chủ tịch UBND tỉnh Bình Định",)),)
+
+
+def test_bare_role_word_is_not_a_position():
+    officials = _article("Với tư cách là người đứng đầu, ông Mạc Văn Quý nhận trách nhiệm.")
+    assert officials == ()
