@@ -26,11 +26,13 @@ def _folded(words: str) -> frozenset[str]:
 PLACE_BEFORE = _folded("tỉnh phố huyện xã phường quận trấn TP thủ đô")
 _PLACE_COMMITTEES = _folded("thành huyện quận thị")
 _UY = fold("uỷ")
+_HO_CHI_MINH = [fold(w) for w in ("Hồ", "Chí", "Minh")]
+_CHU_TICH = [fold(w) for w in ("Chủ", "tịch")]
 _SEATS = frozenset(fold(w) for w in ("Điện", "Phủ", "Dinh", "Nhà"))
 # Capitalised sentence openers that are never part of a name ("Theo Donald Trump").
 OPENERS = _folded(
     "theo cùng với tại trong khi sau trước của và nhưng còn hôm ngày từ đến về do bởi "
-    "vì nếu dù cả các những một hai ba gặp tiếp đón thưa gửi cảm ơn chào mời"
+    "vì nếu dù cả các những một hai ba gặp tiếp đón thưa gửi cảm ơn chào mời chính"
 )
 HONORIFICS = frozenset(fold_tones(w) for w in ("ông", "bà", "ngài", "đồng chí", "đ/c"))
 MAX_VI_NAME = 4
@@ -106,12 +108,15 @@ def _hyphen_joins(tokens: list[Token], j: int, blocked: set[int]) -> bool:
     if j + 1 >= len(tokens) or j + 1 in blocked or not tokens[j + 1].is_word:
         return False
     left, right = tokens[j - 1].text, tokens[j + 1]
-    if not is_foreign(left):
-        return False
     if right.is_lower:
-        # Korean given names detokenised as "Jae - in", "Jong - un".
-        return len(right.text) <= 4 and right.text.isascii()
-    return right.is_title_case and is_foreign(right.text)  # "Frank - Walter Steinmeier"
+        # Korean given names detokenised as "Jae - in", "Jong - un", "Kyung - wha".
+        return (
+            len(right.text) <= 4
+            and right.text.isascii()
+            and (is_foreign(left) or is_foreign(right.text))
+        )
+    # "Frank - Walter Steinmeier"
+    return is_foreign(left) and right.is_title_case and is_foreign(right.text)
 
 
 def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
@@ -193,7 +198,8 @@ def _vietnamese_name(folded: list[str], start: int, end: int, free: bool) -> int
         if size < 2:
             break
         if tuple(folded[i:end]) in gaz:
-            return None
+            # "Chủ tịch Hồ Chí Minh" is the man, not the city.
+            return i if folded[i:end] == _HO_CHI_MINH and folded[i - 2 : i] == _CHU_TICH else None
         if folded[i] in family:
             return i
     if free and 2 <= end - start <= MAX_VI_NAME and tuple(folded[start:end]) not in gaz:
