@@ -36,9 +36,10 @@ class Phrases:
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._set
 
-    def match_at(self, folded: list[str], start: int) -> int:
-        """Length of the longest phrase starting at `start` (0 when none)."""
-        for n in range(min(self.longest, len(folded) - start), 0, -1):
+    def match_at(self, folded: list[str], start: int, end: int | None = None) -> int:
+        """Length of the longest phrase starting at `start` and ending before `end`."""
+        stop = len(folded) if end is None else end
+        for n in range(min(self.longest, stop - start), 0, -1):
             if tuple(folded[start : start + n]) in self._set:
                 return n
         return 0

@@ -162,7 +162,7 @@ def _strip_places(folded: list[str], start: int, end: int) -> int:
         # "Điện Elysee", "Phủ Tổng thống": a seat of power named by one more word.
         start += 2
     while start < end:
-        n = gaz.match_at(folded[:end], start)
+        n = gaz.match_at(folded, start, end)
         if not n:
             break
         start += n
@@ -186,7 +186,7 @@ def _vietnamese_name(folded: list[str], start: int, end: int, free: bool) -> int
         # "huyện Lâm Hà", "Thành uỷ Đồng Hới": two words are the place; a name may follow it.
         if end - start == 2:
             return None
-        place = places().match_at(folded[:end], start)
+        place = places().match_at(folded, start, end)
         if place:
             start += place
         elif end - start > MAX_VI_NAME:
@@ -216,7 +216,7 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
             # A sentence that opens with "Ông ..." or "Theo ..." capitalises that word too.
             start += 1
         # "Tướng Ali Reza Lotfi", "Đại sứ quán Mỹ ...": ranks never belong to the name.
-        start += ranks().match_at(folded[:end], start) if start < end else 0
+        start += ranks().match_at(folded, start, end) if start < end else 0
         if start >= end:
             continue
         words = [t.text for t in tokens[start:end] if t.is_word]
@@ -225,9 +225,7 @@ def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
             or (start > 1 and f"{folded[start - 2]} {folded[start - 1]}" in HONORIFICS)
         )
         if any(is_foreign(w) for w in words):
-            if places().match_ending(folded[:end], end - 1) and not places().match_at(
-                folded[:end], start
-            ):
+            if places().match_ending(folded, end - 1) and not places().match_at(folded, start, end):
                 continue  # "Grab Việt Nam": a company named after its country
             first = _strip_places(folded, start, end)
             if first < end and sum(t.is_word for t in tokens[first:end]) <= MAX_FOREIGN_NAME:
