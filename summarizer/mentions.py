@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from summarizer.gazetteers import fold
 from summarizer.names import Token, clean, find_names, tokenize
 from summarizer.positions import Paragraph, head_spans
+from summarizer.textnorm import nfc
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,7 @@ class Mention:
 
 # Head words that say nothing about a position without the body they head.
 _BARE = frozenset(
-    tuple(fold(w) for w in t.split())
-    for t in ("trưởng", "phó", "người đứng đầu", "quan chức")
+    tuple(fold(w) for w in t.split()) for t in ("trưởng", "phó", "người đứng đầu", "quan chức")
 )
 
 
@@ -47,7 +47,7 @@ def paragraph_mentions(
     been named): a lone word among them is a person, not a company inside a position.
     """
     known = set() if known is None else known
-    text = clean(text)
+    text = clean(nfc(text))
     tokens = tokenize(text)
     if not tokens:
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,9 @@ def test_position_then_comma_then_honorific_and_name():
 def test_bare_role_word_is_not_a_position():
     officials = _article("Với tư cách là người đứng đầu, ông Mạc Văn Quý nhận trách nhiệm.")
     assert officials == ()
+
+
+def test_decomposed_unicode_reads_like_composed_text():
+    text = unicodedata.normalize("NFD", "Chủ tịch UBND tỉnh Trịnh Văn Lợi phát biểu.")
+    officials = _article(text)
+    assert officials == (Official("Trịnh Văn Lợi", ("Chủ tịch UBND tỉnh",)),)
