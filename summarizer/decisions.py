@@ -16,6 +16,9 @@ fold_tones = cues.fold_tones
 MAX_SYLLABLES = 24
 _MIN_REST = 6
 _MAX_SUBJECT = 24
+# Cues tried per sentence and characters looked back from a cue (bounds the work per sentence).
+_MAX_CUES = 12
+_WINDOW = 400
 _STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d")
 _QUOTES = '“”" '
 _SURNAMES = frozenset(
@@ -141,12 +144,13 @@ def _person_names(sentence: str, officials: tuple[Official, ...]) -> list[tuple[
     return sorted(found)
 
 
-def _clause_start(sentence: str, cue_at: int) -> int:
+def _clause_start(sentence: str, folded: str, cue_at: int) -> int:
     """Where the clause holding the cue begins: after a `;`, a quote's end or a lead phrase."""
-    start = 0
-    for match in re.finditer(r";\s+|[\"”]\s*,\s+|:\s+[\"“]?", sentence[:cue_at]):
-        start = match.end()
-    for match in cues.REPORTING.finditer(_folded(sentence[:cue_at]), start):
+    # A clause longer than the window is no clause: the window keeps huge pastes linear.
+    base = start = max(0, cue_at - _WINDOW)
+    for match in re.finditer(r";\s+|[\"”]\s*,\s+|:\s+[\"“]?", sentence[base:cue_at]):
+        start = base + match.end()
+    for match in cues.REPORTING.finditer(folded, start, cue_at):
         start = match.end()
     return start
 
@@ -217,9 +221,11 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None
         return None
     folded = _folded(sentence)
     names = _person_names(sentence, officials)
-    for cue in cues.CUE.finditer(folded):
+    for number, cue in enumerate(cues.CUE.finditer(folded)):
+        if number >= _MAX_CUES:
+            break
         word = cue.group(1)
-        before = folded[: cue.start()].split()
+        before = folded[max(0, cue.start() - 40) : cue.start()].split()
         prev1 = before[-1] if before else ""
         prev2 = " ".join(before[-2:])
         if word not in cues.NOUN_OK and (prev1 in cues.NOUN_BEFORE or prev2 in cues.NOUN_BEFORE):
@@ -243,7 +249,7 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None
             or cues.NOT_ASSIGN.match(folded[cue.end() :])
         ):
             continue
-        clause_at = _clause_start(sentence, cue.start())
+        clause_at = _clause_start(sentence, folded, cue.start())
         actor = _find_actor(sentence, cue.start(), names, clause_at)
         subject = folded[min(actor.start, clause_at) : cue.start()]
         if word in cues.REQUESTS and cues.NON_AUTHORITIES_FOLDED.search(subject):
