@@ -40,7 +40,7 @@ VERBS = _folded(
     "giải đặt trình báo nhận kiến nghị ra vào lên xuống đến tới"
 )
 TAIL_STOP = VERBS | (STOP - {fold("của")})
-CLOSERS = frozenset({",", ")", "–", "—", ";", "."})
+CLOSERS = frozenset({",", ")", "(", "-", "–", "—", ";", "."})
 MAX_TAIL = 10
 PREFIXES = _folded("nguyên cựu tân quyền")
 PREFIX_COMPOUNDS = _folded("chính thẩm chủ nhân đặc bình toàn tài")
