@@ -52,3 +52,5 @@ SEPARATORS = frozenset({",", "-", "–", "—", "(", "là", "kiêm"})
 # "ông X từng làm Phó Chủ tịch …": a verb of holding office works as a separator.
 HOLDING = _pairs("từng làm,từng là,hiện là,đang là,từng giữ,hiện giữ,đang giữ")
 MAX_BODY = 16
+# Family words: a position after them belongs to the relative ("(vợ ông Chủ tịch xã)").
+RELATIVES = _folded("vợ chồng con cha mẹ bố anh chị em cháu ông bà cô chú bác dì")

@@ -16,6 +16,7 @@ from summarizer.position_words import (
     PLACE_TYPES,
     PREFIX_COMPOUNDS,
     PREFIXES,
+    RELATIVES,
     SEPARATORS,
     STOP,
     TAIL_STOP,
@@ -25,9 +26,12 @@ from summarizer.position_words import (
 
 def head_spans(folded: list[str]) -> list[tuple[int, int]]:
     """Head words of positions in a paragraph, longest match first, left to right."""
-    gaz, spans, i = heads(), [], 0
+    gaz, where, spans, i = heads(), places(), [], 0
     while i < len(folded):
+        # "Trung Quốc Vương Nghị" holds no "Quốc vương": a head never starts inside a place.
         n = gaz.match_at(folded, i)
+        if n and where.match_ending(folded, i) > 1:
+            n = 0
         if n:
             spans.append((i, i + n))
             i += n
@@ -243,12 +247,15 @@ class Paragraph:
                 j += 1
             if j not in self.head_at:
                 if opened:
-                    # "(thời điểm giữ chức Chủ tịch …)": look a little further inside brackets.
+                    # "(thời điểm giữ chức Chủ tịch …)", "(41 tuổi, phó chủ tịch …)": look a
+                    # little further inside brackets, but not past "vợ", "con" and the like.
                     while (
                         j < n
-                        and j - start < 6
+                        and j - start < 8
                         and j not in self.head_at
-                        and self.tokens[j].is_lower
+                        and self.tokens[j].text != ")"
+                        and not self.tokens[j].is_title_case
+                        and self.folded[j] not in RELATIVES
                     ):
                         j += 1
                     if j not in self.head_at:

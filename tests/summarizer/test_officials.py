@@ -188,3 +188,13 @@ def test_decomposed_unicode_reads_like_composed_text():
     text = unicodedata.normalize("NFD", "Chủ tịch UBND tỉnh Trịnh Văn Lợi phát biểu.")
     officials = _article(text)
     assert officials == (Official("Trịnh Văn Lợi", ("Chủ tịch UBND tỉnh",)),)
+
+
+def test_position_after_age_in_brackets_but_not_a_relatives():
+    officials = _by_name(
+        _article(
+            "Bốn người bị kỷ luật gồm ông Mai Đức Thịnh (52 tuổi, phó chủ tịch UBND xã) và "
+            "bà Lò Thị Nhung (vợ ông Chủ tịch xã)."
+        )
+    )
+    assert officials == {"Mai Đức Thịnh": ("phó chủ tịch UBND xã",)}
