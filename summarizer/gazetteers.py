@@ -31,6 +31,8 @@ class Phrases:
 
     def __init__(self, entries: list[tuple[str, ...]]) -> None:
         self._set = frozenset(entries)
+        self._first = frozenset(e[0] for e in entries)
+        self._last = frozenset(e[-1] for e in entries)
         self.longest = max((len(e) for e in entries), default=0)
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
@@ -38,6 +40,8 @@ class Phrases:
 
     def match_at(self, folded: list[str], start: int, end: int | None = None) -> int:
         """Length of the longest phrase starting at `start` and ending before `end`."""
+        if folded[start] not in self._first:
+            return 0
         stop = len(folded) if end is None else end
         for n in range(min(self.longest, stop - start), 0, -1):
             if tuple(folded[start : start + n]) in self._set:
@@ -46,6 +50,8 @@ class Phrases:
 
     def match_ending(self, folded: list[str], end: int) -> int:
         """Length of the longest phrase ending at index `end` inclusive (0 when none)."""
+        if folded[end] not in self._last:
+            return 0
         for n in range(min(self.longest, end + 1), 0, -1):
             if tuple(folded[end - n + 1 : end + 1]) in self._set:
                 return n

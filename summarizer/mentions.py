@@ -24,7 +24,8 @@ class Mention:
 
 # Head words that say nothing about a position without the body they head.
 _BARE = frozenset(
-    tuple(fold(w) for w in t.split()) for t in ("trưởng", "phó", "người đứng đầu", "quan chức")
+    tuple(fold(w) for w in t.split())
+    for t in ("trưởng", "phó", "người đứng đầu", "quan chức", "nhà lãnh đạo", "chỉ huy", "cố vấn")
 )
 
 

@@ -25,7 +25,7 @@ BODY_PAIRS = _pairs(
 # Words that open a place name; the capitalised words after them are the place, nothing more.
 PLACE_TYPES = _folded("tỉnh phố huyện xã phường quận trấn tp thủ đô")
 # Joiners allowed only between two capitalised parts ("Tuyên giáo và Dân vận", "UNESCO tại Hà Nội").
-JOINERS = _folded("và tại")
+JOINERS = _folded("và tại của")
 # Lower-case words that never continue a name of an organisation: verbs and function words.
 STOP = _folded(
     "là cho nói đã đang sẽ vừa phát khẳng nhấn yêu đề chỉ trả ký kêu tuyên bày chia gửi tiếp "
@@ -54,3 +54,5 @@ HOLDING = _pairs("từng làm,từng là,hiện là,đang là,từng giữ,hiệ
 MAX_BODY = 16
 # Family words: a position after them belongs to the relative ("(vợ ông Chủ tịch xã)").
 RELATIVES = _folded("vợ chồng con cha mẹ bố anh chị em cháu ông bà cô chú bác dì")
+# Heads that name a role loosely: read only right before a name ("nhà lãnh đạo Triều Tiên X").
+WEAK_HEADS = _pairs("nhà lãnh đạo")

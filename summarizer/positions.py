@@ -20,18 +20,28 @@ from summarizer.position_words import (
     SEPARATORS,
     STOP,
     TAIL_STOP,
+    WEAK_HEADS,
     WHEN,
 )
 
 
+def _inside_places(folded: list[str]) -> set[int]:
+    """Indices inside a place name, after its first word ("Trung Quốc", "Phủ Chủ tịch")."""
+    where, i = places(), 0
+    inside: set[int] = set()
+    while i < len(folded):
+        n = where.match_at(folded, i)
+        inside.update(range(i + 1, i + n))
+        i += max(n, 1)
+    return inside
+
+
 def head_spans(folded: list[str]) -> list[tuple[int, int]]:
     """Head words of positions in a paragraph, longest match first, left to right."""
-    gaz, where, spans, i = heads(), places(), [], 0
+    gaz, inside, spans, i = heads(), _inside_places(folded), [], 0
     while i < len(folded):
-        # "Trung Quốc Vương Nghị" holds no "Quốc vương": a head never starts inside a place.
-        n = gaz.match_at(folded, i)
-        if n and where.match_ending(folded, i) > 1:
-            n = 0
+        # "Trung Quốc Vương Nghị" holds no "Quốc vương", "Phủ Chủ tịch" no "Chủ tịch".
+        n = 0 if i in inside else gaz.match_at(folded, i)
         if n:
             spans.append((i, i + n))
             i += n
@@ -144,12 +154,19 @@ class Paragraph:
             rank = 0 if k in self.head_ending else ranks().match_ending(self.folded, k)
             if two in HONORIFICS or self.folded[k] in HONORIFICS:
                 k -= 2 if two in HONORIFICS else 1
-                # "Phó Chủ tịch UBND tỉnh, ông Lê Văn Tâm cho biết"
-                if k > 0 and self.tokens[k].text == "," and k - 1 not in self.name_tokens:
+                # "Phó Chủ tịch UBND tỉnh, ông Lê Văn Tâm", "… kiêm Phó Tổng giám đốc - bà X"
+                if (
+                    k > 0
+                    and self.tokens[k].text in {",", "-", "–"}
+                    and k - 1 not in self.name_tokens
+                ):
                     k -= 1
             elif self.folded[k] == "là":
                 k -= 1
                 while k >= 0 and self.folded[k] in WHEN:
+                    k -= 1
+                # "bộ trưởng Bộ GTVT (lúc ấy là ông Đinh La Thăng)"
+                if k > 0 and self.tokens[k].text == "(":
                     k -= 1
             elif rank:
                 k -= rank
@@ -159,6 +176,8 @@ class Paragraph:
                 break
         titles: list[tuple[int, int]] = []
         start = self._position_ending(k, 0) if k >= 0 else None
+        if start is not None and k != name_start - 1 and self._weak(start):
+            return titles  # "hai nhà lãnh đạo tại …, ông Duterte": a loose role, not his
         while start is not None:
             titles.append((start, k + 1))
             # "Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng": more positions joined by commas.
@@ -169,7 +188,15 @@ class Paragraph:
                 break
             k = joiner - 1
             start = self._position_ending(k, 0)
+            if start is not None and self._weak(start):
+                break
         return titles[::-1]
+
+    def _weak(self, start: int) -> bool:
+        """The position at `start` opens with "nhà lãnh đạo": only good right before a name."""
+        head = start + 1 if self._prefix_at(start) else start
+        end = self.head_at.get(head)
+        return end is not None and tuple(self.folded[head:end]) in WEAK_HEADS
 
     # -- appositives after a name ----------------------------------------------------------
     def _extent(self, i: int, absorb: bool = False) -> tuple[int, bool]:
@@ -263,6 +290,8 @@ class Paragraph:
                     start = j
                 else:
                     break
+            if self._weak(j):
+                break
             end, hit_name = self._extent(self.head_at[j], absorb)
             if hit_name:
                 name_end = self.name_span.get(end, end)

@@ -198,3 +198,20 @@ def test_position_after_age_in_brackets_but_not_a_relatives():
         )
     )
     assert officials == {"Mai Đức Thịnh": ("phó chủ tịch UBND xã",)}
+
+
+def test_position_held_at_the_time_in_brackets():
+    officials = _article(
+        "Đề án được trình khi Giám đốc Sở Tài chính (lúc ấy là ông Khổng Minh Trí) đã nghỉ hưu."
+    )
+    assert officials == (Official("Khổng Minh Trí", ("Giám đốc Sở Tài chính",)),)
+
+
+def test_loose_role_words_are_not_read_as_a_persons_position():
+    officials = _by_name(
+        _article(
+            "Sau cuộc gặp giữa hai nhà lãnh đạo tại Phủ Chủ tịch, ông Kiều Văn Lâm nói. "
+            "Ông Triệu Quang Hưng, Huyện uỷ viên, Phó Chủ tịch UBND huyện, phát biểu."
+        )
+    )
+    assert officials == {"Triệu Quang Hưng": ("Huyện uỷ viên", "Phó Chủ tịch UBND huyện")}
