@@ -85,7 +85,7 @@ def paragraph_mentions(
                 key=tuple(t.fold for t in words),
                 titles=titles,
                 given_only=not span.foreign and span.size == 1,
-                order=order * 1000 + span.start,
+                order=order * 1_000_000 + span.start,
                 in_title=in_title,
             )
         )
