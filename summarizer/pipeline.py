@@ -27,7 +27,9 @@ def check_input(text: str) -> None:
     if "\x00" in text:
         raise InputError("input looks binary, not text")
     if len(text) > MAX_INPUT_CHARS:
-        raise InputError(f"input is too large ({len(text):,} characters; limit {MAX_INPUT_CHARS:,})")
+        raise InputError(
+            f"input is too large ({len(text):,} characters; limit {MAX_INPUT_CHARS:,})"
+        )
     if not text.strip():
         raise InputError("input is empty")
     if count_words(text) < MIN_INPUT_WORDS:
