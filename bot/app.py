@@ -139,9 +139,8 @@ def build_application(
         .post_shutdown(_close)
     )
     if rate_limiter:
-        builder = builder.rate_limiter(  # type: ignore[arg-type]
-            AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
-        )
+        limiter: Any = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
+        builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()

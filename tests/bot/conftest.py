@@ -90,11 +90,18 @@ class Harness:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             rt = self.rt
-            busy = rt.intake._groups or await rt.store.queue_length() or rt.worker._tracked
+            busy = rt.intake.busy() or await rt.store.queue_length() or rt.worker._tracked
             if not busy:
                 return
             await asyncio.sleep(0.02)
         raise AssertionError("the bot did not settle")
+
+    async def settle_intake(self, timeout: float = 5.0) -> None:
+        """Wait until every open paste became a job."""
+        deadline = time.monotonic() + timeout
+        while self.rt.intake.busy() and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.02)
 
     def texts(self, chat_id: int = USER) -> list[str]:
         """What the chat shows now (bot messages), oldest first."""
@@ -109,7 +116,8 @@ def make_settings(tmp_path: Path, **changes: Any) -> Settings:
     """Settings for a test bot with a database in tmp_path."""
     base = Settings(token="123456:TEST-TOKEN", api_base_url="http://127.0.0.1:1/bot",
                     db_path=tmp_path / "bot.sqlite3", engine="extractive",
-                    merge_window_s=0.15, status_after_s=30.0, min_article_words=25)
+                    merge_window_s=0.15, status_after_s=30.0, min_article_words=25,
+                    rate_limit_count=100)
     return replace(base, **changes)
 
 
