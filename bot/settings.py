@@ -50,6 +50,7 @@ class Settings:
     min_article_words: int = 25
     status_after_s: float = 2.0
     max_attempts: int = 3
+    retry_backoff_s: float = 2.0
 
     @classmethod
     def from_env(

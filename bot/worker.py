@@ -172,7 +172,8 @@ class Worker:
         if job.attempts < self._settings.max_attempts:
             # Back off without blocking other chats: the job stays `running` meanwhile.
             tracked.running = False
-            self._spawn(self._retry_later(job, min(30.0, 2.0**job.attempts)), f"retry-{job.id}")
+            delay = min(30.0, self._settings.retry_backoff_s * 2 ** (job.attempts - 1))
+            self._spawn(self._retry_later(job, delay), f"retry-{job.id}")
             return
         await self._store.fail_job(job.chat_id, job.id, repr(exc)[:500], retry=False)
         await self._deliver(tracked, [text(job.language, "failed")])
@@ -258,7 +259,7 @@ class Worker:
                 except TelegramError as exc:
                     log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
                                 attempt + 1, exc)
-                    await asyncio.sleep(min(30.0, 1.0 * 2**attempt))
+                    await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
         log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
         return False
 

@@ -117,7 +117,7 @@ def make_settings(tmp_path: Path, **changes: Any) -> Settings:
     base = Settings(token="123456:TEST-TOKEN", api_base_url="http://127.0.0.1:1/bot",
                     db_path=tmp_path / "bot.sqlite3", engine="extractive",
                     merge_window_s=0.15, status_after_s=30.0, min_article_words=25,
-                    rate_limit_count=100)
+                    rate_limit_count=100, retry_backoff_s=0.01)
     return replace(base, **changes)
 
 
@@ -133,10 +133,12 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path)
 
 
-@pytest.fixture
-async def harness(settings: Settings, engine: FakeEngine) -> AsyncIterator[Harness]:
-    """A started bot (store open, worker running) on the fake Bot API."""
-    api = FakeBotAPI()
+async def start_bot(
+    settings: Settings, engine: FakeEngine | None = None, api: FakeBotAPI | None = None
+) -> AsyncIterator[Harness]:
+    """Start a bot (store open, worker running) on the fake Bot API; stop it afterwards."""
+    api = api or FakeBotAPI()
+    engine = engine or FakeEngine()
     app = build_application(settings, request=api, engine=engine, rate_limiter=False)
     await app.initialize()
     assert app.post_init is not None
@@ -147,6 +149,13 @@ async def harness(settings: Settings, engine: FakeEngine) -> AsyncIterator[Harne
         assert app.post_shutdown is not None
         await app.post_shutdown(app)
         await app.shutdown()
+
+
+@pytest.fixture
+async def harness(settings: Settings, engine: FakeEngine) -> AsyncIterator[Harness]:
+    """A started bot on the fake Bot API."""
+    async for h in start_bot(settings, engine):
+        yield h
 
 
 @pytest.fixture

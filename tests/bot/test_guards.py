@@ -8,22 +8,11 @@ from typing import Any
 
 import pytest
 
-from bot.app import build_application
-from bot.fake_request import FakeBotAPI
-from summarizer.engines.fake import FakeEngine
-from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings
+from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings, start_bot
 
 
-async def started(settings: Any) -> AsyncIterator[Harness]:
-    api, engine = FakeBotAPI(), FakeEngine()
-    app = build_application(settings, request=api, engine=engine, rate_limiter=False)
-    await app.initialize()
-    await app.post_init(app)  # type: ignore[misc]
-    try:
-        yield Harness(app, api, engine)
-    finally:
-        await app.post_shutdown(app)  # type: ignore[misc]
-        await app.shutdown()
+def started(settings: Any) -> AsyncIterator[Harness]:
+    return start_bot(settings)
 
 
 @pytest.fixture
