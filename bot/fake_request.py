@@ -6,6 +6,7 @@ per method (HTTP status, description, retry_after).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections import deque
@@ -114,6 +115,9 @@ class FakeBotAPI(BaseRequest):
             if fault.retry_after is not None:
                 body["parameters"] = {"retry_after": fault.retry_after}
             return fault.status, json.dumps(body).encode()
+        if api == "getUpdates" and not self.updates:
+            # Long polling: an empty answer comes only after a (short) wait.
+            await asyncio.sleep(min(float(params.get("timeout") or 0), 0.05))
         result = call.result = self._result(api, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
@@ -135,9 +139,11 @@ class FakeBotAPI(BaseRequest):
         if api == "getMe":
             return self.bot_user()
         if api == "getUpdates":
-            out = list(self.updates)
-            self.updates.clear()
-            return out
+            offset = int(params.get("offset") or 0)
+            while self.updates and self.updates[0]["update_id"] < offset:
+                self.updates.popleft()  # confirmed by the offset
+            limit = int(params.get("limit") or 100)
+            return list(self.updates)[:limit]
         if api == "sendMessage":
             return self._message(params["chat_id"], params["text"])
         if api == "editMessageText":
