@@ -181,11 +181,13 @@ def run_polling(settings: Settings) -> int:
 
     from telegram.error import InvalidToken
 
+    from bot.offsets import UpdateMark, mark_path
     from bot.polling import serve
 
     configure_logging(settings)
     try:
-        asyncio.run(serve(build_application(settings)))
+        mark = UpdateMark(mark_path(settings.db_path))
+        asyncio.run(serve(build_application(settings), mark))
     except InvalidToken:
         log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
         return 2
