@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -22,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.vn_synth import Corpus, TextMaker  # noqa: E402
-from storage import Store  # noqa: E402
-from summarizer.textnorm import strip_diacritics  # noqa: E402
+from benchmarks.vn_synth import Corpus, TextMaker
+from storage import Store
+from summarizer.textnorm import strip_diacritics
 
 TARGETS_MS = {"history": 5.0, "search": 50.0, "officials": 50.0}
 BATCH = 2_000
@@ -70,8 +69,15 @@ async def api_inserts(store: Store, corpus: Corpus, count: int, tasks: int) -> t
     async def worker(n: int) -> None:
         for _ in range(n):
             item = corpus.item(datetime.now(UTC))
-            job = await store.enqueue(item.chat_id, item.user_id or 1, item.text, [1],
-                                      length="medium", language=None, reply_to=None)
+            await store.enqueue(
+                item.chat_id,
+                item.user_id or 1,
+                item.text,
+                [1],
+                length="medium",
+                language=None,
+                reply_to=None,
+            )
             claimed = await store.claim_next_job()
             assert claimed is not None
             began = time.perf_counter()
@@ -105,24 +111,36 @@ async def run(args: argparse.Namespace) -> None:
             for chat_id in corpus.chat_ids[:2000]:  # officials pools for the query mix
                 corpus.chat_officials(chat_id)
         complete_rate, lifecycle_rate = await api_inserts(store, corpus, args.api_inserts, 8)
-        print(f"complete_job API rate: {complete_rate:,.0f} digests/s (call time only, 8 tasks);"
-              f" enqueue+claim+complete: {lifecycle_rate:,.0f}/s wall")
+        print(
+            f"complete_job API rate: {complete_rate:,.0f} digests/s (call time only, 8 tasks);"
+            f" enqueue+claim+complete: {lifecycle_rate:,.0f}/s wall"
+        )
 
         chats = [corpus.pick_chat() for _ in range(args.queries)]
         floor_ms = await timed(args.queries, lambda i: store.queue_position(chats[i], -1))
         floor = max(pct(floor_ms, 0.95), 1e-3)
-        print(f"floor (trivial query through the reader): p50 {pct(floor_ms, .5):.3f} ms"
-              f"  p95 {floor:.3f} ms")
-        line("history first page", await timed(args.queries, lambda i: store.history(chats[i])),
-             floor, TARGETS_MS["history"])
+        print(
+            f"floor (trivial query through the reader): p50 {pct(floor_ms, 0.5):.3f} ms"
+            f"  p95 {floor:.3f} ms"
+        )
+        line(
+            "history first page",
+            await timed(args.queries, lambda i: store.history(chats[i])),
+            floor,
+            TARGETS_MS["history"],
+        )
         pages = [await store.history(c) for c in chats]
 
         async def deeper(i: int) -> object:
             older = pages[i].older
             return await store.history(chats[i], before=older) if older else None
 
-        line("history next page (keyset)", await timed(args.queries, deeper), floor,
-             TARGETS_MS["history"])
+        line(
+            "history next page (keyset)",
+            await timed(args.queries, deeper),
+            floor,
+            TARGETS_MS["history"],
+        )
         common, rare = "quyết định", maker.vocab[4000]
         queries = {
             f"search common '{common}'": common,
@@ -132,22 +150,34 @@ async def run(args: argparse.Namespace) -> None:
             "search 3 words, no diacritics": strip_diacritics(" ".join(maker.vocab[30:33])),
         }
         for name, query in queries.items():
-            line(name, await timed(args.queries,
-                                   lambda i, q=query: store.search(chats[i], q)),
-                 floor, TARGETS_MS["search"])
+            line(
+                name,
+                await timed(args.queries, lambda i, q=query: store.search(chats[i], q)),
+                floor,
+                TARGETS_MS["search"],
+            )
         names = [strip_diacritics(corpus.chat_officials(c)[0].name) for c in chats]
-        line("digests_by_official (no diacritics)",
-             await timed(args.queries, lambda i: store.digests_by_official(chats[i], names[i])),
-             floor, TARGETS_MS["officials"])
-        line("top_officials", await timed(args.queries, lambda i: store.top_officials(chats[i])),
-             floor, TARGETS_MS["officials"])
+        line(
+            "digests_by_official (no diacritics)",
+            await timed(args.queries, lambda i: store.digests_by_official(chats[i], names[i])),
+            floor,
+            TARGETS_MS["officials"],
+        )
+        line(
+            "top_officials",
+            await timed(args.queries, lambda i: store.top_officials(chats[i])),
+            floor,
+            TARGETS_MS["officials"],
+        )
         hits, total = await store.search(chats[0], common)
         if hits:
             print(f"sample snippet ({total} hits): {hits[0].snippet}")
         stats = await store.stats()
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-    print(f"digests {stats['digests']:,}  chats {stats['chats']:,}  db size {size / 2**20:,.0f} MiB"
-          f"  ({size / max(int(stats['digests']), 1):,.0f} bytes/digest)")
+    print(
+        f"digests {stats['digests']:,}  chats {stats['chats']:,}  db size {size / 2**20:,.0f} MiB"
+        f"  ({size / max(int(stats['digests']), 1):,.0f} bytes/digest)"
+    )
 
 
 def main() -> None:

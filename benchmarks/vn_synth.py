@@ -1,4 +1,4 @@
-"""Synthetic Vietnamese-like news text built from a syllable vocabulary (no real articles copied)."""
+"""Synthetic Vietnamese-like news text from a syllable vocabulary (no real article copied)."""
 
 from __future__ import annotations
 
@@ -11,26 +11,203 @@ from datetime import datetime
 from storage.models import BulkDigest
 from summarizer.digest import Decision, Digest, Official
 
-# Frequent function words and news vocabulary head the Zipf ranking; generated syllables fill the tail.
-HEAD = (
-    "của và các có được trong là cho người với không đã này một những về tỉnh quyết định"
-    " năm ngày theo tại để đến từ xã huyện thành phố ban hành chủ tịch ủy nhân dân công tác"
-    " kinh tế phát triển dự án sở nội vụ tài chính đầu tư cán bộ trụ sở sắp xếp sáp nhập"
-    " triển khai kế hoạch chỉ đạo yêu cầu giao thực hiện báo cáo hội nghị đồng chí bí thư"
-).split()
-ONSETS = ("", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng",
-          "nh", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x")
-RHYMES = ("a", "ai", "ao", "an", "ang", "anh", "ac", "ach", "ăn", "ăng", "âm", "ân", "âu", "ây",
-          "e", "em", "en", "eo", "ê", "ên", "êu", "i", "im", "in", "inh", "ich", "iêu", "iên",
-          "o", "oa", "oai", "oan", "oang", "oc", "ong", "ô", "ôi", "ông", "ôc", "ơ", "ơi", "ơn",
-          "u", "ui", "un", "ung", "uy", "uyên", "ư", "ưa", "ưng", "ươi", "ương", "ươc", "ưu")
+# Frequent function words and news words head the Zipf ranking; generated syllables fill the tail.
+HEAD = [
+    "của",
+    "và",
+    "các",
+    "có",
+    "được",
+    "trong",
+    "là",
+    "cho",
+    "người",
+    "với",
+    "không",
+    "đã",
+    "này",
+    "một",
+    "những",
+    "về",
+    "tỉnh",
+    "quyết",
+    "định",
+    "năm",
+    "ngày",
+    "theo",
+    "tại",
+    "để",
+    "đến",
+    "từ",
+    "xã",
+    "huyện",
+    "thành",
+    "phố",
+    "ban",
+    "hành",
+    "chủ",
+    "tịch",
+    "ủy",
+    "nhân",
+    "dân",
+    "công",
+    "tác",
+    "kinh",
+    "tế",
+    "phát",
+    "triển",
+    "dự",
+    "án",
+    "sở",
+    "nội",
+    "vụ",
+    "tài",
+    "chính",
+    "đầu",
+    "tư",
+    "cán",
+    "bộ",
+    "trụ",
+    "sở",
+    "sắp",
+    "xếp",
+    "sáp",
+    "nhập",
+    "triển",
+    "khai",
+    "kế",
+    "hoạch",
+    "chỉ",
+    "đạo",
+    "yêu",
+    "cầu",
+    "giao",
+    "thực",
+    "hiện",
+    "báo",
+    "cáo",
+    "hội",
+    "nghị",
+    "đồng",
+    "chí",
+    "bí",
+    "thư",
+]
+ONSETS = (
+    "",
+    "b",
+    "c",
+    "ch",
+    "d",
+    "đ",
+    "g",
+    "gh",
+    "gi",
+    "h",
+    "k",
+    "kh",
+    "l",
+    "m",
+    "n",
+    "ng",
+    "nh",
+    "ph",
+    "qu",
+    "r",
+    "s",
+    "t",
+    "th",
+    "tr",
+    "v",
+    "x",
+)
+RHYMES = (
+    "a",
+    "ai",
+    "ao",
+    "an",
+    "ang",
+    "anh",
+    "ac",
+    "ach",
+    "ăn",
+    "ăng",
+    "âm",
+    "ân",
+    "âu",
+    "ây",
+    "e",
+    "em",
+    "en",
+    "eo",
+    "ê",
+    "ên",
+    "êu",
+    "i",
+    "im",
+    "in",
+    "inh",
+    "ich",
+    "iêu",
+    "iên",
+    "o",
+    "oa",
+    "oai",
+    "oan",
+    "oang",
+    "oc",
+    "ong",
+    "ô",
+    "ôi",
+    "ông",
+    "ôc",
+    "ơ",
+    "ơi",
+    "ơn",
+    "u",
+    "ui",
+    "un",
+    "ung",
+    "uy",
+    "uyên",
+    "ư",
+    "ưa",
+    "ưng",
+    "ươi",
+    "ương",
+    "ươc",
+    "ưu",
+)
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 VOWELS = set("aăâeêioôơuưy")
-FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
+FAMILY = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+)
 MIDDLE = ("Văn", "Thị", "Hồ", "Minh", "Quốc", "Thanh", "Hữu", "Đức", "Ngọc", "Xuân")
-POSITIONS = ("Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Giám đốc Sở Nội vụ",
-             "Giám đốc Sở Tài chính", "Chủ tịch UBND huyện", "Bộ trưởng Bộ Nội vụ")
+POSITIONS = (
+    "Chủ tịch UBND tỉnh",
+    "Phó Chủ tịch UBND tỉnh",
+    "Bí thư Tỉnh ủy",
+    "Giám đốc Sở Nội vụ",
+    "Giám đốc Sở Tài chính",
+    "Chủ tịch UBND huyện",
+    "Bộ trưởng Bộ Nội vụ",
+)
 
 
 def _with_tone(rhyme: str, tone: str) -> str:
@@ -41,7 +218,9 @@ def _with_tone(rhyme: str, tone: str) -> str:
     marked = [i for i in positions if rhyme[i] in "ăâêôơư"]
     if marked:
         at = marked[-1]
-    elif rhyme[-1] not in VOWELS or rhyme in ("oa", "oe", "uy"):
+    elif rhyme[:2] in ("oa", "oe", "uy"):
+        at = positions[1]
+    elif rhyme[-1] not in VOWELS:
         at = positions[-1]
     else:
         at = positions[0]
@@ -82,8 +261,9 @@ class TextMaker:
     def name(self) -> str:
         """An official's name: family, middle and one or two given syllables."""
         given = self.rng.sample(self.vocab[200:1500], self.rng.randint(1, 2))
-        return " ".join((self.rng.choice(FAMILY), self.rng.choice(MIDDLE),
-                         *(g.capitalize() for g in given)))
+        return " ".join(
+            (self.rng.choice(FAMILY), self.rng.choice(MIDDLE), *(g.capitalize() for g in given))
+        )
 
 
 @dataclass
@@ -94,7 +274,8 @@ class Corpus:
     chats: int
 
     def __post_init__(self) -> None:
-        self.chat_ids = [1_000 + i if i % 3 else -(1_000_000_000_000 + i) for i in range(self.chats)]
+        # Every third chat is a group (Telegram gives groups negative ids).
+        self.chat_ids = [1_000 + i if i % 3 else -(10**12 + i) for i in range(self.chats)]
         self.chat_cum = list(itertools.accumulate(1 / (i + 10) ** 0.8 for i in range(self.chats)))
         self.officials: dict[int, list[Official]] = {}
 
@@ -122,13 +303,20 @@ class Corpus:
             title=self.maker.sentence().rstrip("."),
             summary=summary,
             officials=officials,
-            decisions=tuple(Decision(self.maker.sentence(), officials[0].name)
-                            for _ in range(rng.randint(1, 2))),
+            decisions=tuple(
+                Decision(self.maker.sentence(), officials[0].name) for _ in range(rng.randint(1, 2))
+            ),
             engine="extractive",
             model=None,
             input_words=len(body.split()),
             summary_words=len(summary.split()),
             elapsed_ms=rng.randint(40, 900),
         )
-        return BulkDigest(chat_id=chat_id, user_id=chat_id % 97 + 1, text=body, digest=digest,
-                          created_at=created_at, message_ids=(rng.randint(1, 10**6),))
+        return BulkDigest(
+            chat_id=chat_id,
+            user_id=chat_id % 97 + 1,
+            text=body,
+            digest=digest,
+            created_at=created_at,
+            message_ids=(rng.randint(1, 10**6),),
+        )
