@@ -117,7 +117,7 @@ class FakeBotAPI(BaseRequest):
             return fault.status, json.dumps(body).encode()
         if api == "getUpdates" and not self.updates:
             # Long polling: an empty answer comes only after a (short) wait.
-            await asyncio.sleep(min(float(params.get("timeout") or 0), 0.05))
+            await asyncio.sleep(min(float(str(params.get("timeout") or 0)), 0.05))
         result = call.result = self._result(api, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
@@ -139,10 +139,10 @@ class FakeBotAPI(BaseRequest):
         if api == "getMe":
             return self.bot_user()
         if api == "getUpdates":
-            offset = int(params.get("offset") or 0)
+            offset = int(str(params.get("offset") or 0))
             while self.updates and self.updates[0]["update_id"] < offset:
                 self.updates.popleft()  # confirmed by the offset
-            limit = int(params.get("limit") or 100)
+            limit = int(str(params.get("limit") or 100))
             return list(self.updates)[:limit]
         if api == "sendMessage":
             return self._message(params["chat_id"], params["text"])

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.conftest import USER, Harness
+from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness
 
 ENGLISH = ("The provincial people's committee decided on Monday to spend five hundred billion "
            "dong upgrading rural roads over the next two years, giving priority to the poorest "
@@ -99,3 +99,13 @@ async def test_edited_message_gets_a_note_not_a_second_digest(
     assert len(harness.digests()) == 1
     assert "tin đã sửa" in harness.texts()[-1]
     assert harness.engine.calls == 1
+
+
+async def test_summarize_as_reply_to_a_document_in_a_group(harness: Harness, article: str) -> None:
+    harness.api.files["documents/g1"] = article.encode("utf-8")
+    posted = harness.message(None, chat_id=GROUP, user_id=OTHER_USER, **doc("bai.md", "g1", 3000))
+    await harness.feed({"message": posted})  # not addressed to the bot: ignored
+    assert harness.texts(GROUP) == []
+    await harness.send("/summarize", chat_id=GROUP, reply_to_message=posted)
+    await harness.settle()
+    assert len(harness.digests(GROUP)) == 1
