@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from telegram import Update
@@ -184,6 +185,8 @@ def run_polling(settings: Settings) -> int:
     from bot.offsets import UpdateMark, mark_path
     from bot.polling import serve
 
+    # Opt in to PTB's timedelta time periods (silences a deprecation warning per 429).
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     configure_logging(settings)
     try:
         mark = UpdateMark(mark_path(settings.db_path))

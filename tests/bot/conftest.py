@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -18,6 +19,9 @@ from bot.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from summarizer.engines.fake import FakeEngine
+
+# PTB 22 warns when RetryAfter carries an int; opt in to timedelta as `tomtat run` does.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 USER = 111
 OTHER_USER = 222

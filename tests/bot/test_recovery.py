@@ -104,3 +104,15 @@ async def test_engine_failing_every_time_is_reported_kindly(
     assert harness.digests() == []
     assert "chưa tóm tắt được" in harness.texts()[-1]
     assert "Traceback" not in harness.texts()[-1]
+
+
+async def test_long_telegram_outage_is_bridged_and_flood_control_honoured(
+    harness: Harness, article: str
+) -> None:
+    harness.api.fail("sendMessage", times=6, status=503, description="Service Unavailable")
+    harness.api.fail("sendMessage", times=1, status=429, description="Too Many Requests",
+                     retry_after=1)
+    await harness.send(article)
+    await harness.settle(timeout=15)
+    assert len(harness.digests()) == 1
+    assert await harness.rt.store.queue_length() == 0
