@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.bot.conftest import BOT_USERNAME, GROUP, OTHER_USER, USER, Harness
+from dataclasses import replace
+
+from bot.settings import Settings
+from summarizer.engines.fake import FakeEngine
+from tests.bot.conftest import BOT_USERNAME, GROUP, OTHER_USER, USER, Harness, start_bot
 
 
 def split3(text: str) -> list[str]:
@@ -98,19 +102,20 @@ async def test_same_article_again_gets_the_stored_digest(harness: Harness, artic
 
 
 async def test_status_message_shows_queue_and_is_replaced_by_the_digest(
-    harness: Harness, article: str, article2: str
+    settings: Settings, article: str, article2: str
 ) -> None:
-    harness.rt.worker._settings = harness.rt.settings.__class__(
-        **{**harness.rt.settings.__dict__, "status_after_s": 0.05})
-    harness.engine.delay_s = 0.6
-    await harness.send(article)
-    await harness.send(article2, chat_id=OTHER_USER, user_id=OTHER_USER)
-    await harness.settle()
-    statuses = [c.params["text"] for c in harness.api.of("sendMessage")]
-    assert any("vị trí 1 trong hàng đợi" in t or "Đang tóm tắt" in t for t in statuses)
-    for chat in (USER, OTHER_USER):
-        shown = harness.texts(chat)
-        assert len(shown) == 1 and "→" in shown[0]  # the status became the digest
+    quick = replace(settings, status_after_s=0.05, status_every_s=0.05)
+    async with start_bot(quick, FakeEngine(delay_s=0.6, chunks=3)) as harness:
+        await harness.send(article)
+        await harness.send(article2, chat_id=OTHER_USER, user_id=OTHER_USER)
+        await harness.settle()
+        statuses = [c.params["text"] for c in harness.api.of("sendMessage")]
+        assert "Đang tóm tắt… vị trí 1 trong hàng đợi" in statuses
+        edits = [c.params["text"] for c in harness.api.of("editMessageText")]
+        assert any("phần" in t and "/3" in t for t in statuses + edits)
+        for chat in (USER, OTHER_USER):
+            shown = harness.texts(chat)
+            assert len(shown) == 1 and "→" in shown[0]  # the status became the digest
 
 
 async def test_each_chat_has_its_own_history(harness: Harness, article: str) -> None:

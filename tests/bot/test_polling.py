@@ -14,7 +14,7 @@ from tests.bot.conftest import USER, start_bot
 async def test_poll_handles_updates_and_confirms_them_afterwards(
     settings: Settings, article: str
 ) -> None:
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         for uid, part in enumerate((article[:900], article[900:]), start=41):
             h.api.updates.append({"update_id": uid, "message": h.message(part)})
         stop = asyncio.Event()
@@ -33,7 +33,7 @@ async def test_poll_handles_updates_and_confirms_them_afterwards(
 
 
 async def test_poll_survives_getupdates_failures(settings: Settings, article: str) -> None:
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         h.api.fail("getUpdates", times=1, status=502, description="Bad Gateway")
         h.api.updates.append({"update_id": 7, "message": h.message("/help")})
         stop = asyncio.Event()
@@ -51,7 +51,7 @@ async def test_updates_handled_before_a_restart_are_skipped(
     settings: Settings, article: str, tmp_path: Path
 ) -> None:
     mark = UpdateMark(mark_path(tmp_path / "bot.sqlite3"))
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         h.api.updates.append({"update_id": 90, "message": h.message(article)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
@@ -62,7 +62,7 @@ async def test_updates_handled_before_a_restart_are_skipped(
         stop.set()
         await asyncio.wait_for(task, 5)
     assert UpdateMark(mark.path).value == 90
-    async for h2 in start_bot(settings):  # Telegram re-delivers the unconfirmed update
+    async with start_bot(settings) as h2:  # Telegram re-delivers the unconfirmed update
         h2.api.updates.append({"update_id": 90, "message": h2.message(article)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h2.app, stop, timeout=1, mark=UpdateMark(mark.path)))
