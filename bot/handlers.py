@@ -167,7 +167,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pending = user is not None and rt.intake.pending(chat.id, user.id)
     if not is_private(chat) and not pending and not addressed(message, username):
         return
-    await accept_article(update, context, strip_mention(body, username), merge=True)
+    # A forwarded post is whole (posts are ≤ 4096 chars); only pastes are split by clients.
+    merge = message.forward_origin is None
+    await accept_article(update, context, strip_mention(body, username), merge=merge)
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

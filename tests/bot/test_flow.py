@@ -156,3 +156,14 @@ async def test_summarize_with_text_after_the_command(harness: Harness, article: 
     assert len(harness.digests()) == 1
     await harness.send("/summarize")
     assert "/summarize" in harness.texts()[-1]
+
+
+async def test_forwarded_posts_are_each_summarised(
+    harness: Harness, article: str, article2: str
+) -> None:
+    origin = {"type": "channel", "date": 1, "message_id": 5,
+              "chat": {"id": -1001, "type": "channel", "title": "Báo Sáng"}}
+    await harness.send(article[:1500], forward_origin=origin)
+    await harness.send(article2, forward_origin=origin)
+    await harness.settle()
+    assert len(harness.digests()) == 2
