@@ -139,12 +139,17 @@ def main() -> None:
         lost = asyncio.run(missing(db, reported))
         total += len(reported)
         lost_total += len(lost)
-        print(f"round {round_no:2}: {len(reported):5} digests reported, integrity {check},"
-              f" missing {len(lost)}", flush=True)
+        print(
+            f"round {round_no:2}: {len(reported):5} digests reported, integrity {check},"
+            f" missing {len(lost)}",
+            flush=True,
+        )
         if check != "ok" or lost:
             sys.exit(1)
-    print(f"{args.rounds} SIGKILL rounds: {total} reported digests, {lost_total} missing,"
-          f" integrity ok every round")
+    print(
+        f"{args.rounds} SIGKILL rounds: {total} reported digests, {lost_total} missing,"
+        f" integrity ok every round"
+    )
 
 
 if __name__ == "__main__":

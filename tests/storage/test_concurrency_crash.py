@@ -69,3 +69,16 @@ async def test_sigkill_mid_stream_keeps_every_reported_digest(tmp_path: Path) ->
     ).fetchone()[0]
     conn.close()
     assert orphans == 0
+
+
+async def test_a_failing_write_does_not_undo_its_neighbours(store: Store) -> None:
+    jobs = [
+        await store.enqueue(1, 1, f"bài {n}", [n], length="short", language=None, reply_to=n)
+        for n in range(6)
+    ]
+    calls = [store.complete_job(1, job.id, make_digest()) for job in jobs]
+    calls.insert(3, store.complete_job(2, jobs[0].id, make_digest()))  # wrong chat: fails
+    results = await asyncio.gather(*calls, return_exceptions=True)
+    assert [type(r).__name__ for r in results].count("JobNotFoundError") == 1
+    assert (await store.history(1, limit=10)).total == 6
+    assert (await store.history(2)).total == 0
