@@ -47,14 +47,15 @@ async def test_complete_job_on_a_closed_store_raises_and_keeps_the_job(tmp_path:
         assert [j.id for j in await store.recover_jobs()] == [job.id]
 
 
-async def test_sigkill_mid_stream_keeps_every_reported_digest(tmp_path: Path) -> None:
+async def test_sigkill_mid_stream_keeps_every_reported_digest_and_fragment(tmp_path: Path) -> None:
     path = tmp_path / "crash.db"
     total = 0
     for seconds in (0.3, 0.6):
-        reported = await asyncio.to_thread(storage_crash.run_round, path, seconds, 3)
+        reported, fragments = await asyncio.to_thread(storage_crash.run_round, path, seconds, 3)
         total += len(reported)
         assert storage_crash.integrity(path) == "ok"
         assert await storage_crash.missing(path, reported) == []
+        assert fragments and storage_crash.lost_fragments(path, fragments) == []
     assert total > 0
     async with Store(path) as store:
         for job in await store.recover_jobs():  # nothing is left half-done
