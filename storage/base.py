@@ -80,6 +80,7 @@ class StoreBase:
             if reader is not None:
                 await reader.close()
             if writer is not None:
+                await writer.execute("PRAGMA analysis_limit = 400")
                 await writer.execute("PRAGMA optimize")
                 await writer.close()
 
