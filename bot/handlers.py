@@ -105,14 +105,16 @@ async def accept_article(
     if message is None or chat is None or user is None:
         return
     article = clean_text(raw)
-    fits = len(article) <= rt.settings.max_article_chars
-    if merge and fits and rt.intake.pending(chat.id, user.id):
-        if article.strip():
-            await rt.intake.add(chat.id, user.id, message.message_id, article,
-                                length="medium", language=None, reply_to=None)
-        return
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
+    fits = len(article) <= rt.settings.max_article_chars
+    if merge and fits and rt.intake.pending(chat.id, user.id):
+        # The next fragment of an open paste: it joins the paste whatever its length.
+        if article.strip():
+            await rt.intake.add(chat.id, user.id, message.message_id, article,
+                                length=settings.length, language=lang,
+                                reply_to=reply_to or message.message_id)
+        return
     try:
         check_article(article, max_chars=rt.settings.max_article_chars,
                       min_words=rt.settings.min_article_words)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
+
+import pytest
 
 from bot.settings import Settings
 from summarizer.engines.fake import FakeEngine
@@ -167,3 +170,17 @@ async def test_forwarded_posts_are_each_summarised(
     await harness.send(article2, forward_origin=origin)
     await harness.settle()
     assert len(harness.digests()) == 2
+
+
+async def test_one_log_line_per_digest_without_the_article(
+    harness: Harness, article: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    await harness.send(article)
+    await harness.settle()
+    lines = [r.getMessage() for r in caplog.records if r.name == "tomtat.digest"]
+    assert len(lines) == 1
+    assert f"chat={USER}" in lines[0] and "engine=fake" in lines[0] and "ms=" in lines[0]
+    assert "words_in=" in lines[0]
+    everything = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Tân Lập" not in everything and "TEST-TOKEN" not in everything
