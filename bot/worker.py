@@ -105,6 +105,15 @@ class Worker:
                 raise
             except Exception:
                 log.exception("job %s failed unexpectedly", job.id)
+                await self._give_up(job)
+
+    async def _give_up(self, job: Any) -> None:
+        """After an unexpected error: mark the job failed and tell the user kindly."""
+        with contextlib.suppress(Exception):
+            await self._store.fail_job(job.chat_id, job.id, "internal error", retry=False)
+        with contextlib.suppress(Exception):
+            await self._deliver(self._track(job), [text(job.language, "failed")])
+        self._status.forget(job.id)
 
     # -- one job -----------------------------------------------------------------------------
 

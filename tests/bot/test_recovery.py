@@ -116,3 +116,26 @@ async def test_long_telegram_outage_is_bridged_and_flood_control_honoured(
     await harness.settle(timeout=15)
     assert len(harness.digests()) == 1
     assert await harness.rt.store.queue_length() == 0
+
+
+async def test_unexpected_store_error_is_reported_and_the_queue_goes_on(
+    harness: Harness, article: str, article2: str
+) -> None:
+    store = harness.rt.store
+    original = store.complete_job
+    calls = 0
+
+    async def broken_once(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("disk full")
+        return await original(*args, **kwargs)  # type: ignore[arg-type]
+
+    store.complete_job = broken_once  # type: ignore[method-assign]
+    await harness.send(article)
+    await harness.settle()
+    assert "chưa tóm tắt được" in harness.texts()[-1]
+    await harness.send(article2)
+    await harness.settle()
+    assert len(harness.digests()) == 1
