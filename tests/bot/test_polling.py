@@ -19,7 +19,7 @@ async def test_poll_handles_updates_and_confirms_them_afterwards(
             h.api.updates.append({"update_id": uid, "message": h.message(part)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1))
-        for _ in range(200):
+        for _ in range(500):
             if h.digests():
                 break
             await asyncio.sleep(0.02)
@@ -38,7 +38,7 @@ async def test_poll_survives_getupdates_failures(settings: Settings, article: st
         h.api.updates.append({"update_id": 7, "message": h.message("/help")})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1))
-        for _ in range(200):
+        for _ in range(500):
             if h.texts():
                 break
             await asyncio.sleep(0.02)
@@ -55,7 +55,7 @@ async def test_updates_handled_before_a_restart_are_skipped(
         h.api.updates.append({"update_id": 90, "message": h.message(article)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
-        for _ in range(200):
+        for _ in range(500):
             if h.digests():
                 break
             await asyncio.sleep(0.02)
@@ -66,8 +66,12 @@ async def test_updates_handled_before_a_restart_are_skipped(
         h2.api.updates.append({"update_id": 90, "message": h2.message(article)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h2.app, stop, timeout=1, mark=UpdateMark(mark.path)))
-        await asyncio.sleep(0.4)
+        for _ in range(500):  # until the re-delivered update was confirmed
+            if any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates")):
+                break
+            await asyncio.sleep(0.02)
         stop.set()
         await asyncio.wait_for(task, 5)
         await h2.settle()
         assert h2.texts() == []
+        assert any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates"))
