@@ -108,6 +108,7 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         callback = getattr(commands, "help_" if name == "help" else name)
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.COMMAND, handlers.on_unknown_command))
     app.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
     app.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
                                    handlers.on_text))

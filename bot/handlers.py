@@ -230,6 +230,16 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, text(await language_of(runtime(context), update), "media_no_text"))
 
 
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot doesn't have: point to /help (groups: only when addressed to us)."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or not message.text:
+        return
+    command = message.text.split()[0]
+    if is_private(chat) or command.lower().endswith(f"@{(context.bot.username or '').lower()}"):
+        await reply(update, text(await language_of(runtime(context), update), "unknown_command"))
+
+
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message: a note, never a second digest."""
     message, chat = update.edited_message, update.effective_chat
