@@ -43,7 +43,6 @@ class Settings:
     merge_window_s: float = 1.5
     rate_limit_count: int = 5
     rate_limit_window_s: float = 60.0
-    retry_backoff_s: float = 2.0
     max_pending_per_user: int = 3
     max_article_chars: int = 100_000
     max_document_bytes: int = 1_000_000
@@ -52,6 +51,7 @@ class Settings:
     status_every_s: float = 2.5
     status_after_s: float = 2.0
     max_attempts: int = 3
+    retry_backoff_s: float = 2.0
 
     @classmethod
     def from_env(
