@@ -29,66 +29,37 @@ def fold_tones(text: str) -> str:
 
 
 # Verbs and verb phrases, longest first so that `ra quyết định` wins over `quyết định`.
+def _split(words: str) -> list[str]:
+    """Words written `a|b|c` (long lists stay compact)."""
+    return words.split("|")
+
+
 _CUES = sorted(
-    {
-        "yêu cầu",
-        "đề nghị",
-        "kiến nghị",
-        "chỉ đạo",
-        "giao",
-        "khẳng định",
-        "đảm bảo rằng",
-        "giao cho",
-        "giao nhiệm vụ",
-        "ra quyết định",
-        "quyết định",
-        "phê duyệt",
-        "phê chuẩn",
-        "ban hành",
-        "kết luận",
-        "xử phạt",
-        "phạt tiền",
-        "kỷ luật",
-        "kỉ luật",
-        "cách chức",
-        "cách hết các chức vụ",
-        "cắt hết các chức vụ",
-        "miễn nhiệm",
-        "bổ nhiệm",
-        "khởi tố",
-        "truy tố",
-        "truy nã",
-        "bắt tạm giam",
-        "tạm giữ hình sự",
-        "khai trừ",
-        "cảnh cáo",
-        "khiển trách",
-        "thông qua",
-        "chấp thuận",
-        "chấp nhận",
-        "đồng ý",
-        "bác bỏ",
-        "đình chỉ",
-        "tạm đình chỉ",
-        "thu hồi",
-        "nhấn mạnh",
-        "quán triệt",
-        "huỷ",
-        "huỷ bỏ",
-        "từ chức",
-        "tuyên bố",
-        "cam kết",
-        "chủ trương",
-        "rút khỏi",
-        "trừng phạt",
-        "nghiêm cấm",
-        "xét xử",
-        "tuyên án",
-        "được giao",
-        "thống nhất giao",
-    },
+    set(
+        _split(
+            "yêu cầu|đề nghị|kiến nghị|chỉ đạo|giao|khẳng định|đảm bảo rằng|giao cho|giao nhiệm vụ"
+            "|ra quyết định|quyết định|phê duyệt|phê chuẩn|ban hành|kết luận|xử phạt|phạt tiền"
+            "|kỷ luật|kỉ luật|cách chức|cách hết các chức vụ|cắt hết các chức vụ|miễn nhiệm"
+            "|bổ nhiệm"
+            "|khởi tố|truy tố|truy nã|bắt tạm giam|tạm giữ hình sự|khai trừ|cảnh cáo|khiển trách"
+            "|thông qua|chấp thuận|chấp nhận|đồng ý|bác bỏ|đình chỉ|tạm đình chỉ|thu hồi|nhấn mạnh"
+            "|quán triệt|huỷ|huỷ bỏ|từ chức|tuyên bố|cam kết|chủ trương|rút khỏi|trừng phạt"
+            "|nghiêm cấm|xét xử|tuyên án|được giao|thống nhất giao|lưu ý|chỉ thị|thống nhất"
+            "|cho phép|cấm|kêu gọi|công nhận|tạm dừng|ra lệnh|ký lệnh|ký sắc lệnh|áp đặt|ban bố"
+            "|bãi bỏ|điều động|trục xuất|tịch thu|cưỡng chế|phân công|tạm ngừng|dừng|bác đề xuất"
+            "|bác đề nghị|bác đơn|bác kháng cáo|bác yêu cầu"
+        )
+    ),
     key=len,
     reverse=True,
+)
+# Cues that only an authority can use as a decision (`Bộ Y tế cấm …`, not `bố mẹ cấm …`).
+AUTHORITY_ONLY = frozenset(
+    fold_tones(w)
+    for w in _split(
+        "thống nhất|cho phép|cấm|kêu gọi|công nhận|tạm dừng|áp đặt|ban bố|bãi bỏ|điều động"
+        "|trục xuất|tịch thu|cưỡng chế|phân công|chỉ thị|tạm ngừng|dừng|ra lệnh|chấp nhận"
+    )
 )
 CUE = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold_tones(c)) for c in _CUES) + r")(?!\w)")
 
@@ -138,6 +109,9 @@ NOUN_BEFORE = frozenset(
         "tình với",
         "thể",
         "tinh thần",
+        "hội đồng",
+        "phiên",
+        "lệnh",
     )
 )
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
@@ -153,6 +127,19 @@ PASSED = re.compile(
 )
 # An assertion is a directive only when it obliges someone (`khẳng định … phải bị trừng trị`).
 MODAL = re.compile(r"(?<!\w)(?:phải|cần|kiên quyết|không để|xử lý|nghiêm)(?!\w)")
+# Verbs that open an order (`tập trung …`, `khẩn trương …`): the imperative needs no modal.
+URGING = re.compile(
+    r"\s*[:“\"]?\s*(?:tập trung|tiếp tục|đẩy mạnh|tăng cường|quyết liệt|khẩn trương|sớm|chủ động"
+    r"|nghiêm túc|tuyệt đối|không được|không để|phải|cần)(?!\w)"
+)
+
+
+def obliges(rest: str) -> bool:
+    """Whether what a cue governs obliges or urges someone."""
+    folded = fold_tones(rest)
+    return MODAL.search(folded) is not None or URGING.match(folded) is not None
+
+
 # Cues that name a decision even as a noun (`có quyết định chính thức`, `ra quyết định`).
 NOUN_OK = frozenset(fold_tones(w) for w in ("quyết định", "ra quyết định", "chủ trương"))
 # Who asks for something without the power to decide it: citizens, voters, the press.
@@ -171,11 +158,11 @@ NEEDS_ACTOR = frozenset(
 )
 # `giao` followed by these is not "assign" (`Sở Giao thông`, `giao dịch`).
 NOT_ASSIGN = re.compile(r"\s+(?:thông|dịch|lưu|tiếp|ban|hàng|nhận|thương|hữu|thoa|thừa|diện)(?!\w)")
-NEEDS_MODAL = frozenset(fold_tones(w) for w in ("khẳng định",))
+NEEDS_MODAL = frozenset(fold_tones(w) for w in ("khẳng định", "nhấn mạnh", "lưu ý"))
 # Reporting verbs: what follows them is the reported clause, with its own subject.
 REPORTING = re.compile(
-    r"(?<!\w)(?:cho biết|cho rằng|cho hay|nói rằng|thông tin|chia sẻ|trả lời|phát biểu|khẳng định)"
-    r"(?!\w)\s*(?:,|:|rằng)?\s*"
+    r"(?<!\w)(?:cho biết|cho rằng|cho hay|nói rằng|thông tin(?=\s*[,:]|\s+rằng)|chia sẻ|trả lời"
+    r"|phát biểu|khẳng định)(?!\w)\s*(?:,|:|rằng)?\s*"
 )
 # Words that may sit between an actor's name and the cue (`Nguyễn Văn A đã yêu cầu`).
 LINKERS = frozenset(
@@ -207,5 +194,5 @@ MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
 # Cues that hand out tasks; the sentences right after them may list the tasks one by one.
 ASSIGNING = re.compile(r"(?<!\w)(?:giao|chỉ đạo|yêu cầu|kết luận)(?!\w)")
 # `huỷ` in `huỷ diệt`, `phá huỷ`, `huỷ hoại` is destruction, not cancellation.
-NOT_CANCEL_AFTER = re.compile(r"\s+(?:diệt|hoại)(?!\w)")
-NOT_CANCEL_BEFORE = frozenset(fold_tones(w) for w in ("phá", "sức", "tiêu", "bị phá"))
+NOT_CANCEL_AFTER = re.compile(r"\s+(?:diệt|hoại|tự động)(?!\w)")
+NOT_CANCEL_BEFORE = frozenset(fold_tones(w) for w in ("phá", "sức", "tiêu", "bị phá", "tự", "cấu"))

@@ -1,0 +1,89 @@
+"""Uses of a cue word that report no decision (`đáp ứng yêu cầu`, `tự huỷ`, `hội đồng xét xử`)."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer import decision_cues as cues
+from summarizer.vnchars import UPPER
+
+fold_tones = cues.fold_tones
+# `quyết định số phận` means "determine", not "decide".
+_DETERMINE = re.compile(r"\s+(?:số phận|đến|tới|sự|phần lớn|thành bại|việc có|cuộc)(?!\w)")
+# A claim about facts, not a decision (`tuyên bố đã thực hiện vụ tấn công`, `tuyên bố với báo`).
+_CLAIM = re.compile(r"\s+(?:đã|đang|rằng|là|với|trên|không)(?!\w)")
+# Nouns that `được giao` merely qualifies (`đạt 100% nhiệm vụ được giao`).
+_ASSIGNED_NOUN = frozenset(
+    fold_tones(w) for w in ("vụ", "tiêu", "hoạch", "toán", "vốn", "tích", "lượng", "đất", "việc")
+)
+_EFFECT = re.compile(
+    r"\s+của\s+[^,]{1,40}?\s+(?:tiếp tục|làm|khiến|gây|đã gây|đang|bị|được|là|có thể)(?!\w)"
+)
+# A mention of an existing decision (`theo quyết định số 88`, `quyết định 88/2008`).
+_DOCUMENT_NUMBER = re.compile(r"\s+(?:số\s+)?\d")
+# Speculation is no decision (`có thể quyết định`, `nếu … yêu cầu`).
+_SPECULATION = frozenset(fold_tones(w) for w in ("có thể", "nếu", "có lẽ", "muốn"))
+_ISSUED_BEFORE = frozenset(fold_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
+
+
+def _words_before(folded: str, at: int) -> list[str]:
+    """The words right before a position, punctuation dropped."""
+    return re.findall(r"\w+", folded[max(0, at - 60) : at])
+
+
+def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> bool:
+    """Whether this use of a cue word reports no decision."""
+    before = _words_before(folded, start)
+    prev1 = before[-1] if before else ""
+    prev2 = " ".join(before[-2:])
+    after = folded[end:]
+    noun_before = prev1 in cues.NOUN_BEFORE or prev2 in cues.NOUN_BEFORE
+    # `có văn bản cam kết`: a document that commits or asks is still a decision.
+    issued = prev2 == fold_tones("văn bản") and len(before) > 2 and before[-3] in _ISSUED_BEFORE
+    if word not in cues.NOUN_OK and noun_before and not issued:
+        return True
+    if prev1 in _SPECULATION or prev2 in _SPECULATION:
+        return True
+    if "từ khi" in " ".join(before[-8:]):
+        return True
+    if word in cues.NOUN_OK:
+        if (
+            prev1 in cues.NOUN_MENTION
+            or after.startswith(" này")
+            or prev1 in ("theo", "của", "với")
+        ):
+            return True
+        if _DOCUMENT_NUMBER.match(after) or _DETERMINE.match(after):
+            return True
+        # `Quyết định của Mỹ tiếp tục làm xấu đi …` talks about a decision's effects.
+        if not before and _EFFECT.match(after):
+            return True
+    elif re.match(r"\s+của(?!\w)", after):
+        return True
+    if word == fold_tones("huỷ") and (
+        prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(after)
+    ):
+        return True
+    if word in ("dừng", "tạm dừng") and re.match(r"\s+lại(?!\w)", after):
+        return True
+    if word == "tuyên bố" and _CLAIM.match(after):
+        return True
+    if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
+        return True
+    if word == "thông qua" and not cues.PASSED.match(sentence[end:]):
+        return True
+    if word == "được giao" and prev1 in _ASSIGNED_NOUN:
+        return True
+    if word == "giao" and (
+        not re.match(rf"\s+(?:cho\s+|các\s+)?[{UPPER}]", sentence[end:])
+        or cues.NOT_ASSIGN.match(after)
+    ):
+        return True
+    return cues.MODIFIER_AFTER.match(after) is not None
+
+
+def is_passive(folded_lead: str) -> bool:
+    """Whether the clause before the cue is passive (`đã bị khởi tố`, `được Thành uỷ đồng ý`)."""
+    words = re.findall(r"\w+", folded_lead)
+    tail = words[-8:]
+    return bool(tail) and (tail[-1] in ("bị", "được") or "được" in tail or "bị" in tail)
