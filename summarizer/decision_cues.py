@@ -59,6 +59,10 @@ AUTHORITY_ONLY = frozenset(
     for w in _split(
         "thống nhất|cho phép|cấm|kêu gọi|công nhận|tạm dừng|áp đặt|ban bố|bãi bỏ|điều động"
         "|trục xuất|tịch thu|cưỡng chế|phân công|chỉ thị|tạm ngừng|dừng|ra lệnh|chấp nhận"
+        "|giao|giao cho|giao nhiệm vụ|xử phạt|phạt tiền|kỷ luật|kỉ luật|cách chức|khởi tố|truy tố"
+        "|truy nã|bắt tạm giam|tạm giữ hình sự|khai trừ|cảnh cáo|khiển trách|miễn nhiệm|bổ nhiệm"
+        "|đình chỉ|tạm đình chỉ|xét xử|tuyên án|phê duyệt|phê chuẩn|ban hành|cam kết|đồng ý"
+        "|tuyên bố|trừng phạt|nghiêm cấm"
     )
 )
 CUE = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold_tones(c)) for c in _CUES) + r")(?!\w)")
@@ -111,6 +115,9 @@ NOUN_BEFORE = frozenset(
         "tinh thần",
         "hội đồng",
         "phiên",
+        "viết",
+        "đạt",
+        "nhận được",
         "lệnh",
     )
 )
@@ -130,7 +137,7 @@ MODAL = re.compile(r"(?<!\w)(?:phải|cần|kiên quyết|không để|xử lý|
 # Verbs that open an order (`tập trung …`, `khẩn trương …`): the imperative needs no modal.
 URGING = re.compile(
     r"\s*[:“\"]?\s*(?:tập trung|tiếp tục|đẩy mạnh|tăng cường|quyết liệt|khẩn trương|sớm|chủ động"
-    r"|nghiêm túc|tuyệt đối|không được|không để|phải|cần)(?!\w)"
+    r"|nghiêm túc|tuyệt đối|không để|phải|cần)(?!\w)"
 )
 
 
@@ -161,8 +168,8 @@ NOT_ASSIGN = re.compile(r"\s+(?:thông|dịch|lưu|tiếp|ban|hàng|nhận|thư�
 NEEDS_MODAL = frozenset(fold_tones(w) for w in ("khẳng định", "nhấn mạnh", "lưu ý"))
 # Reporting verbs: what follows them is the reported clause, with its own subject.
 REPORTING = re.compile(
-    r"(?<!\w)(?:cho biết|cho rằng|cho hay|nói rằng|thông tin(?=\s*[,:]|\s+rằng)|chia sẻ|trả lời"
-    r"|phát biểu|khẳng định)(?!\w)\s*(?:,|:|rằng)?\s*"
+    r"(?<!\w)(?:cho biết thêm|cho biết|cho rằng|cho hay|nói rằng|thông tin(?=\s*[,:]|\s+rằng)"
+    r"|chia sẻ|trả lời|phát biểu|khẳng định)(?!\w)\s*(?:,|:|rằng)?\s*"
 )
 # Words that may sit between an actor's name and the cue (`Nguyễn Văn A đã yêu cầu`).
 LINKERS = frozenset(

@@ -11,7 +11,7 @@ fold_tones = cues.fold_tones
 # `quyết định số phận` means "determine", not "decide".
 _DETERMINE = re.compile(r"\s+(?:số phận|đến|tới|sự|phần lớn|thành bại|việc có|cuộc)(?!\w)")
 # A claim about facts, not a decision (`tuyên bố đã thực hiện vụ tấn công`, `tuyên bố với báo`).
-_CLAIM = re.compile(r"\s+(?:đã|đang|rằng|là|với|trên|không)(?!\w)")
+_CLAIM = re.compile(r"\s+(?:đã|đang|rằng|là|với|trên|không|chủ quyền)(?!\w)")
 # Nouns that `được giao` merely qualifies (`đạt 100% nhiệm vụ được giao`).
 _ASSIGNED_NOUN = frozenset(
     fold_tones(w) for w in ("vụ", "tiêu", "hoạch", "toán", "vốn", "tích", "lượng", "đất", "việc")
@@ -19,6 +19,8 @@ _ASSIGNED_NOUN = frozenset(
 _EFFECT = re.compile(
     r"\s+của\s+[^,]{1,40}?\s+(?:tiếp tục|làm|khiến|gây|đã gây|đang|bị|được|là|có thể)(?!\w)"
 )
+# `kết luận chính thức`, `kết luận điều tra`: the noun, a finding still to come or to quote.
+_FINDING = re.compile(r"\s+(?:chính thức|cuối cùng|điều tra|giám định|thanh tra|của)(?!\w)")
 # A mention of an existing decision (`theo quyết định số 88`, `quyết định 88/2008`).
 _DOCUMENT_NUMBER = re.compile(r"\s+(?:số\s+)?\d")
 # Speculation is no decision (`có thể quyết định`, `nếu … yêu cầu`).
@@ -64,6 +66,10 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(after)
     ):
         return True
+    if word == "kết luận" and _FINDING.match(after):
+        return True
+    if word == "đồng ý" and re.match(r"\s+với(?!\w)", after):
+        return True
     if word in ("dừng", "tạm dừng") and re.match(r"\s+lại(?!\w)", after):
         return True
     if word == "tuyên bố" and _CLAIM.match(after):
@@ -72,7 +78,7 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         return True
     if word == "thông qua" and not cues.PASSED.match(sentence[end:]):
         return True
-    if word == "được giao" and prev1 in _ASSIGNED_NOUN:
+    if word == "được giao" and (prev1 in _ASSIGNED_NOUN or prev1 in ("không", "chưa")):
         return True
     if word == "giao" and (
         not re.match(rf"\s+(?:cho\s+|các\s+)?[{UPPER}]", sentence[end:])

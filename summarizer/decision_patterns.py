@@ -25,12 +25,12 @@ DIRECTING = _folded(r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|nhấn mạ
 # An obligation laid on someone (`các xã phải …`, `cần …`, `không được …`).
 _MODAL = _folded(r"(?<!\w)(?:cần phải|buộc phải|phải|cần|không được|nghiêm cấm)(?!\w)")
 _NOT_OBLIGATION_BEFORE = frozenset(
-    fold_tones(w)
-    for w in ("không", "đã", "đành", "chẳng", "có", "liệu", "chưa", "sẽ", "lại", "nên")
+    fold_tones(w) for w in ("không", "đã", "đành", "chẳng", "có", "liệu", "chưa", "lại", "nên")
 )
 _NOT_OBLIGATION_AFTER = _folded(
     r"\s*(?:chăng|không|là|mất|chịu|nhập viện|cấp cứu|thiết|đến|tới|đối mặt|nói|có thời gian"
     r"|thời gian|nhiều thời gian|[,.?!]|$)"
+    r"|(?<=được)\s+(?:giao|cấp|nhận|hưởng|công nhận|phê duyệt|chấp thuận|bồi thường|trả|mời)(?!\w)"
 )
 # Who spoke: `…”, Thủ tướng nói.` at the end, or `Thủ tướng nhấn mạnh: …` at the start.
 _SPEECH_VERB = r"nói|nhấn mạnh|khẳng định|lưu ý|phát biểu|cho biết|cho hay|kết luận|nêu rõ|chỉ rõ"
@@ -39,6 +39,8 @@ _TRAILING = re.compile(
     r"(?:\s+[^,“”\"]{0,40})?\s*[.!]?\s*$"
 )
 _LEADING = re.compile(rf"(?P<verb>{_SPEECH_VERB})\s*(?:,|:|rằng)\s*[“\"]?")
+# Someone else's account, not the directive going on (`theo lời khai của ông A`).
+_TESTIMONY = _folded(r"(?<!\w)(?:lời khai|theo lời|theo ông|theo bà|nhận định|cho rằng)(?!\w)")
 # A plan announced by an authority (`Bộ sẽ tổ chức thi tập trung`), not an appearance or a fate.
 _FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)")
 _NOT_PLAN_AFTER = _folded(
@@ -88,11 +90,13 @@ def _modal_clause(sentence: str, folded: str, start: int, end: int) -> str | Non
         # Start at the latest comma that still leaves the obligation its subject.
         commas = [m.end() for m in re.finditer(r",\s+", sentence[begin : modal.start()])]
         for comma in reversed(commas):
-            if len(syllables(sentence[begin + comma : modal.start()])) >= 3:
+            if len(syllables(sentence[begin + comma : modal.start()])) >= 2:
                 begin += comma
                 break
     stop = sentence.find(";", modal.end(), end)
     clause = sentence[begin : stop if stop >= 0 else end].strip(QUOTES + ",.;:-–")
+    if _CONDITION.match(fold_tones(clause)):
+        return None
     return clause if len(syllables(clause)) >= 5 else None
 
 
@@ -174,7 +178,7 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
     order = _BY_ORDER.search(folded)
     if order and is_authority(sentence[order.end() :]):
         text = _clause_around(sentence, folded, order)
-        if len(syllables(text)) >= 8:
+        if len(syllables(text)) >= 8 and not _CONDITION.search(fold_tones(text)):
             return Decision(shorten(text), None)
     designated = _DESIGNATED.search(folded)
     if designated:
@@ -198,7 +202,7 @@ def without_cue(sentence: str, folded: str, names: Names) -> Decision | None:
 def continued_directive(sentence: str, directive: Decision) -> Decision | None:
     """The next sentence's obligation, when it carries on a directive (same actor)."""
     folded = actors.fold_same_length(sentence)
-    if "?" in sentence or cues.REPORTING.search(folded):
+    if "?" in sentence or cues.REPORTING.search(folded) or _TESTIMONY.search(folded):
         return None
     clause = _modal_clause(sentence, folded, 0, len(sentence))
     if clause is None:

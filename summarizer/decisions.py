@@ -28,6 +28,12 @@ _STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d"
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
+_NOT_GIVEN = re.compile(
+    fold_tones(
+        r"(?<!\w)(?:đề xuất|xin|chờ|trình lên|đệ trình|mong muốn|muốn|về việc|nếu|để|nhằm)(?!\w)"
+        r"(?:\s+[^\s]+){0,5}\s*$"
+    )
+)
 # A time or circumstance phrase before a comma (the clause after it keeps its own subject).
 _OPENING_PHRASE = re.compile(
     r"(?:Ngày|Sau|Trước|Tại|Hôm|Chiều|Sáng|Tối|Trưa|Theo|Trong|Khi|Đến|Hiện|Tuy nhiên|Do|Vì"
@@ -75,7 +81,10 @@ def _from_cue(
         if inner is None or non_authority(fold_tones(lead[inner:])):
             return None
         lead, authority = lead[inner:], True
-    if word in cues.AUTHORITY_ONLY and not (authority or passive):
+    if word in cues.AUTHORITY_ONLY and not (authority or passive or authority_within(lead)):
+        return None
+    # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
+    if actor.name is None and _NOT_GIVEN.search(actors.fold_same_length(lead)):
         return None
     if word in cues.REQUESTS and known and actor.name is None and _PRIVATE.search(subject):
         return None
