@@ -147,13 +147,32 @@ def find_actor(
             continue
         between = fold_same_length(sentence[end:cue_at]).strip()
         words = syllables(between)
-        appositive = len(words) > 0 and between.startswith(",") and between.endswith(",")
+        # `Ông A, Phó chủ tịch xã, đã bị kỷ luật`: an appositive, then auxiliaries.
+        core = " ".join(between.split()[: len(between.split()) - _trailing_linkers(between)])
+        appositive = len(words) > 0 and core.startswith(",") and core.endswith(",")
         if appositive or all(w in cues.LINKERS for w in words):
             return Actor(name, start)
     segments = [m.end() for m in re.finditer(r",\s+", sentence[clause_at:cue_at])]
     if segments and len(syllables(sentence[clause_at + segments[-1] : cue_at])) >= 2:
         return Actor(None, clause_at + segments[-1])
     return Actor(None, clause_at)
+
+
+def _trailing_linkers(text: str) -> int:
+    """How many of the last words are linkers (`đã bị`, `cũng vừa`)."""
+    count = 0
+    for word in reversed(text.split()):
+        if word not in cues.LINKERS:
+            break
+        count += 1
+    return count
+
+
+def auxiliaries(sentence: str, cue_at: int) -> str:
+    """The linker words right before a cue, as written (`đã bị`)."""
+    words = sentence[:cue_at].split()
+    count = _trailing_linkers(fold_same_length(" ".join(words[-4:])))
+    return " ".join(words[len(words) - count :]) if count else ""
 
 
 def as_written(sentence: str, actor: Actor) -> str | None:

@@ -22,7 +22,8 @@ _BODIES = (
     "|Liên Hợp Quốc|Liên hợp quốc|Hội đồng Bảo an|Nội các|Chính quyền|Kỳ họp|Hội nghị"
 )
 _SHORT_BODIES = (
-    "Bộ|Sở|Cục|Tổng cục|Ban|Uỷ ban|Ủy ban|Hội đồng|Công an|Cơ quan|Thanh tra|Tỉnh|TP|Thành phố"
+    "Tổ chức|Bảo hiểm xã hội|Bộ|Sở|Cục|Tổng cục|Ban|Uỷ ban|Ủy ban|Hội đồng|Công an|Cơ quan"
+    "|Thanh tra|Tỉnh|TP|Thành phố"
 )
 _HEAD = re.compile(
     rf"(?:(?:Phó\s+)?(?:{_TITLES})|{_BODIES})(?!\w)"
@@ -32,7 +33,7 @@ _HEAD = re.compile(
 _OPENING = re.compile(
     r"(?:(?:sắp tới|tới đây|thời gian tới|trước mắt|hiện|hiện nay|trong khi đó|đồng thời|ngoài ra"
     r"|bên cạnh đó|cũng|một|ngày|hôm nay|hôm qua|chiều|sáng|tối|trưa|tuần|tháng|năm|trước đó"
-    r"|sau đó)"
+    r"|sau đó|do vậy|vì vậy|do đó|vì thế|tuy nhiên|theo đó)"
     r"(?:\s+[\d/.-]+|\s+(?:nay|qua|tới|sau|này))?\s*,?\s+)+",
     re.IGNORECASE,
 )

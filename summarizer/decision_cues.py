@@ -192,6 +192,8 @@ LINKERS = frozenset(
         "ngay",
         "khi",
         "đó",
+        "bị",
+        "được",
     ]
 )
 # Cues that need what was said: a bare `Bộ trưởng nhấn mạnh` reports no decision.

@@ -88,8 +88,12 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     return cues.MODIFIER_AFTER.match(after) is not None
 
 
-def is_passive(folded_lead: str) -> bool:
+def is_passive(lead: str) -> bool:
     """Whether the clause before the cue is passive (`đã bị khởi tố`, `được Thành uỷ đồng ý`)."""
-    words = re.findall(r"\w+", folded_lead)
-    tail = words[-8:]
-    return bool(tail) and (tail[-1] in ("bị", "được") or "được" in tail or "bị" in tail)
+    words = lead.replace(",", " , ").split()[-7:]
+    marks = [i for i, w in enumerate(words) if fold_tones(w) in ("bị", "được")]
+    if not marks:
+        return False
+    agent = words[marks[-1] + 1 :]
+    # Only an agent may stand between (`được UBND tỉnh phê duyệt`), no comma and no verb.
+    return all(w[:1].isupper() or fold_tones(w) in cues.LINKERS for w in agent)

@@ -28,6 +28,8 @@ _STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d"
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
+# A subject made of proper names only (`Tokyo`, `Nhật Bản và Hàn Quốc`, `Interpol`).
+_PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6}")
 _NOT_GIVEN = re.compile(
     fold_tones(
         r"(?<!\w)(?:đề xuất|xin|chờ|trình lên|đệ trình|mong muốn|muốn|về việc|nếu|để|nhằm)(?!\w)"
@@ -73,7 +75,7 @@ def _from_cue(
     subject = folded[min(actor.start, clause_at) : cue.start()]
     lead = actors.as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
     lead = strip_opening(lead)
-    passive = is_passive(subject)
+    passive = is_passive(sentence[min(actor.start, clause_at) : cue.start()])
     authority = actor.name is not None or is_authority(lead)
     if not passive and not authority and non_authority(subject):
         # What citizens approve of is no decision, but the body they name may have made one.
@@ -83,12 +85,23 @@ def _from_cue(
         lead, authority = lead[inner:], True
     if word in cues.AUTHORITY_ONLY and not (authority or passive or authority_within(lead)):
         return None
+    # A request counts from a body, an official or a named state (`Tokyo yêu cầu`), not citizens.
+    given = authority or passive or authority_within(lead) is not None
+    if word in cues.REQUESTS and not given and not _PROPER.fullmatch(lead.strip()):
+        return None
+    # `Phát biểu chỉ đạo, Chủ tịch …`: the cue names the speech, the decision comes later.
+    if not syllables(lead) and folded[cue.end() :].startswith(","):
+        return None
+    actor_name = actor.name
+    if passive and actor.name is not None:
+        # The one sanctioned or appointed is not the one who decided.
+        lead, actor_name = f"{lead} {actors.auxiliaries(sentence, cue.start())}", None
     # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
     if actor.name is None and _NOT_GIVEN.search(actors.fold_same_length(lead)):
         return None
     if word in cues.REQUESTS and known and actor.name is None and _PRIVATE.search(subject):
         return None
-    if word in cues.NEEDS_ACTOR and not actors.names_someone(lead):
+    if word in cues.NEEDS_ACTOR and not (authority or actors.names_someone(lead)):
         return None
     # A long run before the cue is not its subject; a figure there makes it a statistic.
     if len(syllables(lead)) > _MAX_SUBJECT or _STATISTIC.match(actors.fold_same_length(lead)):
@@ -120,7 +133,7 @@ def _from_cue(
         return None
     # The cue stays visible however long its subject is.
     keep = len(syllables(f"{lead} {verb}"))
-    return Decision(text=shorten(sentence_case(text), keep), actor=actor.name)
+    return Decision(text=shorten(sentence_case(text), keep), actor=actor_name)
 
 
 def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None:
