@@ -62,7 +62,7 @@ _TASK = _folded(r"việc(?!\w)[^;:]{0,100}?(?<!\w)(?:sẽ do|được giao cho|s
 _BY_ORDER = _folded(r"(?<!\w)theo (?:sự )?(?:chỉ đạo|chỉ thị|yêu cầu|quyết định|kết luận) của\s+")
 # A place or task given a role (`được xác định là nhiệm vụ trọng tâm`).
 _DESIGNATED = _folded(
-    r"(?<!\w)được xác định là (?:một trong những )?(?:[^\s,]+\s+){0,2}(?:nhiệm vụ|mục tiêu"
+    r"(?<!\w)được xác định là (?:một trong những )?(?:[^\s,]+\s+){0,3}(?:nhiệm vụ|mục tiêu"
     r"|trọng tâm|ưu tiên|vị trí|khâu|giải pháp|động lực|đột phá|hướng đi|địa bàn|mũi nhọn)(?!\w)"
 )
 

@@ -110,3 +110,140 @@ def test_words_that_only_look_like_cues_are_not_decisions() -> None:
         "Đây là một quyết định mang tính chiến lược của nhà sản xuất."
     )
     assert extract_decisions(article, ()) == ()
+
+
+def _one_sentence(sentence: str, officials: tuple[Official, ...] = ()) -> list[str]:
+    article = clean_page("Tin địa phương\n\n" + sentence)
+    return [d.text for d in extract_decisions(article, officials)]
+
+
+def test_a_meeting_gives_directives_plans_and_sanctions_but_no_reporting(
+    fixtures_dir: Path,
+) -> None:
+    quan = Official("Đỗ Minh Quân", ("Chủ tịch UBND huyện",))
+    hau = Official("Lâm Văn Hậu", ("Phó chủ tịch UBND xã Phú Mỹ",))
+    article = clean_page(
+        (fixtures_dir / "decisions_district_meeting.txt").read_text(encoding="utf-8")
+    )
+    decisions = extract_decisions(article, (quan, hau))
+    assert [(d.text, d.actor) for d in decisions] == [
+        (
+            "Đỗ Minh Quân yêu cầu các xã rà soát toàn bộ hộ thiếu nước sinh hoạt và lập danh "
+            "sách trước ngày 20/3",
+            "Đỗ Minh Quân",
+        ),
+        # The directive goes on in the next sentence, still his.
+        ("Các xã phải bố trí điểm cấp nước miễn phí cho người dân ở vùng sâu", "Đỗ Minh Quân"),
+        (
+            "Sở Nông nghiệp sẽ cử cán bộ kỹ thuật hỗ trợ huyện vận hành cống trong suốt mùa khô",
+            None,
+        ),
+        # Sanctioned, not the one who decided: the passive stays and no actor is given.
+        ("Lâm Văn Hậu đã bị kỷ luật khiển trách vì chậm báo cáo tình hình thiệt hại", None),
+    ]
+
+
+def test_a_plan_counts_only_when_an_authority_announces_it() -> None:
+    assert _one_sentence(
+        "Sở Giáo dục và Đào tạo sẽ tổ chức kỳ thi thử cho toàn bộ học sinh lớp 12 vào đầu tháng 5."
+    ) == [
+        "Sở Giáo dục và Đào tạo sẽ tổ chức kỳ thi thử cho toàn bộ học sinh lớp 12 vào đầu tháng 5"
+    ]
+    assert _one_sentence("Bộ trưởng Bộ Công thương sẽ dự lễ khai mạc hội chợ vào sáng mai.") == []
+    assert _one_sentence("Nếu mưa lớn kéo dài, tỉnh sẽ sơ tán người dân khỏi vùng trũng.") == []
+    assert _one_sentence("Giá xăng sẽ tăng nhẹ trong kỳ điều hành tới.") == []
+
+
+def test_an_obligation_an_official_states_is_attributed_to_the_speaker() -> None:
+    tam = Official("Lê Văn Tâm", ("Giám đốc Sở Giáo dục",))
+    vinh = Official("Hồ Quang Vinh", ("Giám đốc Công an tỉnh",))
+    assert _one_sentence(
+        "“Các trường phải công khai toàn bộ khoản thu trước khi khai giảng”, Giám đốc Sở Giáo dục "
+        "Lê Văn Tâm nói.",
+        (tam,),
+    ) == ["Lê Văn Tâm nói: “Các trường phải công khai toàn bộ khoản thu trước khi khai giảng”"]
+    assert _one_sentence(
+        "Giám đốc Công an tỉnh Hồ Quang Vinh cho biết, từ tháng tới các chốt kiểm soát phải hoạt "
+        "động suốt đêm.",
+        (vinh,),
+    ) == ["Hồ Quang Vinh cho biết: từ tháng tới các chốt kiểm soát phải hoạt động suốt đêm"]
+
+
+def test_a_citizens_complaint_with_must_is_no_directive() -> None:
+    assert (
+        _one_sentence(
+            "“Chúng tôi phải chờ hơn ba tiếng mới được khám”, chị Hoa, một người bệnh, nói."
+        )
+        == []
+    )
+    assert _one_sentence("Nhiều hộ dân đề nghị xã sớm sửa chữa tuyến đường liên thôn.") == []
+    assert _one_sentence("Ông Lý cho biết mực nước sông đang xuống thấp.") == []
+
+
+def test_rules_and_tasks_stated_without_a_cue_word() -> None:
+    assert _one_sentence(
+        "Quy định mới có hiệu lực từ ngày 1/7 và áp dụng cho mọi phương tiện cơ giới."
+    ) == ["Quy định mới có hiệu lực từ ngày 1/7 và áp dụng cho mọi phương tiện cơ giới"]
+    assert _one_sentence(
+        "Việc kiểm tra tải trọng xe sẽ do Thanh tra Sở Giao thông vận tải thực hiện."
+    ) == ["Việc kiểm tra tải trọng xe sẽ do Thanh tra Sở Giao thông vận tải thực hiện"]
+    assert _one_sentence(
+        "Du lịch được xác định là ngành kinh tế mũi nhọn của tỉnh trong giai đoạn tới."
+    ) == ["Du lịch được xác định là ngành kinh tế mũi nhọn của tỉnh trong giai đoạn tới"]
+    assert _one_sentence("Nghi phạm được xác định là người sống cùng xóm với nạn nhân.") == []
+
+
+def test_an_act_on_an_authoritys_order_but_not_on_a_customers_request() -> None:
+    assert _one_sentence(
+        "Lực lượng chức năng đã tháo dỡ toàn bộ lều quán lấn chiếm bờ sông theo chỉ đạo của "
+        "UBND quận."
+    ) == [
+        "Lực lượng chức năng đã tháo dỡ toàn bộ lều quán lấn chiếm bờ sông theo chỉ đạo của "
+        "UBND quận"
+    ]
+    assert (
+        _one_sentence("Cửa hàng đã đổi sản phẩm mới cho chị Lan theo yêu cầu của khách hàng.") == []
+    )
+
+
+def test_passive_approvals_and_sanctions_keep_their_voice() -> None:
+    assert _one_sentence(
+        "Dự án cải tạo chợ trung tâm đã được UBND thành phố phê duyệt với tổng vốn 300 tỷ đồng."
+    ) == ["Dự án cải tạo chợ trung tâm đã được UBND thành phố phê duyệt với tổng vốn 300 tỷ đồng"]
+    binh = Official("Trần Văn Bình", ("Giám đốc Sở Tài chính",))
+    article = clean_page(
+        "Tin địa phương\n\nÔng Trần Văn Bình, Giám đốc Sở Tài chính, đã bị cách chức vì sai phạm "
+        "trong đấu thầu."
+    )
+    (decision,) = extract_decisions(article, (binh,))
+    assert decision.text == "Trần Văn Bình đã bị cách chức vì sai phạm trong đấu thầu"
+    assert decision.actor is None
+
+
+def test_the_body_citizens_approve_of_is_the_decider() -> None:
+    assert _one_sentence(
+        "Cử tri phường 5 đồng tình việc Nhà nước thu hồi đất của các dự án chậm triển khai."
+    ) == ["Nhà nước thu hồi đất của các dự án chậm triển khai"]
+
+
+def test_state_acts_need_an_authority() -> None:
+    assert _one_sentence(
+        "Bộ Y tế cấm các cơ sở thẩm mỹ quảng cáo dịch vụ sai sự thật trên mạng xã hội."
+    ) == ["Bộ Y tế cấm các cơ sở thẩm mỹ quảng cáo dịch vụ sai sự thật trên mạng xã hội"]
+    assert _one_sentence("Bố mẹ cấm em đi chơi xa trong dịp nghỉ lễ.") == []
+    assert _one_sentence("Sau khi thương lượng, nhóm đối tượng đồng ý nhận 50 triệu đồng.") == []
+    assert _one_sentence("Cả hai nhà văn đều đồng ý với nhận định này.") == []
+
+
+def test_more_words_that_only_look_like_decisions() -> None:
+    for sentence in (
+        "Hội đồng xét xử đã đặt nhiều câu hỏi cho bị cáo về nguồn tiền.",
+        "Tên lửa có cơ cấu tự huỷ khi bay lệch khỏi quỹ đạo.",
+        "Hiện mỗi hộ chỉ phải trả 20.000 đồng theo quyết định số 88 của thành phố.",
+        "Thoả thuận này có thể quyết định số phận của cả khu vực.",
+        "Phía Nhật cũng tuyên bố chủ quyền đối với hòn đảo.",
+        "Công ty đề xuất Bộ Giao thông vận tải chấp thuận phương án thu phí mới.",
+        "Quyết định của Mỹ tiếp tục làm căng thẳng quan hệ giữa hai nước.",
+        "Công an huyện đã vào cuộc điều tra, kết luận chính thức phải chờ kết quả giám định.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
