@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import decision_cues as cues
+from summarizer.decision_authority import is_authority
 from summarizer.digest import Official
 from summarizer.textnorm import syllables
 from summarizer.vnchars import UPPER
@@ -173,6 +174,23 @@ def auxiliaries(sentence: str, cue_at: int) -> str:
     words = sentence[:cue_at].split()
     count = _trailing_linkers(fold_same_length(" ".join(words[-4:])))
     return " ".join(words[len(words) - count :]) if count else ""
+
+
+def speaker_before(
+    sentence: str, folded: str, clause_at: int, names: list[tuple[int, int, str]]
+) -> tuple[str, str | None] | None:
+    """Who reports a clause that has no subject of its own (`ông A cho biết, đã chỉ đạo …`)."""
+    said = [
+        m for m in cues.REPORTING.finditer(folded, max(0, clause_at - 40)) if m.end() == clause_at
+    ]
+    if not said:
+        return None
+    verb_at = said[-1].start()
+    named = [(s, n) for s, e, n in names if verb_at - 80 <= e <= verb_at]
+    if named:
+        return named[-1][1], named[-1][1]
+    segment = sentence[:verb_at].rsplit(",", 1)[-1].strip()
+    return (segment, None) if segment and is_authority(segment) else None
 
 
 def as_written(sentence: str, actor: Actor) -> str | None:

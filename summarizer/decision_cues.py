@@ -116,6 +116,7 @@ NOUN_BEFORE = frozenset(
         "hội đồng",
         "phiên",
         "viết",
+        "ứng được",
         "đạt",
         "nhận được",
         "lệnh",
@@ -124,6 +125,18 @@ NOUN_BEFORE = frozenset(
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
 NOUN_MENTION = frozenset(
     fold_tones(w) for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc"]
+)
+# Verbs that take a decision as their object (`hoan nghênh quyết định`): a mention, not news.
+REACTION_BEFORE = frozenset(
+    fold_tones(w) for w in _split("hoan nghênh|ủng hộ|phản đối|chỉ trích|lên án|phản ứng|bác bỏ")
+)
+# Cues whose passive is no decision (`bị áp đặt định kiến`, `được thống nhất`).
+NO_PASSIVE = frozenset(
+    fold_tones(w)
+    for w in _split(
+        "áp đặt|dừng|tạm dừng|thống nhất|kêu gọi|ban bố|tuyên bố|cam kết|chỉ thị|ra lệnh"
+        "|tạm ngừng|nhấn mạnh|khẳng định|lưu ý"
+    )
 )
 # `chủ trương` reports a decision only after one of these (`đã có chủ trương`).
 POLICY_BEFORE = frozenset(fold_tones(w) for w in ["đã", "có", "quán", "sẽ", "vẫn", "từng"])
@@ -200,6 +213,8 @@ LINKERS = frozenset(
 SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS
 # A cue followed by these qualifies a noun (`số tài sản thu hồi còn rất hạn chế`).
 MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
+# Cues that direct someone (`yêu cầu làm rõ … hay không` is still an order).
+ASSIGNING_WORDS = frozenset(fold_tones(w) for w in _split("giao|chỉ đạo|yêu cầu|đề nghị|kiến nghị"))
 # Cues that hand out tasks; the sentences right after them may list the tasks one by one.
 ASSIGNING = re.compile(r"(?<!\w)(?:giao|chỉ đạo|yêu cầu|kết luận)(?!\w)")
 # `huỷ` in `huỷ diệt`, `phá huỷ`, `huỷ hoại` is destruction, not cancellation.

@@ -48,6 +48,11 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         return True
     if "từ khi" in " ".join(before[-8:]):
         return True
+    # Part of a proper name (`Hội trường Thống Nhất`, `Ban Chỉ đạo quốc gia`).
+    if before and sentence[start : start + 1].isupper():
+        return True
+    if word in cues.NOUN_OK and prev2 in cues.REACTION_BEFORE:
+        return True
     if word in cues.NOUN_OK:
         if (
             prev1 in cues.NOUN_MENTION

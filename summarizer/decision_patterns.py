@@ -49,7 +49,9 @@ _NOT_PLAN_AFTER = _folded(
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
     r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc gặp|có bài)(?!\w)"
 )
-_CONDITION = _folded(r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo)(?!\w)")
+_CONDITION = _folded(r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu)(?!\w)")
+# A pledge in the first person is no directive to others (`Cá nhân tôi xin hứa … phải …`).
+_FIRST_PERSON = _folded(r"(?<!\w)(?:tôi|chúng tôi|cá nhân tôi|tớ|mình)(?!\w)")
 # A rule's own fate (`Quy định này sẽ được xem xét lại`, `Nghị định có hiệu lực từ …`).
 _RULE = _folded(
     r"(?:quy định|qui định|bộ luật|luật|nghị định|thông tư|nghị quyết|quyết định|chỉ thị|chính sách"
@@ -95,7 +97,7 @@ def _modal_clause(sentence: str, folded: str, start: int, end: int) -> str | Non
                 break
     stop = sentence.find(";", modal.end(), end)
     clause = sentence[begin : stop if stop >= 0 else end].strip(QUOTES + ",.;:-–")
-    if _CONDITION.match(fold_tones(clause)):
+    if _CONDITION.match(fold_tones(clause)) or _FIRST_PERSON.search(folded, start, modal.start()):
         return None
     return clause if len(syllables(clause)) >= 5 else None
 
@@ -150,7 +152,9 @@ def _plan(sentence: str, folded: str, names: Names) -> Decision | None:
         subject = sentence[subject_at : future.start()]
         if _CONDITION.search(folded, clause_at, future.start()) or len(syllables(subject)) > 10:
             continue
-        actor = next((n for s, _, n in names if subject_at <= s < future.start()), None)
+        # The person must be the subject, not inside it (`Dự án của Hà Anh Tuấn sẽ …`).
+        lead_at = subject_at + len(subject) - len(subject.lstrip(QUOTES))
+        actor = next((n for s, _, n in names if lead_at <= s <= lead_at + 4), None)
         if not syllables(subject) or not (actor or is_authority(subject)):
             continue
         rest = rest_of_clause(sentence, future.start())

@@ -75,7 +75,15 @@ def _from_cue(
     subject = folded[min(actor.start, clause_at) : cue.start()]
     lead = actors.as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
     lead = strip_opening(lead)
-    passive = is_passive(sentence[min(actor.start, clause_at) : cue.start()])
+    if not [w for w in syllables(fold_tones(lead)) if w not in cues.LINKERS]:
+        # `ông A cho biết, đã chỉ đạo …`: the speaker is the one who decided.
+        speaker = actors.speaker_before(sentence, folded, clause_at, names)
+        if speaker is not None:
+            actor = actors.Actor(speaker[1], actor.start)
+            lead = f"{speaker[0]} {lead}".strip()
+    passive = word not in cues.NO_PASSIVE and is_passive(
+        sentence[min(actor.start, clause_at) : cue.start()]
+    )
     authority = actor.name is not None or is_authority(lead)
     if not passive and not authority and non_authority(subject):
         # What citizens approve of is no decision, but the body they name may have made one.
@@ -129,7 +137,8 @@ def _from_cue(
     lead = lead.strip(QUOTES)
     separator = "" if rest.startswith(":") else " "
     text = (" ".join(f"{lead} {verb}".split()) + separator + rest).strip()
-    if "?" in text:
+    whether = "hay không" in fold_tones(text) and word not in cues.ASSIGNING_WORDS
+    if "?" in text or whether:
         return None
     # The cue stays visible however long its subject is.
     keep = len(syllables(f"{lead} {verb}"))
