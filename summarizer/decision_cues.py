@@ -59,9 +59,7 @@ AUTHORITY_ONLY = frozenset(
     for w in _split(
         "thống nhất|cho phép|cấm|kêu gọi|công nhận|tạm dừng|áp đặt|ban bố|bãi bỏ|điều động"
         "|trục xuất|tịch thu|cưỡng chế|phân công|chỉ thị|tạm ngừng|dừng|ra lệnh|chấp nhận"
-        "|giao|giao cho|giao nhiệm vụ|xử phạt|phạt tiền|kỷ luật|kỉ luật|cách chức|khởi tố|truy tố"
-        "|truy nã|bắt tạm giam|tạm giữ hình sự|khai trừ|cảnh cáo|khiển trách|miễn nhiệm|bổ nhiệm"
-        "|đình chỉ|tạm đình chỉ|xét xử|tuyên án|phê duyệt|phê chuẩn|ban hành|cam kết|đồng ý"
+        "|giao|giao cho|giao nhiệm vụ|xử phạt|phạt tiền|cảnh cáo|ban hành|cam kết|đồng ý"
         "|tuyên bố|trừng phạt|nghiêm cấm"
     )
 )
@@ -116,6 +114,18 @@ NOUN_BEFORE = frozenset(
         "hội đồng",
         "phiên",
         "viết",
+        "quá trình",
+        "phiên toà",
+        "về",
+        "khi",
+        "chậm",
+        "lãnh đạo",
+        "thoả thuận",
+        "kế hoạch",
+        "đề xuất",
+        "ý định",
+        "khả năng",
+        "nguy cơ",
         "ứng được",
         "đạt",
         "nhận được",
@@ -216,7 +226,9 @@ MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
 # Cues that direct someone (`yêu cầu làm rõ … hay không` is still an order).
 ASSIGNING_WORDS = frozenset(fold_tones(w) for w in _split("giao|chỉ đạo|yêu cầu|đề nghị|kiến nghị"))
 # Cues that hand out tasks; the sentences right after them may list the tasks one by one.
-ASSIGNING = re.compile(r"(?<!\w)(?:giao|chỉ đạo|yêu cầu|kết luận)(?!\w)")
+ASSIGNING = re.compile(
+    r"(?<!\w)(?:thống nhất giao|giao nhiệm vụ|giao cho|giao|chỉ đạo|yêu cầu|kết luận)(?!\w)"
+)
 # `huỷ` in `huỷ diệt`, `phá huỷ`, `huỷ hoại` is destruction, not cancellation.
 NOT_CANCEL_AFTER = re.compile(r"\s+(?:diệt|hoại|tự động)(?!\w)")
 NOT_CANCEL_BEFORE = frozenset(fold_tones(w) for w in ("phá", "sức", "tiêu", "bị phá", "tự", "cấu"))

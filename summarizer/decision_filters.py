@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer import decision_cues as cues
+from summarizer.decision_authority import is_authority
 from summarizer.vnchars import UPPER
 
 fold_tones = cues.fold_tones
@@ -12,12 +13,27 @@ fold_tones = cues.fold_tones
 _DETERMINE = re.compile(r"\s+(?:số phận|đến|tới|sự|phần lớn|thành bại|việc có|cuộc)(?!\w)")
 # A claim about facts, not a decision (`tuyên bố đã thực hiện vụ tấn công`, `tuyên bố với báo`).
 _CLAIM = re.compile(r"\s+(?:đã|đang|rằng|là|với|trên|không|chủ quyền)(?!\w)")
+_DECLARED_ACT = re.compile(
+    fold_tones(
+        r"\s*[:“\"]?\s*(?:sẽ|rút|hoãn|huỷ|hủy|áp đặt|cấm|ngừng|dừng|chấm dứt|đình chỉ|tình trạng"
+        r"|phong toả|phong tỏa|giải tán|từ chức|trục xuất|cắt đứt|trừng phạt|bãi bỏ|đóng cửa"
+        r"|thành lập|công nhận|tạm dừng|tạm ngừng|phá sản|không tham gia|không công nhận|tử hình"
+        r"|trắng án|kết thúc|chính thức|tiếp tục)(?!\w)"
+    )
+)
+# `bác bỏ thông tin`: a denial of news, not a rejected proposal.
+_DENIED = re.compile(
+    fold_tones(
+        r"\s+(?:chuyện|thông tin|cáo buộc|tin|tin đồn|các cáo buộc|khả năng|nguồn tin)(?!\w)"
+    )
+)
 # Nouns that `được giao` merely qualifies (`đạt 100% nhiệm vụ được giao`).
 _ASSIGNED_NOUN = frozenset(
     fold_tones(w) for w in ("vụ", "tiêu", "hoạch", "toán", "vốn", "tích", "lượng", "đất", "việc")
 )
 _EFFECT = re.compile(
-    r"\s+của\s+[^,]{1,40}?\s+(?:tiếp tục|làm|khiến|gây|đã gây|đang|bị|được|là|có thể)(?!\w)"
+    r"\s+của\s+[^,]{1,40}?\s+(?:tiếp tục|làm|khiến|gây|đã gây|đang|bị|được|là|có thể|trái"
+    r"|vi phạm|sai)(?!\w)"
 )
 # `kết luận chính thức`, `kết luận điều tra`: the noun, a finding still to come or to quote.
 _FINDING = re.compile(r"\s+(?:chính thức|cuối cùng|điều tra|giám định|thanh tra|của)(?!\w)")
@@ -77,7 +93,10 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         return True
     if word in ("dừng", "tạm dừng") and re.match(r"\s+lại(?!\w)", after):
         return True
-    if word == "tuyên bố" and _CLAIM.match(after):
+    # A declaration is a decision only when it declares an act (`tuyên bố hoãn phiên toà`).
+    if word == "tuyên bố" and (_CLAIM.match(after) or not _DECLARED_ACT.match(after)):
+        return True
+    if word in ("bác bỏ", "bác") and _DENIED.match(after):
         return True
     if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
         return True
@@ -101,4 +120,7 @@ def is_passive(lead: str) -> bool:
         return False
     agent = words[marks[-1] + 1 :]
     # Only an agent may stand between (`được UBND tỉnh phê duyệt`), no comma and no verb.
-    return all(w[:1].isupper() or fold_tones(w) in cues.LINKERS for w in agent)
+    if "," in agent:
+        return False
+    named = bool(agent) and (agent[0][:1].isupper() or is_authority(" ".join(agent)))
+    return named or all(fold_tones(w) in cues.LINKERS for w in agent)

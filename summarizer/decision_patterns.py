@@ -47,11 +47,15 @@ _NOT_PLAN_AFTER = _folded(
     r"\s+(?:là|có mặt|tham dự|dự|phát biểu|gặp|thăm|đến|tới|có chuyến|trả lời|được|bị|phải đối mặt"
     r"|nhận|còn|tiếp tục là|không bình luận|mất|gặp phải|chứng kiến|có thể|đón|đi|về|sang|bay"
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
-    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc gặp|có bài)(?!\w)"
+    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc gặp|có bài|cân nhắc|xem xét"
+    r"|nghiên cứu|tính đến|tính toán)(?!\w)"
 )
 _CONDITION = _folded(r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu)(?!\w)")
 # A pledge in the first person is no directive to others (`Cá nhân tôi xin hứa … phải …`).
-_FIRST_PERSON = _folded(r"(?<!\w)(?:tôi|chúng tôi|cá nhân tôi|tớ|mình)(?!\w)")
+_FIRST_PERSON = _folded(
+    r"(?<!\w)(?:tôi|chúng tôi|cá nhân tôi|tớ|mình|bạn|chúng ta|người ta|ta|muốn|trước đây|từng"
+    r"|thường|luôn)(?!\w)"
+)
 # A rule's own fate (`Quy định này sẽ được xem xét lại`, `Nghị định có hiệu lực từ …`).
 _RULE = _folded(
     r"(?:quy định|qui định|bộ luật|luật|nghị định|thông tư|nghị quyết|quyết định|chỉ thị|chính sách"
@@ -207,6 +211,9 @@ def continued_directive(sentence: str, directive: Decision) -> Decision | None:
     """The next sentence's obligation, when it carries on a directive (same actor)."""
     folded = actors.fold_same_length(sentence)
     if "?" in sentence or cues.REPORTING.search(folded) or _TESTIMONY.search(folded):
+        return None
+    modal = _obligation(folded)
+    if modal is None or modal.group(0) in ("không được", "buộc phải"):
         return None
     clause = _modal_clause(sentence, folded, 0, len(sentence))
     if clause is None:

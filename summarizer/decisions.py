@@ -28,6 +28,11 @@ _STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d"
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
+# Someone's assessment, not a decision (`…”, Rogoway đánh giá`).
+_OPINION = re.compile(
+    r"[”\"]\s*[,–-]?\s*[^,“”\"]{0,60}?(?<!\w)(?:đánh giá|nhận định|bình luận|phân tích|nhận xét"
+    r"|dự đoán|dự báo|cho rằng)(?!\w)[^“”\"]{0,60}$"
+)
 # A subject made of proper names only (`Tokyo`, `Nhật Bản và Hàn Quốc`, `Interpol`).
 _PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6}")
 _NOT_GIVEN = re.compile(
@@ -36,6 +41,7 @@ _NOT_GIVEN = re.compile(
         r"(?:\s+[^\s]+){0,5}\s*$"
     )
 )
+_COORDINATORS = frozenset(fold_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó"))
 # A time or circumstance phrase before a comma (the clause after it keeps its own subject).
 _OPENING_PHRASE = re.compile(
     r"(?:Ngày|Sau|Trước|Tại|Hôm|Chiều|Sáng|Tối|Trưa|Theo|Trong|Khi|Đến|Hiện|Tuy nhiên|Do|Vì"
@@ -63,6 +69,15 @@ def _lost_subject(sentence: str, lead: str) -> bool:
     before = sentence[: sentence.find(lead)].rstrip(" ,")
     segment = before[before.rfind(",") + 1 :].strip()
     return not (_OPENING_PHRASE.match(segment) and len(syllables(segment)) <= 8)
+
+
+def _relative_passive(lead: str) -> bool:
+    """Whether a long run precedes `được/bị` with no linker (`danh sách … được X chấp thuận`)."""
+    words = lead.split()
+    marks = [i for i, w in enumerate(words) if fold_tones(w) in ("được", "bị")]
+    if not marks or len(syllables(" ".join(words[: marks[-1]]))) <= 12:
+        return False
+    return fold_tones(words[marks[-1] - 1]) not in _COORDINATORS
 
 
 def _from_cue(
@@ -114,6 +129,9 @@ def _from_cue(
     # A long run before the cue is not its subject; a figure there makes it a statistic.
     if len(syllables(lead)) > _MAX_SUBJECT or _STATISTIC.match(actors.fold_same_length(lead)):
         return None
+    # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
+    if passive and _relative_passive(lead):
+        return None
     # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
     if passive and actor.name is None and actor.start > clause_at and _lost_subject(sentence, lead):
         return None
@@ -145,9 +163,9 @@ def _from_cue(
     return Decision(text=shorten(sentence_case(text), keep), actor=actor_name)
 
 
-def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None:
-    """The first decision the sentence reports, if any."""
-    if sentence.rstrip(QUOTES).endswith("?"):
+def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision, str] | None:
+    """The first decision the sentence reports with its cue word (`""` without one), if any."""
+    if sentence.rstrip(QUOTES).endswith("?") or _OPINION.search(sentence):
         return None
     folded = actors.fold_same_length(sentence)
     names = actors.person_names(sentence, officials)
@@ -158,8 +176,9 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None
             continue
         decision = _from_cue(sentence, folded, cue, names, bool(officials))
         if decision is not None:
-            return decision
-    return patterns.without_cue(sentence, folded, names)
+            return decision, cue.group(1)
+    found = patterns.without_cue(sentence, folded, names)
+    return (found, "") if found is not None else None
 
 
 def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:
@@ -168,24 +187,23 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     assigning: Decision | None = None
     directing: Decision | None = None
     for sentence in article.sentences:
-        decision = _decision(sentence, officials)
-        if decision is None and assigning is not None and _assigned_task(sentence):
+        result = _decision(sentence, officials)
+        if result is None and assigning is not None and _assigned_task(sentence):
             # The items of an assignment: "… giao Bộ A chủ trì …. Bộ B đánh giá …".
             found.append(Decision(text=shorten(sentence.rstrip(" .;")), actor=None))
             continue
-        if decision is None and directing is not None:
+        if result is None and directing is not None:
             # A directive goes on in the next sentences: "… yêu cầu …. Các xã phải …".
-            decision = patterns.continued_directive(sentence, directing)
-            directing = decision
-            if decision is not None:
-                found.append(decision)
+            directing = patterns.continued_directive(sentence, directing)
+            if directing is not None:
+                found.append(directing)
             continue
-        if decision is None:
+        if result is None:
             assigning = directing = None
             continue
-        folded = actors.fold_same_length(decision.text)
-        assigning = decision if cues.ASSIGNING.search(folded) else None
-        directing = decision if patterns.DIRECTING.search(folded) else None
+        decision, word = result
+        assigning = decision if cues.ASSIGNING.fullmatch(word) else None
+        directing = decision if patterns.DIRECTING.fullmatch(word) else None
         twin = next((i for i, d in enumerate(found) if _same(d.text, decision.text)), None)
         if twin is None:
             found.append(decision)

@@ -247,3 +247,37 @@ def test_more_words_that_only_look_like_decisions() -> None:
         "Công an huyện đã vào cuộc điều tra, kết luận chính thức phải chờ kết quả giám định.",
     ):
         assert _one_sentence(sentence) == [], sentence
+
+
+def test_a_declaration_counts_only_when_it_declares_an_act() -> None:
+    assert _one_sentence("Do vậy, Hội đồng xét xử tuyên bố hoãn phiên toà sang tháng sau.") == [
+        "Hội đồng xét xử tuyên bố hoãn phiên toà sang tháng sau"
+    ]
+    assert (
+        _one_sentence(
+            "Tổng thống Pháp luôn tuyên bố chính phủ của ông cố gắng làm cầu nối giữa hai bên."
+        )
+        == []
+    )
+    assert _one_sentence("Người phát ngôn Bộ Ngoại giao tuyên bố trước báo giới chiều 5/6.") == []
+
+
+def test_denials_opinions_and_mentions_are_not_decisions() -> None:
+    for sentence in (
+        "Văn phòng Chính phủ đã ra thông cáo bác bỏ thông tin này.",
+        "“Washington sẵn sàng huỷ bỏ các hợp đồng đã ký để gây sức ép”, chuyên gia Lâm Hải "
+        "đánh giá.",
+        "Nhóm vũ trang không tuân thủ thoả thuận rút khỏi khu vực giao tranh.",
+        "Họ không có tên trong danh sách vận động viên và huấn luyện viên được Uỷ ban Olympic "
+        "chấp thuận cho thi đấu.",
+        "“Quân số tuỳ mục tiêu diễn tập, và bạn luôn phải chọn điều cần tập trung”, Bộ trưởng "
+        "Quốc phòng Lê Huy nói.",
+        "Tổng thống từng nói Mỹ sẽ cân nhắc rút bớt binh sĩ khỏi khu vực.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
+
+
+def test_a_state_act_needs_no_named_subject() -> None:
+    assert _one_sentence("Vụ án đã khởi tố hai bị can là cựu lãnh đạo công ty cấp nước.") == [
+        "Vụ án đã khởi tố hai bị can là cựu lãnh đạo công ty cấp nước"
+    ]
