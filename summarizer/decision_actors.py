@@ -92,6 +92,10 @@ _SURNAMES = frozenset(
         "Đồng",
     ]
 )
+# A capitalised run after these is a place (`tỉnh Hà Tĩnh`), not a person.
+_PLACE_BEFORE = re.compile(
+    r"(?:tỉnh|huyện|thành phố|TP\.?|quận|xã|phường|thị xã|thị trấn|sông|núi|đảo|biển|ở|tại)\s*$",
+)
 _NAME_RUN = re.compile(rf"[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*){{1,3}}")
 
 
@@ -123,7 +127,8 @@ def person_names(sentence: str, officials: tuple[Official, ...]) -> list[tuple[i
     if not officials:
         for match in _NAME_RUN.finditer(sentence):
             words = match.group(0).split()
-            if fold_tones(words[0]) in _SURNAMES and len(words) >= 2:
+            place = _PLACE_BEFORE.search(sentence, 0, match.start())
+            if fold_tones(words[0]) in _SURNAMES and len(words) >= 2 and not place:
                 found.append((match.start(), match.end(), match.group(0)))
     return sorted(found)
 

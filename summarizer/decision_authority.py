@@ -43,7 +43,8 @@ NON_AUTHORITIES = re.compile(
         r"(?<!\w)(?:cử tri|người dân|bà con|nhân dân|dư luận|người lao động|hành khách|phụ huynh"
         r"|tôi|chúng tôi|gia đình|nạn nhân|bị cáo|bị can|bị hại|luật sư|doanh nghiệp|nhà đầu tư"
         r"|chuyên gia|nhiều người|độc giả|bạn đọc|ý kiến|yếu tố|người bệnh|học sinh|sinh viên"
-        r"|nghi phạm|đối tượng|phiến quân|thí sinh|thuyền trưởng|ngư dân|tài xế|người nhà)(?!\w)"
+        r"|nghi phạm|đối tượng|phiến quân|thí sinh|thuyền trưởng|ngư dân|tài xế|người nhà"
+        r"|chính trị gia|giới chức|nhà phân tích|nhà quan sát|giới phân tích|truyền thông)(?!\w)"
         r"|^(?:chị|anh|em|cháu|bé|cụ|vợ|chồng|về phần chị|về phần anh)\s"
     )
 )

@@ -192,7 +192,8 @@ NEEDS_MODAL = frozenset(fold_tones(w) for w in ("khẳng định", "nhấn mạn
 # Reporting verbs: what follows them is the reported clause, with its own subject.
 REPORTING = re.compile(
     r"(?<!\w)(?:cho biết thêm|cho biết|cho rằng|cho hay|nói rằng|thông tin(?=\s*[,:]|\s+rằng)"
-    r"|chia sẻ|trả lời|phát biểu|khẳng định)(?!\w)\s*(?:,|:|rằng)?\s*"
+    r"|chia sẻ|trả lời|(?<!những )(?<!các )(?<!bài )(?<!lời )phát biểu|khẳng định)(?!\w)"
+    r"\s*(?:,|:|rằng)?\s*"
 )
 # Words that may sit between an actor's name and the cue (`Nguyễn Văn A đã yêu cầu`).
 LINKERS = frozenset(

@@ -10,7 +10,14 @@ from summarizer.vnchars import UPPER
 
 fold_tones = cues.fold_tones
 # `quyết định số phận` means "determine", not "decide".
-_DETERMINE = re.compile(r"\s+(?:số phận|đến|tới|sự|phần lớn|thành bại|việc có|cuộc)(?!\w)")
+_DETERMINE = re.compile(
+    r"\s+(?:(?:đáng kể|rất lớn|lớn|nhiều|phần nào)\s+)?(?:số phận|đến|tới|sự|phần lớn|thành bại"
+    r"|việc có|cuộc)(?!\w)"
+)
+# `công nhận nước là một vấn đề an ninh`: acknowledging, not recognising by decision.
+_ACKNOWLEDGE = re.compile(
+    r"[^,.;]{0,60}?\s+là\s+(?:một|vấn đề|điều|yếu tố|nguyên nhân|sự thật)(?!\w)"
+)
 # A claim about facts, not a decision (`tuyên bố đã thực hiện vụ tấn công`, `tuyên bố với báo`).
 _CLAIM = re.compile(r"\s+(?:đã|đang|rằng|là|với|trên|không|chủ quyền)(?!\w)")
 _DECLARED_ACT = re.compile(
@@ -40,7 +47,10 @@ _FINDING = re.compile(r"\s+(?:chính thức|cuối cùng|điều tra|giám đị
 # A mention of an existing decision (`theo quyết định số 88`, `quyết định 88/2008`).
 _DOCUMENT_NUMBER = re.compile(r"\s+(?:số\s+)?\d")
 # Speculation is no decision (`có thể quyết định`, `nếu … yêu cầu`).
-_SPECULATION = frozenset(fold_tones(w) for w in ("có thể", "nếu", "có lẽ", "muốn"))
+_SPECULATION = frozenset(
+    fold_tones(w)
+    for w in ("có thể", "nếu", "có lẽ", "muốn", "đáng bị", "dễ bị", "thể bị", "cơ bị", "năng bị")
+)
 _ISSUED_BEFORE = frozenset(fold_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
 
 
@@ -73,7 +83,7 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         if (
             prev1 in cues.NOUN_MENTION
             or after.startswith(" này")
-            or prev1 in ("theo", "của", "với")
+            or prev1 in ("theo", "của", "với", "tính")
         ):
             return True
         if _DOCUMENT_NUMBER.match(after) or _DETERMINE.match(after):
@@ -86,6 +96,8 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     if word == fold_tones("huỷ") and (
         prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(after)
     ):
+        return True
+    if word == fold_tones("công nhận") and _ACKNOWLEDGE.match(after):
         return True
     if word == "kết luận" and _FINDING.match(after):
         return True

@@ -28,6 +28,9 @@ _STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d"
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
+_OPINION_BEFORE = re.compile(
+    fold_tones(r"(?<!\w)(?:cho rằng|nhận định|đánh giá|cho là|dự báo|dự đoán|bình luận)(?!\w)")
+)
 # Someone's assessment, not a decision (`…”, Rogoway đánh giá`).
 _OPINION = re.compile(
     r"[”\"]\s*[,–-]?\s*[^,“”\"]{0,60}?(?<!\w)(?:đánh giá|nhận định|bình luận|phân tích|nhận xét"
@@ -71,6 +74,23 @@ def _lost_subject(sentence: str, lead: str) -> bool:
     return not (_OPENING_PHRASE.match(segment) and len(syllables(segment)) <= 8)
 
 
+def _in_opinion(folded: str, cue_at: int) -> bool:
+    """Whether the cue sits in what someone thinks (`cho rằng … khiến ông huỷ …`)."""
+    for opinion in _OPINION_BEFORE.finditer(folded, max(0, cue_at - 100), cue_at):
+        if "," not in folded[opinion.end() : cue_at].lstrip(" ,:"):
+            return True
+    return False
+
+
+def _in_time_clause(lead: str) -> bool:
+    """Whether the cue sits in a `khi …` clause that follows a main clause of its own."""
+    words = fold_tones(lead).split()
+    for i in range(max(0, len(words) - 8), len(words)):
+        if words[i] == "khi" and len(words[:i]) >= 4:
+            return True
+    return False
+
+
 def _relative_passive(lead: str) -> bool:
     """Whether a long run precedes `được/bị` with no linker (`danh sách … được X chấp thuận`)."""
     words = lead.split()
@@ -90,7 +110,8 @@ def _from_cue(
     subject = folded[min(actor.start, clause_at) : cue.start()]
     lead = actors.as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
     lead = strip_opening(lead)
-    if not [w for w in syllables(fold_tones(lead)) if w not in cues.LINKERS]:
+    bare = not [w for w in syllables(fold_tones(lead)) if w not in cues.LINKERS]
+    if bare and word not in cues.NOUN_OK:
         # `ông A cho biết, đã chỉ đạo …`: the speaker is the one who decided.
         speaker = actors.speaker_before(sentence, folded, clause_at, names)
         if speaker is not None:
@@ -129,6 +150,10 @@ def _from_cue(
     # A long run before the cue is not its subject; a figure there makes it a statistic.
     if len(syllables(lead)) > _MAX_SUBJECT or _STATISTIC.match(actors.fold_same_length(lead)):
         return None
+    # An opinion (`X cho rằng … khiến ông huỷ …`), or a cue inside a time clause of another
+    # statement (`ông A chỉ thừa nhận … khi đã bị khởi tố`).
+    if _in_opinion(folded, cue.start()) or _in_time_clause(lead):
+        return None
     # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
     if passive and _relative_passive(lead):
         return None
@@ -142,9 +167,14 @@ def _from_cue(
         lead = lead[lead.rindex("(") + 1 :]
     rest = rest_of_clause(sentence, cue.end())
     # An emphasis is a directive when it obliges or urges (`nhấn mạnh phải …`, `… tập trung …`).
-    quoted_by_official = len(syllables(rest)) < 3 and actor.name is not None
-    if word in cues.NEEDS_MODAL and not quoted_by_official and not cues.obliges(rest):
+    # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
+    nounish = fold_tones(lead.strip()) in cues.NOUN_OK or (word in cues.NOUN_OK and not lead)
+    if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
         return None
+    if word in cues.NEEDS_MODAL:
+        said = rest if len(syllables(rest)) >= 3 else _quoted_before(sentence, actor.start)
+        if not cues.obliges(said):
+            return None
     verb = sentence[cue.start() : cue.end()]
     if len(syllables(rest)) < 3:
         quoted = _quoted_before(sentence, actor.start)

@@ -281,3 +281,25 @@ def test_a_state_act_needs_no_named_subject() -> None:
     assert _one_sentence("Vụ án đã khởi tố hai bị can là cựu lãnh đạo công ty cấp nước.") == [
         "Vụ án đã khởi tố hai bị can là cựu lãnh đạo công ty cấp nước"
     ]
+
+
+def test_judgements_about_a_decision_are_not_decisions() -> None:
+    for sentence in (
+        "Không quân vẫn giữ lợi thế mang tính quyết định trên chiến trường.",
+        "Giá thức ăn chăn nuôi quyết định đáng kể đến giá trứng bán ra.",
+        "Chính phủ nước này công nhận nguồn nước là một vấn đề an ninh quan trọng.",
+        "Các chính trị gia nhấn mạnh thoả thuận về nguồn nước sẽ cần thêm nhiều năm đàm phán.",
+        "Ông Khánh chỉ thừa nhận hành vi nhận tiền khi đã bị khởi tố.",
+        "Ông Lợi khẳng định quyết định huỷ buổi gặp là một bước lùi cho cả hai bên.",
+        "Tổng thống cho rằng những phát biểu gay gắt là lý do khiến ông huỷ chuyến thăm.",
+        "Kể cả người xứng đáng bị cách chức cũng phải được xử lý đúng quy trình.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
+
+
+def test_a_province_is_not_mistaken_for_a_person() -> None:
+    article = clean_page(
+        "Tin địa phương\n\nCông an huyện đã gửi hồ sơ lên Công an tỉnh Hà Tĩnh đề nghị giáng cấp "
+        "một cán bộ vi phạm điều lệnh."
+    )
+    assert all(d.actor != "Hà Tĩnh" for d in extract_decisions(article, ()))
