@@ -29,14 +29,14 @@ def fold_tones(text: str) -> str:
 
 
 # Verbs and verb phrases, longest first so that `ra quyết định` wins over `quyết định`.
-def _split(words: str) -> list[str]:
+def split_words(words: str) -> list[str]:
     """Words written `a|b|c` (long lists stay compact)."""
     return words.split("|")
 
 
 _CUES = sorted(
     set(
-        _split(
+        split_words(
             "yêu cầu|đề nghị|kiến nghị|chỉ đạo|giao|khẳng định|đảm bảo rằng|giao cho|giao nhiệm vụ"
             "|ra quyết định|quyết định|phê duyệt|phê chuẩn|ban hành|kết luận|xử phạt|phạt tiền"
             "|kỷ luật|kỉ luật|cách chức|cách hết các chức vụ|cắt hết các chức vụ|miễn nhiệm"
@@ -56,11 +56,11 @@ _CUES = sorted(
 # Cues that only an authority can use as a decision (`Bộ Y tế cấm …`, not `bố mẹ cấm …`).
 AUTHORITY_ONLY = frozenset(
     fold_tones(w)
-    for w in _split(
+    for w in split_words(
         "thống nhất|cho phép|cấm|kêu gọi|công nhận|tạm dừng|áp đặt|ban bố|bãi bỏ|điều động"
         "|trục xuất|tịch thu|cưỡng chế|phân công|chỉ thị|tạm ngừng|dừng|ra lệnh|chấp nhận"
         "|giao|giao cho|giao nhiệm vụ|xử phạt|phạt tiền|cảnh cáo|ban hành|cam kết|đồng ý"
-        "|tuyên bố|trừng phạt|nghiêm cấm"
+        "|tuyên bố|trừng phạt|nghiêm cấm|huỷ|huỷ bỏ"
     )
 )
 CUE = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold_tones(c)) for c in _CUES) + r")(?!\w)")
@@ -134,16 +134,17 @@ NOUN_BEFORE = frozenset(
 )
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
 NOUN_MENTION = frozenset(
-    fold_tones(w) for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc"]
+    fold_tones(w) for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc", "kể", "dù"]
 )
 # Verbs that take a decision as their object (`hoan nghênh quyết định`): a mention, not news.
 REACTION_BEFORE = frozenset(
-    fold_tones(w) for w in _split("hoan nghênh|ủng hộ|phản đối|chỉ trích|lên án|phản ứng|bác bỏ")
+    fold_tones(w)
+    for w in split_words("hoan nghênh|ủng hộ|phản đối|chỉ trích|lên án|phản ứng|bác bỏ")
 )
 # Cues whose passive is no decision (`bị áp đặt định kiến`, `được thống nhất`).
 NO_PASSIVE = frozenset(
     fold_tones(w)
-    for w in _split(
+    for w in split_words(
         "áp đặt|dừng|tạm dừng|thống nhất|kêu gọi|ban bố|tuyên bố|cam kết|chỉ thị|ra lệnh"
         "|tạm ngừng|nhấn mạnh|khẳng định|lưu ý"
     )
@@ -225,7 +226,9 @@ SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS
 # A cue followed by these qualifies a noun (`số tài sản thu hồi còn rất hạn chế`).
 MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
 # Cues that direct someone (`yêu cầu làm rõ … hay không` is still an order).
-ASSIGNING_WORDS = frozenset(fold_tones(w) for w in _split("giao|chỉ đạo|yêu cầu|đề nghị|kiến nghị"))
+ASSIGNING_WORDS = frozenset(
+    fold_tones(w) for w in split_words("giao|chỉ đạo|yêu cầu|đề nghị|kiến nghị")
+)
 # Cues that hand out tasks; the sentences right after them may list the tasks one by one.
 ASSIGNING = re.compile(
     r"(?<!\w)(?:thống nhất giao|giao nhiệm vụ|giao cho|giao|chỉ đạo|yêu cầu|kết luận)(?!\w)"

@@ -51,6 +51,12 @@ _SPECULATION = frozenset(
     fold_tones(w)
     for w in ("có thể", "nếu", "có lẽ", "muốn", "đáng bị", "dễ bị", "thể bị", "cơ bị", "năng bị")
 )
+_NEGATED = frozenset(
+    fold_tones(w)
+    for w in cues.split_words(
+        "chưa có|không có|chưa ra|chưa được|không được|chưa bị|không bị|chẳng được|chưa từng"
+    )
+)
 _ISSUED_BEFORE = frozenset(fold_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
 
 
@@ -78,6 +84,13 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     if before and sentence[start : start + 1].isupper():
         return True
     if word in cues.NOUN_OK and prev2 in cues.REACTION_BEFORE:
+        return True
+    # `chưa có quyết định`, `chưa được bổ nhiệm`: no decision (yet).
+    if (
+        "chưa" in before[-4:]
+        or prev2 in _NEGATED
+        or (word in cues.NOUN_OK and " " in prev2 and prev2 in cues.NOUN_BEFORE)
+    ):
         return True
     if word in cues.NOUN_OK:
         if (

@@ -32,6 +32,13 @@ _NOT_OBLIGATION_AFTER = _folded(
     r"|thời gian|nhiều thời gian|[,.?!]|$)"
     r"|(?<=được)\s+(?:giao|cấp|nhận|hưởng|công nhận|phê duyệt|chấp thuận|bồi thường|trả|mời)(?!\w)"
 )
+# Whom an official's `phải/cần` binds: bodies, sectors, officials, a task (`việc …`).
+_ADDRESSEE = _folded(
+    r"[“\"\s]*(?:(?:trong|từ|đến|trước|sau)\s[^,]{1,25}?,?\s*)?(?:các|việc|ngành|toàn ngành"
+    r"|tỉnh|thành phố|huyện|xã|phường|địa phương|doanh nghiệp|cơ quan|bộ|sở|lực lượng|cán bộ"
+    r"|đảng viên|chính quyền|mỗi|mọi|cấp uỷ|cấp ủy|người đứng đầu|văn kiện|nhà trường|trường"
+    r"|chủ đầu tư|nhà thầu|thí sinh|sẽ không được|không được|nghiêm cấm)(?!\w)"
+)
 # Who spoke: `…”, Thủ tướng nói.` at the end, or `Thủ tướng nhấn mạnh: …` at the start.
 _SPEECH_VERB = r"nói|nhấn mạnh|khẳng định|lưu ý|phát biểu|cho biết|cho hay|kết luận|nêu rõ|chỉ rõ"
 _TRAILING = re.compile(
@@ -129,7 +136,7 @@ def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | N
     if trailing:
         speaker = _speaker(trailing.group("who"), names, trailing.start("who"))
         clause = _modal_clause(sentence, folded, 0, trailing.end("said"))
-        if speaker and clause:
+        if speaker and clause and _ADDRESSEE.match(fold_tones(clause)):
             text = f"{speaker[0]} {trailing.group('verb')}: “{clause}”"
             return Decision(shorten(sentence_case(text), 4), speaker[1])
     for lead in _LEADING.finditer(sentence):
@@ -137,7 +144,7 @@ def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | N
         who_at = max([0] + [m.end() for m in re.finditer(r"[,;]\s*", opening)])
         speaker = _speaker(opening[who_at:], names, who_at)
         clause = _modal_clause(sentence, folded, lead.end(), len(sentence))
-        if speaker and clause:
+        if speaker and clause and _ADDRESSEE.match(fold_tones(clause)):
             text = f"{speaker[0]} {lead.group('verb')}: {clause}"
             return Decision(shorten(sentence_case(text), 4), speaker[1])
     return None

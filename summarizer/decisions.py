@@ -44,6 +44,9 @@ _NOT_GIVEN = re.compile(
         r"(?:\s+[^\s]+){0,5}\s*$"
     )
 )
+_REQUIRED_PASSIVE = re.compile(
+    fold_tones(r"(?<!\w)(?:phải|cần|muốn|để|nếu|mới)\s+(?:được|bị)(?!\w)")
+)
 _COORDINATORS = frozenset(fold_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó"))
 # A time or circumstance phrase before a comma (the clause after it keeps its own subject).
 _OPENING_PHRASE = re.compile(
@@ -153,6 +156,9 @@ def _from_cue(
     # An opinion (`X cho rằng … khiến ông huỷ …`), or a cue inside a time clause of another
     # statement (`ông A chỉ thừa nhận … khi đã bị khởi tố`).
     if _in_opinion(folded, cue.start()) or _in_time_clause(lead):
+        return None
+    # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
+    if passive and _REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
         return None
     # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
     if passive and _relative_passive(lead):

@@ -303,3 +303,16 @@ def test_a_province_is_not_mistaken_for_a_person() -> None:
         "một cán bộ vi phạm điều lệnh."
     )
     assert all(d.actor != "Hà Tĩnh" for d in extract_decisions(article, ()))
+
+
+def test_conditions_absences_and_private_cancellations_are_not_decisions() -> None:
+    for sentence in (
+        "Theo ông Hùng, dự án phải được Bộ Tài nguyên thẩm định, được Bộ Công thương cho phép "
+        "đấu nối điện.",
+        "Nhiều cán bộ hết hạn hợp đồng vẫn chưa có quyết định bổ nhiệm lại.",
+        "“Bất kể quyết định họ đưa ra là gì, chúng tôi vẫn giữ lập trường”, ông Karimi nói.",
+        "Phía ca sĩ cho biết đã phải huỷ vé máy bay và khách sạn đã đặt trước.",
+        "“Nhiều tàu đã quá cũ, cần đại tu hoặc thay mới”, Giám đốc Cơ quan Hàng hải Mark Lee "
+        "cho biết.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
