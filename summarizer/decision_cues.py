@@ -114,6 +114,7 @@ NOUN_BEFORE = frozenset(
         "hội đồng",
         "phiên",
         "viết",
+        "ban",
         "quá trình",
         "phiên toà",
         "về",

@@ -47,6 +47,12 @@ _NOT_GIVEN = re.compile(
 _REQUIRED_PASSIVE = re.compile(
     fold_tones(r"(?<!\w)(?:phải|cần|muốn|để|nếu|mới)\s+(?:được|bị)(?!\w)")
 )
+# `Uỷ ban đánh giá, đây là …`: a verdict, not a task (`Bộ A đánh giá công nghệ` is one).
+_VERDICT = re.compile(fold_tones(r"(?<!\w)(?:đánh giá|nhận định|nhận xét)\s*[,:]|cho rằng|cho là"))
+# `hoan nghênh việc Toà ra phán quyết`: a reaction to a decision, or what came before it.
+_REACTION = re.compile(
+    fold_tones(r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng)(?!\w)|^trước khi(?!\w)")
+)
 _COORDINATORS = frozenset(fold_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó"))
 # A time or circumstance phrase before a comma (the clause after it keeps its own subject).
 _OPENING_PHRASE = re.compile(
@@ -155,7 +161,11 @@ def _from_cue(
         return None
     # An opinion (`X cho rằng … khiến ông huỷ …`), or a cue inside a time clause of another
     # statement (`ông A chỉ thừa nhận … khi đã bị khởi tố`).
-    if _in_opinion(folded, cue.start()) or _in_time_clause(lead):
+    if (
+        _in_opinion(folded, cue.start())
+        or _in_time_clause(lead)
+        or _REACTION.search(fold_tones(lead))
+    ):
         return None
     # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
     if passive and _REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
@@ -255,6 +265,7 @@ def _assigned_task(sentence: str) -> bool:
     return bool(
         _BODY_START.match(sentence)
         and not cues.REPORTING.search(folded)
+        and not _VERDICT.search(head)
         and not re.search(r"(?<!\w)(?:không|chưa|từ chối)(?!\w)", head)
     )
 

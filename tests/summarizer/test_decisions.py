@@ -316,3 +316,20 @@ def test_conditions_absences_and_private_cancellations_are_not_decisions() -> No
         "cho biết.",
     ):
         assert _one_sentence(sentence) == [], sentence
+
+
+def test_reactions_backgrounds_and_verdicts_are_not_decisions() -> None:
+    for sentence in (
+        "Việt Nam hoan nghênh việc Toà Trọng tài ra phán quyết bác bỏ yêu sách phi lý.",
+        "Trước khi được bổ nhiệm làm Giám đốc Sở Y tế, ông Hải từng là hiệu trưởng.",
+        "Vì vậy, ban chỉ đạo về phòng chống thiên tai cũng cần nhắc nhở các địa phương.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
+    article = clean_page(
+        "Xử lý tài xế dùng điện thoại\n\n"
+        "Uỷ ban An toàn giao thông Quốc gia đã yêu cầu Sở Giao thông vận tải xác minh vụ việc. "
+        "Uỷ ban An toàn giao thông đánh giá, đây là hành vi vi phạm nghiêm trọng."
+    )
+    assert [d.text for d in extract_decisions(article, ())] == [
+        "Uỷ ban An toàn giao thông Quốc gia đã yêu cầu Sở Giao thông vận tải xác minh vụ việc"
+    ]
