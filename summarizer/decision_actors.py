@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
@@ -113,21 +114,31 @@ def fold_same_length(text: str) -> str:
     return folded if len(folded) == len(text) else text.lower()
 
 
+@lru_cache(maxsize=1024)
+def _official_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """The full name, `ông/bà` + given name, and the given name of an official (compiled once)."""
+    key = fold_tones(name)
+    last = key.split()[-1] if key.split() else ""
+    full = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    short = re.compile(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)")
+    return full, short, last
+
+
 def person_names(sentence: str, officials: tuple[Official, ...]) -> list[tuple[int, int, str]]:
     """(start, end, name) of every official or Vietnamese-looking name in the sentence."""
     folded = fold_same_length(sentence)
     found: list[tuple[int, int, str]] = []
     for official in officials:
-        key = fold_tones(official.name)
-        for match in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
-            found.append((match.start(), match.end(), official.name))
-        last = key.split()[-1] if key.split() else ""
-        for match in re.finditer(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)", folded):
-            found.append((match.start(), match.end(), official.name))
+        full, short, last = _official_patterns(official.name)
+        if not last or last not in folded:
+            continue
+        for pattern in (full, short):
+            for match in pattern.finditer(folded):
+                found.append((match.start(), match.end(), official.name))
     if not officials:
         for match in _NAME_RUN.finditer(sentence):
             words = match.group(0).split()
-            place = _PLACE_BEFORE.search(sentence, 0, match.start())
+            place = _PLACE_BEFORE.search(sentence[max(0, match.start() - 16) : match.start()])
             if fold_tones(words[0]) in _SURNAMES and len(words) >= 2 and not place:
                 found.append((match.start(), match.end(), match.group(0)))
     return sorted(found)

@@ -45,6 +45,7 @@ _TRAILING = re.compile(
     rf"^(?P<said>.+?)[”\"]?\s*[,–-]+\s*(?P<who>[^“”\"]{{2,120}}?),?\s+(?P<verb>{_SPEECH_VERB})"
     r"(?:\s+[^,“”\"]{0,40})?\s*[.!]?\s*$"
 )
+_ANY_SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_VERB})(?!\w)")
 _LEADING = re.compile(rf"(?P<verb>{_SPEECH_VERB})\s*(?:,|:|rằng)\s*[“\"]?")
 # Someone else's account, not the directive going on (`theo lời khai của ông A`).
 _TESTIMONY = _folded(r"(?<!\w)(?:lời khai|theo lời|theo ông|theo bà|nhận định|cho rằng)(?!\w)")
@@ -132,6 +133,8 @@ def _speaker(who: str, names: Names, offset: int) -> tuple[str, str | None] | No
 
 def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | None:
     """An obligation an authority states: `“Các xã phải …”, Thủ tướng nói` or `X nhấn mạnh: …`."""
+    if _obligation(folded) is None or not _ANY_SPEECH.search(sentence):
+        return None
     trailing = _TRAILING.match(sentence)
     if trailing:
         speaker = _speaker(trailing.group("who"), names, trailing.start("who"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer import decision_actors as actors
+from summarizer import decision_context as context
 from summarizer import decision_cues as cues
 from summarizer import decision_patterns as patterns
 from summarizer.decision_authority import (
@@ -27,10 +28,6 @@ _MAX_CUES = 12
 _STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d")
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
-_AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
-_OPINION_BEFORE = re.compile(
-    fold_tones(r"(?<!\w)(?:cho rằng|nhận định|đánh giá|cho là|dự báo|dự đoán|bình luận)(?!\w)")
-)
 # Someone's assessment, not a decision (`…”, Rogoway đánh giá`).
 _OPINION = re.compile(
     r"[”\"]\s*[,–-]?\s*[^,“”\"]{0,60}?(?<!\w)(?:đánh giá|nhận định|bình luận|phân tích|nhận xét"
@@ -38,28 +35,8 @@ _OPINION = re.compile(
 )
 # A subject made of proper names only (`Tokyo`, `Nhật Bản và Hàn Quốc`, `Interpol`).
 _PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6}")
-_NOT_GIVEN = re.compile(
-    fold_tones(
-        r"(?<!\w)(?:đề xuất|xin|chờ|trình lên|đệ trình|mong muốn|muốn|về việc|nếu|để|nhằm)(?!\w)"
-        r"(?:\s+[^\s]+){0,5}\s*$"
-    )
-)
-_REQUIRED_PASSIVE = re.compile(
-    fold_tones(r"(?<!\w)(?:phải|cần|muốn|để|nếu|mới)\s+(?:được|bị)(?!\w)")
-)
 # `Uỷ ban đánh giá, đây là …`: a verdict, not a task (`Bộ A đánh giá công nghệ` is one).
 _VERDICT = re.compile(fold_tones(r"(?<!\w)(?:đánh giá|nhận định|nhận xét)\s*[,:]|cho rằng|cho là"))
-# `hoan nghênh việc Toà ra phán quyết`: a reaction to a decision, or what came before it.
-_REACTION = re.compile(
-    fold_tones(r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng)(?!\w)|^trước khi(?!\w)")
-)
-_COORDINATORS = frozenset(fold_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó"))
-# A time or circumstance phrase before a comma (the clause after it keeps its own subject).
-_OPENING_PHRASE = re.compile(
-    r"(?:Ngày|Sau|Trước|Tại|Hôm|Chiều|Sáng|Tối|Trưa|Theo|Trong|Khi|Đến|Hiện|Tuy nhiên|Do|Vì"
-    r"|Đồng thời|Ngoài ra|Mới đây|Vừa qua|Năm|Tháng|Cuối|Đầu)(?!\w)",
-    re.IGNORECASE,
-)
 # A sentence whose subject is a public body (`Bộ Công thương`, `UBND tỉnh`, `Sở Y tế`).
 _BODY_START = re.compile(
     r"(?:Bộ|Sở|UBND|Uỷ ban|Ủy ban|Ban|Cục|Tổng cục|Công an|Viện|Toà|Tòa|Tỉnh|Thành phố"
@@ -71,42 +48,6 @@ def _quoted_before(sentence: str, actor_at: int) -> str:
     """The quotation that an attribution at the end of the sentence refers to."""
     match = re.match(r"\s*[\"“]?\s*(.+)[\"”]\s*[-–,]", sentence[:actor_at])
     return match.group(1).strip() if match else ""
-
-
-def _lost_subject(sentence: str, lead: str) -> bool:
-    """Whether a short passive subject after a comma continues a list rather than a clause."""
-    core = _AUXILIARIES.sub("", lead)
-    if len(syllables(core)) >= 4 or re.search(r"[A-ZĐ]", core[1:]):
-        return False
-    before = sentence[: sentence.find(lead)].rstrip(" ,")
-    segment = before[before.rfind(",") + 1 :].strip()
-    return not (_OPENING_PHRASE.match(segment) and len(syllables(segment)) <= 8)
-
-
-def _in_opinion(folded: str, cue_at: int) -> bool:
-    """Whether the cue sits in what someone thinks (`cho rằng … khiến ông huỷ …`)."""
-    for opinion in _OPINION_BEFORE.finditer(folded, max(0, cue_at - 100), cue_at):
-        if "," not in folded[opinion.end() : cue_at].lstrip(" ,:"):
-            return True
-    return False
-
-
-def _in_time_clause(lead: str) -> bool:
-    """Whether the cue sits in a `khi …` clause that follows a main clause of its own."""
-    words = fold_tones(lead).split()
-    for i in range(max(0, len(words) - 8), len(words)):
-        if words[i] == "khi" and len(words[:i]) >= 4:
-            return True
-    return False
-
-
-def _relative_passive(lead: str) -> bool:
-    """Whether a long run precedes `được/bị` with no linker (`danh sách … được X chấp thuận`)."""
-    words = lead.split()
-    marks = [i for i, w in enumerate(words) if fold_tones(w) in ("được", "bị")]
-    if not marks or len(syllables(" ".join(words[: marks[-1]]))) <= 12:
-        return False
-    return fold_tones(words[marks[-1] - 1]) not in _COORDINATORS
 
 
 def _from_cue(
@@ -150,7 +91,7 @@ def _from_cue(
         # The one sanctioned or appointed is not the one who decided.
         lead, actor_name = f"{lead} {actors.auxiliaries(sentence, cue.start())}", None
     # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
-    if actor.name is None and _NOT_GIVEN.search(actors.fold_same_length(lead)):
+    if actor.name is None and context.NOT_GIVEN.search(actors.fold_same_length(lead)):
         return None
     if word in cues.REQUESTS and known and actor.name is None and _PRIVATE.search(subject):
         return None
@@ -162,19 +103,24 @@ def _from_cue(
     # An opinion (`X cho rằng … khiến ông huỷ …`), or a cue inside a time clause of another
     # statement (`ông A chỉ thừa nhận … khi đã bị khởi tố`).
     if (
-        _in_opinion(folded, cue.start())
-        or _in_time_clause(lead)
-        or _REACTION.search(fold_tones(lead))
+        context.in_opinion(folded, cue.start())
+        or context.in_time_clause(lead)
+        or context.REACTION.search(fold_tones(lead))
     ):
         return None
     # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
-    if passive and _REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
+    if passive and context.REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
         return None
     # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
-    if passive and _relative_passive(lead):
+    if passive and context.relative_passive(lead):
         return None
     # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
-    if passive and actor.name is None and actor.start > clause_at and _lost_subject(sentence, lead):
+    if (
+        passive
+        and actor.name is None
+        and actor.start > clause_at
+        and context.lost_subject(sentence, lead)
+    ):
         return None
     # A subject that starts inside brackets (`Bộ Công an) đề nghị`) is no subject.
     if lead.count(")") > lead.count("("):
