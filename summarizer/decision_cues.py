@@ -114,6 +114,9 @@ NOUN_BEFORE = frozenset(
         "hội đồng",
         "phiên",
         "viết",
+        "cách",
+        "hình thức",
+        "trường hợp",
         "ban",
         "quá trình",
         "phiên toà",
@@ -166,10 +169,22 @@ URGING = re.compile(
 )
 
 
+_NOT_ORDER_BEFORE = frozenset(
+    fold_tones(w) for w in split_words("đã|không|chưa|đành|có|liệu|từng|nên|lại|chẳng")
+)
+
+
 def obliges(rest: str) -> bool:
     """Whether what a cue governs obliges or urges someone."""
     folded = fold_tones(rest)
-    return MODAL.search(folded) is not None or URGING.match(folded) is not None
+    if URGING.match(folded):
+        return True
+    for modal in MODAL.finditer(folded):
+        before = folded[max(0, modal.start() - 8) : modal.start()].split()
+        # `đã phải chi`, `không phải`: what happened or what is not, not an order.
+        if not before or before[-1] not in _NOT_ORDER_BEFORE:
+            return True
+    return False
 
 
 # Cues that name a decision even as a noun (`có quyết định chính thức`, `ra quyết định`).
@@ -223,7 +238,7 @@ LINKERS = frozenset(
     ]
 )
 # Cues that need what was said: a bare `Bộ trưởng nhấn mạnh` reports no decision.
-SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS
+SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS | {fold_tones("bác bỏ")}
 # A cue followed by these qualifies a noun (`số tài sản thu hồi còn rất hạn chế`).
 MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
 # Cues that direct someone (`yêu cầu làm rõ … hay không` is still an order).

@@ -76,7 +76,7 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     issued = prev2 == fold_tones("văn bản") and len(before) > 2 and before[-3] in _ISSUED_BEFORE
     if word not in cues.NOUN_OK and noun_before and not issued:
         return True
-    if prev1 in _SPECULATION or prev2 in _SPECULATION:
+    if prev1 in _SPECULATION or prev2 in _SPECULATION or "có thể" in " ".join(before[-5:]):
         return True
     if "từ khi" in " ".join(before[-8:]):
         return True
@@ -128,6 +128,13 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     if word == "thông qua" and not cues.PASSED.match(sentence[end:]):
         return True
     if word == "được giao" and (prev1 in _ASSIGNED_NOUN or prev1 in ("không", "chưa")):
+        return True
+    if word in ("được giao", "giao cho") and cues.NOT_ASSIGN.match(after):
+        return True
+    # `Thông qua chương trình, …` means "through", `kỷ luật kỷ cương` is discipline.
+    if word == "thông qua" and not before:
+        return True
+    if word in (fold_tones("kỷ luật"), fold_tones("kỉ luật")) and re.match(r",?\s+kỷ cương", after):
         return True
     if word == "giao" and (
         not re.match(rf"\s+(?:cho\s+|các\s+)?[{UPPER}]", sentence[end:])

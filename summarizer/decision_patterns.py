@@ -55,7 +55,7 @@ _NOT_PLAN_AFTER = _folded(
     r"\s+(?:là|có mặt|tham dự|dự|phát biểu|gặp|thăm|đến|tới|có chuyến|trả lời|được|bị|phải đối mặt"
     r"|nhận|còn|tiếp tục là|không bình luận|mất|gặp phải|chứng kiến|có thể|đón|đi|về|sang|bay"
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
-    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc gặp|có bài|cân nhắc|xem xét"
+    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|cân nhắc|xem xét"
     r"|nghiên cứu|tính đến|tính toán)(?!\w)"
 )
 _CONDITION = _folded(r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu)(?!\w)")
@@ -169,6 +169,8 @@ def _plan(sentence: str, folded: str, names: Names) -> Decision | None:
         # The person must be the subject, not inside it (`Dự án của Hà Anh Tuấn sẽ …`).
         lead_at = subject_at + len(subject) - len(subject.lstrip(QUOTES))
         actor = next((n for s, _, n in names if lead_at <= s <= lead_at + 4), None)
+        if subject.count(")") > subject.count("("):
+            continue
         if not syllables(subject) or not (actor or is_authority(subject)):
             continue
         rest = rest_of_clause(sentence, future.start())

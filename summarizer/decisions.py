@@ -33,6 +33,7 @@ _OPINION = re.compile(
     r"[”\"]\s*[,–-]?\s*[^,“”\"]{0,60}?(?<!\w)(?:đánh giá|nhận định|bình luận|phân tích|nhận xét"
     r"|dự đoán|dự báo|cho rằng)(?!\w)[^“”\"]{0,60}$"
 )
+_SAYS = re.compile(r"(?<!\w)(?:cho biết|cho hay|cho rằng|nói|thông báo)\s*[,:]")
 # A subject made of proper names only (`Tokyo`, `Nhật Bản và Hàn Quốc`, `Interpol`).
 _PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6}")
 # `Uỷ ban đánh giá, đây là …`: a verdict, not a task (`Bộ A đánh giá công nghệ` is one).
@@ -130,8 +131,11 @@ def _from_cue(
     rest = rest_of_clause(sentence, cue.end())
     # An emphasis is a directive when it obliges or urges (`nhấn mạnh phải …`, `… tập trung …`).
     # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
-    nounish = fold_tones(lead.strip()) in cues.NOUN_OK or (word in cues.NOUN_OK and not lead)
+    nounish = fold_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
     if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
+        return None
+    # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
+    if _SAYS.search(rest):
         return None
     if word in cues.NEEDS_MODAL:
         said = rest if len(syllables(rest)) >= 3 else _quoted_before(sentence, actor.start)

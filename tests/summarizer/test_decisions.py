@@ -333,3 +333,17 @@ def test_reactions_backgrounds_and_verdicts_are_not_decisions() -> None:
     assert [d.text for d in extract_decisions(article, ())] == [
         "Uỷ ban An toàn giao thông Quốc gia đã yêu cầu Sở Giao thông vận tải xác minh vụ việc"
     ]
+
+
+def test_nouns_trades_and_bare_denials_are_not_decisions() -> None:
+    for sentence in (
+        "Vàng miếng đang được giao dịch quanh mức 36 triệu đồng mỗi lượng.",
+        "Người dân phàn nàn về lời nói khiếm nhã và không biết cách chỉ đạo của cán bộ xã.",
+        "Chính phủ cũng nhận thấy kỷ luật, kỷ cương ở nhiều cơ quan còn chưa tốt.",
+        "Thông qua chương trình, người bệnh được tư vấn miễn phí.",
+        "Giám đốc Nguyễn Anh Minh khẳng định đã phải chi hai tỷ đồng cho lễ khởi công.",
+        "Song phía Tehran luôn bác bỏ.",
+        "Thu hồi tài sản chậm chủ yếu là do thiếu quyết liệt.",
+        "Đơn vị trực tiếp chỉ đạo tại hiện trường cho biết, các xe đã được giải toả.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
