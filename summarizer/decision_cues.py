@@ -68,72 +68,13 @@ CUE = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold_tones(c)) for c in _CUES)
 # Words right before a cue that make it a noun or a non-decision (`đáp ứng yêu cầu`).
 NOUN_BEFORE = frozenset(
     fold_tones(w)
-    for w in (
-        "đáp ứng",
-        "theo",
-        "với",
-        "các",
-        "những",
-        "mọi",
-        "nhiều",
-        "một",
-        "có",
-        "là",
-        "của",
-        "nhu",
-        "thực hiện",
-        "so với",
-        "tính",
-        "bản",
-        "dự thảo",
-        "nội dung",
-        "không",
-        "chưa",
-        "trước",
-        "sau",
-        "hợp đồng",
-        "ngoại",
-        "bàn",
-        "chuyển",
-        "đơn",
-        "lời",
-        "các đề nghị",
-        "cho",
-        "xin",
-        "vì",
-        "sự",
-        "pháp",
-        "lệnh",
-        "công tác",
-        "việc",
-        "thông báo",
-        "công bố",
-        "tình với",
-        "thể",
-        "tinh thần",
-        "hội đồng",
-        "phiên",
-        "viết",
-        "cách",
-        "hình thức",
-        "trường hợp",
-        "ban",
-        "quá trình",
-        "phiên toà",
-        "về",
-        "khi",
-        "chậm",
-        "lãnh đạo",
-        "thoả thuận",
-        "kế hoạch",
-        "đề xuất",
-        "ý định",
-        "khả năng",
-        "nguy cơ",
-        "ứng được",
-        "đạt",
-        "nhận được",
-        "lệnh",
+    for w in split_words(
+        "đáp ứng|theo|với|các|những|mọi|nhiều|một|có|là|của|nhu|thực hiện|so với|tính"
+        "|bản|dự thảo|nội dung|không|chưa|trước|sau|hợp đồng|ngoại|bàn|chuyển|đơn|lời"
+        "|các đề nghị|cho|xin|vì|sự|pháp|lệnh|công tác|việc|thông báo|công bố|tình với"
+        "|thể|tinh thần|hội đồng|phiên|viết|cách|hình thức|trường hợp|ban|quá trình"
+        "|phiên toà|về|khi|chậm|lãnh đạo|thoả thuận|kế hoạch|đề xuất|ý định|khả năng"
+        "|nguy cơ|ứng được|đạt|nhận được|lệnh"
     )
 )
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
@@ -215,27 +156,9 @@ REPORTING = re.compile(
 # Words that may sit between an actor's name and the cue (`Nguyễn Văn A đã yêu cầu`).
 LINKERS = frozenset(
     fold_tones(w)
-    for w in [
-        "đã",
-        "sẽ",
-        "cũng",
-        "vừa",
-        "tiếp",
-        "tục",
-        "đồng",
-        "thời",
-        "nói",
-        "và",
-        "thì",
-        "mới",
-        "lại",
-        "liền",
-        "ngay",
-        "khi",
-        "đó",
-        "bị",
-        "được",
-    ]
+    for w in split_words(
+        "đã|sẽ|cũng|vừa|tiếp|tục|đồng|thời|nói|và|thì|mới|lại|liền|ngay|khi|đó|bị|được"
+    )
 )
 # Cues that need what was said: a bare `Bộ trưởng nhấn mạnh` reports no decision.
 SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS | {fold_tones("bác bỏ")}
