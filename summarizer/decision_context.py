@@ -11,7 +11,10 @@ from summarizer.textnorm import syllables
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
 # What someone thinks (`cho rằng …`): nothing inside it is a decision.
 OPINION_BEFORE = re.compile(
-    fold_tones(r"(?<!\w)(?:cho rằng|nhận định|đánh giá|cho là|dự báo|dự đoán|bình luận)(?!\w)")
+    fold_tones(
+        r"(?<!\w)(?:cho rằng|nhận định|đánh giá|cho là|dự báo|dự đoán|bình luận|lo ngại"
+        r"|e ngại)(?!\w)"
+    )
 )
 # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
 NOT_GIVEN = re.compile(
@@ -26,7 +29,9 @@ REQUIRED_PASSIVE = re.compile(
 )
 # `hoan nghênh việc Toà ra phán quyết`: a reaction to a decision, or what came before it.
 REACTION = re.compile(
-    fold_tones(r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng)(?!\w)|^trước khi(?!\w)")
+    fold_tones(
+        r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng|ca ngợi)(?!\w)|^trước khi(?!\w)"
+    )
 )
 _COORDINATORS = frozenset(fold_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó"))
 # A time or circumstance phrase before a comma (the clause after it keeps its own subject).

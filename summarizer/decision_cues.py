@@ -74,17 +74,20 @@ NOUN_BEFORE = frozenset(
         "|các đề nghị|cho|xin|vì|sự|pháp|lệnh|công tác|việc|thông báo|công bố|tình với"
         "|thể|tinh thần|hội đồng|phiên|viết|cách|hình thức|trường hợp|ban|quá trình"
         "|phiên toà|về|khi|chậm|lãnh đạo|thoả thuận|kế hoạch|đề xuất|ý định|khả năng"
-        "|nguy cơ|ứng được|đạt|nhận được|lệnh"
+        "|nguy cơ|ứng được|đạt|nhận được|lệnh|đem lại|mang lại"
     )
 )
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
 NOUN_MENTION = frozenset(
-    fold_tones(w) for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc", "kể", "dù"]
+    fold_tones(w)
+    for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc", "kể", "dù", "tự"]
 )
 # Verbs that take a decision as their object (`hoan nghênh quyết định`): a mention, not news.
 REACTION_BEFORE = frozenset(
     fold_tones(w)
-    for w in split_words("hoan nghênh|ủng hộ|phản đối|chỉ trích|lên án|phản ứng|bác bỏ")
+    for w in split_words(
+        "hoan nghênh|ủng hộ|phản đối|chỉ trích|lên án|phản ứng|bác bỏ|ca ngợi|khen ngợi|tán thành"
+    )
 )
 # Cues whose passive is no decision (`bị áp đặt định kiến`, `được thống nhất`).
 NO_PASSIVE = frozenset(
@@ -111,7 +114,7 @@ URGING = re.compile(
 
 
 _NOT_ORDER_BEFORE = frozenset(
-    fold_tones(w) for w in split_words("đã|không|chưa|đành|có|liệu|từng|nên|lại|chẳng")
+    fold_tones(w) for w in split_words("đã|không|chưa|đành|có|liệu|từng|nên|lại|chẳng|khi")
 )
 
 
@@ -145,7 +148,9 @@ NEEDS_ACTOR = frozenset(
     for w in ("nhấn mạnh", "tuyên bố", "cam kết", "đồng ý", "khẳng định", "đảm bảo rằng")
 )
 # `giao` followed by these is not "assign" (`Sở Giao thông`, `giao dịch`).
-NOT_ASSIGN = re.compile(r"\s+(?:thông|dịch|lưu|tiếp|ban|hàng|nhận|thương|hữu|thoa|thừa|diện)(?!\w)")
+NOT_ASSIGN = re.compile(
+    r"\s+(?:thông|dịch|lưu|tiếp|ban|hàng|nhận|thương|hữu|thoa|thừa|diện|chiến|tranh|lộ|kèo|hoà|hòa)(?!\w)"
+)
 NEEDS_MODAL = frozenset(fold_tones(w) for w in ("khẳng định", "nhấn mạnh", "lưu ý"))
 # Reporting verbs: what follows them is the reported clause, with its own subject.
 REPORTING = re.compile(

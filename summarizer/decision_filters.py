@@ -57,6 +57,8 @@ _NEGATED = frozenset(
         "chưa có|không có|chưa ra|chưa được|không được|chưa bị|không bị|chẳng được|chưa từng"
     )
 )
+# Hedged, expected or habitual, not decided (`có thể`, `được kỳ vọng sẽ`, `luôn quán triệt`).
+_HEDGED = re.compile(fold_tones(r"(?<!\w)(?:có thể|kỳ vọng|được cho là|luôn)(?!\w)"))
 _ISSUED_BEFORE = frozenset(fold_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
 
 
@@ -76,7 +78,8 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     issued = prev2 == fold_tones("văn bản") and len(before) > 2 and before[-3] in _ISSUED_BEFORE
     if word not in cues.NOUN_OK and noun_before and not issued:
         return True
-    if prev1 in _SPECULATION or prev2 in _SPECULATION or "có thể" in " ".join(before[-5:]):
+    recent = " ".join(before[-5:])
+    if prev1 in _SPECULATION or prev2 in _SPECULATION or _HEDGED.search(recent):
         return True
     if "từ khi" in " ".join(before[-8:]):
         return True

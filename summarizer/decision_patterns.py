@@ -55,10 +55,12 @@ _NOT_PLAN_AFTER = _folded(
     r"\s+(?:là|có mặt|tham dự|dự|phát biểu|gặp|thăm|đến|tới|có chuyến|trả lời|được|bị|phải đối mặt"
     r"|nhận|còn|tiếp tục là|không bình luận|mất|gặp phải|chứng kiến|có thể|đón|đi|về|sang|bay"
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
-    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|cân nhắc|xem xét"
-    r"|nghiên cứu|tính đến|tính toán)(?!\w)"
+    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|đề cập|nói|nhắc"
+    r"|cân nhắc|xem xét|nghiên cứu|tính đến|tính toán)(?!\w)"
 )
-_CONDITION = _folded(r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu)(?!\w)")
+_CONDITION = _folded(
+    r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu|kỳ vọng|được cho là|hy vọng)(?!\w)"
+)
 # A pledge in the first person is no directive to others (`Cá nhân tôi xin hứa … phải …`).
 _FIRST_PERSON = _folded(
     r"(?<!\w)(?:tôi|chúng tôi|cá nhân tôi|tớ|mình|bạn|chúng ta|người ta|ta|muốn|trước đây|từng"

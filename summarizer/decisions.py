@@ -25,7 +25,7 @@ __all__ = ["MAX_SYLLABLES", "extract_decisions"]
 _MAX_SUBJECT = 24
 # Cues tried per sentence (bounds the work on a huge one-sentence paste).
 _MAX_CUES = 12
-_STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d")
+_STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d|số tiền|số lượng|tổng số")
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
 # Someone's assessment, not a decision (`…”, Rogoway đánh giá`).

@@ -347,3 +347,18 @@ def test_nouns_trades_and_bare_denials_are_not_decisions() -> None:
         "Đơn vị trực tiếp chỉ đạo tại hiện trường cho biết, các xe đã được giải toả.",
     ):
         assert _one_sentence(sentence) == [], sentence
+
+
+def test_praise_hopes_fears_and_habits_are_not_decisions() -> None:
+    for sentence in (
+        "Thủ tướng nước này ca ngợi quyết định của Tổng thống Mỹ là một cột mốc.",
+        "Cách chỉ huy từ mặt đất khiến phi công mất khả năng tự quyết định.",
+        "Bộ trưởng Quốc phòng được kỳ vọng sẽ tuyên bố tiếp tục các cuộc tuần tra.",
+        "Nhiều nước lo ngại rằng việc Mỹ rút khỏi hiệp định sẽ gây bất ổn.",
+        "Ông Mattis nói sẽ đề cập đến trật tự quốc tế trong bài phát biểu ngày mai.",
+        "Bộ Quốc phòng khẳng định các tiêm kích chịu bất lợi khi phải đối đầu số đông.",
+        "Các phi công chỉ được giao chiến ở khoảng cách 30 km.",
+        "Số tiền cán bộ thanh tra yêu cầu chung chi lên tới hàng chục tỷ đồng.",
+        "Thông cáo nhấn mạnh Bộ Xây dựng luôn quán triệt, chỉ đạo xây dựng đội ngũ trong sạch.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
