@@ -44,7 +44,8 @@ NON_AUTHORITIES = re.compile(
         r"|tôi|chúng tôi|gia đình|nạn nhân|bị cáo|bị can|bị hại|luật sư|doanh nghiệp|nhà đầu tư"
         r"|chuyên gia|nhiều người|độc giả|bạn đọc|ý kiến|yếu tố|người bệnh|học sinh|sinh viên"
         r"|nghi phạm|đối tượng|phiến quân|thí sinh|thuyền trưởng|ngư dân|tài xế|người nhà"
-        r"|chính trị gia|giới chức|nhà phân tích|nhà quan sát|giới phân tích|truyền thông)(?!\w)"
+        r"|chính trị gia|giới chức|nhà phân tích|nhà quan sát|giới phân tích|truyền thông"
+        r"|công ty|tập đoàn|hãng|nhà xe)(?!\w)"
         r"|^(?:chị|anh|em|cháu|bé|cụ|vợ|chồng|về phần chị|về phần anh)\s"
     )
 )

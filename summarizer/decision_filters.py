@@ -119,7 +119,7 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         return True
     if word == "đồng ý" and re.match(r"\s+với(?!\w)", after):
         return True
-    if word in ("dừng", "tạm dừng") and re.match(r"\s+lại(?!\w)", after):
+    if word in ("dừng", "tạm dừng") and re.match(r"\s+(?:lại|chân|xe|bước)(?!\w)", after):
         return True
     # A declaration is a decision only when it declares an act (`tuyên bố hoãn phiên toà`).
     if word == "tuyên bố" and (_CLAIM.match(after) or not _DECLARED_ACT.match(after)):

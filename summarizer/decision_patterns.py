@@ -89,6 +89,9 @@ def _obligation(folded: str, start: int = 0, end: int | None = None) -> re.Match
         before = re.findall(r"\w+", folded[max(0, match.start() - 12) : match.start()])
         if before and before[-1] in _NOT_OBLIGATION_BEFORE:
             continue
+        # `khiến đơn vị thu phí phải xả trạm`: forced by events, not ordered.
+        if re.search(r"(?<!\w)(?:khiến|buộc|làm cho)(?!\w)", " ".join(before[-5:])):
+            continue
         if _NOT_OBLIGATION_AFTER.match(folded, match.end()):
             continue
         return match
@@ -168,6 +171,9 @@ def _plan(sentence: str, folded: str, names: Names) -> Decision | None:
         subject = sentence[subject_at : future.start()]
         if _CONDITION.search(folded, clause_at, future.start()) or len(syllables(subject)) > 10:
             continue
+        # `Quan hệ … ở mức thấp sau khi chính quyền thông báo sẽ …`: background, not news.
+        if re.search(r"(?<!\w)khi(?!\w)", folded[max(0, clause_at - 40) : future.start()]):
+            continue
         # The person must be the subject, not inside it (`Dự án của Hà Anh Tuấn sẽ …`).
         lead_at = subject_at + len(subject) - len(subject.lstrip(QUOTES))
         actor = next((n for s, _, n in names if lead_at <= s <= lead_at + 4), None)
@@ -200,7 +206,8 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
     order = _BY_ORDER.search(folded)
     if order and is_authority(sentence[order.end() :]):
         text = _clause_around(sentence, folded, order)
-        if len(syllables(text)) >= 8 and not _CONDITION.search(fold_tones(text)):
+        hedged = _CONDITION.search(fold_tones(text)) or _FIRST_PERSON.search(fold_tones(text))
+        if len(syllables(text)) >= 8 and not hedged:
             return Decision(shorten(text), None)
     designated = _DESIGNATED.search(folded)
     if designated:
@@ -210,12 +217,13 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
     return None
 
 
-def without_cue(sentence: str, folded: str, names: Names) -> Decision | None:
-    """A decision the sentence states without a cue word, if any."""
+def without_cue(sentence: str, folded: str, names: Names, known: bool) -> Decision | None:
+    """A decision the sentence states without a cue word (names guessed only when `known`)."""
     if "?" in sentence:
         return None
     for find in (_quoted_obligation, _plan, _ruled):
-        decision = find(sentence, folded, names)
+        # A guessed name (a contestant, a victim) announces no plan; only the article's officials.
+        decision = find(sentence, folded, names if known or find is not _plan else [])
         if decision is not None:
             return decision
     return None

@@ -72,6 +72,9 @@ def _from_cue(
         sentence[min(actor.start, clause_at) : cue.start()]
     )
     authority = actor.name is not None or is_authority(lead)
+    # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
+    if actor.name is None and context.NOT_GIVEN.search(actors.fold_same_length(lead)):
+        return None
     if not passive and not authority and non_authority(subject):
         # What citizens approve of is no decision, but the body they name may have made one.
         inner = authority_within(lead)
@@ -91,9 +94,6 @@ def _from_cue(
     if passive and actor.name is not None:
         # The one sanctioned or appointed is not the one who decided.
         lead, actor_name = f"{lead} {actors.auxiliaries(sentence, cue.start())}", None
-    # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
-    if actor.name is None and context.NOT_GIVEN.search(actors.fold_same_length(lead)):
-        return None
     if word in cues.REQUESTS and known and actor.name is None and _PRIVATE.search(subject):
         return None
     if word in cues.NEEDS_ACTOR and not (authority or actors.names_someone(lead)):
@@ -173,7 +173,7 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision,
         decision = _from_cue(sentence, folded, cue, names, bool(officials))
         if decision is not None:
             return decision, cue.group(1)
-    found = patterns.without_cue(sentence, folded, names)
+    found = patterns.without_cue(sentence, folded, names, bool(officials))
     return (found, "") if found is not None else None
 
 

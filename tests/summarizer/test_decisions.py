@@ -362,3 +362,15 @@ def test_praise_hopes_fears_and_habits_are_not_decisions() -> None:
         "Thông cáo nhấn mạnh Bộ Xây dựng luôn quán triệt, chỉ đạo xây dựng đội ngũ trong sạch.",
     ):
         assert _one_sentence(sentence) == [], sentence
+
+
+def test_guessed_names_rumours_and_forced_acts_are_not_decisions() -> None:
+    for sentence in (
+        "Ngô Phương Anh và Huỳnh Thanh Trực sẽ góp mặt ở vòng tiếp theo của cuộc thi.",
+        "Có đồn đại rằng Tổng thống bí mật dừng chân ở Iraq khi bay về nước.",
+        "“Chúng tôi thường làm theo yêu cầu của Nhà Trắng vì lý do an ninh”, ông nói.",
+        "Tài xế phản ứng gây kẹt xe khiến đơn vị thu phí phải xả trạm.",
+        "Công ty bảo hiểm có công văn đề nghị tỉnh chỉ đạo các huyện hỗ trợ tuyên truyền.",
+        "Quan hệ hai nước xuống thấp sau khi chính quyền Mỹ thông báo sẽ rút khỏi thoả thuận.",
+    ):
+        assert _one_sentence(sentence) == [], sentence
