@@ -107,7 +107,8 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         # `Quyết định của Mỹ tiếp tục làm xấu đi …` talks about a decision's effects.
         if not before and _EFFECT.match(after):
             return True
-    elif re.match(r"\s+của(?!\w)", after):
+    elif re.match(r"\s+(?:của|này|đó|trên)(?!\w)", after):
+        # `yêu cầu này`, `đề nghị đó`: the noun, pointing back at something already said.
         return True
     if word == fold_tones("huỷ") and (
         prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(after)

@@ -374,3 +374,13 @@ def test_guessed_names_rumours_and_forced_acts_are_not_decisions() -> None:
         "Quan hệ hai nước xuống thấp sau khi chính quyền Mỹ thông báo sẽ rút khỏi thoả thuận.",
     ):
         assert _one_sentence(sentence) == [], sentence
+
+
+def test_a_request_pointed_back_at_is_not_a_new_one() -> None:
+    cau = Official("Nguyễn Hữu Cầu", ("Giám đốc Công an Nghệ An",))
+    assert (
+        _one_sentence(
+            "Đại biểu Nguyễn Hữu Cầu cho hay yêu cầu này đã được nhiều nước thực hiện.", (cau,)
+        )
+        == []
+    )
