@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer import decision_cues as cues
+from summarizer.decision_authority import is_authority
 from summarizer.digest import Official
 from summarizer.textnorm import syllables
 from summarizer.vnchars import UPPER
@@ -91,6 +93,10 @@ _SURNAMES = frozenset(
         "Đồng",
     ]
 )
+# A capitalised run after these is a place (`tỉnh Hà Tĩnh`), not a person.
+_PLACE_BEFORE = re.compile(
+    r"(?:tỉnh|huyện|thành phố|TP\.?|quận|xã|phường|thị xã|thị trấn|sông|núi|đảo|biển|ở|tại)\s*$",
+)
 _NAME_RUN = re.compile(rf"[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*){{1,3}}")
 
 
@@ -108,21 +114,32 @@ def fold_same_length(text: str) -> str:
     return folded if len(folded) == len(text) else text.lower()
 
 
+@lru_cache(maxsize=1024)
+def _official_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """The full name, `ông/bà` + given name, and the given name of an official (compiled once)."""
+    key = fold_tones(name)
+    last = key.split()[-1] if key.split() else ""
+    full = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    short = re.compile(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)")
+    return full, short, last
+
+
 def person_names(sentence: str, officials: tuple[Official, ...]) -> list[tuple[int, int, str]]:
     """(start, end, name) of every official or Vietnamese-looking name in the sentence."""
     folded = fold_same_length(sentence)
     found: list[tuple[int, int, str]] = []
     for official in officials:
-        key = fold_tones(official.name)
-        for match in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
-            found.append((match.start(), match.end(), official.name))
-        last = key.split()[-1] if key.split() else ""
-        for match in re.finditer(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)", folded):
-            found.append((match.start(), match.end(), official.name))
+        full, short, last = _official_patterns(official.name)
+        if not last or last not in folded:
+            continue
+        for pattern in (full, short):
+            for match in pattern.finditer(folded):
+                found.append((match.start(), match.end(), official.name))
     if not officials:
         for match in _NAME_RUN.finditer(sentence):
             words = match.group(0).split()
-            if fold_tones(words[0]) in _SURNAMES and len(words) >= 2:
+            place = _PLACE_BEFORE.search(sentence[max(0, match.start() - 16) : match.start()])
+            if fold_tones(words[0]) in _SURNAMES and len(words) >= 2 and not place:
                 found.append((match.start(), match.end(), match.group(0)))
     return sorted(found)
 
@@ -147,13 +164,49 @@ def find_actor(
             continue
         between = fold_same_length(sentence[end:cue_at]).strip()
         words = syllables(between)
-        appositive = len(words) > 0 and between.startswith(",") and between.endswith(",")
+        # `Ông A, Phó chủ tịch xã, đã bị kỷ luật`: an appositive, then auxiliaries.
+        core = " ".join(between.split()[: len(between.split()) - _trailing_linkers(between)])
+        appositive = len(words) > 0 and core.startswith(",") and core.endswith(",")
         if appositive or all(w in cues.LINKERS for w in words):
             return Actor(name, start)
     segments = [m.end() for m in re.finditer(r",\s+", sentence[clause_at:cue_at])]
     if segments and len(syllables(sentence[clause_at + segments[-1] : cue_at])) >= 2:
         return Actor(None, clause_at + segments[-1])
     return Actor(None, clause_at)
+
+
+def _trailing_linkers(text: str) -> int:
+    """How many of the last words are linkers (`đã bị`, `cũng vừa`)."""
+    count = 0
+    for word in reversed(text.split()):
+        if word not in cues.LINKERS:
+            break
+        count += 1
+    return count
+
+
+def auxiliaries(sentence: str, cue_at: int) -> str:
+    """The linker words right before a cue, as written (`đã bị`)."""
+    words = sentence[:cue_at].split()
+    count = _trailing_linkers(fold_same_length(" ".join(words[-4:])))
+    return " ".join(words[len(words) - count :]) if count else ""
+
+
+def speaker_before(
+    sentence: str, folded: str, clause_at: int, names: list[tuple[int, int, str]]
+) -> tuple[str, str | None] | None:
+    """Who reports a clause that has no subject of its own (`ông A cho biết, đã chỉ đạo …`)."""
+    said = [
+        m for m in cues.REPORTING.finditer(folded, max(0, clause_at - 40)) if m.end() == clause_at
+    ]
+    if not said:
+        return None
+    verb_at = said[-1].start()
+    named = [(s, n) for s, e, n in names if verb_at - 80 <= e <= verb_at]
+    if named:
+        return named[-1][1], named[-1][1]
+    segment = sentence[:verb_at].rsplit(",", 1)[-1].strip()
+    return (segment, None) if segment and is_authority(segment) else None
 
 
 def as_written(sentence: str, actor: Actor) -> str | None:

@@ -5,53 +5,44 @@ from __future__ import annotations
 import re
 
 from summarizer import decision_actors as actors
+from summarizer import decision_context as context
 from summarizer import decision_cues as cues
+from summarizer import decision_patterns as patterns
+from summarizer.decision_authority import (
+    authority_within,
+    is_authority,
+    non_authority,
+    strip_opening,
+)
+from summarizer.decision_filters import is_passive, reject_cue
+from summarizer.decision_text import MAX_SYLLABLES, QUOTES, rest_of_clause, sentence_case, shorten
 from summarizer.digest import Article, Decision, Official
 from summarizer.textnorm import syllables
-from summarizer.vnchars import UPPER
 
 fold_tones = cues.fold_tones
+__all__ = ["MAX_SYLLABLES", "extract_decisions"]
 
-# A decision shown to the reader stays about this many syllables (cut at a clause boundary).
-MAX_SYLLABLES = 24
-_MIN_REST = 6
 _MAX_SUBJECT = 24
 # Cues tried per sentence (bounds the work on a huge one-sentence paste).
 _MAX_CUES = 12
-_STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d")
-_QUOTES = '“”" '
-_CLAUSE_END = re.compile(r"[;?]|\s[\"”]\s*[,.-]|[”]\s*[,.-]|\s-\s|[.!?…]\s")
+_STATISTIC = re.compile(r"(?:gần|hơn|khoảng|trên|có|tổng cộng)?\s*\d|số tiền|số lượng|tổng số")
 # Someone named as a private person (`ông Linh`) when the article's officials are known.
 _PRIVATE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị)\s+\w")
+# Someone's assessment, not a decision (`…”, Rogoway đánh giá`).
+_OPINION = re.compile(
+    r"[”\"]\s*[,–-]?\s*[^,“”\"]{0,60}?(?<!\w)(?:đánh giá|nhận định|bình luận|phân tích|nhận xét"
+    r"|dự đoán|dự báo|cho rằng)(?!\w)[^“”\"]{0,60}$"
+)
+_SAYS = re.compile(r"(?<!\w)(?:cho biết|cho hay|cho rằng|nói|thông báo)\s*[,:]")
+# A subject made of proper names only (`Tokyo`, `Nhật Bản và Hàn Quốc`, `Interpol`).
+_PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6}")
+# `Uỷ ban đánh giá, đây là …`: a verdict, not a task (`Bộ A đánh giá công nghệ` is one).
+_VERDICT = re.compile(fold_tones(r"(?<!\w)(?:đánh giá|nhận định|nhận xét)\s*[,:]|cho rằng|cho là"))
 # A sentence whose subject is a public body (`Bộ Công thương`, `UBND tỉnh`, `Sở Y tế`).
 _BODY_START = re.compile(
     r"(?:Bộ|Sở|UBND|Uỷ ban|Ủy ban|Ban|Cục|Tổng cục|Công an|Viện|Toà|Tòa|Tỉnh|Thành phố"
     r"|Các bộ|Các sở|Các địa phương|Các tỉnh)\s+[^\s,]"
 )
-_CUT_POINTS = re.compile(r"\s*[,;:]\s+|\s+(?=(?:để|nhằm|nhưng|trong khi|vì|do)\s)")
-
-
-def _rest(sentence: str, cue_end: int) -> str:
-    """What the cue governs, up to the end of its clause."""
-    rest = sentence[cue_end:]
-    end = _CLAUSE_END.search(rest)
-    if end and len(syllables(rest[: end.start()])) >= _MIN_REST:
-        rest = rest[: end.start()]
-    return rest.strip().lstrip(",: ").rstrip(' .,;:!"”')
-
-
-def _shorten(text: str, keep: int = 0) -> str:
-    """Keep the clause short: cut at the last clause boundary within the budget, add `…`."""
-    words = list(re.finditer(r"[^\W_]+", text))
-    budget = max(MAX_SYLLABLES, keep + _MIN_REST)
-    if len(words) <= budget:
-        return text
-    limit = words[budget - 1].end()
-    cut = None
-    for match in _CUT_POINTS.finditer(text, 0, limit):
-        if len(syllables(text[: match.start()])) >= max(budget // 2, keep + 3):
-            cut = match.start()
-    return text[: cut if cut is not None else limit].rstrip(" ,;:") + "…"
 
 
 def _quoted_before(sentence: str, actor_at: int) -> str:
@@ -60,96 +51,173 @@ def _quoted_before(sentence: str, actor_at: int) -> str:
     return match.group(1).strip() if match else ""
 
 
-def _decision(sentence: str, officials: tuple[Official, ...]) -> Decision | None:
-    """The first decision the sentence reports, if any."""
-    if sentence.rstrip(_QUOTES).endswith("?"):
+def _from_cue(
+    sentence: str, folded: str, cue: re.Match[str], names: list[tuple[int, int, str]], known: bool
+) -> Decision | None:
+    """The decision a cue word reports, with its actor, or None when it reports none."""
+    word = cue.group(1)
+    clause_at = actors.clause_start(sentence, folded, cue.start())
+    actor = actors.find_actor(sentence, cue.start(), names, clause_at)
+    subject = folded[min(actor.start, clause_at) : cue.start()]
+    lead = actors.as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
+    lead = strip_opening(lead)
+    bare = not [w for w in syllables(fold_tones(lead)) if w not in cues.LINKERS]
+    if bare and word not in cues.NOUN_OK:
+        # `ông A cho biết, đã chỉ đạo …`: the speaker is the one who decided.
+        speaker = actors.speaker_before(sentence, folded, clause_at, names)
+        if speaker is not None:
+            actor = actors.Actor(speaker[1], actor.start)
+            lead = f"{speaker[0]} {lead}".strip()
+    passive = word not in cues.NO_PASSIVE and is_passive(
+        sentence[min(actor.start, clause_at) : cue.start()]
+    )
+    authority = actor.name is not None or is_authority(lead)
+    # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
+    if actor.name is None and context.NOT_GIVEN.search(actors.fold_same_length(lead)):
+        return None
+    if not passive and not authority and non_authority(subject):
+        # What citizens approve of is no decision, but the body they name may have made one.
+        inner = authority_within(lead)
+        if inner is None or non_authority(fold_tones(lead[inner:])):
+            return None
+        lead, authority = lead[inner:], True
+    if word in cues.AUTHORITY_ONLY and not (authority or passive or authority_within(lead)):
+        return None
+    # A request counts from a body, an official or a named state (`Tokyo yêu cầu`), not citizens.
+    given = authority or passive or authority_within(lead) is not None
+    if word in cues.REQUESTS and not given and not _PROPER.fullmatch(lead.strip()):
+        return None
+    # `Phát biểu chỉ đạo, Chủ tịch …`: the cue names the speech, the decision comes later.
+    if not syllables(lead) and folded[cue.end() :].startswith(","):
+        return None
+    actor_name = actor.name
+    if passive and actor.name is not None:
+        # The one sanctioned or appointed is not the one who decided.
+        lead, actor_name = f"{lead} {actors.auxiliaries(sentence, cue.start())}", None
+    if word in cues.REQUESTS and known and actor.name is None and _PRIVATE.search(subject):
+        return None
+    if word in cues.NEEDS_ACTOR and not (authority or actors.names_someone(lead)):
+        return None
+    # A long run before the cue is not its subject; a figure there makes it a statistic.
+    if len(syllables(lead)) > _MAX_SUBJECT or _STATISTIC.match(actors.fold_same_length(lead)):
+        return None
+    # An opinion (`X cho rằng … khiến ông huỷ …`), or a cue inside a time clause of another
+    # statement (`ông A chỉ thừa nhận … khi đã bị khởi tố`).
+    if (
+        context.in_opinion(folded, cue.start())
+        or context.in_time_clause(lead)
+        or context.REACTION.search(fold_tones(lead))
+    ):
+        return None
+    # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
+    if passive and context.REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
+        return None
+    # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
+    if passive and context.relative_passive(lead):
+        return None
+    # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
+    if (
+        passive
+        and actor.name is None
+        and actor.start > clause_at
+        and context.lost_subject(sentence, lead)
+    ):
+        return None
+    # A subject that starts inside brackets (`Bộ Công an) đề nghị`) is no subject.
+    if lead.count(")") > lead.count("("):
+        return None
+    if lead.count("(") > lead.count(")"):
+        lead = lead[lead.rindex("(") + 1 :]
+    rest = rest_of_clause(sentence, cue.end())
+    # An emphasis is a directive when it obliges or urges (`nhấn mạnh phải …`, `… tập trung …`).
+    # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
+    nounish = fold_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
+    if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
+        return None
+    # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
+    if _SAYS.search(rest):
+        return None
+    if word in cues.NEEDS_MODAL:
+        said = rest if len(syllables(rest)) >= 3 else _quoted_before(sentence, actor.start)
+        if not cues.obliges(said):
+            return None
+    verb = sentence[cue.start() : cue.end()]
+    if len(syllables(rest)) < 3:
+        quoted = _quoted_before(sentence, actor.start)
+        if quoted and actor.name is not None:
+            rest = ": “" + quoted.strip(QUOTES) + "”"
+        elif len(syllables(lead)) < 3 or word in cues.SPEECH:
+            return None
+    lead = lead.strip(QUOTES)
+    separator = "" if rest.startswith(":") else " "
+    text = (" ".join(f"{lead} {verb}".split()) + separator + rest).strip()
+    whether = "hay không" in fold_tones(text) and word not in cues.ASSIGNING_WORDS
+    if "?" in text or whether:
+        return None
+    # The cue stays visible however long its subject is.
+    keep = len(syllables(f"{lead} {verb}"))
+    return Decision(text=shorten(sentence_case(text), keep), actor=actor_name)
+
+
+def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision, str] | None:
+    """The first decision the sentence reports with its cue word (`""` without one), if any."""
+    if sentence.rstrip(QUOTES).endswith("?") or _OPINION.search(sentence):
         return None
     folded = actors.fold_same_length(sentence)
     names = actors.person_names(sentence, officials)
     for number, cue in enumerate(cues.CUE.finditer(folded)):
         if number >= _MAX_CUES:
             break
-        word = cue.group(1)
-        before = folded[max(0, cue.start() - 40) : cue.start()].split()
-        prev1 = before[-1] if before else ""
-        prev2 = " ".join(before[-2:])
-        if word not in cues.NOUN_OK and (prev1 in cues.NOUN_BEFORE or prev2 in cues.NOUN_BEFORE):
+        if reject_cue(cue.group(1), sentence, folded, cue.start(), cue.end()):
             continue
-        if word in cues.NOUN_OK and (
-            prev1 in cues.NOUN_MENTION or folded[cue.end() :].startswith(" này")
-        ):
-            continue
-        if word not in cues.NOUN_OK and re.match(r"\s+của(?!\w)", folded[cue.end() :]):
-            continue
-        if word == fold_tones("huỷ") and (
-            prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(folded[cue.end() :])
-        ):
-            continue
-        if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
-            continue
-        if word == "thông qua" and not cues.PASSED.match(sentence[cue.end() :]):
-            continue
-        if word == "giao" and (
-            not re.match(rf"\s+(?:cho\s+|các\s+)?[{UPPER}]", sentence[cue.end() :])
-            or cues.NOT_ASSIGN.match(folded[cue.end() :])
-        ):
-            continue
-        clause_at = actors.clause_start(sentence, folded, cue.start())
-        actor = actors.find_actor(sentence, cue.start(), names, clause_at)
-        subject = folded[min(actor.start, clause_at) : cue.start()]
-        if word in cues.REQUESTS and cues.NON_AUTHORITIES_FOLDED.search(subject):
-            continue
-        if word in cues.REQUESTS and officials and actor.name is None and _PRIVATE.search(subject):
-            continue
-        lead = actors.as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
-        if word in cues.NEEDS_ACTOR and not actors.names_someone(lead):
-            continue
-        # A long run before the cue is not its subject; a figure there makes it a statistic.
-        if len(syllables(lead)) > _MAX_SUBJECT or _STATISTIC.match(actors.fold_same_length(lead)):
-            continue
-        if cues.MODIFIER_AFTER.match(folded[cue.end() :]):
-            continue
-        rest = _rest(sentence, cue.end())
-        if word in cues.NEEDS_MODAL and not cues.MODAL.search(actors.fold_same_length(rest)):
-            continue
-        verb = sentence[cue.start() : cue.end()]
-        if len(syllables(rest)) < 3:
-            quoted = _quoted_before(sentence, actor.start)
-            if quoted and actor.name is not None:
-                rest = ": “" + quoted.strip(_QUOTES) + "”"
-            elif len(syllables(lead)) < 3 or word in cues.SPEECH:
-                continue
-        lead = lead.strip(_QUOTES)
-        separator = "" if rest.startswith(":") else " "
-        text = (" ".join(f"{lead} {verb}".split()) + separator + rest).strip()
-        if "?" in text:
-            continue
-        # The cue stays visible however long its subject is.
-        keep = len(syllables(f"{lead} {verb}"))
-        return Decision(text=_shorten(text[:1].upper() + text[1:], keep), actor=actor.name)
-    return None
+        decision = _from_cue(sentence, folded, cue, names, bool(officials))
+        if decision is not None:
+            return decision, cue.group(1)
+    found = patterns.without_cue(sentence, folded, names, bool(officials))
+    return (found, "") if found is not None else None
 
 
 def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:
     """Decisions in article order, attributed where the article says who."""
     found: list[Decision] = []
-    assigning = False
+    assigning: Decision | None = None
+    directing: Decision | None = None
     for sentence in article.sentences:
-        decision = _decision(sentence, officials)
-        if decision is None and assigning and _BODY_START.match(sentence):
+        result = _decision(sentence, officials)
+        if result is None and assigning is not None and _assigned_task(sentence):
             # The items of an assignment: "… giao Bộ A chủ trì …. Bộ B đánh giá …".
-            decision = Decision(text=_shorten(sentence.rstrip(" .;")), actor=None)
-        elif decision is not None:
-            assigning = cues.ASSIGNING.search(actors.fold_same_length(decision.text)) is not None
-        if decision is None:
-            assigning = False
+            found.append(Decision(text=shorten(sentence.rstrip(" .;")), actor=None))
             continue
+        if result is None and directing is not None:
+            # A directive goes on in the next sentences: "… yêu cầu …. Các xã phải …".
+            directing = patterns.continued_directive(sentence, directing)
+            if directing is not None:
+                found.append(directing)
+            continue
+        if result is None:
+            assigning = directing = None
+            continue
+        decision, word = result
+        assigning = decision if cues.ASSIGNING.fullmatch(word) else None
+        directing = decision if patterns.DIRECTING.fullmatch(word) else None
         twin = next((i for i, d in enumerate(found) if _same(d.text, decision.text)), None)
         if twin is None:
             found.append(decision)
         elif len(decision.text) > len(found[twin].text):
             found[twin] = decision
     return tuple(found)
+
+
+def _assigned_task(sentence: str) -> bool:
+    """Whether a sentence after an assignment is one of its tasks (`Bộ Tài chính bố trí …`)."""
+    folded = actors.fold_same_length(sentence)
+    head = " ".join(folded.split()[:12])
+    return bool(
+        _BODY_START.match(sentence)
+        and not cues.REPORTING.search(folded)
+        and not _VERDICT.search(head)
+        and not re.search(r"(?<!\w)(?:không|chưa|từ chối)(?!\w)", head)
+    )
 
 
 def _same(a: str, b: str) -> bool:

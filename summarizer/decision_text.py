@@ -1,0 +1,45 @@
+"""How a decision reads: the clause a cue governs, cut short at a clause boundary."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.textnorm import syllables
+
+# A decision shown to the reader stays about this many syllables (cut at a clause boundary).
+MAX_SYLLABLES = 24
+MIN_REST = 6
+QUOTES = '“”" '
+CLAUSE_END = re.compile(r"[;?]|\s[\"”]\s*[,.-]|[”]\s*[,.-]|\s-\s|[.!?…]\s")
+_CUT_POINTS = re.compile(r"\s*[,;:]\s+|\s+(?=(?:để|nhằm|nhưng|trong khi|vì|do)\s)")
+
+
+def rest_of_clause(sentence: str, start: int) -> str:
+    """What follows `start`, up to the end of its clause."""
+    rest = sentence[start:]
+    end = CLAUSE_END.search(rest)
+    if end and len(syllables(rest[: end.start()])) >= MIN_REST:
+        rest = rest[: end.start()]
+    return rest.strip().lstrip(",: ").rstrip(' .,;:!"”')
+
+
+def shorten(text: str, keep: int = 0) -> str:
+    """Keep the clause short: cut at the last clause boundary within the budget, add `…`."""
+    words = list(re.finditer(r"[^\W_]+", text))
+    budget = max(MAX_SYLLABLES, keep + MIN_REST)
+    if len(words) <= budget:
+        return text
+    limit = words[budget - 1].end()
+    cut = None
+    for match in _CUT_POINTS.finditer(text, 0, limit):
+        if len(syllables(text[: match.start()])) >= max(budget // 2, keep + 3):
+            cut = match.start()
+    return text[: cut if cut is not None else limit].rstrip(" ,;:") + "…"
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter upper-cased (a decision reads as a sentence)."""
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip()
+    return text[:1].upper() + text[1:]
