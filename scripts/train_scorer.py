@@ -1,0 +1,164 @@
+"""Train the extractive engine's unit scorer on VietNews-style JSONL (`text`, `reference`).
+
+Usage: PYTHONPATH=. python scripts/train_scorer.py --train ../shared/data/vietnews-train.jsonl \
+           --out summarizer/data/scorer.json
+
+Each candidate unit (a sentence or a trimmed variant of it) is labelled with the share of its
+syllables that the reference uses beyond what the title already gives; a ridge regression on
+the unit features learns to predict it. The output also carries the syllable IDF table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.rouge import score
+from summarizer.cleaning import clean_page
+from summarizer.digest import Length
+from summarizer.engines.compress import variants
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.features import (
+    FEATURES,
+    ArticleContext,
+    Unit,
+    tokens,
+    unit_features,
+)
+from summarizer.engines.scorer import Scorer
+from summarizer.textnorm import count_words
+
+MAX_SENTENCES = 40
+MIN_DF = 5
+
+
+def load(path: Path) -> list[dict[str, str]]:
+    """Read JSONL rows that have both a text and a reference."""
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [r for r in rows if r.get("text") and r.get("reference")]
+
+
+def idf_table(rows: list[dict[str, str]]) -> tuple[dict[str, float], float]:
+    """Syllable IDF over the training articles; rare syllables share one default value."""
+    df: Counter[str] = Counter()
+    for row in rows:
+        df.update(set(tokens(row["text"])))
+    n = len(rows)
+    table = {t: round(math.log(n / c), 3) for t, c in df.items() if c >= MIN_DF}
+    return table, round(math.log(n / 2), 3)
+
+
+def examples(
+    row: dict[str, str], idf: dict[str, float], default_idf: float
+) -> tuple[list[list[float]], list[float], list[float], float]:
+    """Features, targets and sample weights of one article's units; and its title precision."""
+    article = clean_page(row["text"])
+    sentences = [s for s in article.sentences[:MAX_SENTENCES] if count_words(s)]
+    ref = Counter(tokens(row["reference"]))
+    title = Counter(tokens(article.title))
+    beyond_title = ref - title
+    ctx = ArticleContext(article.title, [tokens(s) for s in sentences], idf, default_idf)
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    ws: list[float] = []
+    for index, sentence in enumerate(sentences):
+        full = count_words(sentence)
+        for variant in variants(sentence):
+            toks = tuple(tokens(variant.text))
+            if not toks:
+                continue
+            unit = Unit(index, variant.text, toks, variant.ops, full)
+            overlap = sum((Counter(toks) & beyond_title).values())
+            xs.append(unit_features(unit, ctx))
+            ys.append(overlap / len(toks))
+            ws.append(math.sqrt(len(toks)))
+    title_overlap = sum((title & ref).values()) / max(1, sum(title.values()))
+    return xs, ys, ws, title_overlap
+
+
+def fit(xs: np.ndarray, ys: np.ndarray, ws: np.ndarray, ridge: float) -> np.ndarray:
+    """Weighted ridge regression on standardised features, folded back to raw weights."""
+    mean = xs[:, 1:].mean(axis=0)
+    scale = xs[:, 1:].std(axis=0) + 1e-9
+    z = np.hstack([np.ones((len(xs), 1)), (xs[:, 1:] - mean) / scale])
+    sw = np.sqrt(ws)[:, None]
+    a, b = z * sw, ys * sw[:, 0]
+    penalty = ridge * np.eye(z.shape[1])
+    penalty[0, 0] = 0.0
+    beta = np.linalg.solve(a.T @ a + penalty, a.T @ b)
+    raw = np.empty_like(beta)
+    raw[1:] = beta[1:] / scale
+    raw[0] = beta[0] - float((beta[1:] * mean / scale).sum())
+    return raw
+
+
+def evaluate(rows: list[dict[str, str]], scorer: Scorer) -> float:
+    """Mean syllable ROUGE-1 F1 (x100) of short summaries on held-out rows."""
+    engine = ExtractiveEngine(scorer)
+    return 100 * statistics.mean(
+        score(engine.summarize(clean_page(r["text"]), Length.SHORT), r["reference"]).rouge1
+        for r in rows
+    )
+
+
+def main() -> None:
+    """Train, report held-out ROUGE-1, write the weights file."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--train", type=Path, default=Path("../shared/data/vietnews-train.jsonl"))
+    parser.add_argument("--out", type=Path, default=Path("summarizer/data/scorer.json"))
+    parser.add_argument("--articles", type=int, default=4000, help="articles to fit on")
+    parser.add_argument("--heldout", type=int, default=500, help="articles to check on")
+    parser.add_argument("--ridge", type=float, default=10.0)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    rows = load(args.train)
+    random.Random(args.seed).shuffle(rows)
+    heldout, pool = rows[: args.heldout], rows[args.heldout :]
+    idf, default_idf = idf_table(pool)
+    print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    ws: list[float] = []
+    title_precisions: list[float] = []
+    for row in pool[: args.articles]:
+        x, y, w, tp = examples(row, idf, default_idf)
+        xs.extend(x)
+        ys.extend(y)
+        ws.extend(w)
+        title_precisions.append(tp)
+    print(f"{len(xs)} units from {min(args.articles, len(pool))} articles")
+    weights = fit(np.array(xs), np.array(ys), np.array(ws), args.ridge)
+    data = {
+        "version": 1,
+        "features": list(FEATURES),
+        "weights": [round(float(w), 6) for w in weights],
+        "title_precision": round(statistics.mean(title_precisions), 4),
+        "default_idf": default_idf,
+        "idf": idf,
+    }
+    scorer = Scorer.from_json(data)
+    for name, w in zip(FEATURES, weights, strict=True):
+        print(f"  {name:24s} {w:+.4f}")
+    print(f"held-out ROUGE-1 (short): {evaluate(heldout, scorer):.2f}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    size_kb = args.out.stat().st_size / 1024
+    print(f"wrote {args.out} ({size_kb:.0f} KB) in {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
