@@ -27,6 +27,10 @@ from summarizer.engines.extractive import ExtractiveEngine
 System = Callable[[Article], str]
 
 
+def _engine(engine: ExtractiveEngine, length: Length) -> System:
+    return lambda a: engine.summarize(a, length)
+
+
 def _lead(n: int) -> System:
     return lambda a: " ".join(a.sentences[:n])
 
@@ -42,7 +46,7 @@ def systems() -> dict[str, System]:
         "Title+Lead-1": lambda a: " ".join([a.title, *a.sentences[:1]]),
     }
     for length in Length:
-        table[f"extractive/{length.value}"] = lambda a, length=length: engine.summarize(a, length)
+        table[f"extractive/{length.value}"] = _engine(engine, length)
     return table
 
 

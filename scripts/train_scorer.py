@@ -31,6 +31,7 @@ from summarizer.engines.compress import variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.features import (
     FEATURES,
+    TOKEN_FEATURES,
     ArticleContext,
     Unit,
     tokens,
@@ -60,16 +61,50 @@ def idf_table(rows: list[dict[str, str]]) -> tuple[dict[str, float], float]:
     return table, round(math.log(n / 2), 3)
 
 
-def examples(
-    row: dict[str, str], idf: dict[str, float], default_idf: float
-) -> tuple[list[list[float]], list[float], list[float], float]:
-    """Features, targets and sample weights of one article's units; and its title precision."""
+def _parts(row: dict[str, str]) -> tuple[str, list[str], Counter[str], Counter[str]]:
     article = clean_page(row["text"])
     sentences = [s for s in article.sentences[:MAX_SENTENCES] if count_words(s)]
     ref = Counter(tokens(row["reference"]))
     title = Counter(tokens(article.title))
+    return article.title, sentences, ref, title
+
+
+def token_examples(
+    row: dict[str, str], idf: dict[str, float], default_idf: float
+) -> tuple[list[list[float]], list[float]]:
+    """Token-model features and labels (used by the reference beyond the title) of one article."""
+    title_text, sentences, ref, title = _parts(row)
     beyond_title = ref - title
-    ctx = ArticleContext(article.title, [tokens(s) for s in sentences], idf, default_idf)
+    ctx = ArticleContext(title_text, [tokens(s) for s in sentences], idf, default_idf)
+    rows = ctx.token_rows()
+    return list(rows.values()), [float(beyond_title[t] > 0) for t in rows]
+
+
+def fit_logistic(xs: np.ndarray, ys: np.ndarray, ridge: float = 1.0) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (few features, many rows)."""
+    beta = np.zeros(xs.shape[1])
+    penalty = ridge * np.eye(xs.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(25):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xs @ beta, -30, 30)))
+        grad = xs.T @ (p - ys) + penalty @ beta
+        hess = (xs * (p * (1 - p))[:, None]).T @ xs + penalty
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return beta
+
+
+def examples(
+    row: dict[str, str], idf: dict[str, float], default_idf: float, token_weights: list[float]
+) -> tuple[list[list[float]], list[float], list[float], float]:
+    """Features, targets and sample weights of one article's units; and its title precision."""
+    title_text, sentences, ref, title = _parts(row)
+    beyond_title = ref - title
+    ctx = ArticleContext(
+        title_text, [tokens(s) for s in sentences], idf, default_idf, token_weights
+    )
     xs: list[list[float]] = []
     ys: list[float] = []
     ws: list[float] = []
@@ -130,22 +165,35 @@ def main() -> None:
     heldout, pool = rows[: args.heldout], rows[args.heldout :]
     idf, default_idf = idf_table(pool)
     print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")
+    txs: list[list[float]] = []
+    tys: list[float] = []
+    for row in pool[: args.articles]:
+        x, y = token_examples(row, idf, default_idf)
+        txs.extend(x)
+        tys.extend(y)
+    token_weights = [float(w) for w in fit_logistic(np.array(txs), np.array(tys))]
+    print(f"token model on {len(txs)} syllables:")
+    for name, tw in zip(TOKEN_FEATURES, token_weights, strict=True):
+        print(f"  {name:24s} {tw:+.4f}")
     xs: list[list[float]] = []
     ys: list[float] = []
     ws: list[float] = []
     title_precisions: list[float] = []
     for row in pool[: args.articles]:
-        x, y, w, tp = examples(row, idf, default_idf)
+        x, y, w, tp = examples(row, idf, default_idf, token_weights)
         xs.extend(x)
         ys.extend(y)
         ws.extend(w)
         title_precisions.append(tp)
     print(f"{len(xs)} units from {min(args.articles, len(pool))} articles")
     weights = fit(np.array(xs), np.array(ys), np.array(ws), args.ridge)
+
     data = {
         "version": 1,
         "features": list(FEATURES),
         "weights": [round(float(w), 6) for w in weights],
+        "token_features": list(TOKEN_FEATURES),
+        "token_weights": [round(w, 6) for w in token_weights],
         "title_precision": round(statistics.mean(title_precisions), 4),
         "default_idf": default_idf,
         "idf": idf,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
@@ -18,8 +19,15 @@ _TARGET = {Length.SHORT: 35, Length.MEDIUM: 62, Length.LONG: 105}
 _MAX_SENTENCES = 60
 # A unit whose words are mostly in the summary already adds nothing.
 _REDUNDANT = 0.7
-_TITLE_SHARE = 0.5
+_TITLE_SHARE = 0.75
 _MIN_FORCED = 12
+
+
+class Scored(NamedTuple):
+    """A unit with its predicted precision (share of its syllables a reference would use)."""
+
+    unit: Unit
+    precision: float
 
 
 class ExtractiveEngine:
@@ -50,14 +58,21 @@ class ExtractiveEngine:
         if not sentences:
             return finish(title) if title else ""
         scorer = self.scorer
-        ctx = ArticleContext(title, [tokens(s) for s in sentences], scorer.idf, scorer.default_idf)
-        units: list[tuple[Unit, float]] = []
+        ctx = ArticleContext(
+            title,
+            [tokens(s) for s in sentences],
+            scorer.idf,
+            scorer.default_idf,
+            scorer.token_weights,
+        )
+        units: list[Scored] = []
         for index, sentence in enumerate(sentences):
             full = count_words(sentence)
             for variant in variants(sentence):
                 unit = Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, full)
                 if unit.tokens:
-                    units.append((unit, scorer.predict(unit_features(unit, ctx))))
+                    features = unit_features(unit, ctx)
+                    units.append(Scored(unit, scorer.predict(features)))
         use_title = 3 <= title_words <= budget * _TITLE_SHARE
         picked = self._select(units, ctx, budget, _TARGET[length], use_title, title_words)
         if progress is not None:
@@ -68,7 +83,7 @@ class ExtractiveEngine:
 
     def _select(
         self,
-        units: list[tuple[Unit, float]],
+        units: list[Scored],
         ctx: ArticleContext,
         budget: int,
         target: int,
@@ -96,19 +111,22 @@ class ExtractiveEngine:
                     best = (score, precision, unit)
             if best is None or (picked and best[0] <= current):
                 break
-            current, precision, unit = best
+            _, precision, unit = best
             picked.append(unit)
             taken.add(unit.index)
             used += len(unit.tokens)
             expected += precision * len(unit.tokens)
             covered.update(unit.tokens)
+            current = 2 * expected / (used + target)
         if not picked:
             picked.append(_forced(units, max(budget - used, _MIN_FORCED)))
         return picked
 
 
-def _forced(units: list[tuple[Unit, float]], room: int) -> Unit:
+def _forced(units: list[Scored], room: int) -> Unit:
     """Nothing fits: cut the best sentence's shortest variant down to the room left."""
-    best_index = max(units, key=lambda pair: pair[1])[0].index
-    shortest = min((u for u, _ in units if u.index == best_index), key=lambda u: len(u.tokens))
+    best_index = max(units, key=lambda s: s.precision).unit.index
+    shortest = min(
+        (s.unit for s in units if s.unit.index == best_index), key=lambda u: len(u.tokens)
+    )
     return replace(shortest, text=cut_to(shortest.text, room))

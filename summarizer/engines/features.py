@@ -42,8 +42,29 @@ FEATURES: tuple[str, ...] = (
     "question",
     "kept_frac",
     "new_vs_title",
+    "token_prob",
+    "token_prob_types",
     *(f"op_{op}" for op in OPS),
 )
+
+# Features of one distinct syllable of the article, for the token model (logistic regression
+# predicting whether a reference summary uses the syllable beyond the title's own words).
+TOKEN_FEATURES: tuple[str, ...] = (
+    "bias",
+    "in_title",
+    "title_count",
+    "log_doc_count",
+    "log_lead_count",
+    "first_pos",
+    "first_in_lead",
+    "idf",
+    "stop",
+    "digit",
+    "title_x_doc",
+    "idf_x_doc",
+    "lead_x_idf",
+)
+_LEAD_SENTENCES = 3
 
 
 def tokens(text: str) -> list[str]:
@@ -71,6 +92,7 @@ class ArticleContext:
         sentences: Sequence[Sequence[str]],
         idf: Mapping[str, float],
         default_idf: float,
+        token_weights: Sequence[float] = (),
     ) -> None:
         self.idf = idf
         self.default_idf = default_idf
@@ -80,12 +102,49 @@ class ArticleContext:
         self.title_idf = sum(self.weight(t) for t in self.title_set) or 1.0
         self.n_sentences = max(1, len(sentences))
         self.doc_counts: Counter[str] = Counter(t for s in sentences for t in set(s))
-        centroid: Counter[str] = Counter()
+        centroid: dict[str, float] = {}
         for s in sentences:
             for t in s:
-                centroid[t] += self.weight(t)
+                centroid[t] = centroid.get(t, 0.0) + self.weight(t)
         self.centroid = centroid
         self.centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+        self.title_counts = Counter(self.title)
+        self.lead_counts: Counter[str] = Counter(t for s in sentences[:_LEAD_SENTENCES] for t in s)
+        first: dict[str, int] = {}
+        for i, s in enumerate(sentences):
+            for t in s:
+                first.setdefault(t, i)
+        self.first_seen = first
+        self.token_prob: dict[str, float] = {}
+        if token_weights:
+            for token, row in self.token_rows().items():
+                z = sum(w * x for w, x in zip(token_weights, row, strict=True))
+                self.token_prob[token] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def token_rows(self) -> dict[str, list[float]]:
+        """TOKEN_FEATURES of every distinct syllable in the body."""
+        rows: dict[str, list[float]] = {}
+        for token, first in self.first_seen.items():
+            idf = self.weight(token) / 10.0
+            doc = math.log1p(self.doc_counts[token])
+            lead = math.log1p(self.lead_counts[token])
+            in_title = float(token in self.title_set)
+            rows[token] = [
+                1.0,
+                in_title,
+                float(self.title_counts[token]),
+                doc,
+                lead,
+                first / self.n_sentences,
+                float(first < _LEAD_SENTENCES),
+                idf,
+                float(idf < _STOP_IDF / 10.0),
+                float(token[0].isdigit()),
+                in_title * doc,
+                idf * doc,
+                lead * idf,
+            ]
+        return rows
 
     def weight(self, token: str) -> float:
         """Inverse document frequency of a token (rare words weigh more)."""
@@ -104,10 +163,10 @@ def unit_features(unit: Unit, ctx: ArticleContext) -> list[float]:
     content = [w > _STOP_IDF for w in weights]
     n_content = sum(content) or 1
     bigrams = set(itertools.pairwise(toks))
-    vector: Counter[str] = Counter()
+    vector: dict[str, float] = {}
     for t, w in zip(toks, weights, strict=True):
-        vector[t] += w
-    dot = sum(v * ctx.centroid[t] for t, v in vector.items())
+        vector[t] = vector.get(t, 0.0) + w
+    dot = sum(v * ctx.centroid.get(t, 0.0) for t, v in vector.items())
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     text = unit.text
     values = [
@@ -137,6 +196,8 @@ def unit_features(unit: Unit, ctx: ArticleContext) -> list[float]:
         float(text.rstrip()[-1:] == "?"),
         n / (unit.full_length or 1),
         sum(1 for c, t in zip(content, in_title, strict=True) if c and not t) / n,
+        sum(ctx.token_prob.get(t, 0.0) for t in toks) / n,
+        sum(ctx.token_prob.get(t, 0.0) for t in types) / n,
     ]
     values.extend(float(op in unit.ops) for op in OPS)
     return values

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from summarizer.engines.features import FEATURES
+from summarizer.engines.features import FEATURES, TOKEN_FEATURES
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Scorer:
     """Predicts the share of a unit's syllables that a reference summary would use."""
 
     weights: tuple[float, ...]
+    token_weights: tuple[float, ...]
     idf: dict[str, float]
     default_idf: float
     title_precision: float
@@ -24,10 +25,11 @@ class Scorer:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scorer:
         """Build from the training script's output; refuses a file for other features."""
-        if tuple(data["features"]) != FEATURES:
+        if tuple(data["features"]) != FEATURES or tuple(data["token_features"]) != TOKEN_FEATURES:
             raise ValueError("scorer weights were trained for a different feature set")
         return cls(
             weights=tuple(float(w) for w in data["weights"]),
+            token_weights=tuple(float(w) for w in data["token_weights"]),
             idf={k: float(v) for k, v in data["idf"].items()},
             default_idf=float(data["default_idf"]),
             title_precision=float(data["title_precision"]),
