@@ -4,8 +4,10 @@ Usage: PYTHONPATH=. python scripts/train_scorer.py --train ../shared/data/vietne
            --out summarizer/data/scorer.json
 
 Each candidate unit (a sentence or a trimmed variant of it) is labelled with the share of its
-syllables that the reference uses beyond what the title already gives; a ridge regression on
-the unit features learns to predict it. The output also carries the syllable IDF table.
+syllables that the reference uses (half credit for words the title already has); a small MLP
+on the unit features learns to predict it. One of the unit features is the mean probability,
+from a logistic token model fitted first, that the reference uses each syllable. The output
+also carries the syllable IDF table. Needs numpy and torch (training only; inference: numpy).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
-from summarizer.digest import Length
+from summarizer.digest import Article, Length
 from summarizer.engines.compress import variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.features import (
@@ -34,6 +37,7 @@ from summarizer.engines.features import (
     TOKEN_FEATURES,
     ArticleContext,
     Unit,
+    paragraph_index,
     tokens,
     unit_features,
 )
@@ -61,21 +65,21 @@ def idf_table(rows: list[dict[str, str]]) -> tuple[dict[str, float], float]:
     return table, round(math.log(n / 2), 3)
 
 
-def _parts(row: dict[str, str]) -> tuple[str, list[str], Counter[str], Counter[str]]:
+def _parts(row: dict[str, str]) -> tuple[Article, list[str], Counter[str], Counter[str]]:
     article = clean_page(row["text"])
     sentences = [s for s in article.sentences[:MAX_SENTENCES] if count_words(s)]
     ref = Counter(tokens(row["reference"]))
     title = Counter(tokens(article.title))
-    return article.title, sentences, ref, title
+    return article, sentences, ref, title
 
 
 def token_examples(
     row: dict[str, str], idf: dict[str, float], default_idf: float
 ) -> tuple[list[list[float]], list[float]]:
     """Token-model features and labels (used by the reference beyond the title) of one article."""
-    title_text, sentences, ref, title = _parts(row)
+    article, sentences, ref, title = _parts(row)
     beyond_title = ref - title
-    ctx = ArticleContext(title_text, [tokens(s) for s in sentences], idf, default_idf)
+    ctx = ArticleContext(article.title, [tokens(s) for s in sentences], idf, default_idf)
     rows = ctx.token_rows()
     return list(rows.values()), [float(beyond_title[t] > 0) for t in rows]
 
@@ -100,10 +104,15 @@ def examples(
     row: dict[str, str], idf: dict[str, float], default_idf: float, token_weights: list[float]
 ) -> tuple[list[list[float]], list[float], list[float], float]:
     """Features, targets and sample weights of one article's units; and its title precision."""
-    title_text, sentences, ref, title = _parts(row)
-    beyond_title = ref - title
+    article, sentences, ref, title = _parts(row)
+    beyond = ref - title
     ctx = ArticleContext(
-        title_text, [tokens(s) for s in sentences], idf, default_idf, token_weights
+        article.title,
+        [tokens(s) for s in sentences],
+        idf,
+        default_idf,
+        token_weights,
+        paragraph_index(article.paragraphs, sentences),
     )
     xs: list[list[float]] = []
     ys: list[float] = []
@@ -115,7 +124,10 @@ def examples(
             if not toks:
                 continue
             unit = Unit(index, variant.text, toks, variant.ops, full)
-            overlap = sum((Counter(toks) & beyond_title).values())
+            # Halfway between "used by the reference" and "used beyond the title": the title
+            # steers the choice, yet a unit that only repeats it earns less.
+            counts = Counter(toks)
+            overlap = 0.5 * sum((counts & ref).values()) + 0.5 * sum((counts & beyond).values())
             xs.append(unit_features(unit, ctx))
             ys.append(overlap / len(toks))
             ws.append(math.sqrt(len(toks)))
@@ -123,20 +135,47 @@ def examples(
     return xs, ys, ws, title_overlap
 
 
-def fit(xs: np.ndarray, ys: np.ndarray, ws: np.ndarray, ridge: float) -> np.ndarray:
-    """Weighted ridge regression on standardised features, folded back to raw weights."""
-    mean = xs[:, 1:].mean(axis=0)
-    scale = xs[:, 1:].std(axis=0) + 1e-9
-    z = np.hstack([np.ones((len(xs), 1)), (xs[:, 1:] - mean) / scale])
-    sw = np.sqrt(ws)[:, None]
-    a, b = z * sw, ys * sw[:, 0]
-    penalty = ridge * np.eye(z.shape[1])
-    penalty[0, 0] = 0.0
-    beta = np.linalg.solve(a.T @ a + penalty, a.T @ b)
-    raw = np.empty_like(beta)
-    raw[1:] = beta[1:] / scale
-    raw[0] = beta[0] - float((beta[1:] * mean / scale).sum())
-    return raw
+def fit_mlp(
+    xs: np.ndarray, ys: np.ndarray, ws: np.ndarray, hidden: int, epochs: int, seed: int
+) -> dict[str, Any]:
+    """A one-hidden-layer tanh MLP regressing unit precision (weighted MSE, Adam)."""
+    import torch  # training only: inference needs nothing but numpy
+
+    torch.manual_seed(seed)
+    mean = xs.mean(axis=0)
+    spread = xs.std(axis=0)
+    scale = np.where(spread < 1e-4, 1.0, spread)
+    z = torch.tensor((xs - mean) / scale, dtype=torch.float32)
+    y = torch.tensor(ys, dtype=torch.float32)
+    w = torch.tensor(ws, dtype=torch.float32)
+    net = torch.nn.Sequential(
+        torch.nn.Linear(z.shape[1], hidden), torch.nn.Tanh(), torch.nn.Linear(hidden, 1)
+    )
+    optimiser = torch.optim.Adam(net.parameters(), lr=3e-3, weight_decay=1e-5)
+    for epoch in range(epochs):
+        order = torch.randperm(len(z))
+        total = 0.0
+        for start in range(0, len(z), 512):
+            batch = order[start : start + 512]
+            loss = (w[batch] * (net(z[batch]).squeeze(1) - y[batch]) ** 2).mean()
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += float(loss.detach()) * len(batch)
+        print(f"  epoch {epoch + 1}: weighted MSE {total / len(z):.4f}")
+
+    def rounded(t: Any) -> Any:
+        return np.round(t.detach().numpy().astype(np.float64), 5).tolist()
+
+    first, last = net[0], net[2]
+    return {
+        "mean": np.round(mean, 5).tolist(),
+        "scale": np.round(scale, 5).tolist(),
+        "w1": rounded(first.weight),
+        "b1": rounded(first.bias),
+        "w2": rounded(last.weight[0]),
+        "b2": round(float(last.bias[0].detach()), 5),
+    }
 
 
 def evaluate(rows: list[dict[str, str]], scorer: Scorer) -> float:
@@ -153,9 +192,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--train", type=Path, default=Path("../shared/data/vietnews-train.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("summarizer/data/scorer.json"))
-    parser.add_argument("--articles", type=int, default=4000, help="articles to fit on")
-    parser.add_argument("--heldout", type=int, default=500, help="articles to check on")
-    parser.add_argument("--ridge", type=float, default=10.0)
+    parser.add_argument("--articles", type=int, default=7000, help="articles to fit on")
+    parser.add_argument("--heldout", type=int, default=300, help="articles to check on")
+    parser.add_argument("--hidden", type=int, default=48, help="MLP hidden units")
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
 
@@ -186,12 +226,12 @@ def main() -> None:
         ws.extend(w)
         title_precisions.append(tp)
     print(f"{len(xs)} units from {min(args.articles, len(pool))} articles")
-    weights = fit(np.array(xs), np.array(ys), np.array(ws), args.ridge)
+    mlp = fit_mlp(np.array(xs), np.array(ys), np.array(ws), args.hidden, args.epochs, args.seed)
 
     data = {
         "version": 1,
         "features": list(FEATURES),
-        "weights": [round(float(w), 6) for w in weights],
+        "mlp": mlp,
         "token_features": list(TOKEN_FEATURES),
         "token_weights": [round(w, 6) for w in token_weights],
         "title_precision": round(statistics.mean(title_precisions), 4),
@@ -199,8 +239,6 @@ def main() -> None:
         "idf": idf,
     }
     scorer = Scorer.from_json(data)
-    for name, w in zip(FEATURES, weights, strict=True):
-        print(f"  {name:24s} {w:+.4f}")
     print(f"held-out ROUGE-1 (short): {evaluate(heldout, scorer):.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

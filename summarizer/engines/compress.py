@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from summarizer.textnorm import count_words
 
 # Operations, in the order they are tried; their names are scorer features.
-OPS = ("paren", "lead", "attrib", "tail1", "tail2")
+OPS = ("paren", "lead", "attrib", "tail1", "tail2", "first")
 
 _PAREN = re.compile(r"\s*\([^()]{0,120}\)")
 _FINAL = re.compile(r"[\s.!?…:;,]+$")
@@ -38,6 +38,11 @@ _HEAD_SAY = "cho biết|cho hay|khẳng định|thông báo|tiết lộ|đưa ti
 _ATTRIB_HEAD = re.compile(
     rf"^([^,;\"“()]{{3,50}}?)\s+(?:{_HEAD_SAY})\s*(?:,|:|rằng)?\s+", re.IGNORECASE
 )
+_BARE_SAY = re.compile(rf"^(?:{_SAY})$", re.IGNORECASE)
+_PERSON = re.compile(
+    r"^(?:ông|bà|anh|chị|cô|chú|bác|em|TS|ThS|PGS|GS|BS|luật sư|đại diện|lãnh đạo|người|"
+    r"giám đốc|chủ tịch|trưởng|phó|thứ trưởng|bộ trưởng|đại tá|thượng tá|trung tá)\b",
+)
 _ENDS_SAYING = re.compile(rf"\b(?:{_SAY})$", re.IGNORECASE)
 
 # A trailing comma clause starting like this elaborates and can go.
@@ -49,6 +54,7 @@ _TAIL_WORDS = (
 _TAIL = re.compile(rf"^(?:{_TAIL_WORDS})\b", re.IGNORECASE)
 
 _MIN_KEPT = 6
+_MIN_FIRST = 8
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,9 @@ def finish(text: str, ending: str = ".") -> str:
         if ch.isalnum():
             text = text[:i] + ch.upper() + text[i + 1 :]
             break
-    if text and text[-1] not in ".!?…\"”'":
-        text = _FINAL.sub("", text) + ending
+    inner = text.rstrip("\"”'’ ")
+    if text and (not inner or inner[-1] not in ".!?…"):
+        text = text + ending if text[-1] in "\"”'’" else _FINAL.sub("", text) + ending
     return text
 
 
@@ -107,7 +114,9 @@ def _drop_lead(body: str) -> str:
     segments = _segments(body)
     if len(segments) >= 2 and _LEAD.match(segments[0]) and count_words(segments[0]) <= 16:
         rest = _join(segments[1:])
-        if count_words(rest) >= _MIN_KEPT:
+        # "Theo ông A, Giám đốc Sở B, …": a capital after "theo …," starts an appositive.
+        appositive = segments[0].lower().startswith("theo") and rest[:1].isupper()
+        if count_words(rest) >= _MIN_KEPT and not appositive:
             return rest
     head = _ATTRIB_HEAD.match(body)
     if head and count_words(head.group(1)) <= 10:
@@ -119,6 +128,12 @@ def _drop_lead(body: str) -> str:
 
 def _drop_attrib(body: str) -> str:
     segments = _segments(body)
+    if len(segments) >= 3 and _BARE_SAY.match(segments[-1]):
+        # "…, ông A, Giám đốc Sở B, cho biết.": the speaker spans the clauses before the verb.
+        for k in range(len(segments) - 2, max(0, len(segments) - 5), -1):
+            if _PERSON.match(segments[k]):
+                rest = _join(segments[:k])
+                return rest if count_words(rest) >= _MIN_KEPT else body
     if len(segments) >= 2:
         last = segments[-1].strip()
         if (_ATTRIB_TAIL.match(last) or _THEO_TAIL.match(last)) and count_words(last) <= 14:
@@ -133,8 +148,26 @@ def _drop_tail(body: str) -> str:
     if len(segments) >= 2:
         last = segments[-1].strip()
         rest = _join(segments[:-1])
-        if _TAIL.match(last) and count_words(rest) >= _MIN_KEPT and not _ENDS_SAYING.search(rest):
+        if (
+            _TAIL.match(last)
+            and not _BARE_SAY.match(last)
+            and count_words(rest) >= _MIN_KEPT
+            and not _ENDS_SAYING.search(rest)
+        ):
             return rest
+    return body
+
+
+def _first_clause(body: str) -> str:
+    segments = _segments(body)
+    first = segments[0] if segments else body
+    if (
+        len(segments) >= 2
+        and count_words(first) >= _MIN_FIRST
+        and not _LEAD.match(first)
+        and not _ENDS_SAYING.search(first)
+    ):
+        return first
     return body
 
 
@@ -158,6 +191,10 @@ def variants(sentence: str) -> list[Variant]:
             twice = _drop_tail(once)
             if twice != once and twice not in seen:
                 seen[twice] = ops | {"tail1", "tail2"}
+    for text, ops in list(seen.items()):
+        first = _first_clause(text)
+        if first != text and first not in seen:
+            seen[first] = ops | {"first"}
     out = [Variant(sentence.strip(), frozenset())]
     for text, ops in seen.items():
         if ops:

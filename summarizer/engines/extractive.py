@@ -8,7 +8,13 @@ from typing import NamedTuple
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.compress import cut_to, finish, variants
-from summarizer.engines.features import ArticleContext, Unit, tokens, unit_features
+from summarizer.engines.features import (
+    ArticleContext,
+    Unit,
+    paragraph_index,
+    tokens,
+    unit_features,
+)
 from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
 
@@ -21,6 +27,10 @@ _MAX_SENTENCES = 60
 _REDUNDANT = 0.7
 _TITLE_SHARE = 0.75
 _MIN_FORCED = 12
+_TITLE_BONUS = 0.06
+# A sentence holding this share of the title's content words restates the title.
+_RESTATES = 0.75
+_REPEAT_CREDIT = 0.0
 
 
 class Scored(NamedTuple):
@@ -64,21 +74,34 @@ class ExtractiveEngine:
             scorer.idf,
             scorer.default_idf,
             scorer.token_weights,
+            paragraph_index(article.paragraphs, sentences),
         )
-        units: list[Scored] = []
-        for index, sentence in enumerate(sentences):
-            full = count_words(sentence)
-            for variant in variants(sentence):
-                unit = Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, full)
-                if unit.tokens:
-                    features = unit_features(unit, ctx)
-                    units.append(Scored(unit, scorer.predict(features)))
+        candidates = [
+            Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, count_words(s))
+            for index, s in enumerate(sentences)
+            for variant in variants(s)
+        ]
+        candidates = [u for u in candidates if u.tokens]
+        predicted = scorer.predict([unit_features(u, ctx) for u in candidates])
+        # Sharing the title's words is what a reader expects of a summary sentence, even
+        # when the title already carries them: a small bonus keeps such sentences first.
+        units = [
+            Scored(u, p + _TITLE_BONUS * ctx.title_recall(u.tokens))
+            for u, p in zip(candidates, predicted, strict=True)
+        ]
         use_title = 3 <= title_words <= budget * _TITLE_SHARE
-        picked = self._select(units, ctx, budget, _TARGET[length], use_title, title_words)
+        target = _TARGET[length]
+        picked = self._select(units, ctx, budget, target, use_title, title_words, [])
+        if use_title and any(
+            ctx.title_recall(s.unit.tokens, content_only=True) >= _RESTATES for s in picked
+        ):
+            # A picked sentence already says what the title says: the title would only repeat it.
+            use_title = False
+            picked = self._select(units, ctx, budget, target, False, 0, picked)
         if progress is not None:
             progress(1, 1)
         parts = [finish(title)] if use_title else []
-        parts.extend(unit.text for unit in sorted(picked, key=lambda u: u.index))
+        parts.extend(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
         return " ".join(parts)
 
     def _select(
@@ -89,37 +112,47 @@ class ExtractiveEngine:
         target: int,
         use_title: bool,
         title_words: int,
-    ) -> list[Unit]:
+        start: list[Scored],
+    ) -> list[Scored]:
         """Greedily add the unit that most improves expected F1 against a target length."""
         used = title_words if use_title else 0
         expected = self.scorer.title_precision * title_words if use_title else 0.0
         covered: set[str] = set(ctx.title_set) if use_title else set()
-        picked: list[Unit] = []
+        picked: list[Scored] = []
         taken: set[int] = set()
+        for chosen in start:
+            picked.append(chosen)
+            taken.add(chosen.unit.index)
+            used += len(chosen.unit.tokens)
+            expected += chosen.precision * len(chosen.unit.tokens)
+            covered.update(chosen.unit.tokens)
         current = 2 * expected / (used + target)
         while True:
-            best: tuple[float, float, Unit] | None = None
-            for unit, precision in units:
+            best: tuple[float, Scored, float] | None = None
+            for candidate in units:
+                unit, precision = candidate
                 size = len(unit.tokens)
                 if unit.index in taken or used + size > budget:
                     continue
-                fresh = sum(1 for t in unit.tokens if t not in covered) / size
-                if 1.0 - fresh > _REDUNDANT:
+                fresh = sum(1 for t in unit.tokens if t not in covered)
+                if 1.0 - fresh / size > _REDUNDANT:
                     continue
-                score = 2 * (expected + precision * size) / (used + size + target)
+                # Words the summary already has rarely earn their place twice.
+                gain = precision * (fresh + _REPEAT_CREDIT * (size - fresh))
+                score = 2 * (expected + gain) / (used + size + target)
                 if best is None or score > best[0]:
-                    best = (score, precision, unit)
+                    best = (score, candidate, gain)
             if best is None or (picked and best[0] <= current):
                 break
-            _, precision, unit = best
-            picked.append(unit)
-            taken.add(unit.index)
-            used += len(unit.tokens)
-            expected += precision * len(unit.tokens)
-            covered.update(unit.tokens)
+            _, chosen, gain = best
+            picked.append(chosen)
+            taken.add(chosen.unit.index)
+            used += len(chosen.unit.tokens)
+            expected += gain
+            covered.update(chosen.unit.tokens)
             current = 2 * expected / (used + target)
         if not picked:
-            picked.append(_forced(units, max(budget - used, _MIN_FORCED)))
+            picked.append(Scored(_forced(units, max(budget - used, _MIN_FORCED)), 0.0))
         return picked
 
 

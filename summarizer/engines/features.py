@@ -44,6 +44,9 @@ FEATURES: tuple[str, ...] = (
     "new_vs_title",
     "token_prob",
     "token_prob_types",
+    "para_first",
+    "para_inv",
+    "connective",
     *(f"op_{op}" for op in OPS),
 )
 
@@ -65,6 +68,29 @@ TOKEN_FEATURES: tuple[str, ...] = (
     "lead_x_idf",
 )
 _LEAD_SENTENCES = 3
+# Openings that lean on what came before: such a sentence rarely stands alone in a summary.
+_CONNECTIVE = re.compile(
+    r"^(?:tuy nhiên|trong khi đó|ngoài ra|bên cạnh đó|theo đó|do đó|vì vậy|vì thế|đồng thời|"
+    r"còn|họ|đây|điều này|việc này|nó|cũng|thế nhưng|nhưng|song|mặt khác|trước đó|sau đó|"
+    r"khi đó|lúc đó|tuy vậy|dù vậy|hơn nữa|thậm chí|ngoài|cùng với đó|vụ việc|sự việc)\b",
+    re.IGNORECASE,
+)
+
+
+def paragraph_index(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[int]:
+    """The paragraph each sentence comes from (sentences are in paragraph order)."""
+    squeezed = [" ".join(p.split()) for p in paragraphs]
+    out: list[int] = []
+    current, offset = 0, 0
+    for sentence in sentences:
+        probe = " ".join(sentence.split())[:24]
+        for p in range(current, len(squeezed)):
+            found = squeezed[p].find(probe, offset if p == current else 0)
+            if found >= 0:
+                current, offset = p, found + len(probe)
+                break
+        out.append(current)
+    return out
 
 
 def tokens(text: str) -> list[str]:
@@ -93,6 +119,7 @@ class ArticleContext:
         idf: Mapping[str, float],
         default_idf: float,
         token_weights: Sequence[float] = (),
+        paragraphs: Sequence[int] = (),
     ) -> None:
         self.idf = idf
         self.default_idf = default_idf
@@ -108,6 +135,7 @@ class ArticleContext:
                 centroid[t] = centroid.get(t, 0.0) + self.weight(t)
         self.centroid = centroid
         self.centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+        self.paragraphs = list(paragraphs) or list(range(len(sentences)))
         self.title_counts = Counter(self.title)
         self.lead_counts: Counter[str] = Counter(t for s in sentences[:_LEAD_SENTENCES] for t in s)
         first: dict[str, int] = {}
@@ -145,6 +173,13 @@ class ArticleContext:
                 lead * idf,
             ]
         return rows
+
+    def title_recall(self, unit_tokens: Sequence[str], content_only: bool = False) -> float:
+        """IDF-weighted share of the title's words (or only its content words) in a unit."""
+        words = set(unit_tokens)
+        title = [t for t in self.title_set if not content_only or self.weight(t) > _STOP_IDF]
+        total = sum(self.weight(t) for t in title)
+        return sum(self.weight(t) for t in title if t in words) / total if total else 0.0
 
     def weight(self, token: str) -> float:
         """Inverse document frequency of a token (rare words weigh more)."""
@@ -198,6 +233,9 @@ def unit_features(unit: Unit, ctx: ArticleContext) -> list[float]:
         sum(1 for c, t in zip(content, in_title, strict=True) if c and not t) / n,
         sum(ctx.token_prob.get(t, 0.0) for t in toks) / n,
         sum(ctx.token_prob.get(t, 0.0) for t in types) / n,
+        float(pos == 0 or ctx.paragraphs[pos] != ctx.paragraphs[pos - 1]),
+        1.0 / (ctx.paragraphs[pos] + 1),
+        float(bool(_CONNECTIVE.match(text))),
     ]
     values.extend(float(op in unit.ops) for op in OPS)
     return values

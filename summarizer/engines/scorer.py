@@ -1,4 +1,4 @@
-"""The learned unit scorer: a linear model shipped as `summarizer/data/scorer.json`."""
+"""The learned unit scorer: a small MLP shipped as `summarizer/data/scorer.json`."""
 
 from __future__ import annotations
 
@@ -9,14 +9,21 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from summarizer.engines.features import FEATURES, TOKEN_FEATURES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Scorer:
     """Predicts the share of a unit's syllables that a reference summary would use."""
 
-    weights: tuple[float, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    hidden_weights: np.ndarray
+    hidden_bias: np.ndarray
+    out_weights: np.ndarray
+    out_bias: float
     token_weights: tuple[float, ...]
     idf: dict[str, float]
     default_idf: float
@@ -27,18 +34,28 @@ class Scorer:
         """Build from the training script's output; refuses a file for other features."""
         if tuple(data["features"]) != FEATURES or tuple(data["token_features"]) != TOKEN_FEATURES:
             raise ValueError("scorer weights were trained for a different feature set")
+        mlp = data["mlp"]
         return cls(
-            weights=tuple(float(w) for w in data["weights"]),
+            mean=np.array(mlp["mean"], dtype=np.float64),
+            scale=np.array(mlp["scale"], dtype=np.float64),
+            hidden_weights=np.array(mlp["w1"], dtype=np.float64),
+            hidden_bias=np.array(mlp["b1"], dtype=np.float64),
+            out_weights=np.array(mlp["w2"], dtype=np.float64),
+            out_bias=float(mlp["b2"]),
             token_weights=tuple(float(w) for w in data["token_weights"]),
             idf={k: float(v) for k, v in data["idf"].items()},
             default_idf=float(data["default_idf"]),
             title_precision=float(data["title_precision"]),
         )
 
-    def predict(self, features: Sequence[float]) -> float:
-        """Predicted precision of the unit, clipped to a sane range."""
-        value = sum(w * x for w, x in zip(self.weights, features, strict=True))
-        return min(0.95, max(0.01, value))
+    def predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Predicted precision of each unit (one feature row each), clipped to a sane range."""
+        if not rows:
+            return []
+        z = (np.asarray(rows, dtype=np.float64) - self.mean) / self.scale
+        hidden = np.tanh(z @ self.hidden_weights.T + self.hidden_bias)
+        values = hidden @ self.out_weights + self.out_bias
+        return [float(v) for v in np.clip(values, 0.01, 0.95)]
 
 
 @lru_cache(maxsize=1)
