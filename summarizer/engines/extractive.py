@@ -25,11 +25,15 @@ _TARGET = {Length.SHORT: 35, Length.MEDIUM: 62, Length.LONG: 105}
 _MAX_SENTENCES = 60
 # A unit whose words are mostly in the summary already adds nothing.
 _REDUNDANT = 0.7
+# The title leads the summary unless it would eat more than this share of the budget.
 _TITLE_SHARE = 0.75
+# When nothing fits, the best sentence is cut down, to no fewer than this many syllables.
 _MIN_FORCED = 12
+# Weight of the (IDF-weighted) share of the title a unit repeats, added to its score.
 _TITLE_BONUS = 0.06
 # A sentence holding this share of the title's content words restates the title.
 _RESTATES = 0.75
+# Expected worth of a word the summary already has (the reference seldom repeats one).
 _REPEAT_CREDIT = 0.0
 
 
@@ -82,6 +86,8 @@ class ExtractiveEngine:
             for variant in variants(s)
         ]
         candidates = [u for u in candidates if u.tokens]
+        if not candidates:
+            return finish(title) if title else ""
         predicted = scorer.predict([unit_features(u, ctx) for u in candidates])
         # Sharing the title's words is what a reader expects of a summary sentence, even
         # when the title already carries them: a small bonus keeps such sentences first.
@@ -98,6 +104,12 @@ class ExtractiveEngine:
             # A picked sentence already says what the title says: the title would only repeat it.
             use_title = False
             picked = self._select(units, ctx, budget, target, False, 0, picked)
+        if not picked:
+            # Nothing fits whole: cut the best sentence down, making room beside the title.
+            if use_title and budget - title_words < _MIN_FORCED:
+                use_title = False
+            room = budget - (title_words if use_title else 0)
+            picked = [Scored(_forced(units, room), 0.0)]
         if progress is not None:
             progress(1, 1)
         parts = [finish(title)] if use_title else []
@@ -151,8 +163,6 @@ class ExtractiveEngine:
             expected += gain
             covered.update(chosen.unit.tokens)
             current = 2 * expected / (used + target)
-        if not picked:
-            picked.append(Scored(_forced(units, max(budget - used, _MIN_FORCED)), 0.0))
         return picked
 
 

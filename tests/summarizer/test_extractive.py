@@ -142,6 +142,24 @@ def test_a_one_sentence_article_still_gets_a_summary(engine: ExtractiveEngine) -
         assert count_words(summary) <= length.word_budget
 
 
+def test_a_long_title_and_one_long_sentence_still_fit_the_short_budget(
+    engine: ExtractiveEngine,
+) -> None:
+    article = Article(
+        title="Thành phố Hồ Chí Minh công bố kế hoạch cải tạo toàn bộ hệ thống kênh rạch nội đô "
+        "trong giai đoạn mười năm tới để chống ngập",
+        paragraphs=("x",),
+        sentences=(
+            "Theo kế hoạch vừa được Uỷ ban nhân dân thành phố phê duyệt, hơn 40 tuyến kênh rạch "
+            "sẽ được nạo vét, kè bờ và trồng cây xanh hai bên, với tổng kinh phí dự kiến khoảng "
+            "38.000 tỷ đồng huy động từ ngân sách và các nhà đầu tư tư nhân.",
+        ),
+    )
+    summary = engine.summarize(article, Length.SHORT)
+    assert "kênh rạch" in summary
+    assert count_words(summary) <= Length.SHORT.word_budget
+
+
 def test_an_article_of_only_a_title_gives_the_title() -> None:
     article = Article(title="Mưa lớn gây ngập nhiều tuyến phố ở Cần Thơ", paragraphs=())
     assert ExtractiveEngine().summarize(article, Length.SHORT) == (
