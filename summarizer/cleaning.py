@@ -13,6 +13,7 @@ from summarizer.textnorm import nfc, syllables
 # Zero-width characters, soft hyphens and BOMs that copy-paste drags along.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;]\s*[\"”’')]*$")
 _SPACES = re.compile(r"[^\S\n]+")
 # A paragraph is body text when it reads as prose, not as a heading or a caption.
 _BODY_MIN_SYLLABLES = 15
@@ -52,7 +53,8 @@ def normalise(text: str) -> str:
 def _is_noise(line: str) -> bool:
     """Lines that are never part of any article."""
     return (
-        clutter.is_date_line(line)
+        word_count(line) == 0
+        or clutter.is_date_line(line)
         or clutter.is_weather_line(line)
         or clutter.is_follow_line(line)
         or clutter.is_related_link(line)
@@ -111,9 +113,9 @@ def _main_article(body: list[str]) -> tuple[list[str], bool]:
     """
     kept: list[str] = []
     index = 0
+    seen_body = 0
     while index < len(body):
         line = body[index]
-        seen_body = sum(_is_body(p) for p in kept)
         if clutter.is_related_marker(line) and seen_body >= 1:
             after = index + 1
             while after < len(body) and clutter.is_headline(body[after]):
@@ -131,6 +133,7 @@ def _main_article(body: list[str]) -> tuple[list[str], bool]:
             index += 1
             continue
         kept.append(line)
+        seen_body += _is_body(line)
         index += 1
     return kept, False
 
@@ -152,7 +155,7 @@ def _looks_like_caption(line: str) -> bool:
     """A one-sentence photo description: short, plain, no comma, no figure, no connective."""
     words = syllables(line)
     return (
-        len(words) <= 22
+        0 < len(words) <= 22
         and not re.search(r"[,;:\d“\"]", line)
         and len(split_sentences(line)) == 1
         and words[0].lower() not in _CONNECTIVES
@@ -177,17 +180,17 @@ def _drop_captions(body: list[str], page: bool) -> list[str]:
 
 def _join_broken(paragraphs: list[str]) -> list[str]:
     """Rejoin a sentence that the page broke across two lines (next starts in lower case)."""
-    joined: list[str] = []
+    groups: list[list[str]] = []
     for line in paragraphs:
         if (
-            joined
-            and not re.search(r"[.!?…:;]\s*[\"”’')]*$", joined[-1])
+            groups
+            and not _ENDS_SENTENCE.search(groups[-1][-1][-8:])
             and (line[:1].islower() or re.match(r"^[\"”’']\s*[,.]", line))
         ):
-            joined[-1] = f"{joined[-1]} {line}"
+            groups[-1].append(line)
         else:
-            joined.append(line)
-    return joined
+            groups.append([line])
+    return [" ".join(group) for group in groups]
 
 
 def clean_page(text: str) -> Article:

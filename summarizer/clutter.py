@@ -51,6 +51,10 @@ _SOURCE_BYLINE = re.compile(
     r"^\(?\s*(?:theo|nguồn)\s*:?\s+[\w.\s/&-]{2,40}\)?\s*$|^\((?:tổng hợp|t\s*/\s*h)\)$",
     re.IGNORECASE,
 )
+_STAMP = re.compile(rf"{_DATE}|{_TIME}")
+_CLOSED = re.compile(r"[.!…;,]\s*$")
+_INNER_END = re.compile(rf"[a-zà-ỹđ0-9][.!…]\s+[{_UPPER}]")
+_GLUED_AUTHOR = re.compile(rf"([.!?…\"”])\s+({_NAME_PART}(?:\s*\([^()]{{1,30}}\))?)\s*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # Outlet prefixes glued to the lead: "Báo Cà Mau Chiều 23/7, …", "(Dân trí) - …", "TTO - …".
 _LEAD_WORDS = (
@@ -76,7 +80,7 @@ def word_count(text: str) -> int:
 def is_date_line(line: str) -> bool:
     """A date/time stamp line such as `Thứ ba, 28-10-25 19:43:07`."""
     lower = line.lower()
-    if not re.search(rf"{_DATE}|{_TIME}", lower) or word_count(line) > 14:
+    if not _STAMP.search(lower) or word_count(line) > 14:
         return False
     rest = _DATE_WORDS.sub(" ", lower)
     return word_count(rest) <= 1
@@ -159,10 +163,10 @@ def is_byline(line: str) -> bool:
 
 def is_headline(line: str) -> bool:
     """A short line without final punctuation: a title, a subheading or a caption."""
-    if word_count(line) > 40 or re.search(r"[.!…;,]\s*$", line):
+    if word_count(line) > 40 or _CLOSED.search(line):
         return False
     # Two sentences and more make prose whose end lost its period, not a headline.
-    return not re.search(rf"[a-zà-ỹđ0-9][.!…]\s+[{_UPPER}]", line)
+    return not _INNER_END.search(line)
 
 
 def strip_source_prefix(lead: str) -> str:
@@ -178,7 +182,7 @@ def strip_source_prefix(lead: str) -> str:
 
 def strip_trailing_byline(paragraph: str) -> str:
     """The last paragraph without an author name glued after its final sentence."""
-    match = re.search(rf"([.!?…\"”])\s+({_NAME_PART}(?:\s*\([^()]{{1,30}}\))?)\s*$", paragraph)
+    match = _GLUED_AUTHOR.search(paragraph)
     if match and is_byline(match.group(2)) and word_count(match.group(2)) <= 5:
         return paragraph[: match.start(2)].rstrip()
     return paragraph

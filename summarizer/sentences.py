@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from summarizer.vnchars import LOWER, UPPER
 
@@ -117,24 +118,30 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _split_line(line: str) -> list[str]:
-    """Split one line of running text."""
+    """Split one line of running text (linear in its length: pastes can be one huge line)."""
     line = _GLUED.sub(" ", line)
-    quotes = _quote_spans(line)
+    # inside[i]: position i lies within a short quotation; closes[i]: one ends at i.
+    inside = bytearray(len(line) + 1)
+    closes = bytearray(len(line) + 1)
+    for a, b in _quote_spans(line):
+        inside[a + 1 : b] = b"\x01" * (b - a - 1)
+        closes[b] = 1
+    straight = [m.start() for m in re.finditer('"', line)]
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end()
         mark = match.group(0)
         # A spaced straight quote that closes the sentence (`… này. " Ông`) stays with it.
-        closing = re.match(r'\s"(?=\s|$)', line[end:])
-        if closing and line[:end].count('"') % 2 == 1:
+        closing = re.match(r'\s"(?=\s|$)', line[end : end + 3])
+        if closing and bisect_left(straight, end) % 2 == 1:
             end += closing.end()
         at = match.start()
-        if any(a < at < b for a, b in quotes) and not any(a < at < b < end for a, b in quotes):
+        if inside[at] and not any(closes[at + 1 : end]):
             continue
-        if not _starts_sentence(line[end:]):
+        if not _starts_sentence(line[end : end + 8]):
             continue
-        if mark.rstrip("\"”’'»)]") == "." and _is_abbreviation(line[: at + 1]):
+        if mark.rstrip("\"”’'»)]") == "." and _is_abbreviation(line[max(0, at - 40) : at + 1]):
             continue
         pieces.append(line[start:end].strip())
         start = end

@@ -186,3 +186,16 @@ def test_capitalised_subheading_does_not_end_the_article() -> None:
     article = clean_page(text)
     assert len(article.paragraphs) == 4
     assert article.paragraphs[-1].startswith("Chính quyền thành phố")
+
+
+def test_punctuation_only_lines_do_not_break_cleaning() -> None:
+    text = (
+        "Thứ hai, 17/11/2025 09:00\n\nBản tin sáng\n\n"
+        "Sáng nay, thành phố tổ chức lễ ra quân làm sạch kênh rạch với hàng nghìn người "
+        "tham gia.\n\n"
+        "* * *\n\n"
+        "Hoạt động sẽ được duy trì vào sáng chủ nhật hằng tuần đến hết năm nay ở tất cả các phường."
+    )
+    article = clean_page(text)
+    assert article.title == "Bản tin sáng"
+    assert len(article.sentences) == 2

@@ -96,3 +96,9 @@ def test_missing_space_after_a_period_is_repaired() -> None:
 
 def test_empty_paragraph_has_no_sentences() -> None:
     assert split_sentences("  \n ") == []
+
+
+def test_one_huge_line_is_split_quickly() -> None:
+    sentence = 'Ông Lê Văn Tư yêu cầu các sở " rà soát " hồ sơ tại TP. HCM trong năm 2025. '
+    # Quadratic splitting took tens of seconds on a pasted page with no line breaks.
+    assert len(split_sentences(sentence * 2000)) == 2000
