@@ -167,7 +167,8 @@ def fit_mlp(
     def rounded(t: Any) -> Any:
         return np.round(t.detach().numpy().astype(np.float64), 5).tolist()
 
-    first, last = net[0], net[2]
+    first: Any = net[0]
+    last: Any = net[2]
     return {
         "mean": np.round(mean, 5).tolist(),
         "scale": np.round(scale, 5).tolist(),
@@ -196,6 +197,7 @@ def main() -> None:
     parser.add_argument("--heldout", type=int, default=300, help="articles to check on")
     parser.add_argument("--hidden", type=int, default=48, help="MLP hidden units")
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--ensemble", type=int, default=3, help="MLPs averaged (seeds differ)")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
 
@@ -226,12 +228,16 @@ def main() -> None:
         ws.extend(w)
         title_precisions.append(tp)
     print(f"{len(xs)} units from {min(args.articles, len(pool))} articles")
-    mlp = fit_mlp(np.array(xs), np.array(ys), np.array(ws), args.hidden, args.epochs, args.seed)
+    x_all, y_all, w_all = np.array(xs), np.array(ys), np.array(ws)
+    mlps = [
+        fit_mlp(x_all, y_all, w_all, args.hidden, args.epochs, args.seed + k)
+        for k in range(args.ensemble)
+    ]
 
     data = {
         "version": 1,
         "features": list(FEATURES),
-        "mlp": mlp,
+        "mlp": mlps,
         "token_features": list(TOKEN_FEATURES),
         "token_weights": [round(w, 6) for w in token_weights],
         "title_precision": round(statistics.mean(title_precisions), 4),
