@@ -193,7 +193,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--train", type=Path, default=Path("../shared/data/vietnews-train.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("summarizer/data/scorer.json"))
-    parser.add_argument("--articles", type=int, default=7000, help="articles to fit on")
+    parser.add_argument("--articles", type=int, default=0, help="articles to fit on (0: all)")
     parser.add_argument("--heldout", type=int, default=300, help="articles to check on")
     parser.add_argument("--hidden", type=int, default=48, help="MLP hidden units")
     parser.add_argument("--epochs", type=int, default=10)
@@ -205,11 +205,12 @@ def main() -> None:
     rows = load(args.train)
     random.Random(args.seed).shuffle(rows)
     heldout, pool = rows[: args.heldout], rows[args.heldout :]
+    pool = pool[: args.articles] if args.articles else pool
     idf, default_idf = idf_table(pool)
     print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")
     txs: list[list[float]] = []
     tys: list[float] = []
-    for row in pool[: args.articles]:
+    for row in pool:
         x, y = token_examples(row, idf, default_idf)
         txs.extend(x)
         tys.extend(y)
@@ -221,13 +222,13 @@ def main() -> None:
     ys: list[float] = []
     ws: list[float] = []
     title_precisions: list[float] = []
-    for row in pool[: args.articles]:
+    for row in pool:
         x, y, w, tp = examples(row, idf, default_idf, token_weights)
         xs.extend(x)
         ys.extend(y)
         ws.extend(w)
         title_precisions.append(tp)
-    print(f"{len(xs)} units from {min(args.articles, len(pool))} articles")
+    print(f"{len(xs)} units from {len(pool)} articles")
     x_all, y_all, w_all = np.array(xs), np.array(ys), np.array(ws)
     mlps = [
         fit_mlp(x_all, y_all, w_all, args.hidden, args.epochs, args.seed + k)
