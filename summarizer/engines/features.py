@@ -8,11 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.engines.compress import OPS
-from summarizer.textnorm import fold_tones
+from summarizer.textnorm import fold_tones, nfc
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
 _STOP_IDF = 1.5
 
 FEATURES: tuple[str, ...] = (
@@ -94,8 +96,14 @@ def paragraph_index(paragraphs: Sequence[str], sentences: Sequence[str]) -> list
 
 
 def tokens(text: str) -> list[str]:
-    """Matching tokens: folded, lower-case syllables."""
-    return _TOKEN.findall(fold_tones(text))
+    """Matching tokens: syllables of the folded, lower-case text (as the scorer was trained)."""
+    return [piece for word in _WORD.findall(nfc(text).lower()) for piece in _folded(word)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> tuple[str, ...]:
+    # Folding is the costly step and news text reuses a few thousand words.
+    return tuple(_TOKEN.findall(fold_tones(word)))
 
 
 @dataclass(frozen=True)
