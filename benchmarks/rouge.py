@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from summarizer.textnorm import fold_tones
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# \w alone would split a syllable at a tone mark that folding left uncomposed ("hát" folds
+# to "hat" + U+0301), silently dropping the tone: combining marks stay in the token.
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,11 @@ class RougeScores:
 
 def tokens(text: str) -> list[str]:
     """Syllable tokens: NFC, lower case, old/new tone placement folded, punctuation dropped."""
-    return _TOKEN.findall(fold_tones(text).replace("_", " "))
+    return [t for t in _TOKEN.findall(fold_tones(text).replace("_", " ")) if not _only_marks(t)]
+
+
+def _only_marks(token: str) -> bool:
+    return all("\u0300" <= ch <= "\u036f" for ch in token)
 
 
 def _f1(overlap: int, candidate: int, reference: int) -> float:
