@@ -53,6 +53,7 @@ _TAIL_WORDS = (
 )
 _TAIL = re.compile(rf"^(?:{_TAIL_WORDS})\b", re.IGNORECASE)
 
+_LIST_START = re.compile(r"\b(?:các|những|mọi|cả|hai|ba|nhiều)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
 _MIN_KEPT = 6
 _MIN_FIRST = 8
 
@@ -161,8 +162,10 @@ def _drop_tail(body: str) -> str:
 def _first_clause(body: str) -> str:
     segments = _segments(body)
     first = segments[0] if segments else body
+    # "yêu cầu các xã, phường tập trung…": a plural noun before the comma starts a list.
     if (
         len(segments) >= 2
+        and not _LIST_START.search(first)
         and count_words(first) >= _MIN_FIRST
         and not _LEAD.match(first)
         and not _ENDS_SAYING.search(first)
