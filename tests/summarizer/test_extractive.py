@@ -192,6 +192,16 @@ def test_parenthetical_attribution_and_lead_adverbial_can_be_trimmed() -> None:
     assert "UBND tỉnh Quảng Trị khởi công cầu vượt sông Thạch Hãn." in texts
 
 
+def test_a_list_after_a_comma_is_not_cut_in_half() -> None:
+    sentence = (
+        "Bí thư Tỉnh uỷ yêu cầu các xã, phường tập trung kiện toàn bộ máy, "
+        "để bảo đảm hoạt động thông suốt từ ngày 1/7."
+    )
+    texts = {v.text for v in variants(sentence)}
+    assert "Bí thư Tỉnh uỷ yêu cầu các xã." not in texts
+    assert "Bí thư Tỉnh uỷ yêu cầu các xã, phường tập trung kiện toàn bộ máy." in texts
+
+
 def test_quotations_are_never_trimmed() -> None:
     sentence = '" Chúng tôi sẽ hoàn thành cây cầu trước Tết ", ông Bình nói.'
     assert [v.text for v in variants(sentence)] == [sentence]
