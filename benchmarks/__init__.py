@@ -1,0 +1,1 @@
+"""Runnable scripts that print the project's quality and speed figures."""

@@ -1,28 +1,175 @@
-"""Embedded extractive engine (placeholder: leading sentences within the budget)."""
+"""Embedded extractive engine: the title plus the best-covering trimmed sentences."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import NamedTuple
+
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
+from summarizer.engines.compress import cut_to, finish, variants
+from summarizer.engines.features import (
+    ArticleContext,
+    Unit,
+    paragraph_index,
+    tokens,
+    unit_features,
+)
+from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
+
+# Length of the summary a reader would expect, per budget: the F1-style objective trades
+# precision against coverage of a summary this long (a news lead is about 35 syllables).
+_TARGET = {Length.SHORT: 35, Length.MEDIUM: 62, Length.LONG: 105}
+# Sentences past this point are rarely summary material and would only cost time.
+_MAX_SENTENCES = 60
+# A unit whose words are mostly in the summary already adds nothing.
+_REDUNDANT = 0.7
+# The title leads the summary unless it would eat more than this share of the budget.
+_TITLE_SHARE = 0.75
+# When nothing fits, the best sentence is cut down, to no fewer than this many syllables.
+_MIN_FORCED = 12
+# Weight of the (IDF-weighted) share of the title a unit repeats, added to its score.
+_TITLE_BONUS = 0.06
+# A sentence holding this share of the title's content words restates the title.
+_RESTATES = 0.75
+# Expected worth of a word the summary already has (the reference seldom repeats one).
+_REPEAT_CREDIT = 0.0
+
+
+class Scored(NamedTuple):
+    """A unit with its predicted precision (share of its syllables a reference would use)."""
+
+    unit: Unit
+    precision: float
 
 
 class ExtractiveEngine:
-    """Picks whole sentences of the article; needs no model."""
+    """Picks and trims sentences of the article with a small learned scorer; needs no model."""
 
     name = "extractive"
     model_id: str | None = None
 
+    def __init__(self, scorer: Scorer | None = None) -> None:
+        self._scorer = scorer
+
+    @property
+    def scorer(self) -> Scorer:
+        """The learned scorer (the packaged one unless another was given)."""
+        if self._scorer is None:
+            self._scorer = default_scorer()
+        return self._scorer
+
     def summarize(
         self, article: Article, length: Length, progress: ProgressCallback | None = None
     ) -> str:
-        """Return the leading sentences that fit the word budget."""
-        picked: list[str] = []
-        used = 0
-        for sentence in article.sentences:
-            words = count_words(sentence)
-            if picked and used + words > length.word_budget:
+        """Return a short paragraph within the word budget, sentences in article order."""
+        length = Length(length)
+        budget = length.word_budget
+        sentences = [s for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        title = article.title.strip()
+        title_words = count_words(title)
+        if not sentences:
+            return finish(title) if title else ""
+        scorer = self.scorer
+        ctx = ArticleContext(
+            title,
+            [tokens(s) for s in sentences],
+            scorer.idf,
+            scorer.default_idf,
+            scorer.token_weights,
+            paragraph_index(article.paragraphs, sentences),
+        )
+        candidates = [
+            Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, count_words(s))
+            for index, s in enumerate(sentences)
+            for variant in variants(s)
+        ]
+        candidates = [u for u in candidates if u.tokens]
+        if not candidates:
+            return finish(title) if title else ""
+        predicted = scorer.predict([unit_features(u, ctx) for u in candidates])
+        # Sharing the title's words is what a reader expects of a summary sentence, even
+        # when the title already carries them: a small bonus keeps such sentences first.
+        units = [
+            Scored(u, p + _TITLE_BONUS * ctx.title_recall(u.tokens))
+            for u, p in zip(candidates, predicted, strict=True)
+        ]
+        use_title = 3 <= title_words <= budget * _TITLE_SHARE
+        target = _TARGET[length]
+        picked = self._select(units, ctx, budget, target, use_title, title_words, [])
+        if use_title and any(
+            ctx.title_recall(s.unit.tokens, content_only=True) >= _RESTATES for s in picked
+        ):
+            # A picked sentence already says what the title says: the title would only repeat it.
+            use_title = False
+            picked = self._select(units, ctx, budget, target, False, 0, picked)
+        if not picked:
+            # Nothing fits whole: cut the best sentence down, making room beside the title.
+            if use_title and budget - title_words < _MIN_FORCED:
+                use_title = False
+            room = budget - (title_words if use_title else 0)
+            picked = [Scored(_forced(units, room), 0.0)]
+        if progress is not None:
+            progress(1, 1)
+        parts = [finish(title)] if use_title else []
+        parts.extend(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
+        return " ".join(parts)
+
+    def _select(
+        self,
+        units: list[Scored],
+        ctx: ArticleContext,
+        budget: int,
+        target: int,
+        use_title: bool,
+        title_words: int,
+        start: list[Scored],
+    ) -> list[Scored]:
+        """Greedily add the unit that most improves expected F1 against a target length."""
+        used = title_words if use_title else 0
+        expected = self.scorer.title_precision * title_words if use_title else 0.0
+        covered: set[str] = set(ctx.title_set) if use_title else set()
+        picked: list[Scored] = []
+        taken: set[int] = set()
+        for chosen in start:
+            picked.append(chosen)
+            taken.add(chosen.unit.index)
+            used += len(chosen.unit.tokens)
+            expected += chosen.precision * len(chosen.unit.tokens)
+            covered.update(chosen.unit.tokens)
+        current = 2 * expected / (used + target)
+        while True:
+            best: tuple[float, Scored, float] | None = None
+            for candidate in units:
+                unit, precision = candidate
+                size = len(unit.tokens)
+                if unit.index in taken or used + size > budget:
+                    continue
+                fresh = sum(1 for t in unit.tokens if t not in covered)
+                if 1.0 - fresh / size > _REDUNDANT:
+                    continue
+                # Words the summary already has rarely earn their place twice.
+                gain = precision * (fresh + _REPEAT_CREDIT * (size - fresh))
+                score = 2 * (expected + gain) / (used + size + target)
+                if best is None or score > best[0]:
+                    best = (score, candidate, gain)
+            if best is None or (picked and best[0] <= current):
                 break
-            picked.append(sentence)
-            used += words
-        return " ".join(picked)
+            _, chosen, gain = best
+            picked.append(chosen)
+            taken.add(chosen.unit.index)
+            used += len(chosen.unit.tokens)
+            expected += gain
+            covered.update(chosen.unit.tokens)
+            current = 2 * expected / (used + target)
+        return picked
+
+
+def _forced(units: list[Scored], room: int) -> Unit:
+    """Nothing fits: cut the best sentence's shortest variant down to the room left."""
+    best_index = max(units, key=lambda s: s.precision).unit.index
+    shortest = min(
+        (s.unit for s in units if s.unit.index == best_index), key=lambda u: len(u.tokens)
+    )
+    return replace(shortest, text=cut_to(shortest.text, room))

@@ -1,0 +1,224 @@
+"""Sentence trimming: shorter variants of a sentence without its low-value clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.textnorm import count_words
+
+# Operations, in the order they are tried; their names are scorer features.
+OPS = ("paren", "lead", "attrib", "tail1", "tail2", "first")
+
+_PAREN = re.compile(r"\s*\([^()]{0,120}\)")
+_FINAL = re.compile(r"[\s.!?…:;,]+$")
+
+# A leading comma segment starting like this is a time/place/discourse adverbial.
+_LEAD_WORDS = (
+    "ngày|sáng|chiều|tối|trưa|đêm|rạng sáng|khuya|khoảng|vào|tại|trong|hôm|hiện|hiện nay|"
+    "trước đó|sau đó|đến nay|tới nay|năm|tháng|tuần|cùng ngày|từ|theo đó|ngoài ra|bên cạnh đó|"
+    "đồng thời|tuy nhiên|trước tình hình|mới đây|gần đây|thời gian qua|cũng trong|ở|qua|"
+    "trên|dưới|sau|trước|nói về|liên quan|về|được biết|thực tế|cụ thể|đặc biệt|như vậy|"
+    "do đó|vì vậy|chính vì thế|bởi vậy|trước đây|lúc|đầu|cuối|giữa|dịp|nhân dịp|tiếp đó|"
+    "hiện tại|sau khi|trước khi|khi|theo"
+)
+_LEAD = re.compile(rf"^(?:{_LEAD_WORDS})\b", re.IGNORECASE)
+
+# Verbs of saying: a clause ending in one of them is an attribution ("…, ông A cho biết.").
+_SAY = (
+    "cho biết|cho hay|nói|khẳng định|chia sẻ|nhấn mạnh|thông tin|trả lời|lý giải|lí giải|"
+    "giải thích|tiết lộ|thừa nhận|phát biểu|nhận định|đánh giá|thông báo|bày tỏ|kể|viết|"
+    "cho rằng|nhận xét|tuyên bố|xác nhận|đưa tin|dẫn lời|khẳng định thêm|nêu|nói thêm|"
+    "trao đổi|phân tích|chia sẻ thêm|cho biết thêm|thông tin thêm|kể lại|nhớ lại|tâm sự"
+)
+_ATTRIB_TAIL = re.compile(rf"^[^,;]{{0,60}}\b(?:{_SAY})(?:\s+với\s+[^,;]{{1,40}})?$", re.IGNORECASE)
+_THEO_TAIL = re.compile(r"^(?:theo|dẫn theo|nguồn)\s+[^,;]{1,50}$", re.IGNORECASE)
+# "Hãng tin AFP cho biết 300 con robot…": a short speaker before a verb of saying.
+_HEAD_SAY = "cho biết|cho hay|khẳng định|thông báo|tiết lộ|đưa tin|xác nhận"
+_ATTRIB_HEAD = re.compile(
+    rf"^([^,;\"“()]{{3,50}}?)\s+(?:{_HEAD_SAY})\s*(?:,|:|rằng)?\s+", re.IGNORECASE
+)
+_BARE_SAY = re.compile(rf"^(?:{_SAY})$", re.IGNORECASE)
+_PERSON = re.compile(
+    r"^(?:ông|bà|anh|chị|cô|chú|bác|em|TS|ThS|PGS|GS|BS|luật sư|đại diện|lãnh đạo|người|"
+    r"giám đốc|chủ tịch|trưởng|phó|thứ trưởng|bộ trưởng|đại tá|thượng tá|trung tá)\b",
+)
+_ENDS_SAYING = re.compile(rf"\b(?:{_SAY})$", re.IGNORECASE)
+
+# A trailing comma clause starting like this elaborates and can go.
+_TAIL_WORDS = (
+    "khi|sau khi|trong khi|vì|do|nhằm|để|với|nhưng|trong đó|bởi|nhờ|dù|mặc dù|từ|tại|"
+    "theo|cho|và|đồng thời|gồm|bao gồm|như|kể cả|thay vì|trước khi|khiến|làm|gây|song|"
+    "tuy nhiên|còn|thậm chí|đặc biệt|nơi|trong|ở|thuộc|tức|hay|hoặc|cùng|mà|sau đó|rồi"
+)
+_TAIL = re.compile(rf"^(?:{_TAIL_WORDS})\b", re.IGNORECASE)
+
+_LIST_START = re.compile(r"\b(?:các|những|mọi|cả|hai|ba|nhiều)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
+_MIN_KEPT = 6
+_MIN_FIRST = 8
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way to say a sentence: its text and the trimming operations applied."""
+
+    text: str
+    ops: frozenset[str]
+
+
+def finish(text: str, ending: str = ".") -> str:
+    """Capitalise the first letter and end with sentence punctuation."""
+    text = text.strip()
+    for i, ch in enumerate(text):
+        if ch.isalnum():
+            text = text[:i] + ch.upper() + text[i + 1 :]
+            break
+    inner = text.rstrip("\"”'’ ")
+    if text and (not inner or inner[-1] not in ".!?…"):
+        text = text + ending if text[-1] in "\"”'’" else _FINAL.sub("", text) + ending
+    return text
+
+
+def _body_and_end(sentence: str) -> tuple[str, str]:
+    stripped = sentence.rstrip()
+    end = stripped[-1] if stripped and stripped[-1] in ".!?…" else "."
+    return _FINAL.sub("", stripped), end
+
+
+def _segments(body: str) -> list[str]:
+    """Comma/semicolon clauses, never splitting inside brackets or quotations."""
+    out: list[str] = []
+    depth, quoted, start = 0, False, 0
+    for i, ch in enumerate(body):
+        if ch in "([“":
+            depth += 1
+        elif ch in ")]”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            quoted = not quoted
+        elif ch in ",;" and depth == 0 and not quoted and body[i + 1 : i + 2] == " ":
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+def _join(segments: list[str]) -> str:
+    return ", ".join(s.strip() for s in segments)
+
+
+def _drop_paren(body: str) -> str:
+    return _PAREN.sub("", body)
+
+
+def _drop_lead(body: str) -> str:
+    segments = _segments(body)
+    if len(segments) >= 2 and _LEAD.match(segments[0]) and count_words(segments[0]) <= 16:
+        rest = _join(segments[1:])
+        # "Theo ông A, Giám đốc Sở B, …": a capital after "theo …," starts an appositive.
+        appositive = segments[0].lower().startswith("theo") and rest[:1].isupper()
+        if count_words(rest) >= _MIN_KEPT and not appositive:
+            return rest
+    head = _ATTRIB_HEAD.match(body)
+    if head and count_words(head.group(1)) <= 10:
+        rest = body[head.end() :]
+        if count_words(rest) >= _MIN_KEPT:
+            return rest
+    return body
+
+
+def _drop_attrib(body: str) -> str:
+    segments = _segments(body)
+    if len(segments) >= 3 and _BARE_SAY.match(segments[-1]):
+        # "…, ông A, Giám đốc Sở B, cho biết.": the speaker spans the clauses before the verb.
+        for k in range(len(segments) - 2, max(0, len(segments) - 5), -1):
+            if _PERSON.match(segments[k]):
+                rest = _join(segments[:k])
+                return rest if count_words(rest) >= _MIN_KEPT else body
+    if len(segments) >= 2:
+        last = segments[-1].strip()
+        if (_ATTRIB_TAIL.match(last) or _THEO_TAIL.match(last)) and count_words(last) <= 14:
+            rest = _join(segments[:-1])
+            if count_words(rest) >= _MIN_KEPT:
+                return rest
+    return body
+
+
+def _drop_tail(body: str) -> str:
+    segments = _segments(body)
+    if len(segments) >= 2:
+        last = segments[-1].strip()
+        rest = _join(segments[:-1])
+        if (
+            _TAIL.match(last)
+            and not _BARE_SAY.match(last)
+            and count_words(rest) >= _MIN_KEPT
+            and not _ENDS_SAYING.search(rest)
+        ):
+            return rest
+    return body
+
+
+def _first_clause(body: str) -> str:
+    segments = _segments(body)
+    first = segments[0] if segments else body
+    # "yêu cầu các xã, phường tập trung…": a plural noun before the comma starts a list.
+    if (
+        len(segments) >= 2
+        and not _LIST_START.search(first)
+        and count_words(first) >= _MIN_FIRST
+        and not _LEAD.match(first)
+        and not _ENDS_SAYING.search(first)
+    ):
+        return first
+    return body
+
+
+def variants(sentence: str) -> list[Variant]:
+    """The sentence itself, then each distinct trimmed variant (shortest last)."""
+    if sentence.lstrip()[:1] in '"“':
+        # Trimming inside a quotation would put words in the speaker's mouth.
+        return [Variant(sentence.strip(), frozenset())]
+    body, end = _body_and_end(sentence)
+    seen: dict[str, frozenset[str]] = {body: frozenset()}
+    steps = (("paren", _drop_paren), ("lead", _drop_lead), ("attrib", _drop_attrib))
+    for name, step in steps:
+        for text, ops in list(seen.items()):
+            trimmed = step(text)
+            if trimmed != text and trimmed not in seen:
+                seen[trimmed] = ops | {name}
+    for text, ops in list(seen.items()):
+        once = _drop_tail(text)
+        if once != text and once not in seen:
+            seen[once] = ops | {"tail1"}
+            twice = _drop_tail(once)
+            if twice != once and twice not in seen:
+                seen[twice] = ops | {"tail1", "tail2"}
+    for text, ops in list(seen.items()):
+        first = _first_clause(text)
+        if first != text and first not in seen:
+            seen[first] = ops | {"first"}
+    out = [Variant(sentence.strip(), frozenset())]
+    for text, ops in seen.items():
+        if ops:
+            out.append(Variant(finish(text, end), ops))
+    return out
+
+
+def cut_to(sentence: str, limit: int) -> str:
+    """Shorten a sentence to at most `limit` syllables: whole clauses first, then words."""
+    if count_words(sentence) <= limit:
+        return sentence
+    body, end = _body_and_end(sentence)
+    segments = _segments(body)
+    while len(segments) > 1 and count_words(_join(segments)) > limit:
+        segments.pop()
+    body = _join(segments)
+    if count_words(body) <= limit:
+        return finish(body, end)
+    words: list[str] = []
+    for word in body.split():
+        if count_words(" ".join([*words, word])) > limit:
+            break
+        words.append(word)
+    return finish(" ".join(words).rstrip(",;:-"), "…")
