@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -95,10 +96,17 @@ def run_summarize(args: argparse.Namespace, engine_kind: str, model: str | None)
     except InputError as exc:
         print(f"tomtat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.json:
-        print(json.dumps(digest.to_json(), ensure_ascii=False))
-    else:
-        print(render_text(digest))
+    out = json.dumps(digest.to_json(), ensure_ascii=False) if args.json else render_text(digest)
+    return _emit(out)
+
+
+def _emit(text: str) -> int:
+    """Print to stdout; a reader that closed the pipe early (`| head`) is not an error."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # Python would complain again at exit while flushing the dead pipe.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
     return 0
 
 

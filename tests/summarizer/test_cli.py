@@ -1,0 +1,119 @@
+"""`tomtat summarize`: the JSON contract, JSON Lines in and out, and friendly error exits."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT = {
+    "summary": str,
+    "officials": list,
+    "decisions": list,
+    "engine": str,
+    "input_words": int,
+    "summary_words": int,
+    "elapsed_ms": int,
+}
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_json_output_follows_the_contract(
+    fixtures_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = fixtures_dir / "text_cluttered_page.txt"
+    assert main(["summarize", "--json", "--engine", "extractive", str(path)]) == 0
+    digest = json.loads(capsys.readouterr().out)
+    for key, kind in CONTRACT.items():
+        assert isinstance(digest[key], kind), key
+    assert digest["model"] is None and digest["engine"] == "extractive"
+    assert digest["summary"] and 0 < digest["summary_words"] <= 70
+    for official in digest["officials"]:
+        assert official["name"] and all(isinstance(t, str) for t in official["titles"])
+
+
+def test_length_changes_how_much_is_said(
+    fixtures_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(fixtures_dir / "text_plain_article.txt")
+    words = []
+    for length in ("short", "long"):
+        main(["summarize", "--json", "--length", length, path])
+        words.append(json.loads(capsys.readouterr().out)["summary_words"])
+    assert words[0] <= 40 and words[0] <= words[1] <= 120
+
+
+def test_readable_output_names_the_engine(
+    fixtures_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summarize", str(fixtures_dir / "text_plain_article.txt")]) == 0
+    out = capsys.readouterr()
+    assert "[extractive]" in out.out and "engine extractive" in out.err
+
+
+def test_jsonl_carries_ids_and_reports_bad_lines(
+    fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = (fixtures_dir / "text_plain_article.txt").read_text(encoding="utf-8")
+    source = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "a-1", "text": article}, ensure_ascii=False),
+        "this is not json",
+        json.dumps({"id": 7, "text": "   "}),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["summarize", "--jsonl", str(source)]) == 2
+    captured = capsys.readouterr()
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert rows[0]["id"] == "a-1" and rows[0]["summary"]
+    assert rows[1] == {"id": 7, "error": "input is empty"}
+    assert "line 2" in captured.err and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (b"\xff\xfe\xfa not utf-8 \xc3", "UTF-8"),
+        ("Tin ngắn. ".encode() * 200_000, "too large"),
+    ],
+)
+def test_bad_input_exits_2_with_a_reason(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data: bytes, reason: str
+) -> None:
+    _stdin(monkeypatch, data)
+    assert main(["summarize", "-"]) == 2
+    captured = capsys.readouterr()
+    assert reason in captured.err and captured.out == ""
+
+
+def test_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["summarize", str(tmp_path / "nope.txt")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_not_a_crash(fixtures_dir: Path) -> None:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "summarize",
+        str(fixtures_dir / "text_plain_article.txt"),
+    ]
+    with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader went away, as with `| head -0`
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0 and "Traceback" not in err
