@@ -92,7 +92,7 @@ def run_summarize(args: argparse.Namespace, engine_kind: str, model: str | None)
     except OSError as exc:
         print(f"tomtat: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except InputError as exc:
+    except (InputError, EngineUnavailable) as exc:
         print(f"tomtat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:

@@ -136,7 +136,15 @@ class AbstractiveEngine:
         )
         with _LOAD_LOCK:
             if key not in _LOADED:
-                _LOADED[key] = _open(files, self._runtime, self._threads, self._compute_type)
+                try:
+                    _LOADED[key] = _open(files, self._runtime, self._threads, self._compute_type)
+                except EngineUnavailable:
+                    raise
+                except Exception as exc:
+                    # A half-downloaded or foreign directory: say which, not a stack trace.
+                    raise EngineUnavailable(
+                        f"could not load the model {files.model_id!r}: {exc}"
+                    ) from exc
             return _LOADED[key]
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from summarizer.engines import ct2
 from summarizer.engines.abstractive import AbstractiveEngine, unavailable_message
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.extractive import ExtractiveEngine
@@ -30,6 +31,14 @@ def load_engine(kind: str = "auto", model: str | None = None, threads: int | Non
         if kind == "abstractive":
             raise EngineUnavailable(unavailable_message(model_id))
         log.info("engine: extractive (model %s is not available locally)", model_id)
+        return ExtractiveEngine()
+    if files.hf_dir is None and not ct2.available():
+        # Only a converted copy is here and its runtime is not installed.
+        if kind == "abstractive":
+            raise EngineUnavailable(
+                f"{model_id!r} is only here as a CTranslate2 copy; {ct2.INSTALL_HINT}"
+            )
+        log.info("engine: extractive (CTranslate2 is not installed for %s)", model_id)
         return ExtractiveEngine()
     where = files.ct2_dir or files.hf_dir
     log.info("engine: abstractive (%s from %s)", model_id, where)

@@ -107,3 +107,13 @@ def test_abstractive_without_a_model_says_how_to_get_it() -> None:
 def test_unknown_engine_kind_is_refused_clearly() -> None:
     with pytest.raises(EngineUnavailable, match="choose one of auto, extractive, abstractive"):
         load_engine("magic")
+
+
+def test_a_broken_model_directory_fails_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "half-downloaded"
+    broken.mkdir()
+    (broken / "config.json").write_text('{"model_type": "t5"}', encoding="utf-8")
+    (broken / "model.safetensors").write_bytes(b"not really weights")
+    engine = load_engine("abstractive", str(broken))
+    with pytest.raises(EngineUnavailable, match="could not load the model"):
+        engine.summarize(clean_page("Tiêu đề\nMột câu văn."), Length.SHORT)
