@@ -6,6 +6,9 @@ beam 4, 2 threads. Each runtime lives in its own process so its peak RSS is its 
 are interleaved (baseline, ours, baseline, ours...) so machine load hits both alike.
 
     PYTHONPATH=. nice -n 10 python benchmarks/abstractive_speed.py [--reps 2] [--cache DIR]
+
+CPU time is printed beside wall time: on a shared machine plain torch loses far more to
+contention than CTranslate2 does, so compare ratios from runs on an idle machine when you can.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 
 from summarizer.engines.base import EngineUnavailable
 from summarizer.engines.generation import DecodeOptions
-from summarizer.engines.locate import SOURCE_FILE
+from summarizer.engines.locate import SOURCE_FILE, is_ct2_dir
 
 INSTALL_HINT = "install the fast path with: pip install 'tomtat[fast]'"
 # Tokenizer files a converted copy carries so it can run on its own.
@@ -93,6 +93,9 @@ def convert(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8
     copy = [name for name in TOKENIZER_FILES if (src_dir / name).is_file()]
     converter = ct2.converters.TransformersConverter(str(src_dir), copy_files=copy)
     if dest.exists() and force:
+        if any(dest.iterdir()) and not is_ct2_dir(dest):
+            # --force replaces an old conversion, never an unrelated directory.
+            raise ValueError(f"{dest} is not a converted model; refusing to replace it")
         shutil.rmtree(dest)
     out = Path(converter.convert(str(dest), quantization=quantization, force=force))
     try:

@@ -38,6 +38,12 @@ def test_convert_makes_a_copy_the_engine_runs(
     assert "engine abstractive" in out.err
     assert main(["model", "convert", str(tiny_models.trained), str(dest)]) == 2
     assert "--force" in capsys.readouterr().err
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("ghi chú", encoding="utf-8")
+    assert main(["model", "convert", str(tiny_models.trained), str(precious), "--force"]) == 2
+    assert "refusing to replace" in capsys.readouterr().err
+    assert (precious / "keep.txt").is_file()
 
 
 def test_convert_of_a_missing_model_says_to_download(
