@@ -1,4 +1,4 @@
-"""The `tomtat` command: `summarize`, `run` (the bot)."""
+"""The `tomtat` command: `summarize`, `model`, `run` (the bot)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from summarizer.cli import add_summarize_parser, run_summarize
+from summarizer.model_cli import add_model_parser, run_model
 
 NO_TOKEN = """tomtat: TELEGRAM_BOT_TOKEN is not set.
 Create a bot with @BotFather in Telegram (/newbot), then:
@@ -23,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tomtat", description="Vietnamese news digests")
     sub = parser.add_subparsers(dest="command", required=True)
     add_summarize_parser(sub)
+    add_model_parser(sub)
     run = sub.add_parser("run", help="start the Telegram bot")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)
     run.add_argument("--model", default=None)
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     if args.command == "summarize":
         return run_summarize(args, settings.engine, settings.model)
+    if args.command == "model":
+        return run_model(args)
     if args.command == "run":
         if not settings.token:
             print(NO_TOKEN, file=sys.stderr)

@@ -93,7 +93,7 @@ def run_summarize(args: argparse.Namespace, engine_kind: str, model: str | None)
     except OSError as exc:
         print(f"tomtat: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except InputError as exc:
+    except (InputError, EngineUnavailable) as exc:
         print(f"tomtat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     out = json.dumps(digest.to_json(), ensure_ascii=False) if args.json else render_text(digest)

@@ -2,14 +2,44 @@
 
 from __future__ import annotations
 
+import logging
+
+from summarizer.engines import ct2
+from summarizer.engines.abstractive import AbstractiveEngine, unavailable_message
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.generation import DEFAULT_MODEL
+from summarizer.engines.locate import locate_model
+
+log = logging.getLogger(__name__)
+KINDS = ("auto", "extractive", "abstractive")
 
 
-def load_engine(kind: str = "auto", model: str | None = None) -> Engine:
-    """Return the engine to use; `auto` falls back to the embedded extractive engine."""
+def load_engine(kind: str = "auto", model: str | None = None, threads: int | None = None) -> Engine:
+    """Return the engine to use; `auto` falls back to the embedded extractive engine.
+
+    The model itself is loaded lazily, on the first summary, by whichever thread runs it.
+    """
+    if kind not in KINDS:
+        raise EngineUnavailable(f"unknown engine {kind!r}; choose one of {', '.join(KINDS)}")
     if kind == "extractive":
+        log.info("engine: extractive")
         return ExtractiveEngine()
-    if kind == "abstractive":
-        raise EngineUnavailable("the abstractive engine is not built yet")
-    return ExtractiveEngine()
+    model_id = model or DEFAULT_MODEL
+    files = locate_model(model_id)
+    if files is None:
+        if kind == "abstractive":
+            raise EngineUnavailable(unavailable_message(model_id))
+        log.info("engine: extractive (model %s is not available locally)", model_id)
+        return ExtractiveEngine()
+    if files.hf_dir is None and not ct2.available():
+        # Only a converted copy is here and its runtime is not installed.
+        if kind == "abstractive":
+            raise EngineUnavailable(
+                f"{model_id!r} is only here as a CTranslate2 copy; {ct2.INSTALL_HINT}"
+            )
+        log.info("engine: extractive (CTranslate2 is not installed for %s)", model_id)
+        return ExtractiveEngine()
+    where = files.ct2_dir or files.hf_dir
+    log.info("engine: abstractive (%s from %s)", model_id, where)
+    return AbstractiveEngine(model_id, files=files, threads=threads)

@@ -1,0 +1,122 @@
+"""Token-aware chunking on sentence boundaries, and the map-reduce plan over chunks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from summarizer.sentences import split_sentences
+
+TokenCounter = Callable[[str], int]
+# Summarises many texts in one call (one batch), in order.
+BatchSummarizer = Callable[[list[str]], list[str]]
+# Enough for any accepted input: each round shrinks the text several times over.
+MAX_ROUNDS = 6
+
+
+def _split_long_sentence(sentence: str, count: TokenCounter, limit: int) -> list[str]:
+    """Cut a sentence longer than the limit on word boundaries, keeping every word."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in sentence.split():
+        candidate = " ".join([*current, word])
+        if current and count(candidate) > limit:
+            pieces.append(" ".join(current))
+            current = [word]
+        else:
+            current.append(word)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def chunk_sentences(sentences: Sequence[str], count: TokenCounter, limit: int) -> list[str]:
+    """Pack whole sentences, in order, into chunks of at most `limit` tokens each.
+
+    A single sentence longer than the limit is cut on word boundaries; no word is dropped.
+    """
+    if limit < 1:
+        raise ValueError("chunk limit must be at least one token")
+    units: list[tuple[str, int]] = []
+    for sentence in sentences:
+        tokens = count(sentence)
+        if tokens > limit:
+            units += [(p, count(p)) for p in _split_long_sentence(sentence, count, limit)]
+        elif sentence.strip():
+            units.append((sentence.strip(), tokens))
+    chunks: list[str] = []
+    current: list[str] = []
+    used = 0
+    for text, tokens in units:
+        # Joining sentences can merge a boundary token, so re-count the join near the limit.
+        if current and (used + tokens > limit or count(" ".join([*current, text])) > limit):
+            chunks.append(" ".join(current))
+            current, used = [], 0
+        current.append(text)
+        used += tokens
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+class MapReducePlan:
+    """One article's way through map (chunk summaries) and reduce (summary of summaries)."""
+
+    def __init__(self, sentences: Sequence[str], count: TokenCounter, limit: int) -> None:
+        self._count = count
+        self._limit = limit
+        self.pending: list[str] = chunk_sentences(sentences, count, limit) or [""]
+        self.result: str | None = None
+        self.done_steps = 0
+        self.rounds = 0
+        # One step per chunk, plus one reduce step when there is more than one chunk.
+        self.total_steps = len(self.pending) + (1 if len(self.pending) > 1 else 0)
+
+    @property
+    def finished(self) -> bool:
+        """True once the final summary is known."""
+        return self.result is not None
+
+    def feed(self, summaries: list[str]) -> None:
+        """Take the summaries of `pending`; finish, or plan the next (reduce) round."""
+        if len(summaries) != len(self.pending):
+            raise ValueError("one summary per pending chunk is required")
+        self.done_steps += len(summaries)
+        if len(summaries) == 1:
+            self.result = summaries[0].strip()
+            self.pending = []
+            self.total_steps = self.done_steps
+            return
+        sentences = [s for summary in summaries for s in split_sentences(summary.strip())]
+        pending = chunk_sentences(sentences, self._count, self._limit) or [""]
+        self.rounds += 1
+        if len(pending) >= len(summaries) or self.rounds >= MAX_ROUNDS:
+            # The summaries are not shrinking (a model that echoes its input): keep them all
+            # rather than loop for ever or drop any.
+            self.result = " ".join(s.strip() for s in summaries if s.strip())
+            self.pending = []
+            self.total_steps = self.done_steps
+            return
+        self.pending = pending
+        # Another round of reduce is needed only when the combined summaries still overflow.
+        extra = 1 if len(self.pending) > 1 else 0
+        self.total_steps = self.done_steps + len(self.pending) + extra
+
+
+def map_reduce(
+    sentences: Sequence[str],
+    count: TokenCounter,
+    limit: int,
+    summarize_batch: BatchSummarizer,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
+    """Summarise a text of any length: chunk summaries, then a summary of those."""
+    plan = MapReducePlan(sentences, count, limit)
+    while not plan.finished:
+        outputs = []
+        for chunk in plan.pending:
+            outputs += summarize_batch([chunk])
+            if progress is not None:
+                progress(plan.done_steps + len(outputs), plan.total_steps)
+        plan.feed(outputs)
+    assert plan.result is not None
+    return plan.result
