@@ -39,6 +39,10 @@ class Settings:
     allowed_users: frozenset[int] = frozenset()
     allowed_chats: frozenset[int] = frozenset()
     admins: frozenset[int] = frozenset()
+    webhook_url: str | None = None  # set: webhook mode instead of long polling
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)  # None: random per start
 
     @classmethod
     def from_env(
@@ -55,4 +59,8 @@ class Settings:
             allowed_users=_ids(env.get("TOMTAT_ALLOWED_USERS")),
             allowed_chats=_ids(env.get("TOMTAT_ALLOWED_CHATS")),
             admins=_ids(env.get("TOMTAT_ADMINS")),
+            webhook_url=env.get("TOMTAT_WEBHOOK_URL") or None,
+            webhook_listen=env.get("TOMTAT_WEBHOOK_LISTEN") or "127.0.0.1",
+            webhook_port=int(env.get("TOMTAT_WEBHOOK_PORT") or 8443),
+            webhook_secret=env.get("TOMTAT_WEBHOOK_SECRET") or None,
         )
