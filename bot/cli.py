@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
+from pathlib import Path
 
 from bot.settings import Settings
 from summarizer.cli import add_summarize_parser, run_summarize
@@ -24,7 +26,35 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the Telegram bot")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)
     run.add_argument("--model", default=None)
+    run.add_argument("--db", type=Path, default=None, help="SQLite file (TOMTAT_DB)")
+    run.add_argument("--api-base-url", default=None, help="Bot API URL (TELEGRAM_API_BASE_URL)")
+    run.add_argument("--allowed-users", default=None, help="comma-separated user ids")
+    run.add_argument("--allowed-chats", default=None, help="comma-separated chat ids")
+    run.add_argument("--admins", default=None, help="comma-separated user ids")
+    run.add_argument("--merge-window", type=float, default=None, help="seconds (default 1.5)")
+    run.add_argument("--webhook-url", default=None, help="public HTTPS URL: webhook mode")
+    run.add_argument("--listen", default=None, help="webhook: address to bind (127.0.0.1)")
+    run.add_argument("--port", type=int, default=None, help="webhook: port to bind (8443)")
     return parser
+
+
+def _ids(value: str) -> frozenset[int]:
+    return frozenset(int(x) for x in value.replace(" ", "").split(",") if x)
+
+
+def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
+    """Command-line flags override the environment."""
+    changes: dict[str, object] = {}
+    for flag, name in (("engine", "engine"), ("model", "model"), ("db", "db_path"),
+                       ("api_base_url", "api_base_url"), ("merge_window", "merge_window_s"),
+                       ("webhook_url", "webhook_url"), ("listen", "webhook_listen"),
+                       ("port", "webhook_port")):
+        if getattr(args, flag, None) is not None:
+            changes[name] = getattr(args, flag)
+    for flag in ("allowed_users", "allowed_chats", "admins"):
+        if getattr(args, flag, None) is not None:
+            changes[flag] = _ids(getattr(args, flag))
+    return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,8 +67,18 @@ def main(argv: list[str] | None = None) -> int:
         if not settings.token:
             print(NO_TOKEN, file=sys.stderr)
             return 2
-        print("tomtat: the bot is not built yet", file=sys.stderr)
-        return 2
+        try:
+            settings = apply_run_flags(settings, args)
+        except ValueError:
+            print("tomtat: ids must be comma-separated integers", file=sys.stderr)
+            return 2
+        if settings.webhook_url:
+            from bot.webhook import run_webhook
+
+            return run_webhook(settings)
+        from bot.app import run_polling
+
+        return run_polling(settings)
     return 2
 
 

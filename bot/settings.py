@@ -39,6 +39,17 @@ class Settings:
     allowed_users: frozenset[int] = frozenset()
     allowed_chats: frozenset[int] = frozenset()
     admins: frozenset[int] = frozenset()
+    # Chat behaviour and abuse limits (issue 6).
+    merge_window_s: float = 1.5
+    rate_limit_count: int = 5
+    rate_limit_window_s: float = 60.0
+    max_pending_per_user: int = 3
+    max_article_chars: int = 100_000
+    max_document_bytes: int = 1_000_000
+    queue_bound: int = 200
+    min_article_words: int = 25
+    status_after_s: float = 2.0
+    max_attempts: int = 3
     webhook_url: str | None = None  # set: webhook mode instead of long polling
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
@@ -59,6 +70,14 @@ class Settings:
             allowed_users=_ids(env.get("TOMTAT_ALLOWED_USERS")),
             allowed_chats=_ids(env.get("TOMTAT_ALLOWED_CHATS")),
             admins=_ids(env.get("TOMTAT_ADMINS")),
+            merge_window_s=float(env.get("TOMTAT_MERGE_WINDOW") or 1.5),
+            rate_limit_count=int(env.get("TOMTAT_RATE_LIMIT") or 5),
+            rate_limit_window_s=float(env.get("TOMTAT_RATE_WINDOW") or 60),
+            max_pending_per_user=int(env.get("TOMTAT_MAX_PENDING") or 3),
+            max_article_chars=int(env.get("TOMTAT_MAX_ARTICLE_CHARS") or 100_000),
+            max_document_bytes=int(env.get("TOMTAT_MAX_DOCUMENT_BYTES") or 1_000_000),
+            queue_bound=int(env.get("TOMTAT_QUEUE_BOUND") or 200),
+            min_article_words=int(env.get("TOMTAT_MIN_WORDS") or 25),
             webhook_url=env.get("TOMTAT_WEBHOOK_URL") or None,
             webhook_listen=env.get("TOMTAT_WEBHOOK_LISTEN") or "127.0.0.1",
             webhook_port=int(env.get("TOMTAT_WEBHOOK_PORT") or 8443),

@@ -23,7 +23,7 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 from telegram import Update
-from telegram.error import NetworkError, TimedOut
+from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.ext import Application
 
 from bot.settings import Settings
@@ -140,8 +140,11 @@ async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: 
             await app.post_shutdown(app)
 
 
-def run_webhook(app: Application[Any, Any, Any, Any, Any, Any], settings: Settings) -> int:
-    """`tomtat run --webhook-url …`: serve until SIGINT/SIGTERM."""
+def run_webhook(settings: Settings) -> int:
+    """`tomtat run --webhook-url …`: serve until SIGINT/SIGTERM; returns the exit code."""
+    from bot.app import build_application, configure_logging
+
+    configure_logging(settings)
     config = WebhookConfig.from_settings(settings)
 
     async def main() -> None:
@@ -149,7 +152,14 @@ def run_webhook(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve_webhook(app, config, stop)
+        await serve_webhook(build_application(settings), config, stop)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
+        return 2
+    except OSError as exc:
+        log.error("cannot listen on %s:%s: %s", config.listen, config.port, exc)
+        return 2
     return 0

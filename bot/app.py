@@ -1,0 +1,195 @@
+"""Wiring: the one place that builds the Application, its handlers and its resources."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import commands, handlers
+from bot.access import AccessPolicy
+from bot.buttons import on_button
+from bot.delivery import best_effort, send_html
+from bot.engines import EngineBox
+from bot.extract import NotArticle
+from bot.intake import Intake
+from bot.limits import RateLimiter
+from bot.runtime import KEY, Runtime
+from bot.settings import Settings
+from bot.texts import text
+from bot.worker import Worker
+from storage import Store
+from summarizer.engines.base import Engine
+
+log = logging.getLogger(__name__)
+
+RATE_LIMIT_RETRIES = 3
+
+
+def file_base_url(api_base_url: str) -> str:
+    """Telegram's file URL matching a Bot API URL (`…/bot` → `…/file/bot`)."""
+    base = api_base_url.rstrip("/")
+    return (base[: -len("/bot")] if base.endswith("/bot") else base) + "/file/bot"
+
+
+async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settings,
+                engine: Engine | None) -> None:
+    store = Store(settings.db_path)
+    await store.open()
+    engines = EngineBox(settings.engine, settings.model, engine)
+    worker = Worker(store, app.bot, engines, settings)
+    try:
+        await worker.run_on_engine_thread(engines.default)
+    except Exception:
+        await worker.stop()
+        await store.close()
+        raise
+
+    async def on_job(job: Any) -> None:
+        worker.submit(job)
+
+    async def on_reject(job: Any, exc: NotArticle) -> None:
+        await best_effort(send_html(app.bot, job.chat_id, text(job.language, exc.key, **exc.values),
+                                    reply_to=job.reply_to), "refusal")
+
+    intake = Intake(store, window_s=settings.merge_window_s, max_chars=settings.max_article_chars,
+                    on_job=on_job, on_reject=on_reject)
+    app.bot_data[KEY] = Runtime(
+        settings=settings, store=store, intake=intake, worker=worker, engines=engines,
+        policy=AccessPolicy.from_settings(settings),
+        limiter=RateLimiter(settings.rate_limit_count, settings.rate_limit_window_s),
+    )
+    await worker.start()
+    resumed = await intake.recover()
+    log.info("tomtat started: engine %s, database %s, %s unfinished paste(s) resumed",
+             engines.describe(), settings.db_path, resumed)
+    await commands.register_menu(app.bot)
+
+
+async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    rt: Runtime | None = app.bot_data.pop(KEY, None)
+    if rt is None:
+        return
+    await rt.intake.close()
+    await rt.worker.stop()
+    await rt.store.close()
+    log.info("tomtat stopped")
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure; the user gets a kind note, never a stack trace."""
+    log.error("handler failed", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat and update.effective_message:
+        await best_effort(
+            send_html(context.bot, update.effective_chat.id, text(None, "error")), "error note"
+        )
+
+
+def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Guards first (duplicates, access), then commands, buttons and messages."""
+    app.add_handler(TypeHandler(Update, handlers.drop_duplicates), group=-2)
+    app.add_handler(TypeHandler(Update, handlers.check_access), group=-1)
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, handlers.on_edited))
+    for name in commands.COMMANDS:
+        callback = getattr(commands, "help_" if name == "help" else name)
+        app.add_handler(CommandHandler(name, callback))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
+    app.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
+                                   handlers.on_text))
+    app.add_handler(MessageHandler(
+        filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.VIDEO | filters.AUDIO
+        | filters.ANIMATION | filters.VIDEO_NOTE, handlers.on_media))
+    app.add_error_handler(on_error)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    engine: Engine | None = None,
+    rate_limiter: bool = True,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot: Bot API at `settings.api_base_url`, store and worker opened in post_init."""
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+
+    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await _open(app, settings, engine)
+
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .base_file_url(file_base_url(settings.api_base_url))
+        .post_init(post_init)
+        .post_shutdown(_close)
+    )
+    if rate_limiter:
+        builder = builder.rate_limiter(  # type: ignore[arg-type]
+            AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
+        )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
+    add_handlers(app)
+    return app
+
+
+class RedactToken(logging.Filter):
+    """Replaces the bot token wherever a log record would show it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._token in message:
+            record.msg = message.replace(self._token, "<token>")
+            record.args = None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Structured-enough INFO logs on stderr; the token never appears in them."""
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if settings.token:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(RedactToken(settings.token))
+
+
+def run_polling(settings: Settings) -> int:
+    """`tomtat run`: long polling until Ctrl-C / SIGTERM; returns the exit code."""
+    import asyncio
+
+    from telegram.error import InvalidToken
+
+    from bot.polling import serve
+
+    configure_logging(settings)
+    try:
+        asyncio.run(serve(build_application(settings)))
+    except InvalidToken:
+        log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
+        return 2
+    except KeyboardInterrupt:
+        pass
+    return 0

@@ -1,0 +1,61 @@
+"""Pages of a chat's history, search results and officials: text plus keyboard."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+
+from bot.keyboards import PAGE, history_keyboard, results_keyboard
+from bot.render import render_page
+from bot.texts import text
+
+Page = tuple[str, InlineKeyboardMarkup | None]
+
+
+def _esc(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+async def history_page(
+    store: Any, chat_id: int, lang: str, *, before: int | None = None, after: int | None = None
+) -> Page:
+    """Newest first, `PAGE` per page, ◀ ▶ between pages."""
+    page = await store.history(chat_id, limit=PAGE, before=before, after=after)
+    if page.total == 0:
+        return text(lang, "history_empty"), None
+    body = render_page(text(lang, "history_header", total=page.total), page.items)
+    return body, history_keyboard(page.items, page.older, page.newer)
+
+
+async def search_page(store: Any, chat_id: int, lang: str, query: str, key: str,
+                      offset: int = 0) -> Page:
+    """Search results (diacritics optional), `PAGE` per page."""
+    hits, total = await store.search(chat_id, query, limit=PAGE, offset=offset)
+    if total == 0:
+        return text(lang, "search_empty", query=_esc(query)), None
+    items = [h.item for h in hits]
+    body = render_page(text(lang, "search_header", query=_esc(query), total=total), items,
+                       [h.snippet for h in hits])
+    return body, results_keyboard(items, "q", offset, total, key)
+
+
+async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str,
+                        offset: int = 0) -> Page:
+    """Digests naming a person, `PAGE` per page."""
+    items, total = await store.digests_by_official(chat_id, name, limit=PAGE, offset=offset)
+    if total == 0:
+        return text(lang, "official_empty", name=_esc(name)), None
+    body = render_page(text(lang, "official_header", name=_esc(name), total=total), items)
+    return body, results_keyboard(items, "o", offset, total, key)
+
+
+async def officials_page(store: Any, chat_id: int, lang: str) -> str:
+    """The most mentioned officials of this chat."""
+    top = await store.top_officials(chat_id, limit=10)
+    if not top:
+        return text(lang, "officials_empty")
+    lines = [text(lang, "officials_header")]
+    lines += [f"• {_esc(name)} — {text(lang, 'mentions', count=count)}" for name, count in top]
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""Inline-button presses: answered at once, always scoped to the button's own chat."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.ext import ContextTypes
+
+from bot import browse
+from bot.callbacks import ClearAnswer, HistoryNav, SearchNav, SetOption, Show, decode
+from bot.commands import settings_text
+from bot.delivery import best_effort, edit_html, send_html
+from bot.handlers import language_of
+from bot.keyboards import settings_keyboard
+from bot.render import render_digest
+from bot.runtime import runtime
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Decode the payload, answer the query, then act within the message's chat only."""
+    query = update.callback_query
+    if query is None:
+        return
+    rt = runtime(context)
+    lang = await language_of(rt, update)
+    action = decode(query.data)
+    message = query.message
+    if action is None or not isinstance(message, Message):
+        log.info("expired or forged button %r", (query.data or "")[:64])
+        await best_effort(query.answer(text(lang, "button_expired")), "answer")
+        return
+    # The chat is never taken from the payload: it is the chat the button lives in.
+    chat_id = message.chat.id
+    user_id = query.from_user.id
+    if isinstance(action, ClearAnswer) and action.user_id != user_id:
+        await best_effort(query.answer(text(lang, "not_your_button")), "answer")
+        return
+    await best_effort(query.answer(), "answer")
+    store = rt.store
+    if isinstance(action, Show):
+        stored = await store.get_digest(chat_id, action.number)
+        if stored is None:
+            await send_html(context.bot, chat_id, text(lang, "button_expired"))
+            return
+        for chunk in render_digest(stored.digest, stored.number, lang):
+            await send_html(context.bot, chat_id, chunk)
+    elif isinstance(action, HistoryNav):
+        body, keyboard = await browse.history_page(store, chat_id, lang, before=action.before,
+                                                   after=action.after)
+        await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
+    elif isinstance(action, SearchNav):
+        wanted = rt.recall_query(chat_id, action.query)
+        if wanted is None:
+            await send_html(context.bot, chat_id, text(lang, "button_expired"))
+            return
+        page = browse.search_page if action.kind == "q" else browse.official_page
+        body, keyboard = await page(store, chat_id, lang, wanted, action.query, action.offset)
+        await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
+    elif isinstance(action, ClearAnswer):
+        if action.confirm:
+            count = await store.clear_history(chat_id)
+            body = text(lang, "cleared", count=count)
+        else:
+            body = text(lang, "clear_cancelled")
+        await edit_html(context.bot, chat_id, message.message_id, body)
+    elif isinstance(action, SetOption):
+        await _set_option(update, context, action, chat_id, message.message_id)
+
+
+async def _set_option(update: Update, context: ContextTypes.DEFAULT_TYPE, action: SetOption,
+                      chat_id: int, message_id: int) -> None:
+    rt = runtime(context)
+    if action.field == "length":
+        current = await rt.store.update_chat_settings(chat_id, length=action.value)
+    elif action.field == "language":
+        language = None if action.value == "auto" else action.value
+        current = await rt.store.update_chat_settings(chat_id, language=language)
+    else:
+        current = await rt.store.update_chat_settings(chat_id, engine=action.value)
+    lang = await language_of(rt, update)
+    await edit_html(
+        context.bot, chat_id, message_id,
+        settings_text(lang, current.length, current.language, current.engine),
+        reply_markup=settings_keyboard(current.length, current.language, current.engine, lang),
+    )

@@ -1,0 +1,118 @@
+"""Compact, validated inline-button payloads (≤ 64 bytes, never naming a chat).
+
+Every payload is interpreted in the chat of the message the button is attached to, so a forged
+payload can at worst address that same chat's own records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_BYTES = 64
+MAX_NUMBER = 10**9
+LENGTHS = ("short", "medium", "long")
+LANGUAGE_CHOICES = ("vi", "en", "auto")
+ENGINES = ("auto", "extractive", "abstractive")
+
+
+@dataclass(frozen=True)
+class Show:
+    """Open digest #number."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class HistoryNav:
+    """History page: `before` an older cursor, or `after` a newer one."""
+
+    before: int | None = None
+    after: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchNav:
+    """Page of search (`kind` "q") or official (`kind` "o") results."""
+
+    kind: str
+    offset: int
+    query: str
+
+
+@dataclass(frozen=True)
+class ClearAnswer:
+    """The /clear confirmation, valid only for the user who asked."""
+
+    confirm: bool
+    user_id: int
+
+
+@dataclass(frozen=True)
+class SetOption:
+    """A /settings choice."""
+
+    field: str  # length | language | engine
+    value: str
+
+
+Action = Show | HistoryNav | SearchNav | ClearAnswer | SetOption
+
+_NUM = r"(0|[1-9][0-9]{0,9})"
+_PATTERNS = {
+    "s": re.compile(rf"s:{_NUM}"),
+    "h": re.compile(rf"h:([ba]):{_NUM}"),
+    "q": re.compile(rf"([qo]):{_NUM}:(.{{1,50}})", re.DOTALL),
+    "c": re.compile(rf"c:([yn]):{_NUM}"),
+    "t": re.compile(r"t:([lge]):([a-z]{2,11})"),
+}
+_FIELDS = {"l": ("length", LENGTHS), "g": ("language", LANGUAGE_CHOICES), "e": ("engine", ENGINES)}
+
+
+def encode(action: Action) -> str:
+    """The payload for an action; raises ValueError when it would not fit in 64 bytes."""
+    if isinstance(action, Show):
+        data = f"s:{action.number}"
+    elif isinstance(action, HistoryNav):
+        data = f"h:b:{action.before}" if action.before is not None else f"h:a:{action.after}"
+    elif isinstance(action, SearchNav):
+        data = f"{action.kind}:{action.offset}:{action.query}"
+    elif isinstance(action, ClearAnswer):
+        data = f"c:{'y' if action.confirm else 'n'}:{action.user_id}"
+    else:
+        data = f"t:{action.field[0] if action.field != 'language' else 'g'}:{action.value}"
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError("callback data longer than 64 bytes")
+    return data
+
+
+def fits(query: str) -> bool:
+    """Whether a search query can travel inside a button payload."""
+    return len(f"q:{MAX_NUMBER}:{query}".encode()) <= MAX_BYTES and 0 < len(query) <= 50
+
+
+def decode(data: str | None) -> Action | None:
+    """The action a payload asks for, or None when it is malformed or out of range."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    pattern = _PATTERNS.get(data[0]) if data[0] != "o" else _PATTERNS["q"]
+    match = pattern.fullmatch(data) if pattern else None
+    if match is None:
+        return None
+    groups = match.groups()
+    if data[0] == "s":
+        number = int(groups[0])
+        return Show(number) if 0 < number < MAX_NUMBER else None
+    if data[0] == "h":
+        cursor = int(groups[1])
+        if cursor >= MAX_NUMBER:
+            return None
+        return HistoryNav(before=cursor) if groups[0] == "b" else HistoryNav(after=cursor)
+    if data[0] in "qo":
+        query = groups[2].strip()
+        offset = int(groups[1])
+        return SearchNav(groups[0], offset, query) if query and offset < 10_000 else None
+    if data[0] == "c":
+        return ClearAnswer(groups[0] == "y", int(groups[1]))
+    field, allowed = _FIELDS[groups[0]]
+    return SetOption(field, groups[1]) if groups[1] in allowed else None

@@ -1,0 +1,228 @@
+"""Slash commands: parse the arguments, call the store, render the reply."""
+
+from __future__ import annotations
+
+import io
+import statistics
+
+from telegram import Bot, BotCommand, InputFile, Update
+from telegram.ext import ContextTypes
+
+from bot import browse
+from bot.callbacks import fits
+from bot.delivery import best_effort
+from bot.handlers import accept_article, language_of, reply, summarize_document
+from bot.keyboards import clear_keyboard, settings_keyboard
+from bot.render import render_digest
+from bot.runtime import runtime
+from bot.texts import EN, VI, text
+
+COMMANDS = ("start", "help", "summarize", "history", "show", "search", "official", "officials",
+            "delete", "clear", "export", "settings", "stats")
+
+
+def menu(lang: str) -> list[BotCommand]:
+    """The command menu registered with setMyCommands."""
+    return [BotCommand(name, text(lang, f"cmd_{name}")) for name in COMMANDS]
+
+
+def _args(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or []).strip()
+
+
+def _number(context: ContextTypes.DEFAULT_TYPE) -> int | None:
+    arg = _args(context).lstrip("#")
+    return int(arg) if arg.isdigit() and 0 < int(arg) < 10**9 else None
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: greeting."""
+    await reply(update, text(await language_of(runtime(context), update), "start"))
+
+
+async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: how to use the bot."""
+    await reply(update, text(await language_of(runtime(context), update), "help"))
+
+
+async def summarize(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/summarize TEXT, or /summarize as a reply to a message (text, caption or document)."""
+    message = update.effective_message
+    if message is None:
+        return
+    body = (message.text or "").split(maxsplit=1)
+    if len(body) > 1 and body[1].strip():
+        await accept_article(update, context, body[1], merge=True)
+        return
+    replied = message.reply_to_message
+    if replied is not None and replied.document is not None:
+        await summarize_document(update, context, replied, reply_to=replied.message_id)
+        return
+    if replied is not None and (replied.text or replied.caption):
+        await accept_article(update, context, replied.text or replied.caption or "", merge=False,
+                             reply_to=replied.message_id)
+        return
+    await reply(update, text(await language_of(runtime(context), update), "summarize_usage"))
+
+
+async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/history: newest first, five per page."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    body, keyboard = await browse.history_page(rt.store, chat.id, await language_of(rt, update))
+    await reply(update, body, reply_markup=keyboard)
+
+
+async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/show N: the full digest #N of this chat."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    lang = await language_of(rt, update)
+    number = _number(context)
+    if number is None:
+        await reply(update, text(lang, "show_usage"))
+        return
+    stored = await rt.store.get_digest(chat.id, number)
+    if stored is None:
+        await reply(update, text(lang, "not_found", number=number))
+        return
+    for chunk in render_digest(stored.digest, stored.number, lang):
+        await reply(update, chunk)
+
+
+def _query_key(context: ContextTypes.DEFAULT_TYPE, chat_id: int, query: str) -> str:
+    return query if fits(query) and not query.startswith("~") else \
+        runtime(context).remember_query(chat_id, query)
+
+
+async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/search TEXT: diacritic-insensitive search of this chat's digests."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    lang = await language_of(rt, update)
+    query = " ".join(_args(context).split())
+    if not query:
+        await reply(update, text(lang, "search_usage"))
+        return
+    key = _query_key(context, chat.id, query)
+    body, keyboard = await browse.search_page(rt.store, chat.id, lang, query, key)
+    await reply(update, body, reply_markup=keyboard)
+
+
+async def official(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/official NAME: digests naming a person."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    lang = await language_of(rt, update)
+    name = " ".join(_args(context).split())
+    if not name:
+        await reply(update, text(lang, "official_usage"))
+        return
+    key = _query_key(context, chat.id, name)
+    body, keyboard = await browse.official_page(rt.store, chat.id, lang, name, key)
+    await reply(update, body, reply_markup=keyboard)
+
+
+async def officials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/officials: the most mentioned people in this chat's digests."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    await reply(update, await browse.officials_page(rt.store, chat.id,
+                                                    await language_of(rt, update)))
+
+
+async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/delete N: remove digest #N of this chat."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    lang = await language_of(rt, update)
+    number = _number(context)
+    if number is None:
+        await reply(update, text(lang, "delete_usage"))
+        return
+    deleted = await rt.store.delete_digest(chat.id, number)
+    await reply(update, text(lang, "deleted" if deleted else "not_found", number=number))
+
+
+async def clear(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/clear: ask for confirmation with a button."""
+    rt = runtime(context)
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    lang = await language_of(rt, update)
+    total = (await rt.store.history(chat.id, limit=1)).total
+    if total == 0:
+        await reply(update, text(lang, "history_empty"))
+        return
+    await reply(update, text(lang, "clear_confirm", total=total),
+                reply_markup=clear_keyboard(user.id, lang))
+
+
+async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/export: the chat's history as .jsonl and .md documents."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    lang = await language_of(rt, update)
+    lines = [line async for line in rt.store.export_jsonl(chat.id)]
+    if not lines:
+        await reply(update, text(lang, "export_empty"))
+        return
+    markdown = await rt.store.export_markdown(chat.id)
+    caption = text(lang, "export_caption", total=len(lines))
+    jsonl = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    name = f"tomtat-{abs(chat.id)}"
+    await context.bot.send_document(
+        chat.id, InputFile(io.BytesIO(jsonl.encode()), filename=f"{name}.jsonl"), caption=caption
+    )
+    await context.bot.send_document(
+        chat.id, InputFile(io.BytesIO(markdown.encode()), filename=f"{name}.md")
+    )
+
+
+async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/settings: summary length, language and engine as inline buttons."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    lang = await language_of(rt, update)
+    current = await rt.store.chat_settings(chat.id)
+    await reply(update, settings_text(lang, current.length, current.language, current.engine),
+                reply_markup=settings_keyboard(current.length, current.language, current.engine,
+                                               lang))
+
+
+def settings_text(lang: str, length: str, language: str | None, engine: str) -> str:
+    """The /settings header with the current choices."""
+    return text(lang, "settings_header", length=text(lang, f"length_{length}"),
+                language=text(lang, f"language_{language or 'auto'}"), engine=engine)
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats (admins): digests, queue, median latency, engine."""
+    rt = runtime(context)
+    user = update.effective_user
+    lang = await language_of(rt, update)
+    if not rt.policy.is_admin(user.id if user else None):
+        await reply(update, text(lang, "admin_only"))
+        return
+    figures = await rt.store.stats()
+    latencies = rt.worker.latencies_ms
+    median = figures.get("median_latency_ms") or (statistics.median(latencies) if latencies else 0)
+    await reply(update, text(
+        lang, "stats", digests=int(figures.get("digests", 0)), chats=int(figures.get("chats", 0)),
+        queue=await rt.store.queue_length(), median_ms=round(float(median)),
+        engine=rt.engines.describe(),
+    ))
+
+
+async def register_menu(bot: Bot) -> None:
+    """setMyCommands in Vietnamese (default) and English; best effort."""
+    await best_effort(bot.set_my_commands(menu(VI)), "setMyCommands")
+    await best_effort(bot.set_my_commands(menu(EN), language_code=EN), "setMyCommands en")

@@ -1,0 +1,49 @@
+"""The engines the worker may use, loaded lazily on the worker's own thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from summarizer.engines.base import Engine, EngineUnavailable
+from summarizer.engines.select import load_engine
+
+log = logging.getLogger(__name__)
+
+
+class EngineBox:
+    """One engine per kind; a kind that cannot load falls back to the default engine."""
+
+    def __init__(self, kind: str, model: str | None, injected: Engine | None = None) -> None:
+        self._kind = kind
+        self._model = model
+        self._injected = injected
+        self._engines: dict[str, Engine] = {}
+        self._lock = threading.RLock()
+
+    def default(self) -> Engine:
+        """The configured engine (loading it the first time; call off the event loop)."""
+        return self.get(self._kind)
+
+    def get(self, kind: str | None) -> Engine:
+        """The engine for a chat's choice; `auto` or a failing kind gives the default."""
+        if self._injected is not None:
+            return self._injected
+        kind = kind if kind and kind != "auto" else self._kind
+        with self._lock:
+            if kind not in self._engines:
+                try:
+                    self._engines[kind] = load_engine(kind, self._model)
+                except EngineUnavailable as exc:
+                    if kind == self._kind:
+                        raise
+                    log.warning("engine %s unavailable (%s); using %s", kind, exc, self._kind)
+                    self._engines[kind] = self.get(self._kind)
+            return self._engines[kind]
+
+    def describe(self) -> str:
+        """Name (and model) of the default engine once loaded, for logs and /stats."""
+        engine = self._injected or self._engines.get(self._kind)
+        if engine is None:
+            return self._kind
+        return engine.name + (f" ({engine.model_id})" if engine.model_id else "")

@@ -1,0 +1,144 @@
+"""Turning what a user sent into article text, or the reason it is not one."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+from summarizer.textnorm import count_words, nfc, syllables
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+# Letters only Vietnamese uses among Latin scripts (tone/shape marks and đ).
+_VIET_ONLY = re.compile(
+    "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]"
+)
+
+
+class NotArticle(ValueError):
+    """The input is not an article; `key` names the friendly reply in bot.texts."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def clean_text(raw: str) -> str:
+    """NFC text without zero-width characters and control characters (newlines/tabs kept)."""
+    text = _INVISIBLE.sub("", nfc(raw))
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co")
+    )
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Vietnamese news has diacritics on a good share of its syllables."""
+    words = syllables(text)
+    if not words:
+        return False
+    marked = sum(1 for w in words if _VIET_ONLY.search(w))
+    return marked / len(words) >= 0.15
+
+
+def check_article(text: str, *, max_chars: int, min_words: int) -> None:
+    """Raise NotArticle unless `text` (already cleaned) can start an article."""
+    if not text.strip():
+        raise NotArticle("empty")
+    if len(text) > max_chars:
+        raise NotArticle("too_long", chars=f"{len(text):,}", limit=f"{max_chars:,}")
+    if not any(ch.isalpha() for ch in text):
+        raise NotArticle("no_letters")
+    if not _URL.sub("", text).strip(" \n\t.,;:!?-–—()[]<>\"'"):
+        raise NotArticle("only_url")
+    if count_words(_URL.sub("", text)) < min_words:
+        raise NotArticle("short")
+    if not looks_vietnamese(text):
+        raise NotArticle("not_vietnamese")
+
+
+class _TextOnly(HTMLParser):
+    """Collects the visible text of an HTML page, one line per block element."""
+
+    _BLOCKS = frozenset(
+        ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
+         "header", "footer", "blockquote"]
+    )
+    _SKIP = frozenset(("script", "style", "noscript", "template", "head"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """Visible text of an HTML document, paragraphs on their own lines."""
+    parser = _TextOnly()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def decode_bytes(raw: bytes) -> str:
+    """Decode a text file: BOMs, UTF-8, UTF-16, then charset detection; NotArticle otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NotArticle("doc_binary") from exc
+    if b"\x00" in raw:
+        raise NotArticle("doc_binary")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise NotArticle("doc_binary")
+    try:
+        decoded = raw.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise NotArticle("doc_binary") from exc
+    controls = sum(1 for ch in decoded if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    if controls > len(decoded) // 100:
+        raise NotArticle("doc_binary")
+    return decoded
+
+
+def document_text(file_name: str | None, raw: bytes) -> str:
+    """The article text of an uploaded .txt/.md/.html document."""
+    name = (file_name or "").lower()
+    text = decode_bytes(raw)
+    if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
+        text = html_to_text(text)
+    return text
+
+
+def strip_mention(text: str, username: str | None) -> str:
+    """The text without the bot's @username (how group members address it)."""
+    if not username:
+        return text
+    return re.sub(rf"@{re.escape(username)}\b", "", text, flags=re.IGNORECASE).strip()

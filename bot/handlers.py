@@ -1,0 +1,235 @@
+"""Message handlers: guards (duplicates, access), articles in, friendly refusals out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Chat, Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.delivery import best_effort, send_html
+from bot.extract import (
+    DOCUMENT_SUFFIXES,
+    NotArticle,
+    check_article,
+    clean_text,
+    document_text,
+    strip_mention,
+)
+from bot.render import render_digest
+from bot.runtime import Runtime, runtime
+from bot.texts import pick_language, text
+
+log = logging.getLogger(__name__)
+
+
+def is_private(chat: Chat) -> bool:
+    """One-to-one chat with the bot."""
+    return chat.type == ChatType.PRIVATE
+
+
+def addressed(message: Message, username: str | None) -> bool:
+    """In a group: a command, a reply to the bot, or an @mention of it."""
+    if message.text and message.text.startswith("/"):
+        return True
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.username == username:
+        return True
+    body = message.text or message.caption or ""
+    return bool(username) and f"@{username}".lower() in body.lower()
+
+
+async def reply(update: Update, html: str, **kwargs: object) -> Message | None:
+    """Answer the update's message in its chat (HTML, plain-text fallback)."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    reply_to = message.message_id if message and not is_private(chat) else None
+    return await send_html(update.get_bot(), chat.id, html, reply_to=reply_to, **kwargs)
+
+
+async def language_of(rt: Runtime, update: Update) -> str:
+    """The reply language for this chat and user."""
+    chat = update.effective_chat
+    user = update.effective_user
+    chosen = (await rt.store.chat_settings(chat.id)).language if chat else None
+    return pick_language(chosen, user.language_code if user else None)
+
+
+# -- guards (run before every other handler) -------------------------------------------------
+
+
+async def drop_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ignore an update_id already handled (re-delivery after a timeout)."""
+    if not runtime(context).first_time(update.update_id):
+        log.info("duplicate update %s ignored", update.update_id)
+        raise ApplicationHandlerStop
+
+
+async def check_access(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Refuse users and chats outside the allow-lists; nothing of theirs is stored."""
+    rt = runtime(context)
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    if rt.policy.admits(user.id if user else None, chat.id, private=is_private(chat)):
+        return
+    user_id = user.id if user else 0
+    lang = pick_language(None, user.language_code if user else None)
+    log.info("refused user %s in chat %s", user_id, chat.id)
+    if update.callback_query:
+        await best_effort(update.callback_query.answer(text(lang, "button_expired")), "answer")
+    elif update.message and (is_private(chat) or addressed(update.message, context.bot.username)):
+        await best_effort(reply(update, text(lang, "refused", user_id=user_id)), "refusal")
+    raise ApplicationHandlerStop
+
+
+# -- articles -----------------------------------------------------------------------------
+
+
+async def accept_article(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    raw: str,
+    *,
+    merge: bool,
+    reply_to: int | None = None,
+) -> None:
+    """Validate, limit and persist one article (or fragment of a paste)."""
+    rt = runtime(context)
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
+        return
+    article = clean_text(raw)
+    if merge and rt.intake.pending(chat.id, user.id):
+        if article.strip():
+            await rt.intake.add(chat.id, user.id, message.message_id, article,
+                                length="medium", language=None, reply_to=None)
+        return
+    settings = await rt.store.chat_settings(chat.id)
+    lang = pick_language(settings.language, user.language_code)
+    try:
+        check_article(article, max_chars=rt.settings.max_article_chars,
+                      min_words=rt.settings.min_article_words)
+    except NotArticle as exc:
+        await reply(update, text(lang, exc.key, **exc.values))
+        return
+    existing = await rt.store.find_digest_by_content(chat.id, article)
+    if existing is not None:
+        chunks = render_digest(existing.digest, existing.number, lang)
+        await reply(update, text(lang, "duplicate", number=existing.number))
+        for chunk in chunks:
+            await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
+        return
+    refusal = await _over_limits(rt, chat.id, user.id, lang)
+    if refusal:
+        await reply(update, refusal)
+        return
+    rt.limiter.record(user.id)
+    target = reply_to or message.message_id
+    if merge:
+        await rt.intake.add(chat.id, user.id, message.message_id, article,
+                            length=settings.length, language=lang, reply_to=target)
+    else:
+        job = await rt.store.enqueue(chat.id, user.id, article, (message.message_id,),
+                                     length=settings.length, language=lang, reply_to=target)
+        rt.worker.submit(job)
+
+
+async def _over_limits(rt: Runtime, chat_id: int, user_id: int, lang: str) -> str | None:
+    """The friendly refusal when a limit is reached, else None."""
+    wait = rt.limiter.retry_after(user_id)
+    if wait:
+        return text(lang, "rate_limited", seconds=wait)
+    pending = await rt.store.pending_jobs(chat_id, user_id) + rt.intake.open_groups(user_id)
+    if pending >= rt.settings.max_pending_per_user:
+        return text(lang, "pending_cap", count=pending, seconds=10 * pending)
+    queued = await rt.store.queue_length()
+    if queued >= rt.settings.queue_bound:
+        return text(lang, "queue_full", seconds=max(30, queued))
+    return None
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Plain text or a forwarded post: an article, a fragment of one, or chat."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    body = message.text or message.caption or ""
+    username = context.bot.username
+    rt = runtime(context)
+    user = update.effective_user
+    pending = user is not None and rt.intake.pending(chat.id, user.id)
+    if not is_private(chat) and not pending and not addressed(message, username):
+        return
+    await accept_article(update, context, strip_mention(body, username), merge=True)
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A .txt/.md/.html file: downloaded, decoded and summarised."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or message.document is None:
+        return
+    if not is_private(chat) and not addressed(message, context.bot.username):
+        return
+    await summarize_document(update, context, message, reply_to=None)
+
+
+async def summarize_document(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, source: Message, *, reply_to: int | None
+) -> None:
+    """Check, download and decode `source`'s document, then accept it as an article."""
+    rt = runtime(context)
+    lang = await language_of(rt, update)
+    document = source.document
+    assert document is not None
+    name = (document.file_name or "").lower()
+    if not name.endswith(DOCUMENT_SUFFIXES) and document.mime_type not in ("text/plain",
+                                                                           "text/html",
+                                                                           "text/markdown"):
+        await reply(update, text(lang, "doc_type"))
+        return
+    limit = rt.settings.max_document_bytes
+    if document.file_size and document.file_size > limit:
+        await reply(update, text(lang, "doc_too_big", size=document.file_size // 1024,
+                                 limit=limit // 1024))
+        return
+    try:
+        file = await document.get_file()
+        raw = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        log.warning("document download failed: %s", exc)
+        await reply(update, text(lang, "doc_failed"))
+        return
+    if len(raw) > limit:
+        await reply(update, text(lang, "doc_too_big", size=len(raw) // 1024, limit=limit // 1024))
+        return
+    try:
+        article = await asyncio.to_thread(document_text, document.file_name, raw)
+    except NotArticle as exc:
+        await reply(update, text(lang, exc.key, **exc.values))
+        return
+    await accept_article(update, context, article, merge=False, reply_to=reply_to)
+
+
+async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo, voice… without a caption: say what the bot can read."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    if is_private(chat) or addressed(message, context.bot.username):
+        await reply(update, text(await language_of(runtime(context), update), "media_no_text"))
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message: a note, never a second digest."""
+    message, chat = update.edited_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    if is_private(chat) or addressed(message, context.bot.username):
+        lang = await language_of(runtime(context), update)
+        await send_html(context.bot, chat.id, text(lang, "edited"), reply_to=message.message_id)

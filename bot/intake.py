@@ -1,0 +1,136 @@
+"""The merge window: consecutive fragments of one paste become one job, crash-safely.
+
+Each fragment is written to the store before the handler returns (so before the update is
+confirmed to Telegram); the job is made in one transaction when the user has been quiet for the
+window. Fragment groups left by a crash are turned into jobs on start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.extract import NotArticle
+
+log = logging.getLogger(__name__)
+
+OnJob = Callable[[Any], Awaitable[None]]
+OnReject = Callable[[Any, NotArticle], Awaitable[None]]
+
+
+@dataclass
+class _Group:
+    length: str
+    language: str | None
+    reply_to: int | None
+    chars: int = 0
+    timer: asyncio.Task[None] | None = field(default=None, repr=False)
+
+
+class Intake:
+    """Collects fragments per (chat, user) and turns each quiet group into one job."""
+
+    def __init__(
+        self, store: Any, *, window_s: float, max_chars: int, on_job: OnJob, on_reject: OnReject
+    ) -> None:
+        self._store = store
+        self._window = window_s
+        self._max_chars = max_chars
+        self._on_job = on_job
+        self._on_reject = on_reject
+        self._groups: dict[tuple[int, int], _Group] = {}
+        self._closed = False
+
+    def pending(self, chat_id: int, user_id: int) -> bool:
+        """Whether this user has an open paste in this chat (more fragments merge into it)."""
+        return (chat_id, user_id) in self._groups
+
+    def open_groups(self, user_id: int) -> int:
+        """How many pastes the user has open (they count as pending jobs)."""
+        return sum(1 for _, uid in self._groups if uid == user_id)
+
+    async def add(
+        self,
+        chat_id: int,
+        user_id: int,
+        message_id: int,
+        text: str,
+        *,
+        length: str,
+        language: str | None,
+        reply_to: int | None,
+    ) -> None:
+        """Persist one fragment, then (re)start the quiet window of its group."""
+        if self._closed:
+            raise RuntimeError("intake is closed")
+        await self._store.add_fragment(chat_id, user_id, message_id, text)
+        key = (chat_id, user_id)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group(length, language, reply_to)
+        group.chars += len(text)
+        self._schedule(key, group, self._window)
+
+    def _schedule(self, key: tuple[int, int], group: _Group, delay: float) -> None:
+        if group.timer is not None:
+            group.timer.cancel()
+        group.timer = asyncio.get_running_loop().create_task(
+            self._close_later(key, group, delay), name=f"merge-{key[0]}-{key[1]}"
+        )
+
+    async def _close_later(self, key: tuple[int, int], group: _Group, delay: float) -> None:
+        await asyncio.sleep(delay)
+        if self._groups.get(key) is group:
+            del self._groups[key]
+        try:
+            await self._close(key, group)
+        except Exception:
+            # The fragments stay on disk and are recovered at the next start-up.
+            log.exception("could not close the paste of chat %s", key[0])
+
+    async def _close(self, key: tuple[int, int], group: _Group) -> None:
+        chat_id, user_id = key
+        job = await self._store.fragments_to_job(
+            chat_id, user_id, length=group.length, language=group.language,
+            reply_to=group.reply_to,
+        )
+        if job is None:
+            return
+        if len(job.text) > self._max_chars:
+            await self._store.fail_job(chat_id, job.id, "too long", retry=False)
+            refusal = NotArticle("too_long", chars=f"{len(job.text):,}",
+                                 limit=f"{self._max_chars:,}")
+            await self._on_reject(job, refusal)
+            return
+        await self._on_job(job)
+
+    async def recover(self) -> int:
+        """Schedule every fragment group left on disk by a previous run; return their number."""
+        owners = await self._store.recover_fragment_owners()
+        for chat_id, user_id in owners:
+            fragments = await self._store.fragments(chat_id, user_id)
+            if not fragments:
+                continue
+            chat = await self._store.chat_settings(chat_id)
+            group = _Group(
+                chat.length, chat.language, min(f.message_id for f in fragments),
+                sum(len(f.text) for f in fragments),
+            )
+            self._groups[(chat_id, user_id)] = group
+            self._schedule((chat_id, user_id), group, 0)
+        return len(owners)
+
+    async def close(self) -> None:
+        """Stop the timers; open groups stay on disk for the next start-up. Idempotent."""
+        self._closed = True
+        timers = [g.timer for g in self._groups.values() if g.timer is not None]
+        for timer in timers:
+            timer.cancel()
+        for timer in timers:
+            with contextlib.suppress(asyncio.CancelledError):
+                await timer
+        self._groups.clear()

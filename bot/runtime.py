@@ -1,0 +1,65 @@
+"""The services one running bot shares between handlers (kept in `bot_data`)."""
+
+from __future__ import annotations
+
+import secrets
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import ContextTypes
+
+from bot.access import AccessPolicy
+from bot.engines import EngineBox
+from bot.intake import Intake
+from bot.limits import RateLimiter
+from bot.settings import Settings
+from bot.worker import Worker
+
+KEY = "tomtat"
+
+
+@dataclass
+class Runtime:
+    """Store, intake, worker and limits of the running bot."""
+
+    settings: Settings
+    store: Any
+    intake: Intake
+    worker: Worker
+    engines: EngineBox
+    policy: AccessPolicy
+    limiter: RateLimiter
+    _seen: deque[int] = field(default_factory=lambda: deque(maxlen=10_000))
+    _seen_set: set[int] = field(default_factory=set)
+    _queries: OrderedDict[str, tuple[int, str]] = field(default_factory=OrderedDict)
+
+    def first_time(self, update_id: int) -> bool:
+        """False for an update_id already handled in this run (Telegram re-deliveries)."""
+        if update_id in self._seen_set:
+            return False
+        if len(self._seen) == self._seen.maxlen:
+            self._seen_set.discard(self._seen[0])
+        self._seen.append(update_id)
+        self._seen_set.add(update_id)
+        return True
+
+    def remember_query(self, chat_id: int, query: str) -> str:
+        """A short token standing for a query too long for a button (per chat, bounded)."""
+        token = "~" + secrets.token_urlsafe(6)
+        self._queries[token] = (chat_id, query)
+        while len(self._queries) > 2_000:
+            self._queries.popitem(last=False)
+        return token
+
+    def recall_query(self, chat_id: int, token: str) -> str | None:
+        """The query behind a token, only in the chat that made it."""
+        if not token.startswith("~"):
+            return token
+        found = self._queries.get(token)
+        return found[1] if found and found[0] == chat_id else None
+
+
+def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    """The runtime of the application handling this update."""
+    return context.application.bot_data[KEY]  # type: ignore[no-any-return]

@@ -1,0 +1,234 @@
+"""Every user-facing string, in Vietnamese (default) and English."""
+
+from __future__ import annotations
+
+VI = "vi"
+EN = "en"
+LANGUAGES = (VI, EN)
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    "start": (
+        "Xin chào! Tôi là <b>Tóm Tắt</b>. Hãy dán (hoặc chuyển tiếp) một bài báo tiếng Việt, "
+        "tôi sẽ gửi lại bản tóm tắt, các quan chức chính và các quyết định / chỉ đạo.\n"
+        "Gõ /help để xem các lệnh.",
+        "Hello! I am <b>Tóm Tắt</b>. Paste (or forward) a Vietnamese news article and I will "
+        "send back a summary, the key officials and the decisions / directives.\n"
+        "Type /help for the commands.",
+    ),
+    "help": (
+        "<b>Cách dùng</b>\n"
+        "Dán cả trang báo (kể cả phần thừa), gửi tệp .txt/.md/.html, hoặc trả lời một tin "
+        "bằng /summarize.\n\n"
+        "/history — lịch sử tóm tắt\n/show N — xem bản #N\n/search TỪ — tìm (không cần dấu)\n"
+        "/official TÊN — các bài nhắc tới một người\n/officials — người được nhắc nhiều nhất\n"
+        "/delete N — xoá bản #N\n/clear — xoá toàn bộ lịch sử\n/export — tải lịch sử\n"
+        "/settings — độ dài, ngôn ngữ, bộ máy tóm tắt",
+        "<b>How to use</b>\n"
+        "Paste a whole news page (clutter included), send a .txt/.md/.html file, or reply to a "
+        "message with /summarize.\n\n"
+        "/history — your digests\n/show N — open digest #N\n/search TEXT — search (accents "
+        "optional)\n/official NAME — articles naming a person\n/officials — most mentioned\n"
+        "/delete N — delete #N\n/clear — delete all history\n/export — download history\n"
+        "/settings — length, language, engine",
+    ),
+    "cmd_start": ("Bắt đầu", "Start"),
+    "cmd_help": ("Hướng dẫn", "Help"),
+    "cmd_summarize": (
+        "Tóm tắt văn bản / tin được trả lời", "Summarise text or the replied message"
+    ),
+    "cmd_history": ("Lịch sử tóm tắt", "Digest history"),
+    "cmd_show": ("Xem bản tóm tắt số N", "Open digest number N"),
+    "cmd_search": ("Tìm trong lịch sử", "Search the history"),
+    "cmd_official": ("Các bài nhắc tới một quan chức", "Digests naming a person"),
+    "cmd_officials": ("Quan chức được nhắc nhiều nhất", "Most mentioned officials"),
+    "cmd_delete": ("Xoá bản tóm tắt số N", "Delete digest number N"),
+    "cmd_clear": ("Xoá toàn bộ lịch sử", "Delete all history"),
+    "cmd_export": ("Tải lịch sử (.jsonl, .md)", "Download history (.jsonl, .md)"),
+    "cmd_settings": ("Cài đặt", "Settings"),
+    "cmd_stats": ("Thống kê (quản trị)", "Statistics (admins)"),
+    # input problems
+    "short": (
+        "Tin này ngắn quá để tóm tắt. Hãy dán cả bài báo (ít nhất vài câu), hoặc gõ /help.",
+        "This is too short to summarise. Paste a whole article (a few sentences at least), "
+        "or type /help.",
+    ),
+    "empty": (
+        "Tin nhắn trống — hãy dán nội dung bài báo.", "The message is empty — paste an article."
+    ),
+    "no_letters": (
+        "Tôi không thấy chữ nào để tóm tắt. Hãy dán nội dung bài báo.",
+        "I see no words to summarise. Please paste the article's text.",
+    ),
+    "only_url": (
+        "Tôi chưa tự mở được đường link. Hãy mở bài, chọn tất cả rồi dán nội dung vào đây.",
+        "I can't open links. Open the article, select all and paste its text here.",
+    ),
+    "too_long": (
+        "Bài quá dài ({chars} ký tự; tối đa {limit}). Hãy gửi từng bài một.",
+        "That is too long ({chars} characters; the limit is {limit}). Send one article at a time.",
+    ),
+    "not_vietnamese": (
+        "Văn bản này có vẻ không phải tiếng Việt. Tôi chỉ tóm tắt tin tiếng Việt.",
+        "This text does not look Vietnamese. I only summarise Vietnamese news.",
+    ),
+    "not_article": (
+        "Tôi không tìm thấy nội dung bài báo để tóm tắt trong tin này.",
+        "I could not find an article to summarise in this message.",
+    ),
+    "media_no_text": (
+        "Tôi chỉ đọc được chữ. Hãy gửi nội dung bài báo dạng văn bản (hoặc kèm chú thích).",
+        "I can only read text. Send the article as text (or add a caption).",
+    ),
+    "doc_type": (
+        "Tôi chỉ đọc tệp .txt, .md hoặc .html.",
+        "I can only read .txt, .md or .html files.",
+    ),
+    "doc_too_big": (
+        "Tệp quá lớn ({size} KB; tối đa {limit} KB).",
+        "The file is too large ({size} KB; the limit is {limit} KB).",
+    ),
+    "doc_binary": (
+        "Tệp này không phải văn bản, hoặc dùng bảng mã tôi không nhận ra. Hãy lưu lại dạng UTF-8.",
+        "This file is not text, or uses an encoding I don't recognise. Save it as UTF-8.",
+    ),
+    "doc_failed": (
+        "Tôi không tải được tệp này, hãy thử lại sau.",
+        "I could not download this file; please try again later.",
+    ),
+    "edited": (
+        "Tôi không tóm tắt lại tin đã sửa. Nếu muốn, hãy gửi lại bài dưới dạng tin mới.",
+        "I don't re-summarise edited messages. Send the article again as a new message if needed.",
+    ),
+    "summarize_usage": (
+        "Gõ /summarize kèm nội dung bài, hoặc trả lời một tin có bài báo bằng /summarize.",
+        "Type /summarize followed by the text, or reply to a message holding an article.",
+    ),
+    # access and limits
+    "refused": (
+        "Xin lỗi, bạn chưa được phép dùng bot này. Mã của bạn là <code>{user_id}</code> "
+        "— hãy gửi mã này cho quản trị viên.",
+        "Sorry, you are not allowed to use this bot. Your id is <code>{user_id}</code> "
+        "— send it to an admin.",
+    ),
+    "rate_limited": (
+        "Bạn gửi hơi nhanh. Hãy thử lại sau {seconds} giây.",
+        "You are sending a bit fast. Try again in {seconds} s.",
+    ),
+    "pending_cap": (
+        "Bạn đang có {count} bài chờ tóm tắt. Hãy gửi tiếp khi chúng xong (khoảng {seconds} giây).",
+        "You already have {count} articles waiting. Send more when they are done "
+        "(about {seconds} s).",
+    ),
+    "queue_full": (
+        "Bot đang quá tải. Hãy thử lại sau {seconds} giây nhé.",
+        "The bot is overloaded right now. Please try again in {seconds} s.",
+    ),
+    "error": (
+        "Xin lỗi, đã có lỗi bất ngờ. Tin của bạn không bị mất; hãy thử lại sau ít phút.",
+        "Sorry, something unexpected went wrong. Nothing you sent is lost; please try again "
+        "in a few minutes.",
+    ),
+    "admin_only": ("Lệnh này chỉ dành cho quản trị viên.", "This command is for admins only."),
+    # work in progress and results
+    "queued": (
+        "Đang tóm tắt… vị trí {position} trong hàng đợi",
+        "Summarising… position {position} in the queue",
+    ),
+    "working": ("Đang tóm tắt…", "Summarising…"),
+    "working_progress": ("Đang tóm tắt… phần {done}/{total}", "Summarising… part {done}/{total}"),
+    "failed": (
+        "Xin lỗi, tôi chưa tóm tắt được bài này (lỗi tạm thời). "
+        "Hãy gửi lại sau ít phút.",
+        "Sorry, I could not summarise this article (a temporary error). Please send it again "
+        "in a few minutes.",
+    ),
+    "duplicate": (
+        "Bài này đã được tóm tắt trước đây (#{number}):",
+        "This article was already summarised (#{number}):",
+    ),
+    "officials_heading": ("Quan chức chính", "Key officials"),
+    "decisions_heading": ("Quyết định / chỉ đạo", "Decisions / directives"),
+    "footer": ("{engine} · {words_in} → {words_out} từ · #{number}", "{engine} · {words_in} → "
+               "{words_out} words · #{number}"),
+    "fallback": ("dự phòng", "fallback"),
+    # history, search, officials
+    "history_header": ("<b>Lịch sử</b> ({total} bản tóm tắt)", "<b>History</b> ({total} digests)"),
+    "history_empty": (
+        "Chưa có bản tóm tắt nào. Hãy dán một bài báo!",
+        "No digests yet. Paste an article!",
+    ),
+    "search_usage": ("Gõ /search kèm từ cần tìm, ví dụ: /search ngan sach", "Type /search and "
+                     "the words to find, e.g. /search ngan sach"),
+    "search_header": (
+        "<b>Kết quả cho “{query}”</b> ({total})",
+        "<b>Results for “{query}”</b> ({total})",
+    ),
+    "search_empty": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),
+    "official_usage": ("Gõ /official kèm tên, ví dụ: /official Nguyễn Văn A", "Type /official "
+                       "and a name, e.g. /official Nguyen Van A"),
+    "official_header": (
+        "<b>Các bài nhắc tới “{name}”</b> ({total})",
+        "<b>Digests naming “{name}”</b> ({total})",
+    ),
+    "official_empty": ("Chưa bài nào nhắc tới “{name}”.", "No digest names “{name}”."),
+    "officials_header": (
+        "<b>Quan chức được nhắc nhiều nhất</b>", "<b>Most mentioned officials</b>"
+    ),
+    "officials_empty": ("Chưa có quan chức nào trong lịch sử.", "No officials in the history yet."),
+    "mentions": ("{count} bài", "{count} digests"),
+    "show_usage": ("Gõ /show kèm số, ví dụ: /show 3", "Type /show and a number, e.g. /show 3"),
+    "delete_usage": ("Gõ /delete kèm số, ví dụ: /delete 3", "Type /delete and a number, "
+                     "e.g. /delete 3"),
+    "not_found": ("Không có bản tóm tắt #{number}.", "There is no digest #{number}."),
+    "deleted": ("Đã xoá bản tóm tắt #{number}.", "Deleted digest #{number}."),
+    "clear_confirm": (
+        "Xoá toàn bộ {total} bản tóm tắt của cuộc trò chuyện này?",
+        "Delete all {total} digests of this chat?",
+    ),
+    "clear_yes": ("Xoá hết", "Delete all"),
+    "clear_no": ("Huỷ", "Cancel"),
+    "cleared": ("Đã xoá {count} bản tóm tắt.", "Deleted {count} digests."),
+    "clear_cancelled": ("Đã huỷ, lịch sử vẫn còn.", "Cancelled; the history is kept."),
+    "not_your_button": ("Nút này dành cho người đã gõ lệnh.", "This button belongs to whoever "
+                        "typed the command."),
+    "export_empty": ("Chưa có gì để tải về.", "Nothing to export yet."),
+    "export_caption": ("Lịch sử tóm tắt ({total} bản)", "Digest history ({total} digests)"),
+    "button_expired": ("Nút này đã hết hạn.", "This button has expired."),
+    # settings
+    "settings_header": (
+        "<b>Cài đặt</b>\nĐộ dài: {length} · Ngôn ngữ: {language} · Bộ máy: {engine}",
+        "<b>Settings</b>\nLength: {length} · Language: {language} · Engine: {engine}",
+    ),
+    "settings_saved": ("Đã lưu.", "Saved."),
+    "length_short": ("Ngắn", "Short"),
+    "length_medium": ("Vừa", "Medium"),
+    "length_long": ("Dài", "Long"),
+    "language_auto": ("Theo Telegram", "Follow Telegram"),
+    "language_vi": ("Tiếng Việt", "Tiếng Việt"),
+    "language_en": ("English", "English"),
+    "stats": (
+        "<b>Thống kê</b>\nBản tóm tắt: {digests}\nCuộc trò chuyện: {chats}\n"
+        "Hàng đợi: {queue}\nThời gian trung vị: {median_ms} ms\nBộ máy: {engine}",
+        "<b>Statistics</b>\nDigests: {digests}\nChats: {chats}\nQueue: {queue}\n"
+        "Median latency: {median_ms} ms\nEngine: {engine}",
+    ),
+}
+
+
+def text(lang: str | None, key: str, **values: object) -> str:
+    """The string `key` in `lang` (Vietnamese unless English), formatted with `values`."""
+    vi, en = _TEXTS[key]
+    template = en if lang == EN else vi
+    return template.format(**values) if values else template
+
+
+def pick_language(chosen: str | None, telegram_code: str | None) -> str:
+    """Chat's choice wins; otherwise English for an English Telegram client, else Vietnamese."""
+    if chosen in LANGUAGES:
+        return chosen
+    return EN if (telegram_code or "").lower().startswith("en") else VI
+
+
+def keys() -> frozenset[str]:
+    """All string keys (used by tests to check both languages exist)."""
+    return frozenset(_TEXTS)

@@ -1,0 +1,267 @@
+"""The job worker: one article at a time, summarised off the event loop, delivered exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Bot
+from telegram.constants import ChatAction
+from telegram.error import Forbidden, TelegramError
+
+from bot.delivery import best_effort, deliver_chunks, edit_html, send_html
+from bot.engines import EngineBox
+from bot.render import render_digest
+from bot.settings import Settings
+from bot.texts import text
+from summarizer.digest import Digest, Length
+from summarizer.pipeline import InputError, summarize
+
+log = logging.getLogger(__name__)
+digest_log = logging.getLogger("tomtat.digest")
+
+STATUS_EVERY_S = 2.5
+TYPING_EVERY_S = 4.5
+DELIVERY_TRIES = 4
+
+
+@dataclass
+class _Tracked:
+    """What the status updater and the delivery share about one job."""
+
+    chat_id: int
+    job_id: int
+    language: str | None
+    status_message_id: int | None
+    reply_to: int | None
+    progress: tuple[int, int] | None = None
+    running: bool = False
+    finished: bool = False
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    shown: str = ""
+
+
+class Worker:
+    """Claims jobs in order and runs them one by one; owns the engine's thread."""
+
+    def __init__(self, store: Any, bot: Bot, engines: EngineBox, settings: Settings) -> None:
+        self._store = store
+        self._bot = bot
+        self._engines = engines
+        self._settings = settings
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tomtat-engine")
+        self._wake = asyncio.Event()
+        self._tracked: dict[int, _Tracked] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._loop_task: asyncio.Task[None] | None = None
+        self.latencies_ms: list[int] = []
+
+    def _spawn(self, coro: Any, name: str) -> None:
+        task = asyncio.get_running_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def run_on_engine_thread(self, fn: Any, *args: Any) -> Any:
+        """Run blocking work (engine loading, summaries) on the worker's own thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
+
+    async def start(self) -> None:
+        """Resume unfinished jobs of a previous run, then start taking jobs."""
+        if self._loop_task is not None:
+            raise RuntimeError("worker already started")
+        for job in await self._store.recover_jobs():
+            self._track(job)
+            if job.status == "done":
+                self._spawn(self._deliver_recovered(job), f"redeliver-{job.id}")
+        self._loop_task = asyncio.get_running_loop().create_task(self._run(), name="worker")
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Stop taking jobs; a job cut short stays `running` and is re-queued at start-up."""
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop_task
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def submit(self, job: Any) -> None:
+        """A new job is queued: wake the worker and show a status if it takes a while."""
+        self._track(job)
+        self._wake.set()
+
+    def _track(self, job: Any) -> None:
+        if job.id in self._tracked:
+            return
+        tracked = _Tracked(job.chat_id, job.id, job.language, job.status_message_id, job.reply_to)
+        self._tracked[job.id] = tracked
+        self._spawn(self._status_loop(tracked), f"status-{job.id}")
+
+    async def _run(self) -> None:
+        while True:
+            job = await self._store.claim_next_job()
+            if job is None:
+                await self._wake.wait()
+                self._wake.clear()
+                continue
+            try:
+                await self._process(job)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("job %s failed unexpectedly", job.id)
+
+    # -- one job -----------------------------------------------------------------------------
+
+    async def _process(self, job: Any) -> None:
+        self._track(job)
+        tracked = self._tracked[job.id]
+        tracked.running = True
+        existing = await self._store.find_digest_by_content(job.chat_id, job.text)
+        if existing is not None:
+            chunks = [text(job.language, "duplicate", number=existing.number)]
+            chunks += render_digest(existing.digest, existing.number, job.language or "vi")
+            await self._deliver(tracked, chunks)
+            await self._store.fail_job(job.chat_id, job.id, f"duplicate of #{existing.number}",
+                                       retry=False)
+            return
+        loop = asyncio.get_running_loop()
+
+        def progress(done: int, total: int) -> None:
+            loop.call_soon_threadsafe(setattr, tracked, "progress", (done, total))
+
+        chat = await self._store.chat_settings(job.chat_id)
+        typing = loop.create_task(self._typing(job.chat_id))
+        started = time.perf_counter()
+        try:
+            digest = await self.run_on_engine_thread(self._summarize, job.text, job.length,
+                                                     chat.engine, progress)
+        except InputError:
+            await self._store.fail_job(job.chat_id, job.id, "not an article", retry=False)
+            await self._deliver(tracked, [text(job.language, "not_article")])
+            return
+        except Exception as exc:
+            await self._failed(job, tracked, exc)
+            return
+        finally:
+            typing.cancel()
+        ms = round((time.perf_counter() - started) * 1000)
+        stored = await self._store.complete_job(job.chat_id, job.id, digest)
+        self.latencies_ms.append(ms)
+        del self.latencies_ms[:-1000]
+        digest_log.info(
+            "digest chat=%s number=%s words_in=%s words_out=%s engine=%s ms=%s",
+            job.chat_id, stored.number, digest.input_words, digest.summary_words, digest.engine, ms,
+        )
+        await self._deliver_digest(tracked, stored.digest, stored.number)
+
+    def _summarize(self, article: str, length: str, kind: str, progress: Any) -> Digest:
+        return summarize(article, Length(length), self._engines.get(kind), progress)
+
+    async def _failed(self, job: Any, tracked: _Tracked, exc: Exception) -> None:
+        log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
+        if job.attempts < self._settings.max_attempts:
+            # Back off without blocking other chats: the job stays `running` meanwhile.
+            tracked.running = False
+            self._spawn(self._retry_later(job, min(30.0, 2.0**job.attempts)), f"retry-{job.id}")
+            return
+        await self._store.fail_job(job.chat_id, job.id, repr(exc)[:500], retry=False)
+        await self._deliver(tracked, [text(job.language, "failed")])
+
+    async def _retry_later(self, job: Any, delay: float) -> None:
+        await asyncio.sleep(delay)
+        await self._store.fail_job(job.chat_id, job.id, "retrying", retry=True)
+        self._wake.set()
+
+    async def _typing(self, chat_id: int) -> None:
+        while True:
+            await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
+            await asyncio.sleep(TYPING_EVERY_S)
+
+    # -- status messages ---------------------------------------------------------------------
+
+    async def _status_text(self, tracked: _Tracked) -> str:
+        if tracked.progress and tracked.progress[1] > 1:
+            done, total = tracked.progress
+            return text(tracked.language, "working_progress", done=done, total=total)
+        if tracked.running:
+            return text(tracked.language, "working")
+        position = await self._store.queue_position(tracked.chat_id, tracked.job_id)
+        return text(tracked.language, "queued", position=max(1, position))
+
+    async def _status_loop(self, tracked: _Tracked) -> None:
+        await asyncio.sleep(self._settings.status_after_s)
+        while not tracked.finished:
+            try:
+                async with tracked.lock:
+                    if tracked.finished:
+                        return
+                    await self._show_status(tracked)
+            except TelegramError as exc:
+                log.info("status message for job %s failed: %s", tracked.job_id, exc)
+            except Exception:
+                log.exception("status message for job %s", tracked.job_id)
+            await asyncio.sleep(STATUS_EVERY_S)
+
+    async def _show_status(self, tracked: _Tracked) -> None:
+        status = await self._status_text(tracked)
+        if status == tracked.shown:
+            return
+        if tracked.status_message_id is None:
+            sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
+            tracked.status_message_id = sent.message_id
+            await self._store.set_status_message(tracked.chat_id, tracked.job_id, sent.message_id)
+        elif not await edit_html(self._bot, tracked.chat_id, tracked.status_message_id, status):
+            tracked.status_message_id = None
+        tracked.shown = status
+
+    # -- delivery ----------------------------------------------------------------------------
+
+    async def _deliver_recovered(self, job: Any) -> None:
+        stored = await self._store.get_digest(job.chat_id, job.digest_number) \
+            if job.digest_number is not None else None
+        if stored is None:
+            await self._store.mark_delivered(job.chat_id, job.id)  # deleted meanwhile
+            return
+        await self._deliver_digest(self._tracked[job.id], stored.digest, stored.number)
+
+    async def _deliver_digest(self, tracked: _Tracked, digest: Digest, number: int) -> None:
+        chunks = render_digest(digest, number, tracked.language or "vi")
+        if await self._deliver(tracked, chunks):
+            await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
+
+    async def _deliver(self, tracked: _Tracked, chunks: list[str]) -> bool:
+        """Send the reply, retrying network failures; True once Telegram confirmed it."""
+        async with tracked.lock:
+            tracked.finished = True
+            for attempt in range(DELIVERY_TRIES):
+                try:
+                    await deliver_chunks(
+                        self._bot, tracked.chat_id, chunks, reply_to=tracked.reply_to,
+                        status_message_id=tracked.status_message_id,
+                    )
+                    self._tracked.pop(tracked.job_id, None)
+                    return True
+                except Forbidden as exc:
+                    log.warning("chat %s blocked the bot: %s", tracked.chat_id, exc)
+                    self._tracked.pop(tracked.job_id, None)
+                    return True  # nobody to deliver to; don't retry forever
+                except TelegramError as exc:
+                    log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
+                                attempt + 1, exc)
+                    await asyncio.sleep(min(30.0, 1.0 * 2**attempt))
+        log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
+        return False
+
+    async def queue_length(self) -> int:
+        """Jobs waiting or running, across chats."""
+        return int(await self._store.queue_length())

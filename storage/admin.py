@@ -1,0 +1,173 @@
+"""Cross-chat upkeep: retention, size and admin figures, and the bulk import path."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+from collections.abc import Sequence
+from typing import Any
+
+from storage.export import ExportMixin
+from storage.folding import content_hash
+from storage.indexing import FTS_INSERT, delete_digests, fts_values, official_rows
+from storage.models import BulkDigest
+from storage.rows import digest_values, fetch, now_ms, officials_text, to_ms
+
+DAY_MS = 86_400_000
+RETENTION_BATCH = 500
+
+
+def _prepare(items: Sequence[BulkDigest]) -> list[tuple[Any, ...]]:
+    """CPU-heavy part of a bulk import (folding, hashing, JSON), run off the event loop."""
+    return [
+        (
+            item,
+            to_ms(item.created_at),
+            content_hash(item.text),
+            json.dumps(list(item.message_ids)),
+            digest_values(item.digest),
+            fts_values(
+                0,
+                item.chat_id,
+                item.digest.title,
+                item.digest.summary,
+                officials_text(item.digest),
+                item.text,
+            )[1:],
+        )
+        for item in items
+    ]
+
+
+class AdminMixin(ExportMixin):
+    """Retention, reports and bulk import."""
+
+    async def size_report(self, chat_id: int) -> dict[str, int]:
+        """How much one chat stores: counts and bytes of text."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn,
+                "SELECT (SELECT count(*) FROM digests WHERE chat_id = :c),"
+                " (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles"
+                "  WHERE chat_id = :c),"
+                " (SELECT coalesce(sum(length(CAST(summary AS BLOB)) + length(officials)"
+                "  + length(decisions)), 0) FROM digests WHERE chat_id = :c),"
+                " (SELECT count(*) FROM jobs WHERE chat_id = :c),"
+                " (SELECT count(*) FROM fragments WHERE chat_id = :c)",
+                {"c": chat_id},
+            )
+        digests, article_bytes, digest_bytes, jobs, fragments = rows[0]
+        return {
+            "digests": int(digests),
+            "article_bytes": int(article_bytes),
+            "digest_bytes": int(digest_bytes),
+            "jobs": int(jobs),
+            "fragments": int(fragments),
+        }
+
+    async def delete_older_than(self, days: int) -> int:
+        """Cross-chat retention: delete digests (and finished jobs) older than `days` days."""
+        if days < 0:
+            raise ValueError("days must be zero or more")
+        cutoff = now_ms() - int(days) * DAY_MS
+        total = 0
+        while True:  # small transactions so handlers are never blocked for long
+            async with self._write() as conn:
+                deleted = await delete_digests(
+                    conn,
+                    "d.id IN (SELECT id FROM digests WHERE created_at < ? LIMIT ?)",
+                    (cutoff, RETENTION_BATCH),
+                )
+                if deleted == 0:
+                    await conn.execute(
+                        "DELETE FROM jobs WHERE finished_at < ?"
+                        " AND status IN ('delivered', 'failed')",
+                        (cutoff,),
+                    )
+            total += deleted
+            if deleted == 0:
+                return total
+
+    async def stats(self) -> dict[str, float | int]:
+        """Admin figures across chats: digests, chats, queue and median job latency."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn,
+                "SELECT (SELECT count(*) FROM digests),"
+                " (SELECT count(DISTINCT chat_id) FROM digests),"
+                " (SELECT count(*) FROM jobs WHERE status IN ('queued', 'running'))",
+            )
+            latencies = await fetch(
+                conn,
+                "SELECT finished_at - created_at FROM jobs WHERE finished_at IS NOT NULL"
+                " AND status IN ('done', 'delivered') ORDER BY id DESC LIMIT 1000",
+            )
+        digests, chats, queue = rows[0]
+        median = statistics.median([r[0] for r in latencies]) if latencies else 0
+        return {"digests": digests, "chats": chats, "queue": queue, "median_latency_ms": median}
+
+    async def insert_digests_bulk(self, items: Sequence[BulkDigest]) -> int:
+        """Cross-chat import path (restores, benchmarks): many digests in one transaction."""
+        prepared = await asyncio.to_thread(_prepare, items)
+        async with self._write() as conn:
+            numbers: dict[int, int] = {}
+            chat_ids = sorted({item.chat_id for item in items})
+            for start in range(0, len(chat_ids), 500):
+                chunk = chat_ids[start : start + 500]
+                rows = await fetch(
+                    conn,
+                    "SELECT chat_id, next_number FROM chats"
+                    f" WHERE chat_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                numbers.update({r[0]: r[1] for r in rows})
+            ids = await fetch(
+                conn,
+                "SELECT (SELECT coalesce(max(id), 0) FROM articles),"
+                " (SELECT coalesce(max(id), 0) FROM digests)",
+            )
+            article_id, digest_id = ids[0]
+            articles, digests, fts, officials = [], [], [], []
+            for item, created, hashed, message_ids, values, fts_cols in prepared:
+                article_id += 1
+                digest_id += 1
+                number = numbers.get(item.chat_id, 1)
+                numbers[item.chat_id] = number + 1
+                articles.append(
+                    (
+                        article_id,
+                        item.chat_id,
+                        item.user_id,
+                        created,
+                        message_ids,
+                        hashed,
+                        item.digest.title,
+                        item.text,
+                    )
+                )
+                digests.append((digest_id, item.chat_id, number, article_id, created, *values))
+                fts.append((digest_id, *fts_cols))
+                officials.extend(official_rows(digest_id, item.chat_id, item.digest))
+            now = now_ms()
+            await conn.executemany(
+                "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?,?,?)"
+                " ON CONFLICT (chat_id) DO UPDATE SET next_number = excluded.next_number",
+                [(chat_id, now, number) for chat_id, number in numbers.items()],
+            )
+            await conn.executemany(
+                "INSERT INTO articles (id, chat_id, user_id, created_at, message_ids,"
+                " content_hash, title, text) VALUES (?,?,?,?,?,?,?,?)",
+                articles,
+            )
+            await conn.executemany(
+                "INSERT INTO digests (id, chat_id, number, article_id, created_at, title, summary,"
+                " officials, decisions, engine, model, input_words, summary_words, elapsed_ms,"
+                " fallback, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                digests,
+            )
+            await conn.executemany(FTS_INSERT, fts)
+            await conn.executemany(
+                "INSERT OR IGNORE INTO digest_officials VALUES (?,?,?,?)", officials
+            )
+        return len(items)

@@ -1,0 +1,130 @@
+"""Connection lifecycle: one writer behind an asyncio lock, one read-only reader, WAL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import aiosqlite
+
+from storage import schema
+from storage.models import StoreClosedError, StoreError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            await conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
+        await conn.execute("PRAGMA synchronous = NORMAL")
+        await conn.execute("PRAGMA cache_size = -32000")
+        await conn.execute("PRAGMA temp_store = MEMORY")
+        if readonly:
+            await conn.execute("PRAGMA query_only = ON")
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+class StoreBase:
+    """Opens, closes and hands out the writer (serialised) and reader connections."""
+
+    def __init__(self, path: str | Path) -> None:
+        self._path = Path(path)
+        self._writer: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
+        self._closed = False
+        self._write_lock = asyncio.Lock()
+        self._read_lock = asyncio.Lock()
+
+    @property
+    def path(self) -> Path:
+        """Where the database file lives."""
+        return self._path
+
+    async def open(self) -> None:
+        """Open both connections and bring the schema up to date."""
+        if self._closed:
+            raise StoreClosedError("this Store was closed; create a new Store to reopen the file")
+        if self._writer is not None:
+            raise StoreError("Store is already open")
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await _connect(self._path, readonly=False)
+        try:
+            await schema.migrate(writer)
+            reader = await _connect(self._path, readonly=True)
+        except BaseException:
+            await writer.close()
+            raise
+        self._writer, self._reader = writer, reader
+
+    async def close(self) -> None:
+        """Close both connections; closing twice is harmless."""
+        self._closed = True
+        async with self._write_lock, self._read_lock:
+            writer, reader, self._writer, self._reader = self._writer, self._reader, None, None
+            if reader is not None:
+                await reader.close()
+            if writer is not None:
+                await writer.execute("PRAGMA optimize")
+                await writer.close()
+
+    async def __aenter__(self) -> Self:
+        await self.open()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreClosedError("Store is closed")
+        if self._writer is None:
+            raise StoreClosedError(
+                "Store is not open; use `async with Store(path)` or `await open()`"
+            )
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction at a time (BEGIN IMMEDIATE), rolled back on any error."""
+        self._check_open()
+        async with self._write_lock:
+            conn = self._writer
+            if conn is None:
+                raise StoreClosedError("Store is closed")
+            await conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                await conn.execute("ROLLBACK")
+                raise
+            await conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A consistent read snapshot on the reader connection (never blocked by the writer)."""
+        self._check_open()
+        async with self._read_lock:
+            conn = self._reader
+            if conn is None:
+                raise StoreClosedError("Store is closed")
+            await conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                await conn.execute("COMMIT")

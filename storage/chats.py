@@ -1,0 +1,157 @@
+"""Per-chat settings and the crash-safe paste merge window (fragments)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storage.base import StoreBase
+from storage.models import ChatSettings, Fragment, Job
+from storage.rows import JOB_SELECT, fetch, from_ms, job, now_ms
+from summarizer.digest import Length
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+def check_length(length: str) -> str:
+    """A valid summary length name, or ValueError naming the choices."""
+    try:
+        return Length(length).value
+    except ValueError:
+        choices = ", ".join(item.value for item in Length)
+        raise ValueError(f"unknown summary length {length!r}; choose one of {choices}") from None
+
+
+class ChatsMixin(StoreBase):
+    """Settings per chat and paste fragments per (chat, user)."""
+
+    async def chat_settings(self, chat_id: int) -> ChatSettings:
+        """The chat's settings (defaults when it never changed any)."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn, "SELECT length, language, engine FROM chats WHERE chat_id = ?", (chat_id,)
+            )
+        if not rows:
+            return ChatSettings(chat_id)
+        length, language, engine = rows[0]
+        return ChatSettings(chat_id, length=length, language=language, engine=engine)
+
+    async def update_chat_settings(
+        self,
+        chat_id: int,
+        *,
+        length: str = UNSET,
+        language: str | None = UNSET,
+        engine: str = UNSET,
+    ) -> ChatSettings:
+        """Change some settings of one chat; `language=None` means follow Telegram's language."""
+        changes: dict[str, Any] = {}
+        if length is not UNSET:
+            changes["length"] = check_length(length)
+        if language is not UNSET:
+            changes["language"] = language
+        if engine is not UNSET:
+            changes["engine"] = engine
+        async with self._write() as conn:
+            await conn.execute(
+                "INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)",
+                (chat_id, now_ms()),
+            )
+            for column, value in changes.items():  # column names come from the fixed set above
+                await conn.execute(
+                    f"UPDATE chats SET {column} = ? WHERE chat_id = ?", (value, chat_id)
+                )
+            rows = await fetch(
+                conn, "SELECT length, language, engine FROM chats WHERE chat_id = ?", (chat_id,)
+            )
+        length_, language_, engine_ = rows[0]
+        return ChatSettings(chat_id, length=length_, language=language_, engine=engine_)
+
+    async def add_fragment(self, chat_id: int, user_id: int, message_id: int, text: str) -> None:
+        """Put one pasted message on disk; the same message id twice is ignored."""
+        async with self._write() as conn:
+            await conn.execute(
+                "INSERT OR IGNORE INTO fragments (chat_id, user_id, message_id, text, received_at)"
+                " VALUES (?,?,?,?,?)",
+                (chat_id, user_id, message_id, text, now_ms()),
+            )
+
+    async def fragments(self, chat_id: int, user_id: int) -> list[Fragment]:
+        """The user's waiting fragments in message order."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn,
+                "SELECT chat_id, user_id, message_id, text, received_at FROM fragments"
+                " WHERE chat_id = ? AND user_id = ? ORDER BY message_id",
+                (chat_id, user_id),
+            )
+        return [Fragment(r[0], r[1], r[2], r[3], from_ms(r[4])) for r in rows]
+
+    async def fragments_to_job(
+        self,
+        chat_id: int,
+        user_id: int,
+        *,
+        length: str,
+        language: str | None,
+        reply_to: int | None,
+    ) -> Job | None:
+        """In ONE transaction: join the fragments in message order, enqueue a job, drop them."""
+        length = check_length(length)
+        async with self._write() as conn:
+            rows = await fetch(
+                conn,
+                "SELECT message_id, text FROM fragments WHERE chat_id = ? AND user_id = ?"
+                " ORDER BY message_id",
+                (chat_id, user_id),
+            )
+            if not rows:
+                return None
+            text = "\n".join(r[1] for r in rows)
+            message_ids = [r[0] for r in rows]
+            job_id = await self._insert_job(
+                conn, chat_id, user_id, text, message_ids, length, language, reply_to
+            )
+            await conn.execute(
+                "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            )
+            found = await fetch(conn, f"{JOB_SELECT} WHERE id = ?", (job_id,))
+        return job(found[0])
+
+    async def recover_fragment_owners(self) -> list[tuple[int, int]]:
+        """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn, "SELECT DISTINCT chat_id, user_id FROM fragments ORDER BY chat_id, user_id"
+            )
+        return [(r[0], r[1]) for r in rows]
+
+    @staticmethod
+    async def _insert_job(
+        conn: Any,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        message_ids: list[int],
+        length: str,
+        language: str | None,
+        reply_to: int | None,
+    ) -> int:
+        now = now_ms()
+        await conn.execute(
+            "INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now)
+        )
+        async with conn.execute(
+            "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
+            " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
+            (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
+        ) as cursor:
+            row = await cursor.fetchone()
+        assert row is not None
+        return int(row[0])

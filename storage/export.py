@@ -1,0 +1,107 @@
+"""A chat's history exported as JSON Lines (lossless, oldest first) and as Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+from storage.lookup import LookupMixin
+from storage.models import StoredDigest
+from storage.rows import DIGEST_SELECT, fetch, stored_digest
+from summarizer.digest import Decision, Digest
+
+BATCH = 200
+
+
+def to_record(item: StoredDigest) -> dict[str, Any]:
+    """One exported digest: the CLI's JSON plus number, time, sender, actors and notes."""
+    record: dict[str, Any] = {
+        "number": item.number,
+        "created_at": item.created_at.isoformat(),
+        "user_id": item.user_id,
+        "article_id": item.article_id,
+    }
+    record.update(item.digest.to_json())
+    record["decision_actors"] = [d.actor for d in item.digest.decisions]
+    record["notes"] = list(item.digest.notes)
+    return record
+
+
+def from_record(chat_id: int, record: dict[str, Any]) -> StoredDigest:
+    """Rebuild a StoredDigest from an exported line's object (inverse of `to_record`)."""
+    digest = Digest.from_json(record)
+    actors = record.get("decision_actors") or [None] * len(digest.decisions)
+    digest = Digest(
+        **{
+            **digest.__dict__,
+            "decisions": tuple(
+                Decision(d.text, actor) for d, actor in zip(digest.decisions, actors, strict=True)
+            ),
+            "notes": tuple(record.get("notes", ())),
+        }
+    )
+    return StoredDigest(
+        chat_id=chat_id,
+        number=int(record["number"]),
+        digest=digest,
+        created_at=datetime.fromisoformat(record["created_at"]),
+        article_id=int(record["article_id"]),
+        user_id=record.get("user_id"),
+    )
+
+
+def to_markdown_section(item: StoredDigest) -> str:
+    """One digest as a Markdown section."""
+    digest = item.digest
+    lines = [
+        f"## #{item.number} · {digest.title or 'Không có tiêu đề'}",
+        "",
+        f"_{item.created_at:%Y-%m-%d %H:%M} UTC_",
+        "",
+        digest.summary,
+    ]
+    if digest.officials:
+        lines += ["", "**Quan chức**", ""]
+        lines += [
+            f"- {o.name}" + (f" — {', '.join(o.titles)}" if o.titles else "")
+            for o in digest.officials
+        ]
+    if digest.decisions:
+        lines += ["", "**Quyết định, chỉ đạo**", ""]
+        lines += [f"- {d.text}" + (f" ({d.actor})" if d.actor else "") for d in digest.decisions]
+    return "\n".join(lines)
+
+
+class ExportMixin(LookupMixin):
+    """Export one chat's history."""
+
+    async def _batches(self, chat_id: int) -> AsyncIterator[list[StoredDigest]]:
+        """Oldest first, in keyset batches; the read lock is never held across a yield."""
+        last = 0
+        while True:
+            async with self._read() as conn:
+                rows = await fetch(
+                    conn,
+                    f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number > ?"
+                    " ORDER BY d.number LIMIT ?",
+                    (chat_id, last, BATCH),
+                )
+            if not rows:
+                return
+            batch = [stored_digest(r) for r in rows]
+            last = batch[-1].number
+            yield batch
+
+    async def export_jsonl(self, chat_id: int) -> AsyncIterator[str]:
+        """One JSON object per line (no trailing newline), oldest first."""
+        async for batch in self._batches(chat_id):
+            for item in batch:
+                yield json.dumps(to_record(item), ensure_ascii=False)
+
+    async def export_markdown(self, chat_id: int) -> str:
+        """The whole history as one Markdown document, oldest first."""
+        sections = [item async for batch in self._batches(chat_id) for item in batch]
+        header = f"# Tóm Tắt — lịch sử ({len(sections)} bản tóm tắt)"
+        return "\n\n".join([header, *(to_markdown_section(s) for s in sections)]) + "\n"

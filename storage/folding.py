@@ -1,0 +1,56 @@
+"""Folded text forms: search form aligned with the original, name keys, content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from summarizer.textnorm import fold_tones, nfc, strip_diacritics
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+class _AlignedFold(dict[int, str]):
+    """`str.translate` table folding one character to exactly one, computed lazily and cached."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        folded = strip_diacritics(char)
+        # A character that would vanish or expand keeps its lower-case self, so offsets never shift.
+        result = folded if len(folded) == 1 else (char.lower() if len(char.lower()) == 1 else char)
+        self[codepoint] = result
+        return result
+
+
+_FOLD = _AlignedFold()
+
+
+def search_form(text: str) -> str:
+    """`strip_diacritics` applied per character: same length and offsets as the (NFC) input."""
+    return text.translate(_FOLD)
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens of already-folded text (letters and digits, as FTS5 unicode61 splits them)."""
+    return _TOKEN.findall(text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Start/end offsets of every token in text."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def name_key(name: str) -> str:
+    """Key for an official's name: tone- and diacritic-insensitive, spacing collapsed."""
+    return " ".join(tokens(strip_diacritics(nfc(name))))
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article after NFC, tone folding, lower case and collapsed whitespace."""
+    normal = " ".join(fold_tones(nfc(text)).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def chat_token(chat_id: int) -> str:
+    """The FTS token that scopes a row to its chat (group ids are negative)."""
+    return f"c{chat_id}" if chat_id >= 0 else f"cn{-chat_id}"

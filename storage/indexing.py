@@ -1,0 +1,128 @@
+"""Writing and removing a digest everywhere it lives: article, digest row, officials, FTS index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import aiosqlite
+
+from storage.folding import chat_token, content_hash, name_key, search_form
+from storage.rows import digest_values, fetch, officials_text, officials_text_from_json
+from summarizer.digest import Digest
+from summarizer.textnorm import nfc
+
+FTS_INSERT = (
+    "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body) VALUES (?,?,?,?,?,?)"
+)
+FTS_DELETE = (
+    "INSERT INTO digest_fts (digest_fts, rowid, chat, title, summary, officials, body)"
+    " VALUES ('delete',?,?,?,?,?,?)"
+)
+
+
+def fts_values(
+    digest_id: int, chat_id: int, title: str, summary: str, officials: str, body: str
+) -> tuple[Any, ...]:
+    """The folded column values indexed for one digest (identical for insert and delete)."""
+    return (
+        digest_id,
+        chat_token(chat_id),
+        search_form(title),
+        search_form(summary),
+        search_form(officials),
+        search_form(body),
+    )
+
+
+async def next_number(conn: aiosqlite.Connection, chat_id: int, now: int) -> int:
+    """Reserve the chat's next digest number; numbers are never handed out twice."""
+    async with conn.execute(
+        "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?, ?, 2)"
+        " ON CONFLICT (chat_id) DO UPDATE SET next_number = next_number + 1"
+        " RETURNING next_number - 1",
+        (chat_id, now),
+    ) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def insert_digest(
+    conn: aiosqlite.Connection,
+    *,
+    chat_id: int,
+    user_id: int | None,
+    text: str,
+    body: str,
+    message_ids: Sequence[int],
+    digest: Digest,
+    created_at: int,
+) -> tuple[int, int]:
+    """Store article and digest; returns (article_id, number). Runs inside a write transaction."""
+    number = await next_number(conn, chat_id, created_at)
+    async with conn.execute(
+        "INSERT INTO articles (chat_id, user_id, created_at, message_ids, content_hash, title,"
+        " text)"
+        " VALUES (?,?,?,?,?,?,?) RETURNING id",
+        (
+            chat_id,
+            user_id,
+            created_at,
+            json.dumps(list(message_ids)),
+            content_hash(text),
+            digest.title,
+            body,
+        ),
+    ) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    article_id = int(row[0])
+    async with conn.execute(
+        "INSERT INTO digests (chat_id, number, article_id, created_at, title, summary, officials,"
+        " decisions, engine, model, input_words, summary_words, elapsed_ms, fallback, notes)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        (chat_id, number, article_id, created_at, *digest_values(digest)),
+    ) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    digest_id = int(row[0])
+    await conn.execute(
+        FTS_INSERT,
+        fts_values(digest_id, chat_id, digest.title, digest.summary, officials_text(digest), body),
+    )
+    await conn.executemany(
+        "INSERT OR IGNORE INTO digest_officials VALUES (?,?,?,?)",
+        official_rows(digest_id, chat_id, digest),
+    )
+    return article_id, number
+
+
+def official_rows(digest_id: int, chat_id: int, digest: Digest) -> list[tuple[int, int, str, str]]:
+    """digest_officials rows for one digest (names that fold to nothing are skipped)."""
+    return [
+        (digest_id, chat_id, key, nfc(o.name))
+        for o in digest.officials
+        if (key := name_key(o.name))
+    ]
+
+
+async def delete_digests(conn: aiosqlite.Connection, where: str, params: Iterable[Any]) -> int:
+    """Delete the digests matching `where` (on alias d) with their articles and index entries."""
+    rows = await fetch(
+        conn,
+        "SELECT d.id, d.chat_id, d.title, d.summary, d.officials, a.text, d.article_id"
+        f" FROM digests d JOIN articles a ON a.id = d.article_id WHERE {where}",
+        tuple(params),
+    )
+    if not rows:
+        return 0
+    await conn.executemany(
+        FTS_DELETE,
+        [fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5]) for r in rows],
+    )
+    # digest_officials goes by ON DELETE CASCADE; articles are deleted explicitly (privacy).
+    await conn.executemany("DELETE FROM digests WHERE id = ?", [(r[0],) for r in rows])
+    await conn.executemany("DELETE FROM articles WHERE id = ?", [(r[6],) for r in rows])
+    return len(rows)

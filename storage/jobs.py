@@ -1,0 +1,195 @@
+"""The job queue: accepted work survives crashes until its digest is delivered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import aiosqlite
+
+from storage.chats import ChatsMixin, check_length
+from storage.folding import content_hash
+from storage.indexing import insert_digest
+from storage.models import Job, JobNotFoundError, StoredDigest
+from storage.rows import DIGEST_SELECT, JOB_SELECT, fetch, job, now_ms, stored_digest
+from summarizer.digest import Article, Digest
+
+
+async def _job_in_chat(conn: aiosqlite.Connection, chat_id: int, job_id: int) -> Job:
+    rows = await fetch(conn, f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id))
+    if not rows:
+        raise JobNotFoundError(f"no job {job_id} in chat {chat_id}")
+    return job(rows[0])
+
+
+async def _digest_by_number(
+    conn: aiosqlite.Connection, chat_id: int, number: int
+) -> StoredDigest | None:
+    rows = await fetch(
+        conn, f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number = ?", (chat_id, number)
+    )
+    return stored_digest(rows[0]) if rows else None
+
+
+class JobsMixin(ChatsMixin):
+    """Enqueue, claim, complete, fail, deliver and recover jobs."""
+
+    async def enqueue(
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        message_ids: Sequence[int],
+        *,
+        length: str,
+        language: str | None,
+        reply_to: int | None,
+    ) -> Job:
+        """Accept one article for summarising; it is on disk when this returns."""
+        length = check_length(length)
+        async with self._write() as conn:
+            job_id = await self._insert_job(
+                conn, chat_id, user_id, text, list(message_ids), length, language, reply_to
+            )
+            return await _job_in_chat(conn, chat_id, job_id)
+
+    async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
+        """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn,
+                f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
+                " ORDER BY d.number DESC LIMIT 1",
+                (chat_id, content_hash(text)),
+            )
+        return stored_digest(rows[0]) if rows else None
+
+    async def claim_next_job(self) -> Job | None:
+        """Cross-chat: the oldest queued job becomes running, attempts + 1."""
+        async with self._write() as conn:
+            rows = await fetch(
+                conn,
+                "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
+                " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1)"
+                " RETURNING id, chat_id",
+                (now_ms(),),
+            )
+            if not rows:
+                return None
+            return await _job_in_chat(conn, rows[0][1], rows[0][0])
+
+    async def get_job(self, chat_id: int, job_id: int) -> Job | None:
+        """One job of this chat, or None."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn, f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id)
+            )
+        return job(rows[0]) if rows else None
+
+    async def set_status_message(self, chat_id: int, job_id: int, message_id: int) -> None:
+        """Remember the "working on it" message so a restart can edit it instead of re-sending."""
+        async with self._write() as conn:
+            await _job_in_chat(conn, chat_id, job_id)
+            await conn.execute(
+                "UPDATE jobs SET status_message_id = ?, updated_at = ? WHERE id = ?",
+                (message_id, now_ms(), job_id),
+            )
+
+    async def complete_job(
+        self, chat_id: int, job_id: int, digest: Digest, *, article: Article | None = None
+    ) -> StoredDigest:
+        """Save article and digest and mark the job done, atomically; repeating it is harmless.
+
+        `article` (optional) is the cleaned article: its body is what gets stored and searched.
+        """
+        async with self._write() as conn:
+            current = await _job_in_chat(conn, chat_id, job_id)
+            if current.digest_number is not None:
+                existing = await _digest_by_number(conn, chat_id, current.digest_number)
+                if existing is not None:
+                    return existing
+            now = now_ms()
+            body = article.body if article is not None and article.body.strip() else current.text
+            _, number = await insert_digest(
+                conn,
+                chat_id=chat_id,
+                user_id=current.user_id,
+                text=current.text,
+                body=body,
+                message_ids=current.message_ids,
+                digest=digest,
+                created_at=now,
+            )
+            await conn.execute(
+                "UPDATE jobs SET status = 'done', error = NULL, digest_number = ?, updated_at = ?,"
+                " finished_at = ? WHERE id = ?",
+                (number, now, now, job_id),
+            )
+            stored = await _digest_by_number(conn, chat_id, number)
+        assert stored is not None
+        return stored
+
+    async def fail_job(self, chat_id: int, job_id: int, error: str, *, retry: bool) -> None:
+        """Record an error; with retry the job goes back to the queue, else it is failed."""
+        async with self._write() as conn:
+            current = await _job_in_chat(conn, chat_id, job_id)
+            if current.status in ("done", "delivered"):
+                return
+            now = now_ms()
+            await conn.execute(
+                "UPDATE jobs SET status = ?, error = ?, updated_at = ?, finished_at = ?"
+                " WHERE id = ?",
+                ("queued" if retry else "failed", error, now, None if retry else now, job_id),
+            )
+
+    async def mark_delivered(self, chat_id: int, job_id: int) -> None:
+        """The digest reached the user; the job needs nothing more."""
+        async with self._write() as conn:
+            await _job_in_chat(conn, chat_id, job_id)
+            await conn.execute(
+                "UPDATE jobs SET status = 'delivered', updated_at = ? WHERE id = ?"
+                " AND status IN ('done', 'delivered')",
+                (now_ms(), job_id),
+            )
+
+    async def queue_position(self, chat_id: int, job_id: int) -> int:
+        """1 = next to run; 0 when the job is running or no longer queued."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn,
+                "SELECT count(*) FROM jobs WHERE status = 'queued' AND id <= ?"
+                " AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND chat_id = ?"
+                " AND status = 'queued')",
+                (job_id, job_id, chat_id),
+            )
+        return int(rows[0][0])
+
+    async def pending_jobs(self, chat_id: int, user_id: int) -> int:
+        """Queued plus running jobs of one user in one chat (for per-user limits)."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn,
+                "SELECT count(*) FROM jobs WHERE chat_id = ? AND user_id = ?"
+                " AND status IN ('queued', 'running')",
+                (chat_id, user_id),
+            )
+        return int(rows[0][0])
+
+    async def queue_length(self) -> int:
+        """Cross-chat: how many jobs wait or run."""
+        async with self._read() as conn:
+            rows = await fetch(
+                conn, "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
+            )
+        return int(rows[0][0])
+
+    async def recover_jobs(self) -> list[Job]:
+        """Cross-chat, start-up: running → queued; return queued and done-but-undelivered jobs."""
+        async with self._write() as conn:
+            await conn.execute(
+                "UPDATE jobs SET status = 'queued', updated_at = ? WHERE status = 'running'",
+                (now_ms(),),
+            )
+            rows = await fetch(
+                conn, f"{JOB_SELECT} WHERE status IN ('queued', 'running', 'done') ORDER BY id"
+            )
+        return [job(r) for r in rows]

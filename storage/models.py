@@ -1,0 +1,109 @@
+"""Frozen values the store hands out: settings, digests as the user numbers them, jobs, pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from summarizer.digest import Digest
+
+JOB_STATUSES = ("queued", "running", "done", "failed", "delivered")
+
+
+class StoreError(RuntimeError):
+    """Base class for storage errors the bot may want to catch."""
+
+
+class StoreClosedError(StoreError):
+    """The store was used before `open()` / `async with`, or after `close()`."""
+
+
+class JobNotFoundError(StoreError, LookupError):
+    """No job with that id exists in that chat."""
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer version of Tóm Tắt."""
+
+
+@dataclass(frozen=True)
+class ChatSettings:
+    """Per-chat preferences; `language=None` means follow the user's Telegram language."""
+
+    chat_id: int
+    length: str = "medium"
+    language: str | None = None
+    engine: str = "auto"
+
+
+@dataclass(frozen=True)
+class StoredDigest:
+    """A digest as the chat sees it: numbered #1, #2, … per chat, never reused."""
+
+    chat_id: int
+    number: int
+    digest: Digest
+    created_at: datetime
+    article_id: int
+    user_id: int | None
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """One page of history, newest first, with keyset cursors for both directions."""
+
+    items: tuple[StoredDigest, ...]
+    total: int
+    older: int | None
+    newer: int | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A search result with a plain-text snippet marking the match with « »."""
+
+    item: StoredDigest
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """One pasted message waiting in the merge window, already safe on disk."""
+
+    chat_id: int
+    user_id: int
+    message_id: int
+    text: str
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class Job:
+    """Accepted work: an article to summarise, surviving restarts until delivered."""
+
+    id: int
+    chat_id: int
+    user_id: int
+    text: str
+    message_ids: tuple[int, ...]
+    status: str
+    attempts: int
+    error: str | None
+    created_at: datetime
+    length: str
+    language: str | None
+    reply_to: int | None
+    status_message_id: int | None
+    digest_number: int | None
+
+
+@dataclass(frozen=True)
+class BulkDigest:
+    """One row for the bulk import path (benchmarks, restores): article text plus its digest."""
+
+    chat_id: int
+    user_id: int | None
+    text: str
+    digest: Digest
+    created_at: datetime
+    message_ids: tuple[int, ...] = field(default=())

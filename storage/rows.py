@@ -1,0 +1,137 @@
+"""Conversions between SQLite rows and the frozen values the store returns."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiosqlite
+
+from storage.models import Job, StoredDigest
+from summarizer.digest import Decision, Digest, Official
+
+DIGEST_FIELDS = (
+    "d.chat_id, d.number, d.article_id, d.created_at, d.title, d.summary, d.officials,"
+    " d.decisions, d.engine, d.model, d.input_words, d.summary_words, d.elapsed_ms, d.fallback,"
+    " d.notes, a.user_id"
+)
+DIGEST_FROM = " FROM digests d JOIN articles a ON a.id = d.article_id"
+DIGEST_SELECT = f"SELECT {DIGEST_FIELDS}{DIGEST_FROM}"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+JOB_SELECT = (
+    "SELECT id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
+    " language, reply_to, status_message_id, digest_number FROM jobs"
+)
+
+
+def now_ms() -> int:
+    """Current time as integer milliseconds since the epoch (how every timestamp is stored)."""
+    return time.time_ns() // 1_000_000
+
+
+def to_ms(moment: datetime) -> int:
+    """A datetime (naive means UTC) as epoch milliseconds."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment - EPOCH) // timedelta(milliseconds=1)
+
+
+def from_ms(ms: int) -> datetime:
+    """Epoch milliseconds as an aware UTC datetime."""
+    return EPOCH + timedelta(milliseconds=ms)
+
+
+def officials_json(digest: Digest) -> str:
+    """Officials as stored: name plus every title."""
+    return json.dumps(
+        [{"name": o.name, "titles": list(o.titles)} for o in digest.officials], ensure_ascii=False
+    )
+
+
+def decisions_json(digest: Digest) -> str:
+    """Decisions as stored, keeping the actor."""
+    return json.dumps(
+        [{"text": d.text, "actor": d.actor} for d in digest.decisions], ensure_ascii=False
+    )
+
+
+def digest_values(digest: Digest) -> tuple[Any, ...]:
+    """Column values (title … notes) for one digest."""
+    return (
+        digest.title,
+        digest.summary,
+        officials_json(digest),
+        decisions_json(digest),
+        digest.engine,
+        digest.model,
+        digest.input_words,
+        digest.summary_words,
+        digest.elapsed_ms,
+        int(digest.fallback),
+        json.dumps(list(digest.notes), ensure_ascii=False),
+    )
+
+
+def officials_text(digest: Digest) -> str:
+    """Officials as one searchable text: names and positions."""
+    return "\n".join(", ".join((o.name, *o.titles)) for o in digest.officials)
+
+
+def officials_text_from_json(raw: str) -> str:
+    """`officials_text` rebuilt from the stored JSON."""
+    return "\n".join(", ".join((o["name"], *o.get("titles", ()))) for o in json.loads(raw))
+
+
+def stored_digest(row: Sequence[Any]) -> StoredDigest:
+    """A row selected with DIGEST_SELECT as a StoredDigest."""
+    digest = Digest(
+        title=row[4],
+        summary=row[5],
+        officials=tuple(
+            Official(o["name"], tuple(o.get("titles", ()))) for o in json.loads(row[6])
+        ),
+        decisions=tuple(Decision(d["text"], d.get("actor")) for d in json.loads(row[7])),
+        engine=row[8],
+        model=row[9],
+        input_words=row[10],
+        summary_words=row[11],
+        elapsed_ms=row[12],
+        fallback=bool(row[13]),
+        notes=tuple(json.loads(row[14])),
+    )
+    return StoredDigest(
+        chat_id=row[0],
+        number=row[1],
+        digest=digest,
+        created_at=from_ms(row[3]),
+        article_id=row[2],
+        user_id=row[15],
+    )
+
+
+def job(row: Sequence[Any]) -> Job:
+    """A row selected with JOB_SELECT as a Job."""
+    return Job(
+        id=row[0],
+        chat_id=row[1],
+        user_id=row[2],
+        text=row[3],
+        message_ids=tuple(json.loads(row[4])),
+        status=row[5],
+        attempts=row[6],
+        error=row[7],
+        created_at=from_ms(row[8]),
+        length=row[9],
+        language=row[10],
+        reply_to=row[11],
+        status_message_id=row[12],
+        digest_number=row[13],
+    )
+
+
+async def fetch(conn: aiosqlite.Connection, sql: str, params: Any = ()) -> list[Any]:
+    """All rows of one statement as a list."""
+    return list(await conn.execute_fetchall(sql, params))

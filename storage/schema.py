@@ -1,0 +1,161 @@
+"""Forward-only schema migrations keyed on `PRAGMA user_version`, applied at start-up."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+
+import aiosqlite
+
+from storage.folding import name_key
+from storage.models import SchemaTooNewError
+
+V1 = """
+CREATE TABLE chats (
+    chat_id     INTEGER PRIMARY KEY,
+    length      TEXT NOT NULL DEFAULT 'medium',
+    language    TEXT,
+    engine      TEXT NOT NULL DEFAULT 'auto',
+    next_number INTEGER NOT NULL DEFAULT 1,
+    created_at  INTEGER NOT NULL
+);
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    chat_id      INTEGER NOT NULL REFERENCES chats(chat_id),
+    user_id      INTEGER,
+    created_at   INTEGER NOT NULL,
+    message_ids  TEXT NOT NULL DEFAULT '[]',
+    content_hash TEXT NOT NULL,
+    title        TEXT NOT NULL DEFAULT '',
+    text         TEXT NOT NULL
+);
+CREATE INDEX articles_chat_hash ON articles(chat_id, content_hash);
+CREATE TABLE digests (
+    id            INTEGER PRIMARY KEY,
+    chat_id       INTEGER NOT NULL REFERENCES chats(chat_id),
+    number        INTEGER NOT NULL,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    created_at    INTEGER NOT NULL,
+    title         TEXT NOT NULL,
+    summary       TEXT NOT NULL,
+    officials     TEXT NOT NULL,
+    decisions     TEXT NOT NULL,
+    engine        TEXT NOT NULL,
+    model         TEXT,
+    input_words   INTEGER NOT NULL,
+    summary_words INTEGER NOT NULL,
+    elapsed_ms    INTEGER NOT NULL,
+    fallback      INTEGER NOT NULL DEFAULT 0,
+    notes         TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (chat_id, number)
+);
+CREATE INDEX digests_article ON digests(article_id);
+CREATE TABLE jobs (
+    id                INTEGER PRIMARY KEY,
+    chat_id           INTEGER NOT NULL,
+    user_id           INTEGER NOT NULL,
+    text              TEXT NOT NULL,
+    message_ids       TEXT NOT NULL,
+    status            TEXT NOT NULL
+        CHECK (status IN ('queued', 'running', 'done', 'failed', 'delivered')),
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    error             TEXT,
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL,
+    finished_at       INTEGER,
+    length            TEXT NOT NULL,
+    language          TEXT,
+    reply_to          INTEGER,
+    status_message_id INTEGER,
+    digest_number     INTEGER
+);
+CREATE INDEX jobs_status ON jobs(status, id);
+CREATE INDEX jobs_chat ON jobs(chat_id, user_id, status);
+CREATE VIRTUAL TABLE digest_fts USING fts5(
+    chat, title, summary, officials, body,
+    content='', tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
+V2 = """
+CREATE TABLE fragments (
+    chat_id     INTEGER NOT NULL,
+    user_id     INTEGER NOT NULL,
+    message_id  INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
+);
+CREATE INDEX fragments_user ON fragments(chat_id, user_id, message_id);
+CREATE INDEX digests_created ON digests(created_at);
+"""
+
+V3 = """
+CREATE TABLE digest_officials (
+    digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+    chat_id   INTEGER NOT NULL,
+    name_key  TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    PRIMARY KEY (digest_id, name_key)
+) WITHOUT ROWID;
+CREATE INDEX digest_officials_chat ON digest_officials(chat_id, name_key, digest_id);
+"""
+
+
+async def _script(conn: aiosqlite.Connection, sql: str) -> None:
+    for statement in sql.split(";"):
+        if statement.strip():
+            await conn.execute(statement)
+
+
+async def _v1(conn: aiosqlite.Connection) -> None:
+    await _script(conn, V1)
+
+
+async def _v2(conn: aiosqlite.Connection) -> None:
+    await _script(conn, V2)
+
+
+async def _v3(conn: aiosqlite.Connection) -> None:
+    """Index officials per digest, backfilled from the JSON already stored."""
+    await _script(conn, V3)
+    rows = await conn.execute_fetchall("SELECT id, chat_id, officials FROM digests")
+    await conn.executemany(
+        "INSERT OR IGNORE INTO digest_officials VALUES (?, ?, ?, ?)",
+        [
+            (digest_id, chat_id, name_key(o["name"]), o["name"])
+            for digest_id, chat_id, officials in rows
+            for o in json.loads(officials)
+            if name_key(o["name"])
+        ],
+    )
+
+
+MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (_v1, _v2, _v3)
+LATEST = len(MIGRATIONS)
+
+
+async def user_version(conn: aiosqlite.Connection) -> int:
+    """The schema version recorded in the database header."""
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def migrate(conn: aiosqlite.Connection, target: int = LATEST) -> int:
+    """Apply every missing migration up to `target`, each in its own transaction."""
+    current = await user_version(conn)
+    if current > LATEST:
+        raise SchemaTooNewError(
+            f"database schema v{current} is newer than this program (v{LATEST}); upgrade Tóm Tắt"
+        )
+    for version in range(current + 1, target + 1):
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            await MIGRATIONS[version - 1](conn)
+            await conn.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            await conn.execute("ROLLBACK")
+            raise
+        await conn.execute("COMMIT")
+    return max(current, target)

@@ -1,0 +1,13 @@
+"""The Store: the product's only door to SQLite, every chat-data method scoped by chat id."""
+
+from __future__ import annotations
+
+from storage.admin import AdminMixin
+
+
+class Store(AdminMixin):
+    """Async SQLite storage for chats, jobs, digests, search and export (see storage-api.md).
+
+    Use as `async with Store(path) as store:`. Writes go through one connection behind an
+    asyncio lock; reads use a second read-only connection (WAL lets them run side by side).
+    """
