@@ -104,6 +104,7 @@ class StubBotApi(Scripting):
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
         self.webhook_deliveries: list[WebhookDelivery] = []
+        self.errors: list[tuple[ApiCall, str]] = []  # every error answer (faults included)
         self.on_call: Callable[[ApiCall], None] | None = None
         self._changed = asyncio.Event()
         self._faults: dict[str, list[Fault]] = {}
@@ -209,6 +210,8 @@ class StubBotApi(Scripting):
                 raise ApiError(401, "Unauthorized")
             if fault is not None and fault.kind == "slow":
                 await asyncio.sleep(fault.delay)
+                if handler.gone.is_set():
+                    return  # the client died waiting: treat the request as never received
             if fault is not None and fault.kind == "429":
                 raise ApiError(
                     429,
@@ -225,6 +228,7 @@ class StubBotApi(Scripting):
         except ApiError as err:
             body = err.body()
             handler.set_status(err.code)
+            self.errors.append((call, err.description))
         finally:
             self._notify()
         if fault is not None and fault.kind == "drop_after":
