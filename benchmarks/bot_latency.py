@@ -1,0 +1,182 @@
+"""Command latency while articles wait in the queue, and digests per minute (extractive engine).
+
+Usage: PYTHONPATH=. nice -n 10 python benchmarks/bot_latency.py \
+           [--dataset ../shared/data/vietnews-dev.jsonl] [--backlog 20] [--rounds 40]
+
+The real `tomtat run` process polls the stub Bot API server. Latency is measured at the stub: from
+the moment a `/help` or `/history` update is available to `getUpdates` until the bot's reply
+(`sendMessage`) reaches the stub. Phase 1 measures it with an idle queue (baseline), phase 2 while
+at least `--backlog` articles from other chats are waiting (topped up as digests go out); the
+ratio loaded/idle is printed. Digests per minute is the rate at which phase 2 delivered digests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import math
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.stub_api import StubBotApi
+from bot.stub_api.process import BotProcess
+
+ROOT = Path(__file__).resolve().parents[1]
+CMD_CHAT = 7001
+FIRST_ARTICLE_CHAT = 10_000
+
+
+def load_articles(path: Path) -> list[str]:
+    """Article texts of the dataset (read at run time, never copied)."""
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def digests_delivered(stub: StubBotApi) -> int:
+    """Digest messages the bot sent to article chats (the footer carries '· #N')."""
+    return sum(1 for call in stub.calls_to("sendMessage")
+               if (call.chat_id or 0) >= FIRST_ARTICLE_CHAT and " · #" in (call.get("text") or ""))
+
+
+def history_size(stub: StubBotApi) -> int:
+    """Digests delivered to the command chat."""
+    return sum(1 for c in stub.calls_to("sendMessage", CMD_CHAT) if " · #" in (c.get("text") or ""))
+
+
+async def command_latency(stub: StubBotApi, command: str) -> float:
+    """Seconds from the update being available to the bot's reply reaching the stub."""
+    seen = len(stub.calls)
+    stub.push_text(CMD_CHAT, None, command)
+    pushed = stub.pushed_at[max(stub.pushed_at)]
+    reply = await stub.wait_for(lambda: next(
+        (c for c in stub.calls[seen:] if c.method == "sendMessage" and c.chat_id == CMD_CHAT),
+        None), timeout=30)
+    return reply.at - pushed
+
+
+async def measure(stub: StubBotApi, rounds: int) -> dict[str, list[float]]:
+    """Alternate /help and /history, one at a time."""
+    out: dict[str, list[float]] = {"/help": [], "/history": []}
+    for _ in range(rounds):
+        for command in out:
+            out[command].append(await command_latency(stub, command))
+            await asyncio.sleep(0.05)
+    return out
+
+
+def report(name: str, samples: dict[str, list[float]]) -> dict[str, float]:
+    """Print p50/p95 per command and overall (ms); return the overall ones."""
+    figures = {}
+    for command, values in [*samples.items(), ("both", [v for vs in samples.values() for v in vs])]:
+        p50, p95 = statistics.median(values) * 1000, percentile(values, 95) * 1000
+        print(f"  {name:<7} {command:<9} n={len(values):>3}  p50={p50:7.1f} ms  p95={p95:7.1f} ms")
+        figures[command] = p95
+        figures[command + "_p50"] = p50
+    return figures
+
+
+class Feeder:
+    """Keeps at least `backlog` article jobs queued (read from the bot's own database)."""
+
+    def __init__(self, stub: StubBotApi, db: Path, articles: list[str], backlog: int) -> None:
+        self.stub, self.articles, self.backlog = stub, articles, backlog
+        self.db = db
+        self.pushed = 0
+        self.next_article = 6
+
+    def counts(self) -> tuple[int, int]:
+        """(jobs waiting or running, article jobs ever created) for the article chats."""
+        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5) as conn:
+            row = conn.execute("SELECT SUM(status IN ('queued', 'running')), COUNT(*) FROM jobs"
+                               " WHERE chat_id >= ?", (FIRST_ARTICLE_CHAT,)).fetchone()
+        return int(row[0] or 0), int(row[1] or 0)
+
+    def top_up(self) -> int:
+        """Push articles (each from a new chat) so the queue stays full; return jobs waiting."""
+        waiting, created = self.counts()
+        in_merge_window = self.pushed - created
+        # Articles spend the merge window (1.5 s) before becoming jobs: keep plenty in flight.
+        while waiting + in_merge_window < self.backlog + 40:
+            self.stub.push_text(FIRST_ARTICLE_CHAT + self.pushed, None,
+                                self.articles[self.next_article % len(self.articles)])
+            self.pushed += 1
+            self.next_article += 1
+            in_merge_window += 1
+        return waiting
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Top up every 50 ms until stopped."""
+        while not stop.is_set():
+            self.top_up()
+            await asyncio.sleep(0.05)
+
+
+async def run(dataset: Path, backlog: int, rounds: int) -> None:
+    articles = load_articles(dataset)
+    env = {"TOMTAT_RATE_LIMIT": "100000", "TOMTAT_MAX_PENDING": "100000",
+           "TOMTAT_QUEUE_BOUND": "100000"}
+    with tempfile.TemporaryDirectory() as tmp:
+        async with StubBotApi() as stub, BotProcess(stub, Path(tmp), env=env) as proc:
+            for i in range(6):  # some history for /history to page through
+                stub.push_text(CMD_CHAT, None, articles[i])
+                await stub.wait_for(lambda n=i: history_size(stub) > n, timeout=60)
+            print(f"bot_latency: real `tomtat run` (extractive engine) against the stub Bot API; "
+                  f"{rounds} rounds of /help + /history per phase")
+            idle = report("idle", await measure(stub, rounds))
+
+            feeder = Feeder(stub, proc.db_path, articles, backlog)
+            stop = asyncio.Event()
+            feeding = asyncio.create_task(feeder.run(stop))
+            await stub.wait_for(lambda: feeder.counts()[0] >= backlog, timeout=30)
+            started, done_before = time.monotonic(), digests_delivered(stub)
+            samples: dict[str, list[float]] = {"/help": [], "/history": []}
+            queued_at_send: list[int] = []
+            for _ in range(rounds):
+                for command in samples:
+                    queued_at_send.append(feeder.counts()[0])
+                    samples[command].append(await command_latency(stub, command))
+                    await asyncio.sleep(0.05)
+            elapsed = time.monotonic() - started
+            done = digests_delivered(stub) - done_before
+            stop.set()
+            await feeding
+            loaded = report("loaded", samples)
+            print(f"  article jobs queued when each command was sent: min {min(queued_at_send)}, "
+                  f"median {statistics.median(queued_at_send):.0f} (target ≥ {backlog})")
+            for command in ("/help", "/history", "both"):
+                verdict = "met" if loaded[command] <= 200 else "NOT met"
+                print(f"  p95 ratio loaded/idle {command:<9}: "
+                      f"{loaded[command] / idle[command]:.2f}  (loaded p95 ≤ 200 ms: {verdict})")
+            print(f"  digests per minute (extractive, queue kept full): {done / elapsed * 60:.1f} "
+                  f"({done} digests in {elapsed:.1f} s)")
+            if not proc.running:
+                print("  warning: the bot process exited during the run")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path,
+                        default=ROOT.parent / "shared" / "data" / "vietnews-dev.jsonl")
+    parser.add_argument("--backlog", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # the stub's 4xx answers
+    asyncio.run(run(args.dataset, args.backlog, args.rounds))
+
+
+if __name__ == "__main__":
+    main()
