@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from telegram import Update
@@ -139,9 +140,8 @@ def build_application(
         .post_shutdown(_close)
     )
     if rate_limiter:
-        builder = builder.rate_limiter(  # type: ignore[arg-type]
-            AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
-        )
+        limiter: Any = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
+        builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
@@ -182,11 +182,15 @@ def run_polling(settings: Settings) -> int:
 
     from telegram.error import InvalidToken
 
+    from bot.offsets import UpdateMark, mark_path
     from bot.polling import serve
 
+    # Opt in to PTB's timedelta time periods (silences a deprecation warning per 429).
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     configure_logging(settings)
     try:
-        asyncio.run(serve(build_application(settings)))
+        mark = UpdateMark(mark_path(settings.db_path))
+        asyncio.run(serve(build_application(settings), mark))
     except InvalidToken:
         log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
         return 2

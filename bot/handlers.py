@@ -105,7 +105,8 @@ async def accept_article(
     if message is None or chat is None or user is None:
         return
     article = clean_text(raw)
-    if merge and rt.intake.pending(chat.id, user.id):
+    fits = len(article) <= rt.settings.max_article_chars
+    if merge and fits and rt.intake.pending(chat.id, user.id):
         if article.strip():
             await rt.intake.add(chat.id, user.id, message.message_id, article,
                                 length="medium", language=None, reply_to=None)

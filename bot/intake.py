@@ -44,10 +44,15 @@ class Intake:
         self._on_reject = on_reject
         self._groups: dict[tuple[int, int], _Group] = {}
         self._closed = False
+        self._closing = 0
 
     def pending(self, chat_id: int, user_id: int) -> bool:
         """Whether this user has an open paste in this chat (more fragments merge into it)."""
         return (chat_id, user_id) in self._groups
+
+    def busy(self) -> bool:
+        """Whether any paste is still open or being turned into a job."""
+        return bool(self._groups) or self._closing > 0
 
     def open_groups(self, user_id: int) -> int:
         """How many pastes the user has open (they count as pending jobs)."""
@@ -86,11 +91,14 @@ class Intake:
         await asyncio.sleep(delay)
         if self._groups.get(key) is group:
             del self._groups[key]
+        self._closing += 1
         try:
             await self._close(key, group)
         except Exception:
             # The fragments stay on disk and are recovered at the next start-up.
             log.exception("could not close the paste of chat %s", key[0])
+        finally:
+            self._closing -= 1
 
     async def _close(self, key: tuple[int, int], group: _Group) -> None:
         chat_id, user_id = key

@@ -19,6 +19,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
 from bot.delivery import best_effort
+from bot.offsets import UpdateMark
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ async def _wait(stop: asyncio.Event, seconds: float) -> None:
 
 
 async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event,
-               *, timeout: int = POLL_TIMEOUT_S) -> None:
+               *, timeout: int = POLL_TIMEOUT_S, mark: UpdateMark | None = None) -> None:
     """Fetch and handle updates until `stop` is set."""
     await best_effort(app.bot.delete_webhook(), "deleteWebhook")
     offset: int | None = None
@@ -79,14 +80,20 @@ async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Eve
             continue
         backoff = 1.0
         if updates:
-            await process_batch(app, updates)
+            fresh = [u for u in updates if mark is None or not mark.seen(u.update_id)]
+            if len(fresh) < len(updates):
+                log.info("%s update(s) handled before a restart skipped", len(updates) - len(fresh))
+            await process_batch(app, fresh)
+            if mark is not None:
+                await asyncio.to_thread(mark.save, updates[-1].update_id)
             offset = updates[-1].update_id + 1
     if offset is not None:
         # Confirm the last handled batch so a clean restart doesn't see it again.
         await best_effort(app.bot.get_updates(offset=offset, timeout=0, limit=1), "confirm")
 
 
-async def serve(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def serve(app: Application[Any, Any, Any, Any, Any, Any],
+                mark: UpdateMark | None = None) -> None:
     """Start the application, poll until SIGINT/SIGTERM, then shut down cleanly."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -99,7 +106,7 @@ async def serve(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             await app.post_init(app)
         await app.start()
         try:
-            await poll(app, stop)
+            await poll(app, stop, mark=mark)
         finally:
             await app.stop()
     finally:

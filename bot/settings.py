@@ -50,6 +50,7 @@ class Settings:
     min_article_words: int = 25
     status_after_s: float = 2.0
     max_attempts: int = 3
+    retry_backoff_s: float = 2.0
     webhook_url: str | None = None  # set: webhook mode instead of long polling
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443

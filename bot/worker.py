@@ -8,11 +8,12 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from telegram import Bot
 from telegram.constants import ChatAction
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort, deliver_chunks, edit_html, send_html
 from bot.engines import EngineBox
@@ -26,8 +27,12 @@ log = logging.getLogger(__name__)
 digest_log = logging.getLogger("tomtat.digest")
 
 STATUS_EVERY_S = 2.5
+# Queue positions change with every finished job; edit those less often to spare the
+# chat's Telegram budget (groups get about 20 messages a minute).
+QUEUED_STATUS_EVERY_S = 10.0
 TYPING_EVERY_S = 4.5
 DELIVERY_TRIES = 4
+LATER_ROUNDS = 12
 
 
 @dataclass
@@ -44,6 +49,7 @@ class _Tracked:
     finished: bool = False
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     shown: str = ""
+    shown_at: float = 0.0
 
 
 class Worker:
@@ -172,7 +178,8 @@ class Worker:
         if job.attempts < self._settings.max_attempts:
             # Back off without blocking other chats: the job stays `running` meanwhile.
             tracked.running = False
-            self._spawn(self._retry_later(job, min(30.0, 2.0**job.attempts)), f"retry-{job.id}")
+            delay = min(30.0, self._settings.retry_backoff_s * 2 ** (job.attempts - 1))
+            self._spawn(self._retry_later(job, delay), f"retry-{job.id}")
             return
         await self._store.fail_job(job.chat_id, job.id, repr(exc)[:500], retry=False)
         await self._deliver(tracked, [text(job.language, "failed")])
@@ -216,6 +223,9 @@ class Worker:
         status = await self._status_text(tracked)
         if status == tracked.shown:
             return
+        quiet = QUEUED_STATUS_EVERY_S if not tracked.running else STATUS_EVERY_S
+        if tracked.shown and time.monotonic() - tracked.shown_at < quiet:
+            return
         if tracked.status_message_id is None:
             sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
             tracked.status_message_id = sent.message_id
@@ -223,6 +233,7 @@ class Worker:
         elif not await edit_html(self._bot, tracked.chat_id, tracked.status_message_id, status):
             tracked.status_message_id = None
         tracked.shown = status
+        tracked.shown_at = time.monotonic()
 
     # -- delivery ----------------------------------------------------------------------------
 
@@ -238,6 +249,17 @@ class Worker:
         chunks = render_digest(digest, number, tracked.language or "vi")
         if await self._deliver(tracked, chunks):
             await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
+        else:
+            self._spawn(self._redeliver(tracked, chunks), f"redeliver-{tracked.job_id}")
+
+    async def _redeliver(self, tracked: _Tracked, chunks: list[str]) -> None:
+        """Keep trying a reply Telegram would not take, without holding up the queue."""
+        for round_ in range(LATER_ROUNDS):
+            await asyncio.sleep(min(300.0, self._settings.retry_backoff_s * 15 * 2**round_))
+            if await self._deliver(tracked, chunks):
+                await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
+                return
+        log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
 
     async def _deliver(self, tracked: _Tracked, chunks: list[str]) -> bool:
         """Send the reply, retrying network failures; True once Telegram confirmed it."""
@@ -251,15 +273,22 @@ class Worker:
                     )
                     self._tracked.pop(tracked.job_id, None)
                     return True
-                except Forbidden as exc:
-                    log.warning("chat %s blocked the bot: %s", tracked.chat_id, exc)
+                except (Forbidden, BadRequest) as exc:
+                    # The chat is gone or refuses this reply: retrying cannot help.
+                    log.error("job %s cannot be delivered to chat %s: %s", tracked.job_id,
+                              tracked.chat_id, exc)
                     self._tracked.pop(tracked.job_id, None)
-                    return True  # nobody to deliver to; don't retry forever
+                    return True
+                except RetryAfter as exc:
+                    wait = exc.retry_after
+                    seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                    log.warning("flood control: waiting %.0f s before delivering", seconds)
+                    await asyncio.sleep(seconds)
                 except TelegramError as exc:
                     log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
                                 attempt + 1, exc)
-                    await asyncio.sleep(min(30.0, 1.0 * 2**attempt))
-        log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
+                    await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
+        log.warning("job %s not delivered yet; trying again later", tracked.job_id)
         return False
 
     async def queue_length(self) -> int:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 from storage.base import StoreBase
-from storage.models import ChatSettings, Fragment, Job
+from storage.models import ChatSettings, Fragment, Job, JobNotFoundError
 from storage.rows import JOB_SELECT, fetch, from_ms, job, now_ms
 from summarizer.digest import Length
 
@@ -104,25 +105,26 @@ class ChatsMixin(StoreBase):
     ) -> Job | None:
         """In ONE transaction: join the fragments in message order, enqueue a job, drop them."""
         length = check_length(length)
-        async with self._write() as conn:
-            rows = await fetch(
-                conn,
+
+        def merge(raw: sqlite3.Connection) -> Job | None:
+            rows = raw.execute(
                 "SELECT message_id, text FROM fragments WHERE chat_id = ? AND user_id = ?"
                 " ORDER BY message_id",
                 (chat_id, user_id),
-            )
+            ).fetchall()
             if not rows:
                 return None
             text = "\n".join(r[1] for r in rows)
             message_ids = [r[0] for r in rows]
-            job_id = await self._insert_job(
-                conn, chat_id, user_id, text, message_ids, length, language, reply_to
+            job_id = insert_job(
+                raw, chat_id, user_id, text, message_ids, length, language, reply_to
             )
-            await conn.execute(
+            raw.execute(
                 "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
             )
-            found = await fetch(conn, f"{JOB_SELECT} WHERE id = ?", (job_id,))
-        return job(found[0])
+            return job_in_chat(raw, chat_id, job_id)
+
+        return await self._write_sync(merge)
 
     async def recover_fragment_owners(self) -> list[tuple[int, int]]:
         """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""
@@ -132,26 +134,31 @@ class ChatsMixin(StoreBase):
             )
         return [(r[0], r[1]) for r in rows]
 
-    @staticmethod
-    async def _insert_job(
-        conn: Any,
-        chat_id: int,
-        user_id: int,
-        text: str,
-        message_ids: list[int],
-        length: str,
-        language: str | None,
-        reply_to: int | None,
-    ) -> int:
-        now = now_ms()
-        await conn.execute(
-            "INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now)
-        )
-        async with conn.execute(
-            "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
-            " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
-            (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
-        ) as cursor:
-            row = await cursor.fetchone()
-        assert row is not None
-        return int(row[0])
+
+def insert_job(
+    raw: sqlite3.Connection,
+    chat_id: int,
+    user_id: int,
+    text: str,
+    message_ids: list[int],
+    length: str,
+    language: str | None,
+    reply_to: int | None,
+) -> int:
+    """Insert a queued job (and the chat row if new); returns its id."""
+    now = now_ms()
+    raw.execute("INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now))
+    rows = raw.execute(
+        "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
+        " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
+        (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
+    ).fetchall()
+    return int(rows[0][0])
+
+
+def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
+    """The job if it belongs to the chat, else JobNotFoundError."""
+    rows = raw.execute(f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id)).fetchall()
+    if not rows:
+        raise JobNotFoundError(f"no job {job_id} in chat {chat_id}")
+    return job(rows[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -36,21 +37,8 @@ def fts_values(
     )
 
 
-async def next_number(conn: aiosqlite.Connection, chat_id: int, now: int) -> int:
-    """Reserve the chat's next digest number; numbers are never handed out twice."""
-    async with conn.execute(
-        "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?, ?, 2)"
-        " ON CONFLICT (chat_id) DO UPDATE SET next_number = next_number + 1"
-        " RETURNING next_number - 1",
-        (chat_id, now),
-    ) as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    return int(row[0])
-
-
-async def insert_digest(
-    conn: aiosqlite.Connection,
+def insert_digest(
+    raw: sqlite3.Connection,
     *,
     chat_id: int,
     user_id: int | None,
@@ -61,11 +49,16 @@ async def insert_digest(
     created_at: int,
 ) -> tuple[int, int]:
     """Store article and digest; returns (article_id, number). Runs inside a write transaction."""
-    number = await next_number(conn, chat_id, created_at)
-    async with conn.execute(
+    # Reserve the chat's next number; numbers are never handed out twice, even after deletes.
+    (number,) = raw.execute(
+        "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?, ?, 2)"
+        " ON CONFLICT (chat_id) DO UPDATE SET next_number = next_number + 1"
+        " RETURNING next_number - 1",
+        (chat_id, created_at),
+    ).fetchall()[0]
+    (article_id,) = raw.execute(
         "INSERT INTO articles (chat_id, user_id, created_at, message_ids, content_hash, title,"
-        " text)"
-        " VALUES (?,?,?,?,?,?,?) RETURNING id",
+        " text) VALUES (?,?,?,?,?,?,?) RETURNING id",
         (
             chat_id,
             user_id,
@@ -75,28 +68,22 @@ async def insert_digest(
             digest.title,
             body,
         ),
-    ) as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    article_id = int(row[0])
-    async with conn.execute(
+    ).fetchall()[0]
+    (digest_id,) = raw.execute(
         "INSERT INTO digests (chat_id, number, article_id, created_at, title, summary, officials,"
         " decisions, engine, model, input_words, summary_words, elapsed_ms, fallback, notes)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         (chat_id, number, article_id, created_at, *digest_values(digest)),
-    ) as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    digest_id = int(row[0])
-    await conn.execute(
+    ).fetchall()[0]
+    raw.execute(
         FTS_INSERT,
         fts_values(digest_id, chat_id, digest.title, digest.summary, officials_text(digest), body),
     )
-    await conn.executemany(
+    raw.executemany(
         "INSERT OR IGNORE INTO digest_officials VALUES (?,?,?,?)",
         official_rows(digest_id, chat_id, digest),
     )
-    return article_id, number
+    return int(article_id), int(number)
 
 
 def official_rows(digest_id: int, chat_id: int, digest: Digest) -> list[tuple[int, int, str, str]]:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 import aiosqlite
 
-from storage.chats import ChatsMixin, check_length
+from storage.chats import ChatsMixin, check_length, insert_job, job_in_chat
 from storage.folding import content_hash
 from storage.indexing import insert_digest
 from storage.models import Job, JobNotFoundError, StoredDigest
-from storage.rows import DIGEST_SELECT, JOB_SELECT, fetch, job, now_ms, stored_digest
+from storage.rows import DIGEST_SELECT, JOB_SELECT, fetch, from_ms, job, now_ms, stored_digest
 from summarizer.digest import Article, Digest
 
 
@@ -46,11 +47,13 @@ class JobsMixin(ChatsMixin):
     ) -> Job:
         """Accept one article for summarising; it is on disk when this returns."""
         length = check_length(length)
-        async with self._write() as conn:
-            job_id = await self._insert_job(
-                conn, chat_id, user_id, text, list(message_ids), length, language, reply_to
-            )
-            return await _job_in_chat(conn, chat_id, job_id)
+        ids = list(message_ids)
+
+        def add(raw: sqlite3.Connection) -> Job:
+            job_id = insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
+            return job_in_chat(raw, chat_id, job_id)
+
+        return await self._write_sync(add)
 
     async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
         """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""
@@ -65,17 +68,17 @@ class JobsMixin(ChatsMixin):
 
     async def claim_next_job(self) -> Job | None:
         """Cross-chat: the oldest queued job becomes running, attempts + 1."""
-        async with self._write() as conn:
-            rows = await fetch(
-                conn,
+
+        def claim(raw: sqlite3.Connection) -> Job | None:
+            rows = raw.execute(
                 "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
                 " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1)"
                 " RETURNING id, chat_id",
                 (now_ms(),),
-            )
-            if not rows:
-                return None
-            return await _job_in_chat(conn, rows[0][1], rows[0][0])
+            ).fetchall()
+            return job_in_chat(raw, rows[0][1], rows[0][0]) if rows else None
+
+        return await self._write_sync(claim)
 
     async def get_job(self, chat_id: int, job_id: int) -> Job | None:
         """One job of this chat, or None."""
@@ -101,16 +104,20 @@ class JobsMixin(ChatsMixin):
 
         `article` (optional) is the cleaned article: its body is what gets stored and searched.
         """
-        async with self._write() as conn:
-            current = await _job_in_chat(conn, chat_id, job_id)
+
+        def complete(raw: sqlite3.Connection) -> StoredDigest:
+            current = job_in_chat(raw, chat_id, job_id)
             if current.digest_number is not None:
-                existing = await _digest_by_number(conn, chat_id, current.digest_number)
-                if existing is not None:
-                    return existing
+                rows = raw.execute(
+                    f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number = ?",
+                    (chat_id, current.digest_number),
+                ).fetchall()
+                if rows:
+                    return stored_digest(rows[0])
             now = now_ms()
             body = article.body if article is not None and article.body.strip() else current.text
-            _, number = await insert_digest(
-                conn,
+            article_id, number = insert_digest(
+                raw,
                 chat_id=chat_id,
                 user_id=current.user_id,
                 text=current.text,
@@ -119,14 +126,14 @@ class JobsMixin(ChatsMixin):
                 digest=digest,
                 created_at=now,
             )
-            await conn.execute(
+            raw.execute(
                 "UPDATE jobs SET status = 'done', error = NULL, digest_number = ?, updated_at = ?,"
                 " finished_at = ? WHERE id = ?",
                 (number, now, now, job_id),
             )
-            stored = await _digest_by_number(conn, chat_id, number)
-        assert stored is not None
-        return stored
+            return StoredDigest(chat_id, number, digest, from_ms(now), article_id, current.user_id)
+
+        return await self._write_sync(complete)
 
     async def fail_job(self, chat_id: int, job_id: int, error: str, *, retry: bool) -> None:
         """Record an error; with retry the job goes back to the queue, else it is failed."""

@@ -34,20 +34,20 @@ def match_expression(chat_id: int, terms: Sequence[str]) -> str:
     return f'{{chat}} : "{chat_token(chat_id)}" AND {CONTENT_COLUMNS} : ({body})'
 
 
-def _marked_words(text: str, terms: set[str]) -> tuple[list[tuple[int, int]], list[bool]]:
-    folded = search_form(nfc(text))
-    spans = token_spans(folded)
-    return spans, [folded[s:e] in terms for s, e in spans]
-
-
 def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:
-    """A short plain-text excerpt of the first field that contains a term, matches in « »."""
+    """A short plain-text excerpt of the field matching most terms (earlier fields win ties)."""
     wanted = set(terms)
+    best: tuple[int, str, list[tuple[int, int]], list[bool]] | None = None
     for field in fields:
         text = nfc(field)
-        spans, hits = _marked_words(text, wanted)
-        if any(hits):
-            return _window(text, spans, hits)
+        folded = search_form(text)
+        spans = token_spans(folded)
+        hits = [folded[s:e] in wanted for s, e in spans]
+        matched = len({folded[s:e] for (s, e), hit in zip(spans, hits, strict=True) if hit})
+        if matched and (best is None or matched > best[0]):
+            best = (matched, text, spans, hits)
+    if best is not None:
+        return _window(best[1], best[2], best[3])
     text = nfc(fields[0]) if fields else ""
     spans = token_spans(text)
     return _window(text, spans, [False] * len(spans))

@@ -1,0 +1,197 @@
+"""Storage at scale: bulk-load N digests over M chats, then time the API the bot uses.
+
+    nice -n 10 python benchmarks/storage_scale.py --digests 1000000 --chats 10000 --db /tmp/big.db
+
+Prints insert rates (bulk path and the real enqueue→claim→complete_job path), history page,
+search (common/rare terms, with/without diacritics) and officials latencies (p50/p95), and the
+database size. Each latency is also shown against the floor measured in the same run (a trivial
+query through the same reader connection) and against its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.vn_synth import Corpus, TextMaker
+from storage import Store
+from summarizer.textnorm import strip_diacritics
+
+TARGETS_MS = {"history": 5.0, "search": 50.0, "officials": 50.0}
+BATCH = 2_000
+
+
+def pct(values: list[float], q: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+async def timed(samples: int, make: Callable[[int], Awaitable[object]]) -> list[float]:
+    """Milliseconds per call over `samples` calls."""
+    out = []
+    for i in range(samples):
+        start = time.perf_counter()
+        await make(i)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+async def bulk_load(store: Store, corpus: Corpus, digests: int) -> float:
+    """Insert through the bulk path; returns digests per second."""
+    start_time = datetime.now(UTC) - timedelta(days=400)
+    step = timedelta(days=400) / max(digests, 1)
+    began = time.perf_counter()
+    done = 0
+    while done < digests:
+        count = min(BATCH, digests - done)
+        items = [corpus.item(start_time + step * (done + i)) for i in range(count)]
+        await store.insert_digests_bulk(items)
+        done += count
+        if done % 50_000 < BATCH:
+            rate = done / (time.perf_counter() - began)
+            print(f"  … {done:,} digests, {rate:,.0f}/s", flush=True)
+    return digests / (time.perf_counter() - began)
+
+
+async def api_inserts(store: Store, corpus: Corpus, count: int, tasks: int) -> tuple[float, float]:
+    """(complete_job calls/s, full enqueue→claim→complete lifecycles/s) with concurrent tasks."""
+    complete_ms: list[float] = []
+
+    async def worker(n: int) -> None:
+        for _ in range(n):
+            item = corpus.item(datetime.now(UTC))
+            await store.enqueue(
+                item.chat_id,
+                item.user_id or 1,
+                item.text,
+                [1],
+                length="medium",
+                language=None,
+                reply_to=None,
+            )
+            claimed = await store.claim_next_job()
+            assert claimed is not None
+            began = time.perf_counter()
+            await store.complete_job(claimed.chat_id, claimed.id, item.digest)
+            complete_ms.append(time.perf_counter() - began)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker(count // tasks) for _ in range(tasks)))
+    wall = time.perf_counter() - began
+    return len(complete_ms) / sum(complete_ms), len(complete_ms) / wall
+
+
+def line(name: str, values: list[float], floor: float, target: float | None) -> None:
+    p50, p95 = pct(values, 0.5), pct(values, 0.95)
+    extra = f"  p95/target {p95 / target:.2f}" if target else ""
+    print(f"{name:<34} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  p95/floor {p95 / floor:7.1f}{extra}")
+
+
+async def run(args: argparse.Namespace) -> None:
+    db = Path(args.db)
+    maker = TextMaker(seed=args.seed)
+    corpus = Corpus(maker, args.chats)
+    async with Store(db) as store:
+        existing = (await store.stats())["digests"]
+        if existing < args.digests:
+            print(f"bulk-loading {args.digests - existing:,} digests over {args.chats:,} chats")
+            rate = await bulk_load(store, corpus, args.digests - int(existing))
+            print(f"bulk insert rate: {rate:,.0f} digests/s (target ≥ 2,000/s: {rate / 2000:.2f}x)")
+        else:
+            print(f"reusing {existing:,} digests already in {db}")
+            for chat_id in corpus.chat_ids[:2000]:  # officials pools for the query mix
+                corpus.chat_officials(chat_id)
+        complete_rate, lifecycle_rate = await api_inserts(store, corpus, args.api_inserts, 8)
+        print(
+            f"complete_job API rate: {complete_rate:,.0f} digests/s (call time only, 8 tasks);"
+            f" enqueue+claim+complete: {lifecycle_rate:,.0f}/s wall"
+        )
+
+        chats = [corpus.pick_chat() for _ in range(args.queries)]
+        floor_ms = await timed(args.queries, lambda i: store.queue_position(chats[i], -1))
+        floor = max(pct(floor_ms, 0.95), 1e-3)
+        print(
+            f"floor (trivial query through the reader): p50 {pct(floor_ms, 0.5):.3f} ms"
+            f"  p95 {floor:.3f} ms"
+        )
+        line(
+            "history first page",
+            await timed(args.queries, lambda i: store.history(chats[i])),
+            floor,
+            TARGETS_MS["history"],
+        )
+        pages = [await store.history(c) for c in chats]
+
+        async def deeper(i: int) -> object:
+            older = pages[i].older
+            return await store.history(chats[i], before=older) if older else None
+
+        line(
+            "history next page (keyset)",
+            await timed(args.queries, deeper),
+            floor,
+            TARGETS_MS["history"],
+        )
+        common, rare = "quyết định", maker.vocab[4000]
+        queries = {
+            f"search common '{common}'": common,
+            f"search common '{strip_diacritics(common)}'": strip_diacritics(common),
+            f"search rare '{rare}'": rare,
+            f"search rare '{strip_diacritics(rare)}'": strip_diacritics(rare),
+            "search 3 words, no diacritics": strip_diacritics(" ".join(maker.vocab[30:33])),
+        }
+        for name, query in queries.items():
+            line(
+                name,
+                await timed(args.queries, lambda i, q=query: store.search(chats[i], q)),
+                floor,
+                TARGETS_MS["search"],
+            )
+        names = [strip_diacritics(corpus.chat_officials(c)[0].name) for c in chats]
+        line(
+            "digests_by_official (no diacritics)",
+            await timed(args.queries, lambda i: store.digests_by_official(chats[i], names[i])),
+            floor,
+            TARGETS_MS["officials"],
+        )
+        line(
+            "top_officials",
+            await timed(args.queries, lambda i: store.top_officials(chats[i])),
+            floor,
+            TARGETS_MS["officials"],
+        )
+        hits, total = await store.search(chats[0], common)
+        if hits:
+            print(f"sample snippet ({total} hits): {hits[0].snippet}")
+        stats = await store.stats()
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    print(
+        f"digests {stats['digests']:,}  chats {stats['chats']:,}  db size {size / 2**20:,.0f} MiB"
+        f"  ({size / max(int(stats['digests']), 1):,.0f} bytes/digest)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--digests", type=int, default=1_000_000)
+    parser.add_argument("--chats", type=int, default=10_000)
+    parser.add_argument("--db", default="/tmp/tomtat-storage-scale.db")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--api-inserts", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, pid {os.getpid()}")
+    asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    main()

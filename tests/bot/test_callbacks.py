@@ -1,0 +1,42 @@
+"""Button payloads: compact, round-trip, and anything forged is rejected."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.callbacks import (
+    ClearAnswer,
+    HistoryNav,
+    SearchNav,
+    SetOption,
+    Show,
+    decode,
+    encode,
+    fits,
+)
+
+
+@pytest.mark.parametrize("action", [
+    Show(12), HistoryNav(before=7), HistoryNav(after=3), SearchNav("q", 5, "ngan sach"),
+    SearchNav("o", 0, "Nguyễn Văn A"), ClearAnswer(True, 123456789), SetOption("length", "long"),
+    SetOption("language", "auto"), SetOption("engine", "extractive"),
+])
+def test_round_trip_within_64_bytes(action: object) -> None:
+    data = encode(action)  # type: ignore[arg-type]
+    assert len(data.encode()) <= 64
+    assert decode(data) == action
+
+
+@pytest.mark.parametrize("data", [
+    None, "", "s:", "s:-1", "s:0", "s:1;DROP", "s:99999999999", "h:x:1", "c:y:abc",
+    "t:l:huge", "t:g:fr", "t:e:gpt", "zz", "s:1:chat=-100", "x" * 65, "q:1:", "s:01",
+])
+def test_forged_payloads_are_rejected(data: str | None) -> None:
+    assert decode(data) is None
+
+
+def test_long_queries_do_not_fit() -> None:
+    assert fits("ngan sach")
+    assert not fits("đường " * 20)
+    with pytest.raises(ValueError):
+        encode(SearchNav("q", 0, "đường " * 20))

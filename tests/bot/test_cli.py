@@ -1,0 +1,51 @@
+"""`tomtat run` configuration: env, flags, no token, and a log that never shows the token."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.app import RedactToken, build_application, file_base_url
+from bot.cli import apply_run_flags, build_parser, main
+from bot.settings import Settings
+
+
+def test_flags_override_the_environment(tmp_path: Path) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": "1:abc", "TOMTAT_ENGINE": "abstractive", "TOMTAT_ADMINS": "5",
+           "TOMTAT_MERGE_WINDOW": "2.5", "TOMTAT_RATE_LIMIT": "9"}
+    settings = Settings.from_env(env, dotenv=tmp_path / "none.env")
+    assert settings.merge_window_s == 2.5 and settings.rate_limit_count == 9
+    args = build_parser().parse_args(
+        ["run", "--engine", "extractive", "--db", str(tmp_path / "x.db"),
+         "--allowed-users", "1, 2", "--api-base-url", "http://127.0.0.1:8081/bot"])
+    changed = apply_run_flags(settings, args)
+    assert changed.engine == "extractive" and changed.db_path == tmp_path / "x.db"
+    assert changed.allowed_users == {1, 2} and changed.admins == {5}
+    assert changed.api_base_url == "http://127.0.0.1:8081/bot"
+
+
+def test_run_without_token_explains_what_to_do(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["run"]) == 2
+    assert "@BotFather" in capsys.readouterr().err
+
+
+def test_local_bot_api_server_urls(tmp_path: Path) -> None:
+    assert file_base_url("http://127.0.0.1:8081/bot") == "http://127.0.0.1:8081/file/bot"
+    settings = Settings(token="1:abc", api_base_url="http://127.0.0.1:8081/bot",
+                        db_path=tmp_path / "a.db")
+    app = build_application(settings)
+    assert app.bot.base_url == "http://127.0.0.1:8081/bot1:abc"
+
+
+def test_token_is_redacted_from_logs() -> None:
+    record = logging.LogRecord("httpx", logging.INFO, __file__, 1,
+                               "POST %s failed", ("https://api.telegram.org/bot1:SECRET/getMe",),
+                               None)
+    RedactToken("1:SECRET").filter(record)
+    assert "SECRET" not in record.getMessage() and "<token>" in record.getMessage()

@@ -1,0 +1,153 @@
+"""The main user journeys: paste → one digest; history; search; escaping."""
+
+from __future__ import annotations
+
+from tests.bot.conftest import BOT_USERNAME, GROUP, OTHER_USER, USER, Harness
+
+
+def split3(text: str) -> list[str]:
+    third = len(text) // 3
+    cut1 = text.index(" ", third)
+    cut2 = text.index(" ", 2 * third)
+    return [text[:cut1], text[cut1:cut2], text[cut2:]]
+
+
+async def test_three_fragment_paste_gives_one_digest(harness: Harness, article: str) -> None:
+    for part in split3(article):
+        await harness.send(part)
+    await harness.settle()
+    digests = harness.digests()
+    assert len(digests) == 1
+    assert "#1" in digests[0]
+    job_texts = [c.params["text"] for c in harness.api.of("sendMessage")]
+    assert not any("ngắn quá" in t for t in job_texts)  # the short last fragment is no hint
+
+
+def variant(article: str, i: int) -> str:
+    """A different article (so dedup doesn't answer it from history)."""
+    return article.replace("Tân Lập", f"Tân Lập {i}") + f"\nPhóng viên số {i} ghi nhận tại chỗ."
+
+
+async def test_history_pages_with_buttons_and_opens_a_digest(
+    harness: Harness, article: str
+) -> None:
+    for i in range(7):
+        await harness.send(variant(article, i))
+        await harness.settle()
+    await harness.send("/history")
+    call = harness.api.of("sendMessage")[-1]
+    assert "(7" in call.params["text"]
+    assert [f"#{n}" in call.params["text"] for n in (7, 6, 5, 4, 3, 2)] == [True] * 5 + [False]
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    assert len(rows) == 6 and rows[-1][0]["text"] == "▶"
+    await harness.press(rows[-1][0]["callback_data"], message_id=call.result["message_id"])
+    assert harness.api.of("answerCallbackQuery")
+    edited = harness.api.of("editMessageText")[-1].params
+    assert "#2" in edited["text"] and "#1" in edited["text"] and "#3" not in edited["text"]
+    nav = edited["reply_markup"]["inline_keyboard"][-1]
+    assert [b["text"] for b in nav] == ["◀"]
+    await harness.press(edited["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+    opened = harness.api.of("sendMessage")[-1].params["text"]
+    assert "#2</i>" in opened
+
+
+async def test_search_without_diacritics_finds_the_article(
+    harness: Harness, article: str, article2: str
+) -> None:
+    for text in (article, article2):
+        await harness.send(text)
+        await harness.settle()
+    await harness.send("/search benh vien nhi")
+    found = harness.api.of("sendMessage")[-1].params["text"]
+    assert "(1)" in found and "#2" in found and "«" in found
+    await harness.send("/search tuyetchieu")
+    assert "Không tìm thấy" in harness.api.of("sendMessage")[-1].params["text"]
+
+
+async def test_user_markup_is_echoed_safely(harness: Harness, article: str) -> None:
+    nasty = article.replace("Chiều 9/3,", "Chiều 9/3, <b>đậm</b> & *sao* _gạch_ `mã`")
+    harness.engine.summary = "Tóm tắt có <b>thẻ</b> & ký tự *đặc biệt*."
+    await harness.send(nasty)
+    await harness.settle()
+    (digest,) = harness.digests()
+    assert "&lt;b&gt;thẻ&lt;/b&gt; &amp; ký tự *đặc biệt*" in digest
+
+
+async def test_long_digest_arrives_in_several_valid_messages(
+    harness: Harness, article: str
+) -> None:
+    harness.engine.summary = "\n".join(
+        f"Đoạn {i}: " + " ".join(f"câu{i}từ{j}" for j in range(120)) for i in range(20)
+    )
+    await harness.send(article)
+    await harness.settle()
+    texts = [c.params["text"] for c in harness.api.of("sendMessage")]
+    assert len(texts) >= 3
+    assert all(0 < len(t) <= 4096 for t in texts)
+    assert "Đoạn 0:" in texts[0] and "Đoạn 19:" in "".join(texts) and "#1</i>" in texts[-1]
+
+
+async def test_same_article_again_gets_the_stored_digest(harness: Harness, article: str) -> None:
+    await harness.send(article)
+    await harness.settle()
+    await harness.send(article)
+    await harness.settle()
+    assert harness.engine.calls == 1
+    assert any("đã được tóm tắt trước đây (#1)" in t for t in harness.texts())
+    assert (await harness.rt.store.history(USER)).total == 1
+
+
+async def test_status_message_shows_queue_and_is_replaced_by_the_digest(
+    harness: Harness, article: str, article2: str
+) -> None:
+    harness.rt.worker._settings = harness.rt.settings.__class__(
+        **{**harness.rt.settings.__dict__, "status_after_s": 0.05})
+    harness.engine.delay_s = 0.6
+    await harness.send(article)
+    await harness.send(article2, chat_id=OTHER_USER, user_id=OTHER_USER)
+    await harness.settle()
+    statuses = [c.params["text"] for c in harness.api.of("sendMessage")]
+    assert any("vị trí 1 trong hàng đợi" in t or "Đang tóm tắt" in t for t in statuses)
+    for chat in (USER, OTHER_USER):
+        shown = harness.texts(chat)
+        assert len(shown) == 1 and "→" in shown[0]  # the status became the digest
+
+
+async def test_each_chat_has_its_own_history(harness: Harness, article: str) -> None:
+    await harness.send(article)
+    await harness.settle()
+    await harness.send("/history", chat_id=OTHER_USER, user_id=OTHER_USER)
+    assert "Chưa có bản tóm tắt" in harness.texts(OTHER_USER)[-1]
+    await harness.send("/show 1", chat_id=OTHER_USER, user_id=OTHER_USER)
+    assert "Không có bản tóm tắt #1" in harness.texts(OTHER_USER)[-1]
+    await harness.press("s:1", chat_id=OTHER_USER, user_id=OTHER_USER)
+    assert "hết hạn" in harness.texts(OTHER_USER)[-1]
+    assert len(harness.digests(USER)) == 1
+
+
+async def test_group_answers_mentions_replies_and_summarize(
+    harness: Harness, article: str, article2: str
+) -> None:
+    await harness.send(article, chat_id=GROUP)  # not addressed to the bot: ignored
+    await harness.settle()
+    assert harness.texts(GROUP) == []
+    await harness.send(f"@{BOT_USERNAME} {article}", chat_id=GROUP)
+    await harness.settle()
+    assert len(harness.digests(GROUP)) == 1
+    original = await harness.send(article2, chat_id=GROUP, user_id=OTHER_USER)
+    await harness.send("/summarize", chat_id=GROUP, reply_to_message=original)
+    await harness.settle()
+    assert len(harness.digests(GROUP)) == 2
+    last = harness.api.of("sendMessage")[-1].params
+    assert last["reply_parameters"]["message_id"] == original["message_id"]
+    await harness.send("/history", chat_id=GROUP)
+    assert "(2" in harness.texts(GROUP)[-1]
+    assert (await harness.rt.store.history(USER)).total == 0
+
+
+async def test_summarize_with_text_after_the_command(harness: Harness, article: str) -> None:
+    await harness.send("/summarize " + article)
+    await harness.settle()
+    assert len(harness.digests()) == 1
+    await harness.send("/summarize")
+    assert "/summarize" in harness.texts()[-1]

@@ -1,0 +1,144 @@
+"""Access control, abuse limits, duplicate updates and forged buttons."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings, start_bot
+
+
+def started(settings: Any) -> AsyncIterator[Harness]:
+    return start_bot(settings)
+
+
+@pytest.fixture
+async def guarded(tmp_path: Path) -> AsyncIterator[Harness]:
+    """Only USER is allowed; USER is also the admin."""
+    settings = make_settings(tmp_path, allowed_users=frozenset({USER}), admins=frozenset({USER}))
+    async for h in started(settings):
+        yield h
+
+
+async def nothing_stored(h: Harness, chat_id: int, user_id: int) -> None:
+    store = h.rt.store
+    assert await store.fragments(chat_id, user_id) == []
+    assert await store.queue_length() == 0
+    assert (await store.history(chat_id)).total == 0
+
+
+async def test_refused_user_is_told_their_id_and_nothing_is_stored(
+    guarded: Harness, article: str
+) -> None:
+    await guarded.send(article, chat_id=OTHER_USER, user_id=OTHER_USER)
+    await guarded.settle()
+    (reply,) = guarded.texts(OTHER_USER)
+    assert f"<code>{OTHER_USER}</code>" in reply
+    await nothing_stored(guarded, OTHER_USER, OTHER_USER)
+    assert guarded.engine.calls == 0
+
+
+async def test_allow_list_is_checked_on_the_user_in_groups(
+    guarded: Harness, article: str
+) -> None:
+    await guarded.send("/summarize " + article, chat_id=GROUP, user_id=OTHER_USER)
+    await guarded.settle()
+    assert str(OTHER_USER) in guarded.texts(GROUP)[-1]
+    await nothing_stored(guarded, GROUP, OTHER_USER)
+    await guarded.send("/summarize " + article, chat_id=GROUP, user_id=USER)
+    await guarded.settle()
+    assert len(guarded.digests(GROUP)) == 1
+
+
+async def test_allowed_chats_admit_members_of_that_group_only(
+    tmp_path: Path, article: str
+) -> None:
+    settings = make_settings(tmp_path, allowed_chats=frozenset({GROUP}))
+    async for h in started(settings):
+        await h.send("/summarize " + article, chat_id=GROUP, user_id=OTHER_USER)
+        await h.send(article, chat_id=OTHER_USER, user_id=OTHER_USER)
+        await h.settle()
+        assert len(h.digests(GROUP)) == 1, (h.texts(GROUP), h.api.calls)
+        assert str(OTHER_USER) in h.texts(OTHER_USER)[-1]
+
+
+async def test_stats_for_admins_only(guarded: Harness, tmp_path: Path, article: str) -> None:
+    await guarded.send(article)
+    await guarded.settle()
+    await guarded.send("/stats")
+    stats = guarded.texts()[-1]
+    assert "Bản tóm tắt: 1" in stats and "fake" in stats and "Hàng đợi: 0" in stats
+    async for h in started(make_settings(tmp_path / "b")):
+        await h.send("/stats")
+        assert "quản trị viên" in h.texts()[-1]
+
+
+async def test_rate_limit_says_when_to_try_again(tmp_path: Path, article: str) -> None:
+    settings = make_settings(tmp_path, rate_limit_count=2, rate_limit_window_s=60)
+    async for h in started(settings):
+        for i in range(3):
+            await h.send(article + f"\nBản tin số {i} cập nhật lúc sáng.")
+            await h.settle()
+        assert len(h.digests()) == 2
+        assert "Hãy thử lại sau" in h.texts()[-1] and "giây" in h.texts()[-1]
+        assert h.engine.calls == 2
+
+
+async def test_pending_cap_and_queue_bound(tmp_path: Path, article: str) -> None:
+    settings = make_settings(tmp_path, max_pending_per_user=1, queue_bound=2)
+    async for h in started(settings):
+        h.engine.delay_s = 5.0
+        await h.send(article)
+        await h.settle_intake()
+        await h.send(article + "\nThêm một dòng khác.")
+        assert "đang có 1 bài chờ" in h.texts()[-1]
+        await h.send(article + "\nBạn khác gửi.", chat_id=OTHER_USER, user_id=OTHER_USER)
+        await h.settle_intake()
+        third = 333
+        await h.send(article + "\nNgười thứ ba.", chat_id=third, user_id=third)
+        assert "quá tải" in h.texts(third)[-1]
+        h.engine.release.set()
+        await h.settle()
+        assert len(h.digests(USER)) == 1 and len(h.digests(OTHER_USER)) == 1
+
+
+async def test_duplicate_update_ids_are_ignored(harness: Harness, article: str) -> None:
+    message = harness.message(article)
+    await harness.feed({"message": message}, update_id=500)
+    await harness.feed({"message": message}, update_id=500)
+    await harness.settle()
+    assert len(harness.digests()) == 1
+    assert harness.engine.calls == 1
+
+
+@pytest.mark.parametrize("data", ["s:1;chat=-100500", "garbage", "s:99999", "q:0:~unknown"])
+async def test_forged_or_stale_buttons_expire(harness: Harness, article: str, data: str) -> None:
+    await harness.send(article, chat_id=GROUP)  # not addressed: nothing in the group
+    await harness.send(article)
+    await harness.settle()
+    before = len(harness.texts())
+    await harness.press(data, chat_id=OTHER_USER, user_id=OTHER_USER)
+    answers = harness.api.of("answerCallbackQuery")
+    assert answers  # every press is answered
+    shown = " ".join([a.params.get("text", "") for a in answers] + harness.texts(OTHER_USER))
+    assert "hết hạn" in shown
+    assert len(harness.texts()) == before
+    assert not any("→" in t for t in harness.texts(OTHER_USER))
+
+
+async def test_clear_button_only_for_the_user_who_asked(harness: Harness, article: str) -> None:
+    await harness.send(f"/summarize {article}", chat_id=GROUP)
+    await harness.settle()
+    await harness.send("/clear", chat_id=GROUP)
+    confirm = harness.api.of("sendMessage")[-1]
+    data = confirm.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    mid = confirm.result["message_id"]
+    await harness.press(data, chat_id=GROUP, user_id=OTHER_USER, message_id=mid)
+    assert "người đã gõ lệnh" in harness.api.of("answerCallbackQuery")[-1].params["text"]
+    assert (await harness.rt.store.history(GROUP)).total == 1
+    await harness.press(data, chat_id=GROUP, user_id=USER, message_id=mid)
+    assert (await harness.rt.store.history(GROUP)).total == 0
+    assert "Đã xoá 1" in harness.texts(GROUP)[-1]

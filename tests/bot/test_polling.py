@@ -1,0 +1,73 @@
+"""Long polling: updates are confirmed to Telegram only after they were handled."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from bot.offsets import UpdateMark, mark_path
+from bot.polling import poll
+from bot.settings import Settings
+from tests.bot.conftest import USER, start_bot
+
+
+async def test_poll_handles_updates_and_confirms_them_afterwards(
+    settings: Settings, article: str
+) -> None:
+    async for h in start_bot(settings):
+        for uid, part in enumerate((article[:900], article[900:]), start=41):
+            h.api.updates.append({"update_id": uid, "message": h.message(part)})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1))
+        for _ in range(200):
+            if h.digests():
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        assert len(h.digests()) == 1
+        offsets = [c.params.get("offset") for c in h.api.of("getUpdates")]
+        assert offsets[0] is None and 43 in offsets
+        assert not h.api.updates  # everything handled was confirmed
+        assert (await h.rt.store.history(USER)).total == 1
+
+
+async def test_poll_survives_getupdates_failures(settings: Settings, article: str) -> None:
+    async for h in start_bot(settings):
+        h.api.fail("getUpdates", times=1, status=502, description="Bad Gateway")
+        h.api.updates.append({"update_id": 7, "message": h.message("/help")})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1))
+        for _ in range(200):
+            if h.texts():
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        assert "/history" in h.texts()[0]
+
+
+async def test_updates_handled_before_a_restart_are_skipped(
+    settings: Settings, article: str, tmp_path: Path
+) -> None:
+    mark = UpdateMark(mark_path(tmp_path / "bot.sqlite3"))
+    async for h in start_bot(settings):
+        h.api.updates.append({"update_id": 90, "message": h.message(article)})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
+        for _ in range(200):
+            if h.digests():
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+    assert UpdateMark(mark.path).value == 90
+    async for h2 in start_bot(settings):  # Telegram re-delivers the unconfirmed update
+        h2.api.updates.append({"update_id": 90, "message": h2.message(article)})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h2.app, stop, timeout=1, mark=UpdateMark(mark.path)))
+        await asyncio.sleep(0.4)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        await h2.settle()
+        assert h2.texts() == []

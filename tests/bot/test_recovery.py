@@ -1,0 +1,118 @@
+"""Crash safety and Telegram faults: after a restart the user gets exactly one digest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.fake_request import FakeBotAPI
+from bot.settings import Settings
+from storage import Store
+from summarizer.engines.fake import FakeEngine
+from tests.bot.conftest import USER, Harness, start_bot
+
+
+async def test_paste_cut_by_a_crash_inside_the_merge_window_is_resumed(
+    settings: Settings, article: str
+) -> None:
+    half = len(article) // 2
+    async with Store(settings.db_path) as store:  # what a killed run left on disk
+        await store.add_fragment(USER, USER, 1, article[:half])
+        await store.add_fragment(USER, USER, 2, article[half:])
+    async for h in start_bot(settings):
+        await h.settle()
+        assert len(h.digests()) == 1
+        assert h.api.of("sendMessage")[-1].params["reply_parameters"]["message_id"] == 1
+
+
+async def test_queued_and_running_jobs_are_resumed(settings: Settings, article: str) -> None:
+    async with Store(settings.db_path) as store:
+        await store.enqueue(USER, USER, article, (1,), length="medium", language="vi",
+                            reply_to=1)
+        await store.enqueue(USER, USER, article + "\nMột dòng khác.", (2,), length="medium",
+                            language="vi", reply_to=2)
+        await store.claim_next_job()  # the first was being summarised when the bot died
+    async for h in start_bot(settings):
+        await h.settle()
+        assert len(h.digests()) == 2
+        assert h.engine.calls == 2
+
+
+async def test_digest_done_but_undelivered_is_delivered_once_without_rework(
+    settings: Settings, article: str
+) -> None:
+    engine = FakeEngine()
+    async for h in start_bot(settings, engine):
+        h.api.fail("sendMessage", times=10, status=502, description="Bad Gateway")
+        await h.send(article)
+        await h.settle_intake()
+        for _ in range(100):
+            if (await h.rt.store.history(USER)).total:
+                break
+            await h.settle_intake()
+        await h.rt.worker.stop()  # "killed" during delivery
+    assert engine.calls == 1
+    async for h2 in start_bot(settings, engine):
+        await h2.settle()
+        assert len(h2.digests()) == 1
+        assert engine.calls == 1
+        assert await h2.rt.store.queue_length() == 0
+
+
+async def test_network_errors_on_delivery_are_retried(harness: Harness, article: str) -> None:
+    harness.api.fail("sendMessage", times=2, status=500)
+    await harness.send(article)
+    await harness.settle()
+    assert len(harness.digests()) == 1
+
+
+async def test_rejected_markup_is_resent_as_plain_text(harness: Harness, article: str) -> None:
+    harness.api.fail("sendMessage", status=400,
+                     description="Bad Request: can't parse entities: unsupported start tag")
+    await harness.send(article)
+    await harness.settle()
+    (digest,) = harness.digests()
+    last = harness.api.of("sendMessage")[-1].params
+    assert "parse_mode" not in last and "<b>" not in digest
+
+
+async def test_cosmetic_failures_never_stop_a_digest(settings: Settings, article: str) -> None:
+    api = FakeBotAPI()
+    api.fail("setMyCommands", times=2, status=500)
+    api.fail("sendChatAction", times=5, status=500)
+    slow = replace(settings, status_after_s=0.01)
+    async for h in start_bot(slow, FakeEngine(delay_s=0.3), api):
+        h.api.fail("editMessageText", times=1, status=500)
+        await h.send(article)
+        await h.settle()
+        assert len(h.digests()) == 1
+
+
+async def test_engine_failure_is_retried_then_succeeds(harness: Harness, article: str) -> None:
+    harness.engine.failures = 1
+    await harness.send(article)
+    await harness.settle()
+    assert len(harness.digests()) == 1
+    assert harness.engine.calls == 2
+
+
+async def test_engine_failing_every_time_is_reported_kindly(
+    harness: Harness, article: str
+) -> None:
+    harness.engine.failures = 10
+    await harness.send(article)
+    await harness.settle()
+    assert harness.digests() == []
+    assert "chưa tóm tắt được" in harness.texts()[-1]
+    assert "Traceback" not in harness.texts()[-1]
+
+
+async def test_long_telegram_outage_is_bridged_and_flood_control_honoured(
+    harness: Harness, article: str
+) -> None:
+    harness.api.fail("sendMessage", times=6, status=503, description="Service Unavailable")
+    harness.api.fail("sendMessage", times=1, status=429, description="Too Many Requests",
+                     retry_after=1)
+    await harness.send(article)
+    await harness.settle(timeout=15)
+    assert len(harness.digests()) == 1
+    assert await harness.rt.store.queue_length() == 0

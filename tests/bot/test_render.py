@@ -1,0 +1,91 @@
+"""Rendering digests and pages: escaped, split safely, never empty."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from bot.render import Block, render_digest, split_blocks, to_plain
+from summarizer.digest import Decision, Digest, Official
+
+
+def digest(summary: str = "Tỉnh quyết định đầu tư 500 tỷ đồng.", **kw: object) -> Digest:
+    values: dict[str, object] = dict(
+        title="Tỉnh đầu tư đường liên xã", summary=summary,
+        officials=(Official("Trần Văn Minh", ("Chủ tịch UBND tỉnh",)),),
+        decisions=(Decision("Yêu cầu hoàn thành chọn nhà thầu trước 30/6."),),
+        engine="extractive", model=None, input_words=289, summary_words=12, elapsed_ms=5,
+    )
+    values.update(kw)
+    return Digest(**values)  # type: ignore[arg-type]
+
+
+class _Balance(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.ok = self.ok and bool(self.stack) and self.stack.pop() == tag
+
+
+def balanced(chunk: str) -> bool:
+    parser = _Balance()
+    parser.feed(chunk)
+    return parser.ok and not parser.stack
+
+
+def test_digest_sections_in_order_vietnamese() -> None:
+    (message,) = render_digest(digest(), 3, "vi")
+    order = [message.index(s) for s in ("<b>Tỉnh đầu tư", "Tỉnh quyết định", "Quan chức chính",
+                                        "Trần Văn Minh — Chủ tịch UBND tỉnh",
+                                        "Quyết định / chỉ đạo", "#3")]
+    assert order == sorted(order)
+    assert "289 → 12" in message
+
+
+def test_english_headings() -> None:
+    (message,) = render_digest(digest(), 1, "en")
+    assert "Key officials" in message and "Decisions / directives" in message
+
+
+def test_markup_in_content_is_escaped() -> None:
+    nasty = digest(summary="<b>đậm</b> & *nghiêng* _x_ `code` <a href='x'>link</a>",
+                   title="A & B <script>")
+    (message,) = render_digest(nasty, 1, "vi")
+    assert "&lt;b&gt;đậm&lt;/b&gt; &amp; *nghiêng*" in message
+    assert "<script>" not in message and "<a " not in message
+    assert balanced(message)
+    assert "<b>đậm</b> & *nghiêng*" in to_plain(message)
+
+
+def test_long_digest_is_split_on_boundaries_within_limit() -> None:
+    paragraphs = [f"Đoạn {i}: " + "ngân sách & đầu tư công " * 40 for i in range(30)]
+    long = digest(summary="\n".join(paragraphs),
+                  decisions=tuple(Decision(f"Quyết định số {i} <khẩn>") for i in range(50)))
+    chunks = render_digest(long, 9, "vi")
+    assert len(chunks) > 2
+    assert all(0 < len(c) <= 4096 and balanced(c) for c in chunks)
+    joined = "\n".join(to_plain(c) for c in chunks)
+    for i in range(30):
+        assert f"Đoạn {i}:" in joined
+    assert "Quyết định số 49 <khẩn>" in joined
+    assert chunks[-1].endswith("#9</i>")
+
+
+def test_one_huge_paragraph_is_cut_without_breaking_entities() -> None:
+    blocks = [Block("&" * 10_000, "b")]
+    chunks = split_blocks(blocks, limit=500)
+    assert all(len(c) <= 500 and balanced(c) for c in chunks)
+    assert all(not re.search(r"&(?!amp;)", c) for c in chunks)
+    assert sum(to_plain(c).count("&") for c in chunks) == 10_000
+
+
+def test_never_an_empty_message() -> None:
+    assert split_blocks([Block("   "), Block("")]) == ["…"]
+    empty = digest(summary="", title="", officials=(), decisions=())
+    assert all(c.strip() for c in render_digest(empty, 1, "vi"))

@@ -1,0 +1,69 @@
+"""Dedup of re-pasted articles, and export as JSON Lines (lossless) and Markdown."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from storage import Store
+from storage.export import from_record
+from summarizer.digest import Decision, Digest, Official
+from tests.storage.conftest import ARTICLE, add_digest, make_digest
+
+
+async def test_same_article_pasted_again_is_found(store: Store) -> None:
+    number = await add_digest(store, 1)
+    variants = [
+        ARTICLE,
+        unicodedata.normalize("NFD", ARTICLE),
+        ARTICLE.upper(),
+        "  " + ARTICLE.replace(" ", "   ").replace("\n\n", "\n") + "\n",
+        ARTICLE.replace("Hoà", "Hòa"),  # old vs new tone placement
+    ]
+    for text in variants:
+        found = await store.find_digest_by_content(1, text)
+        assert found is not None and found.number == number
+    assert await store.find_digest_by_content(1, ARTICLE + " Thêm một câu.") is None
+    assert await store.find_digest_by_content(2, ARTICLE) is None
+    await store.delete_digest(1, number)
+    assert await store.find_digest_by_content(1, ARTICLE) is None
+
+
+async def test_jsonl_export_round_trips(store: Store) -> None:
+    odd = Digest(
+        title="Tiêu đề có \"ngoặc\" và xuống\ndòng",
+        summary="Tóm tắt 😀 với ký tự đặc biệt « » \\ /",
+        officials=(Official("Đỗ Thị Ánh", ()), Official("Hồ Văn Út", ("Bí thư", "Đại biểu"))),
+        decisions=(Decision("Yêu cầu báo cáo", "UBND xã"), Decision("Xử phạt 5 triệu đồng")),
+        engine="abstractive",
+        model="vit5-base",
+        input_words=1234,
+        summary_words=70,
+        elapsed_ms=4321,
+        fallback=True,
+        notes=("dịch máy",),
+    )
+    await add_digest(store, 5)
+    await add_digest(store, 5, odd, text="Bài khác hẳn.")
+    lines = [line async for line in store.export_jsonl(5)]
+    assert len(lines) == 2 and all("\n" not in line for line in lines)
+    restored = [from_record(5, json.loads(line)) for line in lines]
+    assert restored == [await store.get_digest(5, 1), await store.get_digest(5, 2)]
+    assert json.loads(lines[1])["decisions"] == ["Yêu cầu báo cáo", "Xử phạt 5 triệu đồng"]
+
+
+async def test_markdown_export_lists_digests_oldest_first(store: Store) -> None:
+    await add_digest(store, 5)
+    await add_digest(store, 5, make_digest(title="Bài thứ hai"), text="Khác.")
+    text = await store.export_markdown(5)
+    assert text.index("## #1 · Tỉnh Quảng Ngãi") < text.index("## #2 · Bài thứ hai")
+    assert "- Nguyễn Hồ Hải — Phó Chủ tịch UBND tỉnh" in text
+    assert "Giao Sở Tài chính rà soát trụ sở dôi dư trước ngày 30/6 (UBND tỉnh)" in text
+    assert "(2 bản tóm tắt)" in text
+
+
+async def test_export_of_many_digests_streams_in_batches(store: Store) -> None:
+    for i in range(450):
+        await add_digest(store, 9, text=f"Bài số {i}")
+    numbers = [json.loads(line)["number"] async for line in store.export_jsonl(9)]
+    assert numbers == list(range(1, 451))
