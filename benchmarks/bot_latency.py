@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -143,6 +144,7 @@ async def run(dataset: Path, backlog: int, rounds: int) -> None:
             feeding = asyncio.create_task(feeder.run(stop))
             await stub.wait_for(lambda: feeder.counts()[0] >= backlog, timeout=30)
             started, done_before = time.monotonic(), digests_delivered(stub)
+            calls_before = len(stub.calls)
             samples: dict[str, list[float]] = {"/help": [], "/history": []}
             queued_at_send: list[int] = []
             for _ in range(rounds):
@@ -163,6 +165,9 @@ async def run(dataset: Path, backlog: int, rounds: int) -> None:
                       f"{loaded[command] / idle[command]:.2f}  (loaded p95 ≤ 200 ms: {verdict})")
             print(f"  digests per minute (extractive, queue kept full): {done / elapsed * 60:.1f} "
                   f"({done} digests in {elapsed:.1f} s)")
+            methods = Counter(c.method for c in stub.calls[calls_before:])
+            print("  Bot API calls while loaded: " + ", ".join(
+                f"{method} {count}" for method, count in methods.most_common()))
             if not proc.running:
                 print("  warning: the bot process exited during the run")
 
