@@ -66,6 +66,7 @@ async def command_latency(stub: StubBotApi, command: str) -> float:
     reply = await stub.wait_for(lambda: next(
         (c for c in stub.calls[seen:] if c.method == "sendMessage" and c.chat_id == CMD_CHAT),
         None), timeout=30)
+    assert reply is not None
     return reply.at - pushed
 
 
@@ -106,17 +107,20 @@ class Feeder:
                                " WHERE chat_id >= ?", (FIRST_ARTICLE_CHAT,)).fetchone()
         return int(row[0] or 0), int(row[1] or 0)
 
+    def burst(self, count: int) -> None:
+        """Push `count` articles at once, each from a new chat."""
+        for _ in range(count):
+            self.stub.push_text(FIRST_ARTICLE_CHAT + self.pushed, None,
+                                self.articles[self.next_article % len(self.articles)])
+            self.pushed += 1
+            self.next_article += 1
+
     def top_up(self) -> int:
         """Push articles (each from a new chat) so the queue stays full; return jobs waiting."""
         waiting, created = self.counts()
         in_merge_window = self.pushed - created
         # Articles spend the merge window (1.5 s) before becoming jobs: keep plenty in flight.
-        while waiting + in_merge_window < self.backlog + 40:
-            self.stub.push_text(FIRST_ARTICLE_CHAT + self.pushed, None,
-                                self.articles[self.next_article % len(self.articles)])
-            self.pushed += 1
-            self.next_article += 1
-            in_merge_window += 1
+        self.burst(max(0, self.backlog + 40 - waiting - in_merge_window))
         return waiting
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -124,6 +128,50 @@ class Feeder:
         while not stop.is_set():
             self.top_up()
             await asyncio.sleep(0.05)
+
+
+async def loaded_phase(stub: StubBotApi, feeder: Feeder, rounds: int, *, steady: bool,
+                       idle: dict[str, float]) -> None:
+    """Measure commands while ≥ backlog article jobs are queued; print figures."""
+    name = "steady" if steady else "backlog"
+    stop = asyncio.Event()
+    if steady:
+        feeding = asyncio.create_task(feeder.run(stop))
+    else:  # one burst, then no arrivals: only the queue itself competes with the commands
+        feeder.burst(feeder.backlog + 150)
+        await stub.wait_for(lambda: feeder.counts()[1] >= feeder.pushed, timeout=60)
+    await stub.wait_for(lambda: feeder.counts()[0] >= feeder.backlog, timeout=60)
+    started, done_before, calls_before = time.monotonic(), digests_delivered(stub), len(stub.calls)
+    samples: dict[str, list[float]] = {"/help": [], "/history": []}
+    queued_at_send: list[int] = []
+    for _ in range(rounds):
+        for command in samples:
+            queued = feeder.counts()[0]
+            if queued < feeder.backlog:
+                break
+            queued_at_send.append(queued)
+            samples[command].append(await command_latency(stub, command))
+            await asyncio.sleep(0.05)
+    elapsed = time.monotonic() - started
+    done = digests_delivered(stub) - done_before
+    stop.set()
+    if steady:
+        await feeding
+    label = ("new articles keep arriving as fast as digests go out" if steady
+             else "a burst of articles, no arrivals while measuring")
+    print(f"\n{name}: {label}")
+    loaded = report(name, samples)
+    print(f"  article jobs queued when each command was sent: min {min(queued_at_send)}, "
+          f"median {statistics.median(queued_at_send):.0f} (target ≥ {feeder.backlog})")
+    for command in ("/help", "/history", "both"):
+        verdict = "met" if loaded[command] <= 200 else "NOT met"
+        print(f"  p95 ratio {name}/idle {command:<9}: {loaded[command] / idle[command]:.2f}"
+              f"  ({name} p95 ≤ 200 ms: {verdict})")
+    print(f"  digests per minute (extractive): {done / elapsed * 60:.1f} "
+          f"({done} digests in {elapsed:.1f} s)")
+    methods = Counter(c.method for c in stub.calls[calls_before:])
+    print("  Bot API calls meanwhile: " + ", ".join(
+        f"{method} {count}" for method, count in methods.most_common()))
 
 
 async def run(dataset: Path, backlog: int, rounds: int) -> None:
@@ -134,42 +182,17 @@ async def run(dataset: Path, backlog: int, rounds: int) -> None:
         async with StubBotApi() as stub, BotProcess(stub, Path(tmp), env=env) as proc:
             for i in range(6):  # some history for /history to page through
                 stub.push_text(CMD_CHAT, None, articles[i])
-                await stub.wait_for(lambda n=i: history_size(stub) > n, timeout=60)
+                await stub.wait_for(lambda: history_size(stub) > i, timeout=60)  # noqa: B023
             print(f"bot_latency: real `tomtat run` (extractive engine) against the stub Bot API; "
-                  f"{rounds} rounds of /help + /history per phase")
+                  f"up to {rounds} rounds of /help + /history per phase; latency = update "
+                  f"available → reply at the stub\n\nidle: empty queue (baseline)")
             idle = report("idle", await measure(stub, rounds))
-
             feeder = Feeder(stub, proc.db_path, articles, backlog)
-            stop = asyncio.Event()
-            feeding = asyncio.create_task(feeder.run(stop))
-            await stub.wait_for(lambda: feeder.counts()[0] >= backlog, timeout=30)
-            started, done_before = time.monotonic(), digests_delivered(stub)
-            calls_before = len(stub.calls)
-            samples: dict[str, list[float]] = {"/help": [], "/history": []}
-            queued_at_send: list[int] = []
-            for _ in range(rounds):
-                for command in samples:
-                    queued_at_send.append(feeder.counts()[0])
-                    samples[command].append(await command_latency(stub, command))
-                    await asyncio.sleep(0.05)
-            elapsed = time.monotonic() - started
-            done = digests_delivered(stub) - done_before
-            stop.set()
-            await feeding
-            loaded = report("loaded", samples)
-            print(f"  article jobs queued when each command was sent: min {min(queued_at_send)}, "
-                  f"median {statistics.median(queued_at_send):.0f} (target ≥ {backlog})")
-            for command in ("/help", "/history", "both"):
-                verdict = "met" if loaded[command] <= 200 else "NOT met"
-                print(f"  p95 ratio loaded/idle {command:<9}: "
-                      f"{loaded[command] / idle[command]:.2f}  (loaded p95 ≤ 200 ms: {verdict})")
-            print(f"  digests per minute (extractive, queue kept full): {done / elapsed * 60:.1f} "
-                  f"({done} digests in {elapsed:.1f} s)")
-            methods = Counter(c.method for c in stub.calls[calls_before:])
-            print("  Bot API calls while loaded: " + ", ".join(
-                f"{method} {count}" for method, count in methods.most_common()))
+            await loaded_phase(stub, feeder, rounds, steady=False, idle=idle)
+            await stub.wait_for(lambda: feeder.counts()[0] == 0, timeout=300)
+            await loaded_phase(stub, feeder, rounds, steady=True, idle=idle)
             if not proc.running:
-                print("  warning: the bot process exited during the run")
+                print("warning: the bot process exited during the run")
 
 
 def main() -> None:
