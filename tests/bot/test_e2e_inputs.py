@@ -105,3 +105,21 @@ async def test_bad_input_matrix(tmp_path: Path) -> None:
         assert [why for _, why in stub.errors if "parse entities" in why] == []
         for chat in range(4001, 4015):
             assert all(m.text != shown("error") for m in stub.messages_to(chat)), chat
+
+
+async def test_allow_lists_check_the_user_in_groups(tmp_path: Path) -> None:
+    group, member, stranger = -100500, 501, 502
+    article = news_items()[4]
+    env = {"TOMTAT_ALLOWED_CHATS": str(group), "TOMTAT_ALLOWED_USERS": str(member)}
+    async with running_bot(tmp_path, env) as (stub, _):
+        sent = stub.push_text(group, stranger, "/summarize " + article)
+        assert await reply_to(stub, sent) == shown("refused", user_id=stranger)
+        sent = stub.push_text(stranger, stranger, article)
+        assert await reply_to(stub, sent) == shown("refused", user_id=stranger)
+        stub.push_text(group, member, "/summarize " + article)
+        await stub.wait_for(lambda: footers(stub, group), timeout=20)
+        sent = stub.push_text(group, member, "/history")
+        page = await reply_to(stub, sent)
+        assert "#1" in page and "#2" not in page  # the stranger's article was never stored
+        await asyncio.sleep(0.5)
+        assert footers(stub, group) == [1] and footers(stub, stranger) == []
