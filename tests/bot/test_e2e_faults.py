@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,6 +140,24 @@ async def test_sigkill_during_delivery(tmp_path: Path) -> None:
         stub.push_text(A, None, article)
         await sigkill_when(stub, proc, lambda: stub.calls_to("sendMessage", A))
         await asyncio.sleep(2.0)  # past the slow answer: the request died with the process
+        assert footers(stub, A) == []
+        await proc.start()
+        await assert_exactly_one_digest(stub, article)
+
+
+async def test_sigkill_in_webhook_mode_after_telegram_got_its_answers(tmp_path: Path) -> None:
+    article = fixture("e2e_appointments.txt")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    args = ("--webhook-url", f"http://127.0.0.1:{port}/hook", "--port", str(port))
+    async with running_bot(tmp_path, {"TOMTAT_MERGE_WINDOW": "2.5"}, args) as (stub, proc):
+        pieces = split_like_telegram(article)
+        for piece in pieces:
+            stub.push_text(A, None, piece)
+        # Every fragment was answered 200, so Telegram will never send them again.
+        await sigkill_when(stub, proc, lambda: sum(
+            d.status == 200 for d in stub.webhook_deliveries) == len(pieces))
         assert footers(stub, A) == []
         await proc.start()
         await assert_exactly_one_digest(stub, article)
