@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import signal
 import sqlite3
@@ -46,6 +47,7 @@ def digest_for(n: int) -> Digest:
 
 async def writer(db: Path, tasks: int) -> None:
     """Write forever from several tasks; print each digest once its commit has returned."""
+    base = random.randrange(10**9) * 10**8  # message ids unique across writer runs
     async with Store(db) as store:
         await store.recover_jobs()
 
@@ -55,10 +57,13 @@ async def writer(db: Path, tasks: int) -> None:
                 n += 1
                 chat = 100 + (worker * 7 + n) % 5
                 key = f"{worker}-{n}-{time.monotonic_ns()}"
-                await store.add_fragment(chat, worker, n * 2, TEXT.format(n=key))
-                await store.add_fragment(chat, worker, n * 2 + 1, "Đoạn tiếp theo.")
+                message = base + 10_000_000 * worker + n * 2
+                await store.add_fragment(chat, worker, message, TEXT.format(n=key))
+                print(f"frag {chat} {message}", flush=True)
+                await store.add_fragment(chat, worker, message + 1, "Đoạn tiếp theo.")
+                print(f"frag {chat} {message + 1}", flush=True)
                 job = await store.fragments_to_job(
-                    chat, worker, length="short", language=None, reply_to=n * 2
+                    chat, worker, length="short", language=None, reply_to=message
                 )
                 if job is None:
                     continue
@@ -73,8 +78,11 @@ async def writer(db: Path, tasks: int) -> None:
         await asyncio.gather(*(work(i) for i in range(tasks)))
 
 
-def run_round(db: Path, seconds: float, tasks: int = 4) -> list[tuple[int, int, int]]:
-    """Start a writer, SIGKILL it `seconds` after its first commit; returns what it reported."""
+def run_round(
+    db: Path, seconds: float, tasks: int = 4
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """SIGKILL a writer `seconds` after its first commit; returns the digests and fragments
+    it reported as stored: (chat, number, job id) and (chat, message id)."""
     proc = subprocess.Popen(
         [sys.executable, __file__, "--writer", "--db", str(db), "--tasks", str(tasks)],
         stdout=subprocess.PIPE,
@@ -88,12 +96,29 @@ def run_round(db: Path, seconds: float, tasks: int = 4) -> list[tuple[int, int, 
     time.sleep(seconds)
     proc.send_signal(signal.SIGKILL)
     out, _ = proc.communicate()
-    reported = []
+    reported, fragments = [], []
     for line in (first + out).splitlines():
         parts = line.split()
         if len(parts) == 4 and parts[0] == "ok":  # a torn last line was never fully reported
             reported.append((int(parts[1]), int(parts[2]), int(parts[3])))
-    return reported
+        elif len(parts) == 3 and parts[0] == "frag":
+            fragments.append((int(parts[1]), int(parts[2])))
+    return reported, fragments
+
+
+def lost_fragments(db: Path, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Reported fragments that are neither waiting nor part of a job."""
+    conn = sqlite3.connect(db)
+    try:
+        waiting = set(conn.execute("SELECT chat_id, message_id FROM fragments").fetchall())
+        in_jobs = {
+            (chat, message)
+            for chat, ids in conn.execute("SELECT chat_id, message_ids FROM jobs")
+            for message in json.loads(ids)
+        }
+    finally:
+        conn.close()
+    return [f for f in fragments if f not in waiting and f not in in_jobs]
 
 
 def integrity(db: Path) -> str:
@@ -132,19 +157,27 @@ def main() -> None:
         asyncio.run(writer(db, args.tasks))
         return
     rng = random.Random(args.seed)
-    total, lost_total = 0, 0
+    total, lost_total, fragments = 0, 0, 0
     for round_no in range(1, args.rounds + 1):
-        reported = run_round(db, rng.uniform(1.0, 3.0), args.tasks)
+        reported, stored_fragments = run_round(db, rng.uniform(1.0, 3.0), args.tasks)
         check = integrity(db)
         lost = asyncio.run(missing(db, reported))
+        lost_frags = lost_fragments(db, stored_fragments)
+        fragments += len(stored_fragments)
         total += len(reported)
-        lost_total += len(lost)
-        print(f"round {round_no:2}: {len(reported):5} digests reported, integrity {check},"
-              f" missing {len(lost)}", flush=True)
-        if check != "ok" or lost:
+        lost_total += len(lost) + len(lost_frags)
+        print(
+            f"round {round_no:2}: {len(reported):5} digests and {len(stored_fragments):5}"
+            f" fragments reported, integrity {check}, missing {len(lost)} + {len(lost_frags)}",
+            flush=True,
+        )
+        if check != "ok" or lost or lost_frags:
             sys.exit(1)
-    print(f"{args.rounds} SIGKILL rounds: {total} reported digests, {lost_total} missing,"
-          f" integrity ok every round")
+    print(
+        f"{args.rounds} SIGKILL rounds: {total} reported digests and {fragments} fragments,"
+        f" {lost_total} missing,"
+        f" integrity ok every round"
+    )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,8 @@ from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from bot.texts import text
 from bot.worker import Worker
-from storage import Store
-from summarizer.engines.base import Engine
+from storage import Store, StoreError
+from summarizer.engines.base import Engine, EngineUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         callback = getattr(commands, "help_" if name == "help" else name)
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.COMMAND, handlers.on_unknown_command))
     app.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
     app.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
                                    handlers.on_text))
@@ -176,11 +177,11 @@ def configure_logging(settings: Settings) -> None:
             handler.addFilter(RedactToken(settings.token))
 
 
-def run_polling(settings: Settings) -> int:
+def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> int:
     """`tomtat run`: long polling until Ctrl-C / SIGTERM; returns the exit code."""
     import asyncio
 
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
     from bot.offsets import UpdateMark, mark_path
     from bot.polling import serve
@@ -190,9 +191,19 @@ def run_polling(settings: Settings) -> int:
     configure_logging(settings)
     try:
         mark = UpdateMark(mark_path(settings.db_path))
-        asyncio.run(serve(build_application(settings), mark))
+        asyncio.run(serve(build_application(settings, request=request), mark))
     except InvalidToken:
         log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
+        return 2
+    except EngineUnavailable as exc:
+        log.error("the %s engine cannot run here: %s (try --engine extractive)",
+                  settings.engine, exc)
+        return 2
+    except (StoreError, OSError) as exc:
+        log.error("cannot open the database %s: %s", settings.db_path, exc)
+        return 2
+    except NetworkError as exc:
+        log.error("cannot reach the Bot API at %s: %s", settings.api_base_url, exc)
         return 2
     except KeyboardInterrupt:
         pass

@@ -105,14 +105,16 @@ async def accept_article(
     if message is None or chat is None or user is None:
         return
     article = clean_text(raw)
-    fits = len(article) <= rt.settings.max_article_chars
-    if merge and fits and rt.intake.pending(chat.id, user.id):
-        if article.strip():
-            await rt.intake.add(chat.id, user.id, message.message_id, article,
-                                length="medium", language=None, reply_to=None)
-        return
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
+    fits = len(article) <= rt.settings.max_article_chars
+    if merge and fits and rt.intake.pending(chat.id, user.id):
+        # The next fragment of an open paste: it joins the paste whatever its length.
+        if article.strip():
+            await rt.intake.add(chat.id, user.id, message.message_id, article,
+                                length=settings.length, language=lang,
+                                reply_to=reply_to or message.message_id)
+        return
     try:
         check_article(article, max_chars=rt.settings.max_article_chars,
                       min_words=rt.settings.min_article_words)
@@ -167,7 +169,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pending = user is not None and rt.intake.pending(chat.id, user.id)
     if not is_private(chat) and not pending and not addressed(message, username):
         return
-    await accept_article(update, context, strip_mention(body, username), merge=True)
+    # A forwarded post is whole (posts are ≤ 4096 chars); only pastes are split by clients.
+    merge = message.forward_origin is None
+    await accept_article(update, context, strip_mention(body, username), merge=merge)
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -224,6 +228,16 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if is_private(chat) or addressed(message, context.bot.username):
         await reply(update, text(await language_of(runtime(context), update), "media_no_text"))
+
+
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot doesn't have: point to /help (groups: only when addressed to us)."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or not message.text:
+        return
+    command = message.text.split()[0]
+    if is_private(chat) or command.lower().endswith(f"@{(context.bot.username or '').lower()}"):
+        await reply(update, text(await language_of(runtime(context), update), "unknown_command"))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

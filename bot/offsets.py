@@ -1,39 +1,54 @@
-"""The last update_id handled, kept beside the database so a restart skips re-deliveries."""
+"""The last update_id handled, kept beside the database so a restart skips re-deliveries.
+
+Telegram re-delivers the last batch when the bot died before confirming it; those updates
+come in the first `getUpdates` answer after start-up, so the mark is only consulted there
+(update ids of a bot can restart low after a week of silence, and a new token is a new bot).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
+
+MAX_AGE_S = 24 * 3600
 
 
 class UpdateMark:
-    """A tiny file holding the highest update_id whose handling finished."""
+    """A tiny file holding `bot_id update_id` of the last batch whose handling finished."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.value = self._load()
+        self.value: int | None = None
+        self._bot_id: int | None = None
 
-    def _load(self) -> int | None:
+    def load(self, bot_id: int) -> None:
+        """Read the mark left by an earlier run of the same bot, if recent."""
+        self._bot_id = bot_id
         with contextlib.suppress(OSError, ValueError):
-            return int(self.path.read_text(encoding="ascii").strip())
-        return None
+            if time.time() - self.path.stat().st_mtime > MAX_AGE_S:
+                return
+            saved_bot, saved_id = self.path.read_text(encoding="ascii").split()
+            if int(saved_bot) == bot_id:
+                self.value = int(saved_id)
 
     def seen(self, update_id: int) -> bool:
-        """Whether this update was handled by an earlier run (or earlier in this one)."""
+        """Whether an earlier run already handled this update."""
         return self.value is not None and update_id <= self.value
+
+    def forget(self) -> None:
+        """Stop skipping: the re-delivered batch has been seen."""
+        self.value = None
 
     def save(self, update_id: int) -> None:
         """Record `update_id` durably (write, fsync, atomic rename)."""
-        if self.value is not None and update_id <= self.value:
-            return
         tmp = self.path.with_name(self.path.name + ".tmp")
         with open(tmp, "w", encoding="ascii") as handle:
-            handle.write(str(update_id))
+            handle.write(f"{self._bot_id or 0} {update_id}")
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.path)
-        self.value = update_id
 
 
 def mark_path(db_path: Path) -> Path:

@@ -55,6 +55,8 @@ async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Eve
                *, timeout: int = POLL_TIMEOUT_S, mark: UpdateMark | None = None) -> None:
     """Fetch and handle updates until `stop` is set."""
     await best_effort(app.bot.delete_webhook(), "deleteWebhook")
+    if mark is not None:
+        mark.load(app.bot.id)
     offset: int | None = None
     backoff = 1.0
     while not stop.is_set():
@@ -85,6 +87,7 @@ async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Eve
                 log.info("%s update(s) handled before a restart skipped", len(updates) - len(fresh))
             await process_batch(app, fresh)
             if mark is not None:
+                mark.forget()
                 await asyncio.to_thread(mark.save, updates[-1].update_id)
             offset = updates[-1].update_id + 1
     if offset is not None:

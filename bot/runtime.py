@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
-from typing import Any
 
 from telegram.ext import ContextTypes
 
@@ -15,6 +14,7 @@ from bot.intake import Intake
 from bot.limits import RateLimiter
 from bot.settings import Settings
 from bot.worker import Worker
+from storage import Store
 
 KEY = "tomtat"
 
@@ -24,7 +24,7 @@ class Runtime:
     """Store, intake, worker and limits of the running bot."""
 
     settings: Settings
-    store: Any
+    store: Store
     intake: Intake
     worker: Worker
     engines: EngineBox

@@ -48,6 +48,7 @@ class Settings:
     max_document_bytes: int = 1_000_000
     queue_bound: int = 200
     min_article_words: int = 25
+    status_every_s: float = 2.5
     status_after_s: float = 2.0
     max_attempts: int = 3
     retry_backoff_s: float = 2.0

@@ -99,6 +99,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Tôi không tóm tắt lại tin đã sửa. Nếu muốn, hãy gửi lại bài dưới dạng tin mới.",
         "I don't re-summarise edited messages. Send the article again as a new message if needed.",
     ),
+    "unknown_command": (
+        "Tôi không biết lệnh này. Gõ /help để xem các lệnh.",
+        "I don't know that command. Type /help for the list.",
+    ),
     "summarize_usage": (
         "Gõ /summarize kèm nội dung bài, hoặc trả lời một tin có bài báo bằng /summarize.",
         "Type /summarize followed by the text, or reply to a message holding an article.",

@@ -7,7 +7,6 @@ import contextlib
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -15,10 +14,11 @@ from telegram import Bot
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.delivery import best_effort, deliver_chunks, edit_html, send_html
+from bot.delivery import best_effort, deliver_chunks
 from bot.engines import EngineBox
 from bot.render import render_digest
 from bot.settings import Settings
+from bot.status import StatusBoard, Tracked
 from bot.texts import text
 from summarizer.digest import Digest, Length
 from summarizer.pipeline import InputError, summarize
@@ -26,30 +26,9 @@ from summarizer.pipeline import InputError, summarize
 log = logging.getLogger(__name__)
 digest_log = logging.getLogger("tomtat.digest")
 
-STATUS_EVERY_S = 2.5
-# Queue positions change with every finished job; edit those less often to spare the
-# chat's Telegram budget (groups get about 20 messages a minute).
-QUEUED_STATUS_EVERY_S = 10.0
 TYPING_EVERY_S = 4.5
 DELIVERY_TRIES = 4
 LATER_ROUNDS = 12
-
-
-@dataclass
-class _Tracked:
-    """What the status updater and the delivery share about one job."""
-
-    chat_id: int
-    job_id: int
-    language: str | None
-    status_message_id: int | None
-    reply_to: int | None
-    progress: tuple[int, int] | None = None
-    running: bool = False
-    finished: bool = False
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    shown: str = ""
-    shown_at: float = 0.0
 
 
 class Worker:
@@ -62,8 +41,9 @@ class Worker:
         self._settings = settings
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tomtat-engine")
         self._wake = asyncio.Event()
-        self._tracked: dict[int, _Tracked] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._status = StatusBoard(store, bot, self._spawn, after_s=settings.status_after_s,
+                                   every_s=settings.status_every_s)
         self._loop_task: asyncio.Task[None] | None = None
         self.latencies_ms: list[int] = []
 
@@ -105,12 +85,12 @@ class Worker:
         self._track(job)
         self._wake.set()
 
-    def _track(self, job: Any) -> None:
-        if job.id in self._tracked:
-            return
-        tracked = _Tracked(job.chat_id, job.id, job.language, job.status_message_id, job.reply_to)
-        self._tracked[job.id] = tracked
-        self._spawn(self._status_loop(tracked), f"status-{job.id}")
+    def _track(self, job: Any) -> Tracked:
+        return self._status.track(job)
+
+    def busy(self) -> bool:
+        """Whether any job is waiting, running or undelivered in this run."""
+        return len(self._status) > 0
 
     async def _run(self) -> None:
         while True:
@@ -125,12 +105,20 @@ class Worker:
                 raise
             except Exception:
                 log.exception("job %s failed unexpectedly", job.id)
+                await self._give_up(job)
+
+    async def _give_up(self, job: Any) -> None:
+        """After an unexpected error: mark the job failed and tell the user kindly."""
+        with contextlib.suppress(Exception):
+            await self._store.fail_job(job.chat_id, job.id, "internal error", retry=False)
+        with contextlib.suppress(Exception):
+            await self._deliver(self._track(job), [text(job.language, "failed")])
+        self._status.forget(job.id)
 
     # -- one job -----------------------------------------------------------------------------
 
     async def _process(self, job: Any) -> None:
-        self._track(job)
-        tracked = self._tracked[job.id]
+        tracked = self._track(job)
         tracked.running = True
         existing = await self._store.find_digest_by_content(job.chat_id, job.text)
         if existing is not None:
@@ -173,7 +161,7 @@ class Worker:
     def _summarize(self, article: str, length: str, kind: str, progress: Any) -> Digest:
         return summarize(article, Length(length), self._engines.get(kind), progress)
 
-    async def _failed(self, job: Any, tracked: _Tracked, exc: Exception) -> None:
+    async def _failed(self, job: Any, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
         if job.attempts < self._settings.max_attempts:
             # Back off without blocking other chats: the job stays `running` meanwhile.
@@ -194,47 +182,6 @@ class Worker:
             await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
             await asyncio.sleep(TYPING_EVERY_S)
 
-    # -- status messages ---------------------------------------------------------------------
-
-    async def _status_text(self, tracked: _Tracked) -> str:
-        if tracked.progress and tracked.progress[1] > 1:
-            done, total = tracked.progress
-            return text(tracked.language, "working_progress", done=done, total=total)
-        if tracked.running:
-            return text(tracked.language, "working")
-        position = await self._store.queue_position(tracked.chat_id, tracked.job_id)
-        return text(tracked.language, "queued", position=max(1, position))
-
-    async def _status_loop(self, tracked: _Tracked) -> None:
-        await asyncio.sleep(self._settings.status_after_s)
-        while not tracked.finished:
-            try:
-                async with tracked.lock:
-                    if tracked.finished:
-                        return
-                    await self._show_status(tracked)
-            except TelegramError as exc:
-                log.info("status message for job %s failed: %s", tracked.job_id, exc)
-            except Exception:
-                log.exception("status message for job %s", tracked.job_id)
-            await asyncio.sleep(STATUS_EVERY_S)
-
-    async def _show_status(self, tracked: _Tracked) -> None:
-        status = await self._status_text(tracked)
-        if status == tracked.shown:
-            return
-        quiet = QUEUED_STATUS_EVERY_S if not tracked.running else STATUS_EVERY_S
-        if tracked.shown and time.monotonic() - tracked.shown_at < quiet:
-            return
-        if tracked.status_message_id is None:
-            sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
-            tracked.status_message_id = sent.message_id
-            await self._store.set_status_message(tracked.chat_id, tracked.job_id, sent.message_id)
-        elif not await edit_html(self._bot, tracked.chat_id, tracked.status_message_id, status):
-            tracked.status_message_id = None
-        tracked.shown = status
-        tracked.shown_at = time.monotonic()
-
     # -- delivery ----------------------------------------------------------------------------
 
     async def _deliver_recovered(self, job: Any) -> None:
@@ -243,16 +190,16 @@ class Worker:
         if stored is None:
             await self._store.mark_delivered(job.chat_id, job.id)  # deleted meanwhile
             return
-        await self._deliver_digest(self._tracked[job.id], stored.digest, stored.number)
+        await self._deliver_digest(self._track(job), stored.digest, stored.number)
 
-    async def _deliver_digest(self, tracked: _Tracked, digest: Digest, number: int) -> None:
+    async def _deliver_digest(self, tracked: Tracked, digest: Digest, number: int) -> None:
         chunks = render_digest(digest, number, tracked.language or "vi")
         if await self._deliver(tracked, chunks):
             await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
         else:
             self._spawn(self._redeliver(tracked, chunks), f"redeliver-{tracked.job_id}")
 
-    async def _redeliver(self, tracked: _Tracked, chunks: list[str]) -> None:
+    async def _redeliver(self, tracked: Tracked, chunks: list[str]) -> None:
         """Keep trying a reply Telegram would not take, without holding up the queue."""
         for round_ in range(LATER_ROUNDS):
             await asyncio.sleep(min(300.0, self._settings.retry_backoff_s * 15 * 2**round_))
@@ -261,7 +208,7 @@ class Worker:
                 return
         log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
 
-    async def _deliver(self, tracked: _Tracked, chunks: list[str]) -> bool:
+    async def _deliver(self, tracked: Tracked, chunks: list[str]) -> bool:
         """Send the reply, retrying network failures; True once Telegram confirmed it."""
         async with tracked.lock:
             tracked.finished = True
@@ -271,13 +218,13 @@ class Worker:
                         self._bot, tracked.chat_id, chunks, reply_to=tracked.reply_to,
                         status_message_id=tracked.status_message_id,
                     )
-                    self._tracked.pop(tracked.job_id, None)
+                    self._status.forget(tracked.job_id)
                     return True
                 except (Forbidden, BadRequest) as exc:
                     # The chat is gone or refuses this reply: retrying cannot help.
                     log.error("job %s cannot be delivered to chat %s: %s", tracked.job_id,
                               tracked.chat_id, exc)
-                    self._tracked.pop(tracked.job_id, None)
+                    self._status.forget(tracked.job_id)
                     return True
                 except RetryAfter as exc:
                     wait = exc.retry_after

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import statistics
 from collections.abc import Sequence
 from typing import Any
@@ -45,18 +46,17 @@ class AdminMixin(ExportMixin):
 
     async def size_report(self, chat_id: int) -> dict[str, int]:
         """How much one chat stores: counts and bytes of text."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                "SELECT (SELECT count(*) FROM digests WHERE chat_id = :c),"
-                " (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles"
-                "  WHERE chat_id = :c),"
-                " (SELECT coalesce(sum(length(CAST(summary AS BLOB)) + length(officials)"
-                "  + length(decisions)), 0) FROM digests WHERE chat_id = :c),"
-                " (SELECT count(*) FROM jobs WHERE chat_id = :c),"
-                " (SELECT count(*) FROM fragments WHERE chat_id = :c)",
-                {"c": chat_id},
-            )
+        rows = await self._rows(
+            "SELECT (SELECT count(*) FROM digests WHERE chat_id = :c),"
+            " (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles"
+            "  WHERE chat_id = :c),"
+            " (SELECT coalesce(sum(length(CAST(summary AS BLOB))"
+            "  + length(CAST(officials AS BLOB)) + length(CAST(decisions AS BLOB))), 0)"
+            "  FROM digests WHERE chat_id = :c),"
+            " (SELECT count(*) FROM jobs WHERE chat_id = :c),"
+            " (SELECT count(*) FROM fragments WHERE chat_id = :c)",
+            {"c": chat_id},
+        )
         digests, article_bytes, digest_bytes, jobs, fragments = rows[0]
         return {
             "digests": int(digests),
@@ -71,39 +71,41 @@ class AdminMixin(ExportMixin):
         if days < 0:
             raise ValueError("days must be zero or more")
         cutoff = now_ms() - int(days) * DAY_MS
-        total = 0
-        while True:  # small transactions so handlers are never blocked for long
-            async with self._write() as conn:
-                deleted = await delete_digests(
-                    conn,
-                    "d.id IN (SELECT id FROM digests WHERE created_at < ? LIMIT ?)",
-                    (cutoff, RETENTION_BATCH),
-                )
-                if deleted == 0:
-                    await conn.execute(
-                        "DELETE FROM jobs WHERE finished_at < ?"
-                        " AND status IN ('delivered', 'failed')",
-                        (cutoff,),
-                    )
-            total += deleted
+
+        def prune(raw: sqlite3.Connection) -> int:
+            deleted = delete_digests(
+                raw,
+                "d.id IN (SELECT id FROM digests WHERE created_at < ? LIMIT ?)",
+                (cutoff, RETENTION_BATCH),
+            )
             if deleted == 0:
-                return total
+                raw.execute(
+                    "DELETE FROM jobs WHERE finished_at < ? AND status IN ('delivered', 'failed')",
+                    (cutoff,),
+                )
+            return deleted
+
+        total = 0
+        while deleted := await self._write_sync(prune):  # small transactions: never blocks long
+            total += deleted
+        return total
 
     async def stats(self) -> dict[str, float | int]:
         """Admin figures across chats: digests, chats, queue and median job latency."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                "SELECT (SELECT count(*) FROM digests),"
-                " (SELECT count(DISTINCT chat_id) FROM digests),"
-                " (SELECT count(*) FROM jobs WHERE status IN ('queued', 'running'))",
-            )
-            latencies = await fetch(
-                conn,
+
+        def figures(raw: sqlite3.Connection) -> tuple[Any, list[Any]]:
+            counts = raw.execute(
+                "SELECT (SELECT count(*) FROM digests), (SELECT count(*) FROM chats),"
+                " (SELECT count(*) FROM jobs WHERE status IN ('queued', 'running'))"
+            ).fetchone()
+            latencies = raw.execute(
                 "SELECT finished_at - created_at FROM jobs WHERE finished_at IS NOT NULL"
-                " AND status IN ('done', 'delivered') ORDER BY id DESC LIMIT 1000",
-            )
-        digests, chats, queue = rows[0]
+                " AND status IN ('done', 'delivered') ORDER BY id DESC LIMIT 1000"
+            ).fetchall()
+            return counts, latencies
+
+        counts, latencies = await self._read_sync(figures)
+        digests, chats, queue = counts
         median = statistics.median([r[0] for r in latencies]) if latencies else 0
         return {"digests": digests, "chats": chats, "queue": queue, "median_latency_ms": median}
 

@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import aiosqlite
 
 from storage import schema
+from storage.groupcommit import GroupCommitter
 from storage.models import StoreClosedError, StoreError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -47,7 +48,7 @@ class StoreBase:
         self._reader: aiosqlite.Connection | None = None
         self._closed = False
         self._write_lock = asyncio.Lock()
-        self._read_lock = asyncio.Lock()
+        self._committer = GroupCommitter(self._write_lock)
 
     @property
     def path(self) -> Path:
@@ -73,11 +74,13 @@ class StoreBase:
     async def close(self) -> None:
         """Close both connections; closing twice is harmless."""
         self._closed = True
-        async with self._write_lock, self._read_lock:
+        await self._committer.drain()
+        async with self._write_lock:
             writer, reader, self._writer, self._reader = self._writer, self._reader, None, None
             if reader is not None:
                 await reader.close()
             if writer is not None:
+                await writer.execute("PRAGMA analysis_limit = 400")
                 await writer.execute("PRAGMA optimize")
                 await writer.close()
 
@@ -118,42 +121,40 @@ class StoreBase:
             await conn.execute("COMMIT")
 
     async def _write_sync(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `fn` as one write transaction entirely on the writer's thread.
+        """Run `fn` as one atomic unit of a write transaction, entirely on the writer's thread.
 
         A transaction made of many awaited statements costs one thread hand-off per statement;
-        on a busy machine each hand-off waits for a CPU slice, so the hot write paths ship the
-        whole transaction (and its folding/hashing CPU work, off the event loop) in one hop.
-        This uses aiosqlite's `_execute`, the primitive all its public methods are built on.
+        on a busy machine each hand-off waits for a CPU slice, so write paths ship the whole
+        unit (and its folding/hashing CPU work, off the event loop) in one hop, and concurrent
+        units share a commit (see groupcommit.py).
         """
         self._check_open()
-        async with self._write_lock:
-            conn = self._writer
-            if conn is None:
-                raise StoreClosedError("Store is closed")
+        conn = self._writer
+        if conn is None:
+            raise StoreClosedError("Store is closed")
+        result: T = await self._committer.submit(conn, fn)
+        return result
 
-            def transaction(raw: sqlite3.Connection) -> T:
-                raw.execute("BEGIN IMMEDIATE")
-                try:
-                    result = fn(raw)
-                except BaseException:
-                    raw.execute("ROLLBACK")
-                    raise
-                raw.execute("COMMIT")
-                return result
+    async def _read_sync(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `fn` in one read snapshot on the reader's thread (one hop, never blocks writes).
 
-            result: T = await conn._execute(transaction, conn._conn)
-            return result
-
-    @asynccontextmanager
-    async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A consistent read snapshot on the reader connection (never blocked by the writer)."""
+        Each call runs whole on the reader's single thread, so snapshots cannot interleave.
+        """
         self._check_open()
-        async with self._read_lock:
-            conn = self._reader
-            if conn is None:
-                raise StoreClosedError("Store is closed")
-            await conn.execute("BEGIN")
+        conn = self._reader
+        if conn is None:
+            raise StoreClosedError("Store is closed")
+
+        def snapshot(raw: sqlite3.Connection) -> T:
+            raw.execute("BEGIN")
             try:
-                yield conn
+                return fn(raw)
             finally:
-                await conn.execute("COMMIT")
+                raw.execute("COMMIT")
+
+        result: T = await conn._execute(snapshot, conn._conn)
+        return result
+
+    async def _rows(self, sql: str, params: Any = ()) -> list[Any]:
+        """All rows of one read statement."""
+        return await self._read_sync(lambda raw: raw.execute(sql, params).fetchall())

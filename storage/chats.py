@@ -8,8 +8,10 @@ from typing import Any
 
 from storage.base import StoreBase
 from storage.models import ChatSettings, Fragment, Job, JobNotFoundError
-from storage.rows import JOB_SELECT, fetch, from_ms, job, now_ms
+from storage.rows import JOB_SELECT, from_ms, job, now_ms
 from summarizer.digest import Length
+
+SETTINGS_SELECT = "SELECT length, language, engine FROM chats WHERE chat_id = ?"
 
 
 class _Unset:
@@ -29,15 +31,41 @@ def check_length(length: str) -> str:
         raise ValueError(f"unknown summary length {length!r}; choose one of {choices}") from None
 
 
+def insert_job(
+    raw: sqlite3.Connection,
+    chat_id: int,
+    user_id: int,
+    text: str,
+    message_ids: list[int],
+    length: str,
+    language: str | None,
+    reply_to: int | None,
+) -> int:
+    """Insert a queued job (and the chat row if new); returns its id."""
+    now = now_ms()
+    raw.execute("INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now))
+    rows = raw.execute(
+        "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
+        " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
+        (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
+    ).fetchall()
+    return int(rows[0][0])
+
+
+def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
+    """The job if it belongs to the chat, else JobNotFoundError."""
+    rows = raw.execute(f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id)).fetchall()
+    if not rows:
+        raise JobNotFoundError(f"no job {job_id} in chat {chat_id}")
+    return job(rows[0])
+
+
 class ChatsMixin(StoreBase):
     """Settings per chat and paste fragments per (chat, user)."""
 
     async def chat_settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings (defaults when it never changed any)."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn, "SELECT length, language, engine FROM chats WHERE chat_id = ?", (chat_id,)
-            )
+        rows = await self._rows(SETTINGS_SELECT, (chat_id,))
         if not rows:
             return ChatSettings(chat_id)
         length, language, engine = rows[0]
@@ -59,39 +87,36 @@ class ChatsMixin(StoreBase):
             changes["language"] = language
         if engine is not UNSET:
             changes["engine"] = engine
-        async with self._write() as conn:
-            await conn.execute(
+
+        def update(raw: sqlite3.Connection) -> ChatSettings:
+            raw.execute(
                 "INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)",
                 (chat_id, now_ms()),
             )
             for column, value in changes.items():  # column names come from the fixed set above
-                await conn.execute(
-                    f"UPDATE chats SET {column} = ? WHERE chat_id = ?", (value, chat_id)
-                )
-            rows = await fetch(
-                conn, "SELECT length, language, engine FROM chats WHERE chat_id = ?", (chat_id,)
-            )
-        length_, language_, engine_ = rows[0]
-        return ChatSettings(chat_id, length=length_, language=language_, engine=engine_)
+                raw.execute(f"UPDATE chats SET {column} = ? WHERE chat_id = ?", (value, chat_id))
+            length_, language_, engine_ = raw.execute(SETTINGS_SELECT, (chat_id,)).fetchone()
+            return ChatSettings(chat_id, length=length_, language=language_, engine=engine_)
+
+        return await self._write_sync(update)
 
     async def add_fragment(self, chat_id: int, user_id: int, message_id: int, text: str) -> None:
         """Put one pasted message on disk; the same message id twice is ignored."""
-        async with self._write() as conn:
-            await conn.execute(
+        await self._write_sync(
+            lambda raw: raw.execute(
                 "INSERT OR IGNORE INTO fragments (chat_id, user_id, message_id, text, received_at)"
                 " VALUES (?,?,?,?,?)",
                 (chat_id, user_id, message_id, text, now_ms()),
             )
+        )
 
     async def fragments(self, chat_id: int, user_id: int) -> list[Fragment]:
         """The user's waiting fragments in message order."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                "SELECT chat_id, user_id, message_id, text, received_at FROM fragments"
-                " WHERE chat_id = ? AND user_id = ? ORDER BY message_id",
-                (chat_id, user_id),
-            )
+        rows = await self._rows(
+            "SELECT chat_id, user_id, message_id, text, received_at FROM fragments"
+            " WHERE chat_id = ? AND user_id = ? ORDER BY message_id",
+            (chat_id, user_id),
+        )
         return [Fragment(r[0], r[1], r[2], r[3], from_ms(r[4])) for r in rows]
 
     async def fragments_to_job(
@@ -128,37 +153,7 @@ class ChatsMixin(StoreBase):
 
     async def recover_fragment_owners(self) -> list[tuple[int, int]]:
         """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn, "SELECT DISTINCT chat_id, user_id FROM fragments ORDER BY chat_id, user_id"
-            )
+        rows = await self._rows(
+            "SELECT DISTINCT chat_id, user_id FROM fragments ORDER BY chat_id, user_id"
+        )
         return [(r[0], r[1]) for r in rows]
-
-
-def insert_job(
-    raw: sqlite3.Connection,
-    chat_id: int,
-    user_id: int,
-    text: str,
-    message_ids: list[int],
-    length: str,
-    language: str | None,
-    reply_to: int | None,
-) -> int:
-    """Insert a queued job (and the chat row if new); returns its id."""
-    now = now_ms()
-    raw.execute("INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now))
-    rows = raw.execute(
-        "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
-        " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
-        (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
-    ).fetchall()
-    return int(rows[0][0])
-
-
-def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
-    """The job if it belongs to the chat, else JobNotFoundError."""
-    rows = raw.execute(f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id)).fetchall()
-    if not rows:
-        raise JobNotFoundError(f"no job {job_id} in chat {chat_id}")
-    return job(rows[0])

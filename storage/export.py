@@ -9,7 +9,7 @@ from typing import Any
 
 from storage.lookup import LookupMixin
 from storage.models import StoredDigest
-from storage.rows import DIGEST_SELECT, fetch, stored_digest
+from storage.rows import DIGEST_SELECT, stored_digest
 from summarizer.digest import Decision, Digest
 
 BATCH = 200
@@ -81,13 +81,10 @@ class ExportMixin(LookupMixin):
         """Oldest first, in keyset batches; the read lock is never held across a yield."""
         last = 0
         while True:
-            async with self._read() as conn:
-                rows = await fetch(
-                    conn,
-                    f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number > ?"
-                    " ORDER BY d.number LIMIT ?",
-                    (chat_id, last, BATCH),
-                )
+            rows = await self._rows(
+                f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number > ? ORDER BY d.number LIMIT ?",
+                (chat_id, last, BATCH),
+            )
             if not rows:
                 return
             batch = [stored_digest(r) for r in rows]

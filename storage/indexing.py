@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-import aiosqlite
-
 from storage.folding import chat_token, content_hash, name_key, search_form
-from storage.rows import digest_values, fetch, officials_text, officials_text_from_json
+from storage.rows import digest_values, officials_text, officials_text_from_json
 from summarizer.digest import Digest
 from summarizer.textnorm import nfc
 
@@ -95,21 +93,21 @@ def official_rows(digest_id: int, chat_id: int, digest: Digest) -> list[tuple[in
     ]
 
 
-async def delete_digests(conn: aiosqlite.Connection, where: str, params: Iterable[Any]) -> int:
+def delete_digests(raw: sqlite3.Connection, where: str, params: Sequence[Any]) -> int:
     """Delete the digests matching `where` (on alias d) with their articles and index entries."""
-    rows = await fetch(
-        conn,
+    rows = raw.execute(
         "SELECT d.id, d.chat_id, d.title, d.summary, d.officials, a.text, d.article_id"
         f" FROM digests d JOIN articles a ON a.id = d.article_id WHERE {where}",
         tuple(params),
-    )
+    ).fetchall()
     if not rows:
         return 0
-    await conn.executemany(
+    # A contentless FTS5 row is removed by repeating exactly the values it was indexed with.
+    raw.executemany(
         FTS_DELETE,
         [fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5]) for r in rows],
     )
     # digest_officials goes by ON DELETE CASCADE; articles are deleted explicitly (privacy).
-    await conn.executemany("DELETE FROM digests WHERE id = ?", [(r[0],) for r in rows])
-    await conn.executemany("DELETE FROM articles WHERE id = ?", [(r[6],) for r in rows])
+    raw.executemany("DELETE FROM digests WHERE id = ?", [(r[0],) for r in rows])
+    raw.executemany("DELETE FROM articles WHERE id = ?", [(r[6],) for r in rows])
     return len(rows)

@@ -5,29 +5,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-import aiosqlite
-
 from storage.chats import ChatsMixin, check_length, insert_job, job_in_chat
 from storage.folding import content_hash
 from storage.indexing import insert_digest
-from storage.models import Job, JobNotFoundError, StoredDigest
-from storage.rows import DIGEST_SELECT, JOB_SELECT, fetch, from_ms, job, now_ms, stored_digest
+from storage.models import Job, StoredDigest
+from storage.rows import DIGEST_SELECT, JOB_SELECT, from_ms, job, now_ms, stored_digest
 from summarizer.digest import Article, Digest
 
 
-async def _job_in_chat(conn: aiosqlite.Connection, chat_id: int, job_id: int) -> Job:
-    rows = await fetch(conn, f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id))
-    if not rows:
-        raise JobNotFoundError(f"no job {job_id} in chat {chat_id}")
-    return job(rows[0])
-
-
-async def _digest_by_number(
-    conn: aiosqlite.Connection, chat_id: int, number: int
-) -> StoredDigest | None:
-    rows = await fetch(
-        conn, f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number = ?", (chat_id, number)
-    )
+def digest_by_number(raw: sqlite3.Connection, chat_id: int, number: int) -> StoredDigest | None:
+    """The chat's digest #number, or None."""
+    rows = raw.execute(
+        f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number = ?", (chat_id, number)
+    ).fetchall()
     return stored_digest(rows[0]) if rows else None
 
 
@@ -57,13 +47,11 @@ class JobsMixin(ChatsMixin):
 
     async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
         """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
-                " ORDER BY d.number DESC LIMIT 1",
-                (chat_id, content_hash(text)),
-            )
+        rows = await self._rows(
+            f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
+            " ORDER BY d.number DESC LIMIT 1",
+            (chat_id, content_hash(text)),
+        )
         return stored_digest(rows[0]) if rows else None
 
     async def claim_next_job(self) -> Job | None:
@@ -82,20 +70,20 @@ class JobsMixin(ChatsMixin):
 
     async def get_job(self, chat_id: int, job_id: int) -> Job | None:
         """One job of this chat, or None."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn, f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id)
-            )
+        rows = await self._rows(f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id))
         return job(rows[0]) if rows else None
 
     async def set_status_message(self, chat_id: int, job_id: int, message_id: int) -> None:
         """Remember the "working on it" message so a restart can edit it instead of re-sending."""
-        async with self._write() as conn:
-            await _job_in_chat(conn, chat_id, job_id)
-            await conn.execute(
+
+        def update(raw: sqlite3.Connection) -> None:
+            job_in_chat(raw, chat_id, job_id)
+            raw.execute(
                 "UPDATE jobs SET status_message_id = ?, updated_at = ? WHERE id = ?",
                 (message_id, now_ms(), job_id),
             )
+
+        await self._write_sync(update)
 
     async def complete_job(
         self, chat_id: int, job_id: int, digest: Digest, *, article: Article | None = None
@@ -108,12 +96,9 @@ class JobsMixin(ChatsMixin):
         def complete(raw: sqlite3.Connection) -> StoredDigest:
             current = job_in_chat(raw, chat_id, job_id)
             if current.digest_number is not None:
-                rows = raw.execute(
-                    f"{DIGEST_SELECT} WHERE d.chat_id = ? AND d.number = ?",
-                    (chat_id, current.digest_number),
-                ).fetchall()
-                if rows:
-                    return stored_digest(rows[0])
+                existing = digest_by_number(raw, chat_id, current.digest_number)
+                if existing is not None:
+                    return existing
             now = now_ms()
             body = article.body if article is not None and article.body.strip() else current.text
             article_id, number = insert_digest(
@@ -137,66 +122,66 @@ class JobsMixin(ChatsMixin):
 
     async def fail_job(self, chat_id: int, job_id: int, error: str, *, retry: bool) -> None:
         """Record an error; with retry the job goes back to the queue, else it is failed."""
-        async with self._write() as conn:
-            current = await _job_in_chat(conn, chat_id, job_id)
-            if current.status in ("done", "delivered"):
+
+        def fail(raw: sqlite3.Connection) -> None:
+            if job_in_chat(raw, chat_id, job_id).status in ("done", "delivered"):
                 return
             now = now_ms()
-            await conn.execute(
+            raw.execute(
                 "UPDATE jobs SET status = ?, error = ?, updated_at = ?, finished_at = ?"
                 " WHERE id = ?",
                 ("queued" if retry else "failed", error, now, None if retry else now, job_id),
             )
 
+        await self._write_sync(fail)
+
     async def mark_delivered(self, chat_id: int, job_id: int) -> None:
         """The digest reached the user; the job needs nothing more."""
-        async with self._write() as conn:
-            await _job_in_chat(conn, chat_id, job_id)
-            await conn.execute(
+
+        def deliver(raw: sqlite3.Connection) -> None:
+            job_in_chat(raw, chat_id, job_id)
+            raw.execute(
                 "UPDATE jobs SET status = 'delivered', updated_at = ? WHERE id = ?"
                 " AND status IN ('done', 'delivered')",
                 (now_ms(), job_id),
             )
 
+        await self._write_sync(deliver)
+
     async def queue_position(self, chat_id: int, job_id: int) -> int:
         """1 = next to run; 0 when the job is running or no longer queued."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                "SELECT count(*) FROM jobs WHERE status = 'queued' AND id <= ?"
-                " AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND chat_id = ?"
-                " AND status = 'queued')",
-                (job_id, job_id, chat_id),
-            )
+        rows = await self._rows(
+            "SELECT count(*) FROM jobs WHERE status = 'queued' AND id <= ?"
+            " AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND chat_id = ? AND status = 'queued')",
+            (job_id, job_id, chat_id),
+        )
         return int(rows[0][0])
 
     async def pending_jobs(self, chat_id: int, user_id: int) -> int:
         """Queued plus running jobs of one user in one chat (for per-user limits)."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                "SELECT count(*) FROM jobs WHERE chat_id = ? AND user_id = ?"
-                " AND status IN ('queued', 'running')",
-                (chat_id, user_id),
-            )
+        rows = await self._rows(
+            "SELECT count(*) FROM jobs WHERE chat_id = ? AND user_id = ?"
+            " AND status IN ('queued', 'running')",
+            (chat_id, user_id),
+        )
         return int(rows[0][0])
 
     async def queue_length(self) -> int:
         """Cross-chat: how many jobs wait or run."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn, "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
-            )
+        rows = await self._rows("SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')")
         return int(rows[0][0])
 
     async def recover_jobs(self) -> list[Job]:
         """Cross-chat, start-up: running → queued; return queued and done-but-undelivered jobs."""
-        async with self._write() as conn:
-            await conn.execute(
+
+        def recover(raw: sqlite3.Connection) -> list[Job]:
+            raw.execute(
                 "UPDATE jobs SET status = 'queued', updated_at = ? WHERE status = 'running'",
                 (now_ms(),),
             )
-            rows = await fetch(
-                conn, f"{JOB_SELECT} WHERE status IN ('queued', 'running', 'done') ORDER BY id"
-            )
-        return [job(r) for r in rows]
+            rows = raw.execute(
+                f"{JOB_SELECT} WHERE status IN ('queued', 'running', 'done') ORDER BY id"
+            ).fetchall()
+            return [job(r) for r in rows]
+
+        return await self._write_sync(recover)

@@ -2,35 +2,104 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
-
-import aiosqlite
 
 from storage.folding import name_key
 from storage.history import HistoryMixin
 from storage.models import SearchHit, StoredDigest
-from storage.rows import DIGEST_FIELDS, DIGEST_FROM, fetch, officials_text_from_json, stored_digest
+from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text_from_json, stored_digest
 from storage.search import match_expression, query_terms, snippet
 
 # Column weights for bm25: chat scope token, title, summary, officials, article body.
 BM25 = "bm25(digest_fts, 0.0, 8.0, 4.0, 4.0, 1.0)"
 MAX_LIMIT = 50
+RANK_WINDOW = 400  # matches ranked by bm25 when a query matches more than this
+Found = dict[int, tuple[StoredDigest, str, str]]
 
 
-async def _digests_by_ids(
-    conn: aiosqlite.Connection, chat_id: int, ids: Sequence[int]
-) -> dict[int, tuple[StoredDigest, str, str]]:
+def digests_by_ids(raw: sqlite3.Connection, chat_id: int, ids: Sequence[int]) -> Found:
     """id → (digest, officials JSON, article text), only rows that belong to the chat."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = await fetch(
-        conn,
+    rows = raw.execute(
         f"SELECT {DIGEST_FIELDS}, d.id, a.text{DIGEST_FROM}"
         f" WHERE d.chat_id = ? AND d.id IN ({marks})",
         (chat_id, *ids),
-    )
+    ).fetchall()
     return {r[16]: (stored_digest(r), r[6], r[17]) for r in rows}
+
+
+def _ranked(
+    raw: sqlite3.Connection, expression: str, limit: int, offset: int, min_rowid: int = 0
+) -> list[int]:
+    return [
+        r[0]
+        for r in raw.execute(
+            f"SELECT rowid FROM digest_fts WHERE digest_fts MATCH ? AND rowid >= ?"
+            f" ORDER BY {BM25} LIMIT ? OFFSET ?",
+            (expression, min_rowid, limit, offset),
+        )
+    ]
+
+
+def search_rows(
+    raw: sqlite3.Connection, chat_id: int, terms: Sequence[str], limit: int, offset: int
+) -> tuple[list[int], Found, int]:
+    """Ranked ids of one page, their rows, and the total number of matches.
+
+    bm25 reads every match's positions (~30 µs each), so when a common word matches thousands
+    of a busy chat's digests, ranking is limited to its newest digests expected to hold about
+    RANK_WINDOW matches (pages beyond them fall back to ranking everything).
+    """
+    (total,) = raw.execute(
+        "SELECT count(*) FROM digest_fts WHERE digest_fts MATCH ?",
+        (match_expression(chat_id, terms, boost_phrase=False),),
+    ).fetchone()
+    if not total:
+        return [], {}, 0
+    expression = match_expression(chat_id, terms)
+    ids: list[int] = []
+    if total > RANK_WINDOW and offset + limit <= RANK_WINDOW // 2:
+        (chat_size,) = raw.execute(
+            "SELECT count(*) FROM digests WHERE chat_id = ?", (chat_id,)
+        ).fetchone()
+        newest = max(1, chat_size * RANK_WINDOW // total)
+        floor = raw.execute(
+            "SELECT id FROM digests WHERE chat_id = ? ORDER BY number DESC LIMIT 1 OFFSET ?",
+            (chat_id, newest - 1),
+        ).fetchone()
+        if floor is not None:
+            ids = _ranked(raw, expression, limit, offset, floor[0])
+    if len(ids) < min(limit, total - offset):
+        ids = _ranked(raw, expression, limit, offset)
+    return ids, digests_by_ids(raw, chat_id, ids), int(total)
+
+
+def official_rows(
+    raw: sqlite3.Connection, chat_id: int, key: str, limit: int, offset: int
+) -> tuple[list[StoredDigest], int]:
+    """Newest first, the chat's digests naming an official whose key is or contains `key`."""
+    where = "chat_id = ? AND (name_key = ? OR ' ' || name_key || ' ' LIKE ?)"
+    params = (chat_id, key, f"% {key} %")
+    (total,) = raw.execute(
+        f"SELECT count(DISTINCT digest_id) FROM digest_officials WHERE {where}", params
+    ).fetchone()
+    ids = [
+        r[0]
+        for r in raw.execute(
+            f"SELECT DISTINCT digest_id FROM digest_officials WHERE {where}"
+            " ORDER BY digest_id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+    ]
+    found = digests_by_ids(raw, chat_id, ids)
+    return [found[i][0] for i in ids if i in found], int(total)
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(int(limit), MAX_LIMIT)), max(0, int(offset))
 
 
 class LookupMixin(HistoryMixin):
@@ -43,20 +112,10 @@ class LookupMixin(HistoryMixin):
         terms = query_terms(query)
         if not terms:
             return [], 0
-        expression = match_expression(chat_id, terms)
-        limit = max(1, min(int(limit), MAX_LIMIT))
-        async with self._read() as conn:
-            total_rows = await fetch(
-                conn, "SELECT count(*) FROM digest_fts WHERE digest_fts MATCH ?", (expression,)
-            )
-            id_rows = await fetch(
-                conn,
-                f"SELECT rowid FROM digest_fts WHERE digest_fts MATCH ? ORDER BY {BM25}"
-                " LIMIT ? OFFSET ?",
-                (expression, limit, max(0, int(offset))),
-            )
-            ids = [r[0] for r in id_rows]
-            found = await _digests_by_ids(conn, chat_id, ids)
+        size, start = _page(limit, offset)
+        ids, found, total = await self._read_sync(
+            lambda raw: search_rows(raw, chat_id, terms, size, start)
+        )
         hits = []
         for digest_id in ids:
             if digest_id not in found:
@@ -69,7 +128,7 @@ class LookupMixin(HistoryMixin):
                 body,
             )
             hits.append(SearchHit(item=item, snippet=snippet(fields, terms)))
-        return hits, int(total_rows[0][0])
+        return hits, total
 
     async def digests_by_official(
         self, chat_id: int, name: str, *, limit: int = 5, offset: int = 0
@@ -78,33 +137,14 @@ class LookupMixin(HistoryMixin):
         key = name_key(name)
         if not key:
             return [], 0
-        where = "chat_id = ? AND (name_key = ? OR ' ' || name_key || ' ' LIKE ?)"
-        params = (chat_id, key, f"% {key} %")
-        limit = max(1, min(int(limit), MAX_LIMIT))
-        async with self._read() as conn:
-            total_rows = await fetch(
-                conn,
-                f"SELECT count(DISTINCT digest_id) FROM digest_officials WHERE {where}",
-                params,
-            )
-            id_rows = await fetch(
-                conn,
-                f"SELECT DISTINCT digest_id FROM digest_officials WHERE {where}"
-                " ORDER BY digest_id DESC LIMIT ? OFFSET ?",
-                (*params, limit, max(0, int(offset))),
-            )
-            ids = [r[0] for r in id_rows]
-            found = await _digests_by_ids(conn, chat_id, ids)
-        return [found[i][0] for i in ids if i in found], int(total_rows[0][0])
+        size, start = _page(limit, offset)
+        return await self._read_sync(lambda raw: official_rows(raw, chat_id, key, size, start))
 
     async def top_officials(self, chat_id: int, *, limit: int = 10) -> list[tuple[str, int]]:
         """The chat's most-mentioned officials: (name as last written, number of digests)."""
-        async with self._read() as conn:
-            rows = await fetch(
-                conn,
-                "SELECT name, count(*) AS n, max(digest_id) FROM digest_officials"
-                " WHERE chat_id = ? GROUP BY name_key ORDER BY n DESC, max(digest_id) DESC"
-                " LIMIT ?",
-                (chat_id, max(1, min(int(limit), MAX_LIMIT))),
-            )
+        rows = await self._rows(
+            "SELECT name, count(*) AS n, max(digest_id) FROM digest_officials"
+            " WHERE chat_id = ? GROUP BY name_key ORDER BY n DESC, max(digest_id) DESC LIMIT ?",
+            (chat_id, max(1, min(int(limit), MAX_LIMIT))),
+        )
         return [(r[0], int(r[1])) for r in rows]

@@ -21,15 +21,17 @@ def query_terms(query: str) -> list[str]:
     return list(seen)[:MAX_TERMS]
 
 
-def match_expression(chat_id: int, terms: Sequence[str]) -> str:
-    """FTS5 MATCH text: the chat's scope token AND every term, phrase matches ranked higher.
+def match_expression(chat_id: int, terms: Sequence[str], *, boost_phrase: bool = True) -> str:
+    """FTS5 MATCH text: the chat's scope token AND every term (a phrase match ranks higher).
 
     Every term is a double-quoted FTS5 string made only of letters and digits, so nothing the
-    user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax.
+    user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax. The phrase
+    alternative matches no extra rows (a phrase implies all its terms), it only adds to bm25;
+    counting leaves it out because checking positions costs time.
     """
     quoted = [f'"{term}"' for term in terms]
     body = " AND ".join(quoted)
-    if len(quoted) > 1:
+    if boost_phrase and len(quoted) > 1:
         body = f'({body}) OR "{" ".join(terms)}"'
     return f'{{chat}} : "{chat_token(chat_id)}" AND {CONTENT_COLUMNS} : ({body})'
 

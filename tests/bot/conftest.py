@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
 import time
@@ -94,7 +95,7 @@ class Harness:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             rt = self.rt
-            busy = rt.intake.busy() or await rt.store.queue_length() or rt.worker._tracked
+            busy = rt.intake.busy() or await rt.store.queue_length() or rt.worker.busy()
             if not busy:
                 return
             await asyncio.sleep(0.02)
@@ -137,6 +138,7 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path)
 
 
+@contextlib.asynccontextmanager
 async def start_bot(
     settings: Settings, engine: FakeEngine | None = None, api: FakeBotAPI | None = None
 ) -> AsyncIterator[Harness]:
@@ -158,7 +160,7 @@ async def start_bot(
 @pytest.fixture
 async def harness(settings: Settings, engine: FakeEngine) -> AsyncIterator[Harness]:
     """A started bot on the fake Bot API."""
-    async for h in start_bot(settings, engine):
+    async with start_bot(settings, engine) as h:
         yield h
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import RedactToken, build_application, file_base_url
+from bot.app import RedactToken, build_application, file_base_url, run_polling
 from bot.cli import apply_run_flags, build_parser, main
+from bot.fake_request import FakeBotAPI
 from bot.settings import Settings
 
 
@@ -49,3 +50,13 @@ def test_token_is_redacted_from_logs() -> None:
                                None)
     RedactToken("1:SECRET").filter(record)
     assert "SECRET" not in record.getMessage() and "<token>" in record.getMessage()
+
+
+def test_unavailable_engine_is_a_clear_start_up_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(token="1:abc", api_base_url="http://127.0.0.1:9/bot",
+                        db_path=tmp_path / "a.db", engine="abstractive")
+    with caplog.at_level(logging.ERROR):
+        assert run_polling(settings, request=FakeBotAPI()) == 2
+    assert "--engine extractive" in caplog.text

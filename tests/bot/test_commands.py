@@ -94,3 +94,8 @@ async def test_settings_buttons_change_length_and_language(harness: Harness) -> 
     assert "Length: Long" in harness.api.of("editMessageText")[-1].params["text"]
     await harness.send("/history")
     assert "No digests yet" in harness.texts()[-1]
+
+
+async def test_unknown_command_points_to_help(harness: Harness) -> None:
+    await harness.send("/foo")
+    assert "/help" in harness.texts()[-1]

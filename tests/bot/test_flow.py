@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.bot.conftest import BOT_USERNAME, GROUP, OTHER_USER, USER, Harness
+import logging
+from dataclasses import replace
+
+import pytest
+
+from bot.settings import Settings
+from summarizer.engines.fake import FakeEngine
+from tests.bot.conftest import BOT_USERNAME, GROUP, OTHER_USER, USER, Harness, start_bot
 
 
 def split3(text: str) -> list[str]:
@@ -98,19 +105,20 @@ async def test_same_article_again_gets_the_stored_digest(harness: Harness, artic
 
 
 async def test_status_message_shows_queue_and_is_replaced_by_the_digest(
-    harness: Harness, article: str, article2: str
+    settings: Settings, article: str, article2: str
 ) -> None:
-    harness.rt.worker._settings = harness.rt.settings.__class__(
-        **{**harness.rt.settings.__dict__, "status_after_s": 0.05})
-    harness.engine.delay_s = 0.6
-    await harness.send(article)
-    await harness.send(article2, chat_id=OTHER_USER, user_id=OTHER_USER)
-    await harness.settle()
-    statuses = [c.params["text"] for c in harness.api.of("sendMessage")]
-    assert any("vị trí 1 trong hàng đợi" in t or "Đang tóm tắt" in t for t in statuses)
-    for chat in (USER, OTHER_USER):
-        shown = harness.texts(chat)
-        assert len(shown) == 1 and "→" in shown[0]  # the status became the digest
+    quick = replace(settings, status_after_s=0.05, status_every_s=0.05)
+    async with start_bot(quick, FakeEngine(delay_s=0.6, chunks=3)) as harness:
+        await harness.send(article)
+        await harness.send(article2, chat_id=OTHER_USER, user_id=OTHER_USER)
+        await harness.settle()
+        statuses = [c.params["text"] for c in harness.api.of("sendMessage")]
+        assert "Đang tóm tắt… vị trí 1 trong hàng đợi" in statuses
+        edits = [c.params["text"] for c in harness.api.of("editMessageText")]
+        assert any("phần" in t and "/3" in t for t in statuses + edits)
+        for chat in (USER, OTHER_USER):
+            shown = harness.texts(chat)
+            assert len(shown) == 1 and "→" in shown[0]  # the status became the digest
 
 
 async def test_each_chat_has_its_own_history(harness: Harness, article: str) -> None:
@@ -151,3 +159,28 @@ async def test_summarize_with_text_after_the_command(harness: Harness, article: 
     assert len(harness.digests()) == 1
     await harness.send("/summarize")
     assert "/summarize" in harness.texts()[-1]
+
+
+async def test_forwarded_posts_are_each_summarised(
+    harness: Harness, article: str, article2: str
+) -> None:
+    origin = {"type": "channel", "date": 1, "message_id": 5,
+              "chat": {"id": -1001, "type": "channel", "title": "Báo Sáng"}}
+    await harness.send(article[:1500], forward_origin=origin)
+    await harness.send(article2, forward_origin=origin)
+    await harness.settle()
+    assert len(harness.digests()) == 2
+
+
+async def test_one_log_line_per_digest_without_the_article(
+    harness: Harness, article: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    await harness.send(article)
+    await harness.settle()
+    lines = [r.getMessage() for r in caplog.records if r.name == "tomtat.digest"]
+    assert len(lines) == 1
+    assert f"chat={USER}" in lines[0] and "engine=fake" in lines[0] and "ms=" in lines[0]
+    assert "words_in=" in lines[0]
+    everything = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Tân Lập" not in everything and "TEST-TOKEN" not in everything

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings, start_bot
 
 
-def started(settings: Any) -> AsyncIterator[Harness]:
+def started(settings: Any) -> contextlib.AbstractAsyncContextManager[Harness]:
     return start_bot(settings)
 
 
@@ -19,7 +20,7 @@ def started(settings: Any) -> AsyncIterator[Harness]:
 async def guarded(tmp_path: Path) -> AsyncIterator[Harness]:
     """Only USER is allowed; USER is also the admin."""
     settings = make_settings(tmp_path, allowed_users=frozenset({USER}), admins=frozenset({USER}))
-    async for h in started(settings):
+    async with started(settings) as h:
         yield h
 
 
@@ -57,7 +58,7 @@ async def test_allowed_chats_admit_members_of_that_group_only(
     tmp_path: Path, article: str
 ) -> None:
     settings = make_settings(tmp_path, allowed_chats=frozenset({GROUP}))
-    async for h in started(settings):
+    async with started(settings) as h:
         await h.send("/summarize " + article, chat_id=GROUP, user_id=OTHER_USER)
         await h.send(article, chat_id=OTHER_USER, user_id=OTHER_USER)
         await h.settle()
@@ -71,14 +72,14 @@ async def test_stats_for_admins_only(guarded: Harness, tmp_path: Path, article: 
     await guarded.send("/stats")
     stats = guarded.texts()[-1]
     assert "Bản tóm tắt: 1" in stats and "fake" in stats and "Hàng đợi: 0" in stats
-    async for h in started(make_settings(tmp_path / "b")):
+    async with started(make_settings(tmp_path / "b")) as h:
         await h.send("/stats")
         assert "quản trị viên" in h.texts()[-1]
 
 
 async def test_rate_limit_says_when_to_try_again(tmp_path: Path, article: str) -> None:
     settings = make_settings(tmp_path, rate_limit_count=2, rate_limit_window_s=60)
-    async for h in started(settings):
+    async with started(settings) as h:
         for i in range(3):
             await h.send(article + f"\nBản tin số {i} cập nhật lúc sáng.")
             await h.settle()
@@ -89,7 +90,7 @@ async def test_rate_limit_says_when_to_try_again(tmp_path: Path, article: str) -
 
 async def test_pending_cap_and_queue_bound(tmp_path: Path, article: str) -> None:
     settings = make_settings(tmp_path, max_pending_per_user=1, queue_bound=2)
-    async for h in started(settings):
+    async with started(settings) as h:
         h.engine.delay_s = 5.0
         await h.send(article)
         await h.settle_intake()

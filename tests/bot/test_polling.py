@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from bot.fake_request import BOT_ID
 from bot.offsets import UpdateMark, mark_path
 from bot.polling import poll
 from bot.settings import Settings
@@ -14,12 +15,12 @@ from tests.bot.conftest import USER, start_bot
 async def test_poll_handles_updates_and_confirms_them_afterwards(
     settings: Settings, article: str
 ) -> None:
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         for uid, part in enumerate((article[:900], article[900:]), start=41):
             h.api.updates.append({"update_id": uid, "message": h.message(part)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1))
-        for _ in range(200):
+        for _ in range(500):
             if h.digests():
                 break
             await asyncio.sleep(0.02)
@@ -33,12 +34,12 @@ async def test_poll_handles_updates_and_confirms_them_afterwards(
 
 
 async def test_poll_survives_getupdates_failures(settings: Settings, article: str) -> None:
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         h.api.fail("getUpdates", times=1, status=502, description="Bad Gateway")
         h.api.updates.append({"update_id": 7, "message": h.message("/help")})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1))
-        for _ in range(200):
+        for _ in range(500):
             if h.texts():
                 break
             await asyncio.sleep(0.02)
@@ -51,23 +52,55 @@ async def test_updates_handled_before_a_restart_are_skipped(
     settings: Settings, article: str, tmp_path: Path
 ) -> None:
     mark = UpdateMark(mark_path(tmp_path / "bot.sqlite3"))
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         h.api.updates.append({"update_id": 90, "message": h.message(article)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
-        for _ in range(200):
+        for _ in range(500):
             if h.digests():
                 break
             await asyncio.sleep(0.02)
         stop.set()
         await asyncio.wait_for(task, 5)
-    assert UpdateMark(mark.path).value == 90
-    async for h2 in start_bot(settings):  # Telegram re-delivers the unconfirmed update
+    reloaded = UpdateMark(mark.path)
+    reloaded.load(BOT_ID)
+    assert reloaded.value == 90
+    other_bot = UpdateMark(mark.path)
+    other_bot.load(BOT_ID + 1)
+    assert other_bot.value is None  # a new token is a new bot: its ids mean nothing here
+    async with start_bot(settings) as h2:  # Telegram re-delivers the unconfirmed update
         h2.api.updates.append({"update_id": 90, "message": h2.message(article)})
         stop = asyncio.Event()
         task = asyncio.create_task(poll(h2.app, stop, timeout=1, mark=UpdateMark(mark.path)))
-        await asyncio.sleep(0.4)
+        for _ in range(500):  # until the re-delivered update was confirmed
+            if any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates")):
+                break
+            await asyncio.sleep(0.02)
         stop.set()
         await asyncio.wait_for(task, 5)
         await h2.settle()
         assert h2.texts() == []
+        assert any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates"))
+
+
+async def test_only_the_first_batch_after_a_restart_is_filtered(
+    settings: Settings, article: str, tmp_path: Path
+) -> None:
+    path = mark_path(tmp_path / "bot.sqlite3")
+    path.write_text(f"{BOT_ID} 500", encoding="ascii")
+    mark = UpdateMark(path)
+    async with start_bot(settings) as h:
+        h.api.updates.append({"update_id": 499, "message": h.message("/start")})
+        h.api.updates.append({"update_id": 501, "message": h.message("/help")})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
+        for _ in range(500):
+            if h.texts():
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        assert len(h.texts()) == 1 and "Cách dùng" in h.texts()[0]
+    # Ids restart low after a week of silence: from now on nothing is skipped.
+    assert not mark.seen(3)
+    assert path.read_text(encoding="ascii") == f"{BOT_ID} 501"

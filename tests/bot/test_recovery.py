@@ -18,7 +18,7 @@ async def test_paste_cut_by_a_crash_inside_the_merge_window_is_resumed(
     async with Store(settings.db_path) as store:  # what a killed run left on disk
         await store.add_fragment(USER, USER, 1, article[:half])
         await store.add_fragment(USER, USER, 2, article[half:])
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         await h.settle()
         assert len(h.digests()) == 1
         assert h.api.of("sendMessage")[-1].params["reply_parameters"]["message_id"] == 1
@@ -31,7 +31,7 @@ async def test_queued_and_running_jobs_are_resumed(settings: Settings, article: 
         await store.enqueue(USER, USER, article + "\nMột dòng khác.", (2,), length="medium",
                             language="vi", reply_to=2)
         await store.claim_next_job()  # the first was being summarised when the bot died
-    async for h in start_bot(settings):
+    async with start_bot(settings) as h:
         await h.settle()
         assert len(h.digests()) == 2
         assert h.engine.calls == 2
@@ -41,7 +41,7 @@ async def test_digest_done_but_undelivered_is_delivered_once_without_rework(
     settings: Settings, article: str
 ) -> None:
     engine = FakeEngine()
-    async for h in start_bot(settings, engine):
+    async with start_bot(settings, engine) as h:
         h.api.fail("sendMessage", times=10, status=502, description="Bad Gateway")
         await h.send(article)
         await h.settle_intake()
@@ -51,7 +51,7 @@ async def test_digest_done_but_undelivered_is_delivered_once_without_rework(
             await h.settle_intake()
         await h.rt.worker.stop()  # "killed" during delivery
     assert engine.calls == 1
-    async for h2 in start_bot(settings, engine):
+    async with start_bot(settings, engine) as h2:
         await h2.settle()
         assert len(h2.digests()) == 1
         assert engine.calls == 1
@@ -80,7 +80,7 @@ async def test_cosmetic_failures_never_stop_a_digest(settings: Settings, article
     api.fail("setMyCommands", times=2, status=500)
     api.fail("sendChatAction", times=5, status=500)
     slow = replace(settings, status_after_s=0.01)
-    async for h in start_bot(slow, FakeEngine(delay_s=0.3), api):
+    async with start_bot(slow, FakeEngine(delay_s=0.3), api) as h:
         h.api.fail("editMessageText", times=1, status=500)
         await h.send(article)
         await h.settle()
@@ -116,3 +116,26 @@ async def test_long_telegram_outage_is_bridged_and_flood_control_honoured(
     await harness.settle(timeout=15)
     assert len(harness.digests()) == 1
     assert await harness.rt.store.queue_length() == 0
+
+
+async def test_unexpected_store_error_is_reported_and_the_queue_goes_on(
+    harness: Harness, article: str, article2: str
+) -> None:
+    store = harness.rt.store
+    original = store.complete_job
+    calls = 0
+
+    async def broken_once(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("disk full")
+        return await original(*args, **kwargs)  # type: ignore[arg-type]
+
+    store.complete_job = broken_once  # type: ignore[method-assign]
+    await harness.send(article)
+    await harness.settle()
+    assert "chưa tóm tắt được" in harness.texts()[-1]
+    await harness.send(article2)
+    await harness.settle()
+    assert len(harness.digests()) == 1

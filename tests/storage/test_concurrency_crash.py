@@ -47,14 +47,15 @@ async def test_complete_job_on_a_closed_store_raises_and_keeps_the_job(tmp_path:
         assert [j.id for j in await store.recover_jobs()] == [job.id]
 
 
-async def test_sigkill_mid_stream_keeps_every_reported_digest(tmp_path: Path) -> None:
+async def test_sigkill_mid_stream_keeps_every_reported_digest_and_fragment(tmp_path: Path) -> None:
     path = tmp_path / "crash.db"
     total = 0
     for seconds in (0.3, 0.6):
-        reported = await asyncio.to_thread(storage_crash.run_round, path, seconds, 3)
+        reported, fragments = await asyncio.to_thread(storage_crash.run_round, path, seconds, 3)
         total += len(reported)
         assert storage_crash.integrity(path) == "ok"
         assert await storage_crash.missing(path, reported) == []
+        assert fragments and storage_crash.lost_fragments(path, fragments) == []
     assert total > 0
     async with Store(path) as store:
         for job in await store.recover_jobs():  # nothing is left half-done
@@ -69,3 +70,16 @@ async def test_sigkill_mid_stream_keeps_every_reported_digest(tmp_path: Path) ->
     ).fetchone()[0]
     conn.close()
     assert orphans == 0
+
+
+async def test_a_failing_write_does_not_undo_its_neighbours(store: Store) -> None:
+    jobs = [
+        await store.enqueue(1, 1, f"bài {n}", [n], length="short", language=None, reply_to=n)
+        for n in range(6)
+    ]
+    calls = [store.complete_job(1, job.id, make_digest()) for job in jobs]
+    calls.insert(3, store.complete_job(2, jobs[0].id, make_digest()))  # wrong chat: fails
+    results = await asyncio.gather(*calls, return_exceptions=True)
+    assert [type(r).__name__ for r in results].count("JobNotFoundError") == 1
+    assert (await store.history(1, limit=10)).total == 6
+    assert (await store.history(2)).total == 0

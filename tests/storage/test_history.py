@@ -80,5 +80,5 @@ async def test_stats_counts_across_chats(store: Store) -> None:
     await add_digest(store, 2)
     await store.enqueue(3, 1, "chờ", [1], length="short", language=None, reply_to=None)
     stats = await store.stats()
-    assert (stats["digests"], stats["chats"], stats["queue"]) == (2, 2, 1)
+    assert (stats["digests"], stats["chats"], stats["queue"]) == (2, 3, 1)
     assert stats["median_latency_ms"] >= 0

@@ -124,3 +124,20 @@ async def test_top_officials_counts_digests(filled: Store) -> None:
     top = await filled.top_officials(1)
     assert top[0] == ("Trần Thị Hoà", 2)
     assert {name for name, _ in top} == {"Trần Thị Hoà", "Nguyễn Hồ Hải", "Lương Nguyễn Minh Triết"}
+
+
+async def test_busy_chats_rank_their_newest_matches(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.lookup
+
+    monkeypatch.setattr(storage.lookup, "RANK_WINDOW", 10)
+    plain = make_digest(title="Tin ngắn", summary="Có nhắc trụ sở một lần.")
+    strong = make_digest(title="Trụ sở, trụ sở", summary="Trụ sở xã, trụ sở huyện, trụ sở tỉnh.")
+    await add_digest(store, 1, strong, text="Bài cũ nhất.")  # #1: best match, but oldest
+    for n in range(29):
+        await add_digest(store, 1, strong if n == 25 else plain, text=f"Bài {n}.")  # #27 strong
+    hits, total = await store.search(1, "tru so", limit=3)
+    assert total == 30 and hits[0].item.number == 27
+    deep, _ = await store.search(1, "tru so", limit=5, offset=25)  # beyond the window
+    assert len(deep) == 5
