@@ -150,7 +150,9 @@ async def run(args: argparse.Namespace) -> None:
     db = Path(args.db)
     maker = TextMaker(seed=args.seed)
     corpus = Corpus(maker, args.chats)
+    opening = time.perf_counter()
     async with Store(db) as store:
+        print(f"opened (pending migrations applied) in {time.perf_counter() - opening:.1f} s")
         existing = (await store.stats())["digests"]
         if existing < args.digests:
             print(f"bulk-loading {args.digests - existing:,} digests over {args.chats:,} chats")
