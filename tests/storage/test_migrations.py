@@ -10,7 +10,7 @@ import aiosqlite
 import pytest
 
 from storage import SchemaTooNewError, Store, schema
-from storage.indexing import FTS_INSERT, fts_values
+from storage.folding import search_form
 from tests.storage.conftest import make_digest
 
 OFFICIALS = [{"name": "Nguyễn Hồ Hải", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
@@ -37,11 +37,19 @@ async def _database_at(path: Path, version: int) -> None:
             " '[]', 'extractive', NULL, 100, 7, 50)",
             (json.dumps(OFFICIALS),),
         )
-        officials = "Nguyễn Hồ Hải, Phó Chủ tịch UBND tỉnh"
+        # v1–v3 indexed folded text with a separate chat column (v4 rebuilds the index).
         await conn.execute(
-            FTS_INSERT,
-            fts_values(1, -5, "Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", officials, "Bài"),
+            "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body)"
+            " VALUES (1, 'cn5', ?, ?, ?, ?)",
+            tuple(
+                search_form(t)
+                for t in ("Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", "Nguyễn Hồ Hải", "Bài")
+            ),
         )
+        if version >= 3:  # from v3 on, the program writes the officials index itself
+            await conn.execute(
+                "INSERT INTO digest_officials VALUES (1, -5, 'nguyen ho hai', 'Nguyễn Hồ Hải')"
+            )
         await conn.execute(
             "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at,"
             " updated_at, length) VALUES (-5, 9, 'bài chờ', '[1]', 'queued', 0, 0, 'short')"
@@ -60,7 +68,7 @@ async def test_upgrade_from_every_older_version_keeps_data(tmp_path: Path, versi
             assert (await store.chat_settings(-5)).length == "long"
             hits, total = await store.search(-5, "quyet dinh")
             assert total == 1 and "«quyết định»" in hits[0].snippet
-            # v3 backfilled the officials index from the JSON stored by v1.
+            # v3 backfilled the officials index from the JSON stored by v1 and v2.
             found, count = await store.digests_by_official(-5, "nguyen ho hai")
             assert count == 1 and found[0].number == 3
             assert [j.text for j in await store.recover_jobs()] == ["bài chờ"]
