@@ -36,6 +36,7 @@ class Fault:
     retry_after: int = 1
     status: int = 500
     delay: float = 1.0
+    chat_id: int | None = None  # only calls addressed to this chat
 
 
 @dataclass(frozen=True)
@@ -172,22 +173,27 @@ class StubBotApi(Scripting):
         retry_after: int = 1,
         status: int = 500,
         delay: float = 1.0,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next `times` calls of `method` fail: 429, 500, drop, drop_after or slow."""
+        """Make the next `times` calls of `method` (to `chat_id`, if given) fail: 429, 500,
+        drop, drop_after or slow."""
         if kind not in FAULT_KINDS:
             raise ValueError(f"fault kind must be one of {FAULT_KINDS}")
         self._faults.setdefault(method, []).append(
-            Fault(kind, times, retry_after=retry_after, status=status, delay=delay)
+            Fault(kind, times, retry_after=retry_after, status=status, delay=delay,
+                  chat_id=chat_id)
         )
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def _take_fault(self, method: str, chat_id: int | None) -> Fault | None:
         for key in (method, "*"):
-            queue = self._faults.get(key)
-            if queue and (key != "*" or method != "getUpdates"):
-                fault = queue[0]
+            if key == "*" and method == "getUpdates":
+                continue
+            queue = self._faults.get(key, [])
+            fault = next((f for f in queue if f.chat_id in (None, chat_id)), None)
+            if fault is not None:
                 fault.times -= 1
                 if fault.times <= 0:
-                    queue.pop(0)
+                    queue.remove(fault)
                 return fault
         return None
 
@@ -198,7 +204,9 @@ class StubBotApi(Scripting):
             params, files = _params(handler.request)
         except (ValueError, UnicodeDecodeError):
             params, files = {}, {}
-        fault = self._take_fault(method) if token == self.token else None
+        chat = params.get("chat_id", "")
+        chat_id = int(chat) if chat.lstrip("-").isdigit() else None
+        fault = self._take_fault(method, chat_id) if token == self.token else None
         call = ApiCall(
             len(self.calls) + 1, method, params, files, received, fault.kind if fault else None
         )

@@ -161,3 +161,18 @@ async def test_sigkill_in_webhook_mode_after_telegram_got_its_answers(tmp_path: 
         assert footers(stub, A) == []
         await proc.start()
         await assert_exactly_one_digest(stub, article)
+
+
+async def test_one_chat_failing_delivery_does_not_hold_up_others(tmp_path: Path) -> None:
+    items = news_items()
+    other = 1002
+    async with running_bot(tmp_path) as (stub, _):
+        stub.inject("sendMessage", "500", times=3, chat_id=A)  # A's replies fail for a while
+        stub.push_text(A, None, items[0])
+        await stub.wait_for(lambda: stub.calls_to("sendMessage", A))
+        stub.push_text(other, None, items[1])
+        await stub.wait_for(lambda: footers(stub, other), timeout=20)
+        assert footers(stub, A) == []  # the other chat was not kept waiting behind A's retries
+        await stub.wait_for(lambda: footers(stub, A), timeout=30)
+        await asyncio.sleep(1.0)
+        assert footers(stub, A) == [1] and footers(stub, other) == [1]
