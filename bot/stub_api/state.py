@@ -6,6 +6,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bot.stub_api.html_check import MAX_CAPTION, EntityError, shown_text
@@ -343,7 +344,9 @@ class BotApiState:
             raise bad_request("invalid file_id")
         if len(file.content) > MAX_DOWNLOAD:
             raise bad_request("file is too big")
-        path = f"documents/{file_id}/{file.filename}"
+        suffix = "".join(c for c in Path(file.filename).suffix if c.isascii() and (
+            c.isalnum() or c == "."))
+        path = f"documents/{file_id}{suffix}"  # like Telegram's: never the user's file name
         self.file_paths[path] = file_id
         return {
             "file_id": file_id,

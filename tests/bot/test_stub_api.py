@@ -121,11 +121,11 @@ async def test_callback_query_is_answered_once(stub: StubBotApi, bot: Bot) -> No
 
 
 async def test_documents_go_both_ways(stub: StubBotApi, bot: Bot) -> None:
-    stub.push_document(1001, None, "Bài báo".encode("utf-16"), filename="bai.txt")
+    stub.push_document(1001, None, "Bài báo".encode("utf-16"), filename="bài báo #1?.txt")
     update = (await bot.get_updates(timeout=1))[0]
     assert update.message is not None
     document = update.message.document
-    assert document is not None and document.file_name == "bai.txt"
+    assert document is not None and document.file_name == "bài báo #1?.txt"
     data = await (await document.get_file()).download_as_bytearray()
     assert bytes(data).decode("utf-16") == "Bài báo"
     await bot.send_document(1001, b'{"n": 1}\n', filename="lich-su.jsonl", caption="Xuất")
