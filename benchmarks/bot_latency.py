@@ -17,6 +17,7 @@ import asyncio
 import json
 import logging
 import math
+import re
 import sqlite3
 import statistics
 import sys
@@ -32,6 +33,7 @@ from bot.stub_api.process import BotProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 CMD_CHAT = 7001
+FOOTER = re.compile(r"→ \d+ (?:từ|words) · #\d+\s*$")
 FIRST_ARTICLE_CHAT = 10_000
 
 
@@ -48,14 +50,14 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def digests_delivered(stub: StubBotApi) -> int:
-    """Digest messages the bot sent to article chats (the footer carries '· #N')."""
-    return sum(1 for call in stub.calls_to("sendMessage")
-               if (call.chat_id or 0) >= FIRST_ARTICLE_CHAT and " · #" in (call.get("text") or ""))
+    """Article chats showing their digest (sent, or edited into the status message)."""
+    return sum(1 for chat_id, box in stub.state.messages.items() if chat_id >= FIRST_ARTICLE_CHAT
+               and any(m.from_bot and FOOTER.search(m.text or "") for m in box.values()))
 
 
 def history_size(stub: StubBotApi) -> int:
     """Digests delivered to the command chat."""
-    return sum(1 for c in stub.calls_to("sendMessage", CMD_CHAT) if " · #" in (c.get("text") or ""))
+    return sum(1 for m in stub.messages_to(CMD_CHAT) if FOOTER.search(m.text or ""))
 
 
 async def command_latency(stub: StubBotApi, command: str) -> float:
