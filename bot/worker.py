@@ -16,6 +16,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort, deliver_chunks
 from bot.engines import EngineBox
+from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
@@ -180,7 +181,9 @@ class Worker:
 
     async def _typing(self, chat_id: int) -> None:
         while True:
-            await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
+            with cosmetic():
+                await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING),
+                                  "typing")
             await asyncio.sleep(TYPING_EVERY_S)
 
     # -- delivery ----------------------------------------------------------------------------
