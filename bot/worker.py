@@ -16,7 +16,6 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort, deliver_chunks
 from bot.engines import EngineBox
-from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
@@ -181,9 +180,7 @@ class Worker:
 
     async def _typing(self, chat_id: int) -> None:
         while True:
-            with cosmetic():
-                await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING),
-                                  "typing")
+            await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
             await asyncio.sleep(TYPING_EVERY_S)
 
     # -- delivery ----------------------------------------------------------------------------
