@@ -122,7 +122,7 @@ class Feeder:
         waiting, created = self.counts()
         in_merge_window = self.pushed - created
         # Articles spend the merge window (1.5 s) before becoming jobs: keep plenty in flight.
-        self.burst(max(0, self.backlog + 40 - waiting - in_merge_window))
+        self.burst(max(0, self.backlog + 60 - waiting - in_merge_window))
         return waiting
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -146,14 +146,21 @@ async def loaded_phase(stub: StubBotApi, feeder: Feeder, rounds: int, *, steady:
     started, done_before, calls_before = time.monotonic(), digests_delivered(stub), len(stub.calls)
     samples: dict[str, list[float]] = {"/help": [], "/history": []}
     queued_at_send: list[int] = []
-    for _ in range(rounds):
+    deadline = started + 60
+    while min(len(v) for v in samples.values()) < rounds and time.monotonic() < deadline:
         for command in samples:
             queued = feeder.counts()[0]
-            if queued < feeder.backlog:
-                break
+            if queued < feeder.backlog:  # only measure while the queue is full enough
+                if not steady:
+                    break
+                await asyncio.sleep(0.05)
+                continue
             queued_at_send.append(queued)
             samples[command].append(await command_latency(stub, command))
             await asyncio.sleep(0.05)
+        else:
+            continue
+        break
     elapsed = time.monotonic() - started
     done = digests_delivered(stub) - done_before
     stop.set()
