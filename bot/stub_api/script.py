@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from bot.stub_api.html_check import utf16_len
+from bot.stub_api.methods import BotApiState
 from bot.stub_api.model import ApiCall, StubMessage, UploadedFile
-from bot.stub_api.state import BotApiState
 from bot.stub_api.updates import UpdateQueue
 
 T = TypeVar("T")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import socket
 import time
 from collections.abc import Callable
@@ -12,19 +11,18 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-import httpx
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
-from bot.stub_api.model import ApiCall, ApiError, UploadedFile, bad_request
+from bot.stub_api.methods import BotApiState
+from bot.stub_api.model import ApiCall, ApiError, UploadedFile
 from bot.stub_api.script import Scripting
-from bot.stub_api.state import BotApiState
 from bot.stub_api.updates import UpdateQueue
+from bot.stub_api.webhooks import WebhookDelivery, WebhookSender
 
 DEFAULT_TOKEN = "123456:TEST-stub-token"
 FAULT_KINDS = ("429", "500", "drop", "drop_after", "slow")
-_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 @dataclass
@@ -37,15 +35,6 @@ class Fault:
     status: int = 500
     delay: float = 1.0
     chat_id: int | None = None  # only calls addressed to this chat
-
-
-@dataclass(frozen=True)
-class WebhookDelivery:
-    """One POST of an update to the bot's webhook."""
-
-    update_id: int
-    status: int  # 0 = no HTTP answer (connection refused, timeout)
-    seconds: float
 
 
 class _ApiHandler(tornado.web.RequestHandler):
@@ -102,17 +91,13 @@ class StubBotApi(Scripting):
         self.updates = UpdateQueue()
         self.calls: list[ApiCall] = []
         self.pushed_at: dict[int, float] = {}
-        self.webhook_url: str | None = None
-        self.webhook_secret: str | None = None
-        self.webhook_deliveries: list[WebhookDelivery] = []
         self.errors: list[tuple[ApiCall, str]] = []  # every error answer (faults included)
         self.on_call: Callable[[ApiCall], None] | None = None
         self._changed = asyncio.Event()
         self._faults: dict[str, list[Fault]] = {}
         self._requested_port = port
-        self._retry_delay = webhook_retry_delay
+        self.webhook = WebhookSender(self.updates, self._notify, webhook_retry_delay)
         self._server: tornado.httpserver.HTTPServer | None = None
-        self._webhook_task: asyncio.Task[None] | None = None
         self._closed = False
         self.port = 0
 
@@ -135,7 +120,7 @@ class StubBotApi(Scripting):
     async def stop(self) -> None:
         """Stop serving; idempotent."""
         self._closed = True
-        await self._stop_webhook()
+        await self.webhook.stop()
         if self._server is not None:
             self._server.stop()
             await self._server.close_all_connections()
@@ -152,6 +137,21 @@ class StubBotApi(Scripting):
         tb: TracebackType | None,
     ) -> None:
         await self.stop()
+
+    @property
+    def webhook_url(self) -> str | None:
+        """The URL the bot set with setWebhook (None: long polling)."""
+        return self.webhook.url
+
+    @property
+    def webhook_secret(self) -> str | None:
+        """The secret token the bot set with setWebhook."""
+        return self.webhook.secret
+
+    @property
+    def webhook_deliveries(self) -> list[WebhookDelivery]:
+        """Every POST of an update to the bot's webhook, in order."""
+        return self.webhook.deliveries
 
     @property
     def base_url(self) -> str:
@@ -259,11 +259,11 @@ class StubBotApi(Scripting):
                 call.get_int("offset"), call.get_int("limit") or 100, timeout, handler.gone
             )
         if method == "setWebhook":
-            return await self._set_webhook(call)
+            return await self.webhook.set(call)
         if method == "deleteWebhook":
             if call.get("drop_pending_updates") in ("true", "True", "1"):
                 self.updates.drop_all()
-            await self._stop_webhook()
+            await self.webhook.stop()
             return True
         if method == "getWebhookInfo":
             return {
@@ -275,52 +275,3 @@ class StubBotApi(Scripting):
         if action is None:
             raise ApiError(404, "Not Found: method not found")
         return action(call)
-
-    # -- webhooks ----------------------------------------------------------------------------
-    async def _set_webhook(self, call: ApiCall) -> bool:
-        url = call.get("url") or ""
-        secret = call.get("secret_token")
-        if secret is not None and not _SECRET.match(secret):
-            raise bad_request("secret token contains unallowed characters")
-        await self._stop_webhook()
-        if call.get("drop_pending_updates") in ("true", "True", "1"):
-            self.updates.drop_all()
-        if not url:
-            return True
-        if not url.startswith(("http://", "https://")):
-            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
-        self.webhook_url, self.webhook_secret = url, secret
-        self._webhook_task = asyncio.get_running_loop().create_task(self._deliver_loop(url, secret))
-        return True
-
-    async def _stop_webhook(self) -> None:
-        self.webhook_url = self.webhook_secret = None
-        task, self._webhook_task = self._webhook_task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
-
-    async def _deliver_loop(self, url: str, secret: str | None) -> None:
-        headers = {"Content-Type": "application/json"}
-        if secret:
-            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
-        async with httpx.AsyncClient(timeout=10.0) as client:
-            while True:
-                update = self.updates.first()
-                if update is None:
-                    await self.updates.wait(1.0)
-                    continue
-                started = time.monotonic()
-                try:
-                    response = await client.post(url, content=json.dumps(update), headers=headers)
-                    status = response.status_code
-                except httpx.HTTPError:
-                    status = 0
-                self.webhook_deliveries.append(
-                    WebhookDelivery(update["update_id"], status, time.monotonic() - started)
-                )
-                self._notify()
-                if status == 200:
-                    self.updates.done(update)
-                else:
-                    await asyncio.sleep(self._retry_delay)
