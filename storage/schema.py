@@ -188,8 +188,10 @@ async def migrate(conn: aiosqlite.Connection, target: int = LATEST) -> int:
     for version in range(current + 1, target + 1):
         await conn.execute("BEGIN IMMEDIATE")
         try:
-            await MIGRATIONS[version - 1](conn)
-            await conn.execute(f"PRAGMA user_version = {version}")
+            # Another process may have migrated while this one waited for the write lock.
+            if await user_version(conn) < version:
+                await MIGRATIONS[version - 1](conn)
+                await conn.execute(f"PRAGMA user_version = {version}")
         except BaseException:
             await conn.execute("ROLLBACK")
             raise

@@ -108,3 +108,14 @@ async def test_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM digests").fetchone()[0] == 1
     conn.close()
+
+
+async def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path: Path) -> None:
+    import asyncio
+
+    path = tmp_path / "race.db"
+    stores = [Store(path), Store(path)]
+    await asyncio.gather(*(store.open() for store in stores))
+    for store in stores:
+        assert (await store.chat_settings(1)).length == "medium"
+        await store.close()
