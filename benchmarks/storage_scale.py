@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import os
 import resource
+import sqlite3
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -140,6 +141,14 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
     )
 
 
+def rare_word(vocab: list[str]) -> str:
+    """The least frequent toned syllable no other syllable folds into (so it stays rare)."""
+    folded = [strip_diacritics(word) for word in vocab]
+    counts = {form: folded.count(form) for form in set(folded)}
+    pairs = zip(reversed(vocab), reversed(folded), strict=True)
+    return next(w for w, f in pairs if counts[f] == 1 and w != f)  # written with diacritics
+
+
 def line(name: str, values: list[float], floor: float, target: float | None) -> None:
     p50, p95 = pct(values, 0.5), pct(values, 0.95)
     extra = f"  p95/target {p95 / target:.2f}" if target else ""
@@ -150,7 +159,9 @@ async def run(args: argparse.Namespace) -> None:
     db = Path(args.db)
     maker = TextMaker(seed=args.seed)
     corpus = Corpus(maker, args.chats)
+    opening = time.perf_counter()
     async with Store(db) as store:
+        print(f"opened (pending migrations applied) in {time.perf_counter() - opening:.1f} s")
         existing = (await store.stats())["digests"]
         if existing < args.digests:
             print(f"bulk-loading {args.digests - existing:,} digests over {args.chats:,} chats")
@@ -185,7 +196,7 @@ async def run(args: argparse.Namespace) -> None:
             floor,
             TARGETS_MS["history"],
         )
-        common, rare = "quyết định", maker.vocab[4000]
+        common, rare = "quyết định", rare_word(maker.vocab)
         queries = {
             f"search common '{common}'": common,
             f"search common '{strip_diacritics(common)}'": strip_diacritics(common),
@@ -220,10 +231,26 @@ async def run(args: argparse.Namespace) -> None:
         if hits:
             print(f"sample snippet ({total} hits): {hits[0].snippet}")
         stats = await store.stats()
+    print(f"digests {stats['digests']:,}  chats {stats['chats']:,}")
+    print_size(db, int(stats["digests"]))
+
+
+def print_size(db: Path, digests: int) -> None:
+    """File size, and the live size (pages in use: a dropped index leaves free pages behind)."""
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    conn = sqlite3.connect(db)
+    try:
+        (page,) = conn.execute("PRAGMA page_size").fetchone()
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+        (free,) = conn.execute("PRAGMA freelist_count").fetchone()
+        fts = conn.execute("SELECT sum(length(block)) FROM digest_fts_data").fetchone()[0] or 0
+    finally:
+        conn.close()
+    live = (pages - free) * page
     print(
-        f"digests {stats['digests']:,}  chats {stats['chats']:,}  db size {size / 2**20:,.0f} MiB"
-        f"  ({size / max(int(stats['digests']), 1):,.0f} bytes/digest)"
+        f"db files {size / 2**20:,.0f} MiB; live {live / 2**20:,.0f} MiB"
+        f" ({live / max(digests, 1):,.0f} bytes/digest), of which FTS index data"
+        f" {fts / 2**20:,.0f} MiB"
     )
 
 

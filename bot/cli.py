@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--allowed-chats", default=None, help="comma-separated chat ids")
     run.add_argument("--admins", default=None, help="comma-separated user ids")
     run.add_argument("--merge-window", type=float, default=None, help="seconds (default 1.5)")
+    run.add_argument("--webhook-url", default=None, help="public HTTPS URL: webhook mode")
+    run.add_argument("--listen", default=None, help="webhook: address to bind (127.0.0.1)")
+    run.add_argument("--port", type=int, default=None, help="webhook: port to bind (8443)")
     return parser
 
 
@@ -45,7 +48,9 @@ def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
     """Command-line flags override the environment."""
     changes: dict[str, object] = {}
     for flag, name in (("engine", "engine"), ("model", "model"), ("db", "db_path"),
-                       ("api_base_url", "api_base_url"), ("merge_window", "merge_window_s")):
+                       ("api_base_url", "api_base_url"), ("merge_window", "merge_window_s"),
+                       ("webhook_url", "webhook_url"), ("listen", "webhook_listen"),
+                       ("port", "webhook_port")):
         if getattr(args, flag, None) is not None:
             changes[name] = getattr(args, flag)
     for flag in ("allowed_users", "allowed_chats", "admins"):
@@ -71,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             print("tomtat: ids must be comma-separated integers", file=sys.stderr)
             return 2
+        if settings.webhook_url:
+            from bot.webhook import run_webhook
+
+            return run_webhook(settings)
         from bot.app import run_polling
 
         return run_polling(settings)

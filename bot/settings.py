@@ -52,6 +52,10 @@ class Settings:
     status_after_s: float = 2.0
     max_attempts: int = 3
     retry_backoff_s: float = 2.0
+    webhook_url: str | None = None  # set: webhook mode instead of long polling
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)  # None: random per start
 
     @classmethod
     def from_env(
@@ -76,4 +80,8 @@ class Settings:
             max_document_bytes=int(env.get("TOMTAT_MAX_DOCUMENT_BYTES") or 1_000_000),
             queue_bound=int(env.get("TOMTAT_QUEUE_BOUND") or 200),
             min_article_words=int(env.get("TOMTAT_MIN_WORDS") or 25),
+            webhook_url=env.get("TOMTAT_WEBHOOK_URL") or None,
+            webhook_listen=env.get("TOMTAT_WEBHOOK_LISTEN") or "127.0.0.1",
+            webhook_port=int(env.get("TOMTAT_WEBHOOK_PORT") or 8443),
+            webhook_secret=env.get("TOMTAT_WEBHOOK_SECRET") or None,
         )

@@ -156,7 +156,8 @@ class Worker:
             "digest chat=%s number=%s words_in=%s words_out=%s engine=%s ms=%s",
             job.chat_id, stored.number, digest.input_words, digest.summary_words, digest.engine, ms,
         )
-        await self._deliver_digest(tracked, stored.digest, stored.number)
+        # One try inline (it paces the queue); retries go beside it, not holding up other chats.
+        await self._deliver_digest(tracked, stored.digest, stored.number, tries=1)
 
     def _summarize(self, article: str, length: str, kind: str, progress: Any) -> Digest:
         return summarize(article, Length(length), self._engines.get(kind), progress)
@@ -192,10 +193,13 @@ class Worker:
             return
         await self._deliver_digest(self._track(job), stored.digest, stored.number)
 
-    async def _deliver_digest(self, tracked: Tracked, digest: Digest, number: int) -> None:
+    async def _deliver_digest(self, tracked: Tracked, digest: Digest, number: int, *,
+                              tries: int = DELIVERY_TRIES) -> None:
         chunks = render_digest(digest, number, tracked.language or "vi")
-        if await self._deliver(tracked, chunks):
+        if await self._deliver(tracked, chunks, tries=tries):
             await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
+        elif tries < DELIVERY_TRIES:
+            self._spawn(self._deliver_digest(tracked, digest, number), f"deliver-{tracked.job_id}")
         else:
             self._spawn(self._redeliver(tracked, chunks), f"redeliver-{tracked.job_id}")
 
@@ -208,11 +212,12 @@ class Worker:
                 return
         log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
 
-    async def _deliver(self, tracked: Tracked, chunks: list[str]) -> bool:
+    async def _deliver(self, tracked: Tracked, chunks: list[str], *,
+                       tries: int = DELIVERY_TRIES) -> bool:
         """Send the reply, retrying network failures; True once Telegram confirmed it."""
         async with tracked.lock:
             tracked.finished = True
-            for attempt in range(DELIVERY_TRIES):
+            for attempt in range(tries):
                 try:
                     await deliver_chunks(
                         self._bot, tracked.chat_id, chunks, reply_to=tracked.reply_to,
@@ -234,7 +239,8 @@ class Worker:
                 except TelegramError as exc:
                     log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
                                 attempt + 1, exc)
-                    await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
+                    if attempt + 1 < tries:
+                        await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
         log.warning("job %s not delivered yet; trying again later", tracked.job_id)
         return False
 

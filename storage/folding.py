@@ -67,6 +67,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def chat_token(chat_id: int) -> str:
-    """The FTS token that scopes a row to its chat (group ids are negative)."""
-    return f"c{chat_id}" if chat_id >= 0 else f"cn{-chat_id}"
+def chat_prefix(chat_id: int) -> str:
+    """What every indexed token of a chat starts with (group ids are negative).
+
+    Prefixing partitions the FTS5 index by chat: a query reads only its own chat's postings
+    instead of intersecting a small chat with a million-document doclist for a common word.
+    Chat ids are digits only, so the first "x" ends the prefix unambiguously.
+    """
+    return f"c{chat_id}x" if chat_id >= 0 else f"cn{-chat_id}x"
+
+
+def indexed_form(prefix: str, text: str) -> str:
+    """The text as indexed: search-form tokens, each carrying the chat prefix, in order."""
+    return " ".join([prefix + token for token in tokens(search_form(text))])

@@ -7,31 +7,29 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from storage.folding import chat_token, content_hash, name_key, search_form
+from storage.folding import chat_prefix, content_hash, indexed_form, name_key
 from storage.rows import digest_values, officials_text, officials_text_from_json
 from summarizer.digest import Digest
 from summarizer.textnorm import nfc
 
-FTS_INSERT = (
-    "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body) VALUES (?,?,?,?,?,?)"
-)
+FTS_INSERT = "INSERT INTO digest_fts (rowid, title, summary, officials, body) VALUES (?,?,?,?,?)"
 FTS_DELETE = (
-    "INSERT INTO digest_fts (digest_fts, rowid, chat, title, summary, officials, body)"
-    " VALUES ('delete',?,?,?,?,?,?)"
+    "INSERT INTO digest_fts (digest_fts, rowid, title, summary, officials, body)"
+    " VALUES ('delete',?,?,?,?,?)"
 )
 
 
 def fts_values(
     digest_id: int, chat_id: int, title: str, summary: str, officials: str, body: str
 ) -> tuple[Any, ...]:
-    """The folded column values indexed for one digest (identical for insert and delete)."""
+    """The column values indexed for one digest (identical for insert and delete)."""
+    prefix = chat_prefix(chat_id)
     return (
         digest_id,
-        chat_token(chat_id),
-        search_form(title),
-        search_form(summary),
-        search_form(officials),
-        search_form(body),
+        indexed_form(prefix, title),
+        indexed_form(prefix, summary),
+        indexed_form(prefix, officials),
+        indexed_form(prefix, body),
     )
 
 

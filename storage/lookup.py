@@ -11,8 +11,8 @@ from storage.models import SearchHit, StoredDigest
 from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text_from_json, stored_digest
 from storage.search import match_expression, query_terms, snippet
 
-# Column weights for bm25: chat scope token, title, summary, officials, article body.
-BM25 = "bm25(digest_fts, 0.0, 8.0, 4.0, 4.0, 1.0)"
+# Column weights for bm25: title, summary, officials, article body.
+BM25 = "bm25(digest_fts, 8.0, 4.0, 4.0, 1.0)"
 MAX_LIMIT = 50
 RANK_WINDOW = 400  # matches ranked by bm25 when a query matches more than this
 Found = dict[int, tuple[StoredDigest, str, str]]

@@ -8,7 +8,9 @@ from collections.abc import Awaitable, Callable
 import aiosqlite
 
 from storage.folding import name_key
+from storage.indexing import FTS_INSERT, fts_values
 from storage.models import SchemaTooNewError
+from storage.rows import officials_text_from_json
 
 V1 = """
 CREATE TABLE chats (
@@ -101,6 +103,16 @@ CREATE TABLE digest_officials (
 CREATE INDEX digest_officials_chat ON digest_officials(chat_id, name_key, digest_id);
 """
 
+# v4 partitions the search index by chat: tokens carry the chat prefix (see folding.py).
+V4 = """
+DROP TABLE digest_fts;
+CREATE VIRTUAL TABLE digest_fts USING fts5(
+    title, summary, officials, body,
+    content='', tokenize='unicode61 remove_diacritics 2'
+);
+"""
+REINDEX_BATCH = 5_000
+
 
 async def _script(conn: aiosqlite.Connection, sql: str) -> None:
     for statement in sql.split(";"):
@@ -131,7 +143,31 @@ async def _v3(conn: aiosqlite.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (_v1, _v2, _v3)
+async def _v4(conn: aiosqlite.Connection) -> None:
+    """Rebuild the search index, chat-partitioned, from the stored digests and articles."""
+    await _script(conn, V4)
+    last = 0
+    while True:
+        rows = list(
+            await conn.execute_fetchall(
+                "SELECT d.id, d.chat_id, d.title, d.summary, d.officials, a.text FROM digests d"
+                " JOIN articles a ON a.id = d.article_id WHERE d.id > ? ORDER BY d.id LIMIT ?",
+                (last, REINDEX_BATCH),
+            )
+        )
+        if not rows:
+            return
+        await conn.executemany(
+            FTS_INSERT,
+            [
+                fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5])
+                for r in rows
+            ],
+        )
+        last = rows[-1][0]
+
+
+MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 
@@ -152,8 +188,10 @@ async def migrate(conn: aiosqlite.Connection, target: int = LATEST) -> int:
     for version in range(current + 1, target + 1):
         await conn.execute("BEGIN IMMEDIATE")
         try:
-            await MIGRATIONS[version - 1](conn)
-            await conn.execute(f"PRAGMA user_version = {version}")
+            # Another process may have migrated while this one waited for the write lock.
+            if await user_version(conn) < version:
+                await MIGRATIONS[version - 1](conn)
+                await conn.execute(f"PRAGMA user_version = {version}")
         except BaseException:
             await conn.execute("ROLLBACK")
             raise

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage.folding import chat_token, search_form, token_spans, tokens
+from storage.folding import chat_prefix, search_form, token_spans, tokens
 from summarizer.textnorm import nfc, strip_diacritics
 
 MAX_TERMS = 12
 SNIPPET_WORDS = 24
 OPEN, CLOSE = "«", "»"
-CONTENT_COLUMNS = "{title summary officials body}"
 
 
 def query_terms(query: str) -> list[str]:
@@ -22,18 +21,20 @@ def query_terms(query: str) -> list[str]:
 
 
 def match_expression(chat_id: int, terms: Sequence[str], *, boost_phrase: bool = True) -> str:
-    """FTS5 MATCH text: the chat's scope token AND every term (a phrase match ranks higher).
+    """FTS5 MATCH text: every term, in the chat's own token space (a phrase ranks higher).
 
     Every term is a double-quoted FTS5 string made only of letters and digits, so nothing the
-    user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax. The phrase
-    alternative matches no extra rows (a phrase implies all its terms), it only adds to bm25;
-    counting leaves it out because checking positions costs time.
+    user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax; the chat
+    prefix is added here, from the chat id, so no query can reach another chat's tokens. The
+    phrase alternative matches no extra rows (a phrase implies all its terms), it only adds to
+    bm25; counting leaves it out because checking positions costs time.
     """
-    quoted = [f'"{term}"' for term in terms]
-    body = " AND ".join(quoted)
-    if boost_phrase and len(quoted) > 1:
-        body = f'({body}) OR "{" ".join(terms)}"'
-    return f'{{chat}} : "{chat_token(chat_id)}" AND {CONTENT_COLUMNS} : ({body})'
+    prefix = chat_prefix(chat_id)
+    scoped = [prefix + term for term in terms]
+    body = " AND ".join(f'"{term}"' for term in scoped)
+    if boost_phrase and len(scoped) > 1:
+        body = f'({body}) OR "{" ".join(scoped)}"'
+    return body
 
 
 def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:

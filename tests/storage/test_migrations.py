@@ -10,7 +10,7 @@ import aiosqlite
 import pytest
 
 from storage import SchemaTooNewError, Store, schema
-from storage.indexing import FTS_INSERT, fts_values
+from storage.folding import search_form
 from tests.storage.conftest import make_digest
 
 OFFICIALS = [{"name": "Nguyễn Hồ Hải", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
@@ -37,11 +37,19 @@ async def _database_at(path: Path, version: int) -> None:
             " '[]', 'extractive', NULL, 100, 7, 50)",
             (json.dumps(OFFICIALS),),
         )
-        officials = "Nguyễn Hồ Hải, Phó Chủ tịch UBND tỉnh"
+        # v1–v3 indexed folded text with a separate chat column (v4 rebuilds the index).
         await conn.execute(
-            FTS_INSERT,
-            fts_values(1, -5, "Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", officials, "Bài"),
+            "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body)"
+            " VALUES (1, 'cn5', ?, ?, ?, ?)",
+            tuple(
+                search_form(t)
+                for t in ("Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", "Nguyễn Hồ Hải", "Bài")
+            ),
         )
+        if version >= 3:  # from v3 on, the program writes the officials index itself
+            await conn.execute(
+                "INSERT INTO digest_officials VALUES (1, -5, 'nguyen ho hai', 'Nguyễn Hồ Hải')"
+            )
         await conn.execute(
             "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at,"
             " updated_at, length) VALUES (-5, 9, 'bài chờ', '[1]', 'queued', 0, 0, 'short')"
@@ -60,7 +68,7 @@ async def test_upgrade_from_every_older_version_keeps_data(tmp_path: Path, versi
             assert (await store.chat_settings(-5)).length == "long"
             hits, total = await store.search(-5, "quyet dinh")
             assert total == 1 and "«quyết định»" in hits[0].snippet
-            # v3 backfilled the officials index from the JSON stored by v1.
+            # v3 backfilled the officials index from the JSON stored by v1 and v2.
             found, count = await store.digests_by_official(-5, "nguyen ho hai")
             assert count == 1 and found[0].number == 3
             assert [j.text for j in await store.recover_jobs()] == ["bài chờ"]
@@ -100,3 +108,14 @@ async def test_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM digests").fetchone()[0] == 1
     conn.close()
+
+
+async def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path: Path) -> None:
+    import asyncio
+
+    path = tmp_path / "race.db"
+    stores = [Store(path), Store(path)]
+    await asyncio.gather(*(store.open() for store in stores))
+    for store in stores:
+        assert (await store.chat_settings(1)).length == "medium"
+        await store.close()

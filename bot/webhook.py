@@ -1,0 +1,165 @@
+"""Webhook mode: Telegram POSTs updates; each is persisted by the handlers, then answered at once.
+
+PTB's own webhook server answers 200 before any handler ran, so an update could be confirmed to
+Telegram and lost in a crash. Here the handlers run first (they only store the fragment or job;
+summaries happen in the background worker) and the answer waits for them at most `ack_within_s`,
+so a slow handler never makes Telegram time out and re-deliver.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import secrets
+import signal
+import socket
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import tornado.httpserver
+import tornado.netutil
+import tornado.web
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.ext import Application
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    """Where Telegram reaches us (url) and where we listen (host, port)."""
+
+    url: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    secret: str = ""
+    ack_within_s: float = 5.0
+
+    @property
+    def path(self) -> str:
+        """The URL path the server answers on (the public URL's path)."""
+        return urlsplit(self.url).path or "/"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> WebhookConfig:
+        """From settings; a random secret when none is configured (Telegram gets it anew)."""
+        if not settings.webhook_url:
+            raise ValueError("webhook mode needs a webhook URL (--webhook-url)")
+        return cls(url=settings.webhook_url, listen=settings.webhook_listen,
+                   port=settings.webhook_port,
+                   secret=settings.webhook_secret or secrets.token_urlsafe(32))
+
+
+class _UpdateHandler(tornado.web.RequestHandler):
+    def initialize(self, app: Application[Any, Any, Any, Any, Any, Any], config: WebhookConfig,
+                   tasks: set[asyncio.Task[None]]) -> None:
+        self.app, self.config, self.tasks = app, config, tasks
+
+    async def post(self) -> None:
+        given = self.request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.config.secret.encode()):
+            log.warning("webhook request with a missing or wrong secret token refused")
+            self.set_status(403)
+            return
+        try:
+            update = Update.de_json(json.loads(self.request.body), self.app.bot)
+        except (ValueError, TypeError, KeyError):
+            self.set_status(400)
+            return
+        task = asyncio.ensure_future(self.app.update_processor.process_update(
+            update, self.app.process_update(update)))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        try:
+            await asyncio.wait_for(asyncio.shield(task), self.config.ack_within_s)
+        except TimeoutError:
+            log.warning("update %s still being handled; answering Telegram now", update.update_id)
+        except Exception:
+            # Handler errors already went to the error handlers; re-delivery would not help.
+            log.exception("update %s failed", update.update_id)
+        self.set_status(200)
+
+    def log_exception(self, *args: Any) -> None:
+        log.debug("webhook request failed", exc_info=True)
+
+
+async def _initialize(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    delay = 1.0
+    for attempt in range(5):
+        try:
+            await app.initialize()
+            return
+        except (NetworkError, TimedOut):
+            if attempt == 4:
+                raise
+            log.warning("Telegram unreachable at start-up; retrying in %.0f s", delay)
+            await asyncio.sleep(delay)
+            delay *= 2
+
+
+async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: WebhookConfig,
+                        stop: asyncio.Event) -> None:
+    """Run the application behind a webhook until `stop` is set, then shut down cleanly."""
+    await _initialize(app)
+    tasks: set[asyncio.Task[None]] = set()
+    server: tornado.httpserver.HTTPServer | None = None
+    try:
+        if app.post_init:
+            await app.post_init(app)
+        await app.start()
+        web = tornado.web.Application(
+            [(config.path, _UpdateHandler, {"app": app, "config": config, "tasks": tasks})])
+        server = tornado.httpserver.HTTPServer(web)
+        server.add_sockets(tornado.netutil.bind_sockets(config.port, config.listen,
+                                                        socket.AF_UNSPEC))
+        # Pending updates stay queued at Telegram across restarts: never drop them.
+        await app.bot.set_webhook(config.url, secret_token=config.secret,
+                                  allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        log.info("webhook mode: listening on %s:%s%s", config.listen, config.port, config.path)
+        await stop.wait()
+    finally:
+        if server is not None:
+            server.stop()
+        if tasks:
+            await asyncio.wait(tasks, timeout=config.ack_within_s)
+            for task in list(tasks):
+                task.cancel()
+        if app.running:
+            await app.stop()
+            if app.post_stop:
+                await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+
+def run_webhook(settings: Settings) -> int:
+    """`tomtat run --webhook-url …`: serve until SIGINT/SIGTERM; returns the exit code."""
+    from bot.app import build_application, configure_logging
+
+    configure_logging(settings)
+    config = WebhookConfig.from_settings(settings)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve_webhook(build_application(settings), config, stop)
+
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
+        return 2
+    except OSError as exc:
+        log.error("cannot listen on %s:%s: %s", config.listen, config.port, exc)
+        return 2
+    return 0

@@ -1,0 +1,118 @@
+"""Webhook mode answers Telegram once the update is stored, never waits for slow work."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.settings import Settings
+from bot.stub_api import DEFAULT_TOKEN, StubBotApi
+from bot.webhook import SECRET_HEADER, WebhookConfig, serve_webhook
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Recorder:
+    """Handler side: what was handled, and how long each handler takes."""
+
+    def __init__(self) -> None:
+        self.stored: list[str] = []
+        self.finished: list[str] = []
+        self.delay = 0.05
+
+    async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        text = update.effective_message.text or ""
+        await asyncio.sleep(0.05)  # stands for writing the fragment to the database
+        self.stored.append(text)
+        await asyncio.sleep(self.delay)
+        self.finished.append(text)
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[StubBotApi, Recorder, WebhookConfig, list[str]]]:
+    recorder = Recorder()
+    events: list[str] = []
+    async with StubBotApi(webhook_retry_delay=0.1) as stub:
+        async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+            events.append("post_shutdown")
+
+        app = (ApplicationBuilder().token(DEFAULT_TOKEN).base_url(stub.base_url)
+               .updater(None).post_shutdown(post_shutdown).build())
+        app.add_handler(MessageHandler(filters.TEXT, recorder.handle))
+        port = free_port()
+        config = WebhookConfig(url=f"http://127.0.0.1:{port}/tomtat/hook", port=port,
+                               secret="right-secret", ack_within_s=0.5)
+        stop = asyncio.Event()
+        task = asyncio.create_task(serve_webhook(app, config, stop))
+        await stub.wait_for(lambda: stub.webhook_url, timeout=5)
+        events.append("serving")
+        yield stub, recorder, config, events
+        stop.set()
+        await task
+        assert events[-1] == "post_shutdown"
+
+
+async def test_update_is_stored_before_telegram_gets_its_answer(served: Any) -> None:
+    stub, recorder, _config, _ = served
+    stub.push_text(1001, None, "bài báo")
+    await stub.wait_for(lambda: stub.webhook_deliveries, timeout=5)
+    assert recorder.stored == ["bài báo"]
+    assert [d.status for d in stub.webhook_deliveries] == [200]
+    assert stub.calls_to("setWebhook")[0].get("secret_token") == "right-secret"
+    assert stub.calls_to("getUpdates") == []
+
+
+async def test_slow_handler_is_answered_at_once_and_not_redelivered(served: Any) -> None:
+    stub, recorder, config, _ = served
+    recorder.delay = 1.0
+    stub.push_text(1001, None, "chậm")
+    await stub.wait_for(lambda: stub.webhook_deliveries, timeout=5)
+    assert stub.webhook_deliveries[0].seconds < config.ack_within_s + 0.3
+    await stub.wait_for(lambda: recorder.finished, timeout=5)
+    assert [d.update_id for d in stub.webhook_deliveries] == [min(stub.pushed_at)]
+
+
+async def test_wrong_or_missing_secret_is_refused(served: Any) -> None:
+    _stub, recorder, config, _ = served
+    body = ('{"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "giả mạo",'
+            ' "chat": {"id": 5, "type": "private"}}}')
+    url = f"http://127.0.0.1:{config.port}{config.path}"
+    async with httpx.AsyncClient() as client:
+        wrong = await client.post(url, content=body, headers={SECRET_HEADER: "wrong"})
+        missing = await client.post(url, content=body)
+        right = await client.post(url, content=body, headers={SECRET_HEADER: "right-secret"})
+    assert (wrong.status_code, missing.status_code, right.status_code) == (403, 403, 200)
+    assert recorder.stored == ["giả mạo"]
+
+
+async def test_slow_work_in_flight_does_not_block_shutdown(served: Any) -> None:
+    stub, recorder, _config, events = served
+    recorder.delay = 30.0
+    stub.push_text(1001, None, "đang xử lý")
+    await stub.wait_for(lambda: stub.webhook_deliveries, timeout=5)
+    assert events == ["serving"]  # the fixture then stops it within ack_within_s
+
+
+def test_config_from_settings_generates_a_secret() -> None:
+    settings = Settings.from_env({"TOMTAT_WEBHOOK_URL": "https://example.org/tg/hook",
+                                  "TOMTAT_WEBHOOK_PORT": "9000"})
+    config = WebhookConfig.from_settings(settings)
+    assert (config.path, config.port, config.listen) == ("/tg/hook", 9000, "127.0.0.1")
+    assert len(config.secret) >= 32
+    assert config.secret != WebhookConfig.from_settings(settings).secret
+    fixed = Settings.from_env({"TOMTAT_WEBHOOK_URL": "https://e.org/h",
+                               "TOMTAT_WEBHOOK_SECRET": "abc_DEF-1"})
+    assert WebhookConfig.from_settings(fixed).secret == "abc_DEF-1"
+    assert "abc_DEF-1" not in repr(fixed)
