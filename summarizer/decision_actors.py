@@ -9,90 +9,13 @@ from functools import lru_cache
 from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
 from summarizer.digest import Official
+from summarizer.gazetteers import fold, surnames
 from summarizer.textnorm import syllables
 from summarizer.vnchars import UPPER
 
 fold_tones = cues.fold_tones
 # Look-back from a cue: a clause longer than this is no clause (keeps huge pastes linear).
 _WINDOW = 400
-_SURNAMES = frozenset(
-    fold_tones(s)
-    for s in [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Lữ",
-        "Đinh",
-        "Trương",
-        "Đoàn",
-        "Lâm",
-        "Mai",
-        "Tô",
-        "Trịnh",
-        "Cao",
-        "Lương",
-        "Tạ",
-        "Hà",
-        "Quách",
-        "Văn",
-        "Viên",
-        "Thái",
-        "Châu",
-        "La",
-        "Triệu",
-        "Kiều",
-        "Đào",
-        "Chu",
-        "Phùng",
-        "Nghiêm",
-        "Từ",
-        "Lưu",
-        "Giang",
-        "Tống",
-        "Vương",
-        "Đàm",
-        "Thân",
-        "Mạc",
-        "Ninh",
-        "Diệp",
-        "Lục",
-        "Doãn",
-        "Tăng",
-        "Hứa",
-        "Âu",
-        "Khổng",
-        "Lại",
-        "Mạch",
-        "Nông",
-        "Kim",
-        "Thạch",
-        "Lò",
-        "Quan",
-        "Tôn",
-        "Thi",
-        "Trịnh",
-        "Ông",
-        "Bế",
-        "Hầu",
-        "Lạc",
-        "Phí",
-        "Khúc",
-        "Đồng",
-    ]
-)
 # A capitalised run after these is a place (`tỉnh Hà Tĩnh`), not a person.
 _PLACE_BEFORE = re.compile(
     r"(?:tỉnh|huyện|thành phố|TP\.?|quận|xã|phường|thị xã|thị trấn|sông|núi|đảo|biển|ở|tại)\s*$",
@@ -139,7 +62,7 @@ def person_names(sentence: str, officials: tuple[Official, ...]) -> list[tuple[i
         for match in _NAME_RUN.finditer(sentence):
             words = match.group(0).split()
             place = _PLACE_BEFORE.search(sentence[max(0, match.start() - 16) : match.start()])
-            if fold_tones(words[0]) in _SURNAMES and len(words) >= 2 and not place:
+            if fold(words[0]) in surnames() and len(words) >= 2 and not place:
                 found.append((match.start(), match.end(), match.group(0)))
     return sorted(found)
 
