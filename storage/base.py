@@ -16,6 +16,9 @@ from storage import schema
 from storage.groupcommit import GroupCommitter
 from storage.models import StoreClosedError, StoreError
 
+if not hasattr(aiosqlite.Connection, "_execute"):  # the primitive every aiosqlite method uses
+    raise ImportError("storage needs aiosqlite's Connection._execute (aiosqlite >=0.20,<0.23)")
+
 BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
 
