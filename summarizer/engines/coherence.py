@@ -178,3 +178,32 @@ def title_reads_as_sentence(title: str) -> bool:
     quoted = title[0] in "\"'“‘«" and title[-1] in "\"'”’»" and title.count(title[0]) <= 2
     letters = [c for c in title if c.isalpha()]
     return not quoted and (not letters or any(c.islower() for c in letters))
+
+
+# "… phường” - Bí thư Tỉnh uỷ Nguyễn Hồ Hải nhấn mạnh.": the closing piece of a quotation with
+# its speaker after it.
+_CLOSING_QUOTE = re.compile(
+    r"^(?P<quote>[^“”\"]{20,}?)\s*[”\"]\s*(?:-|–|,)\s*"
+    r"(?P<speaker>[^“”\"]{3,80}?\s(?:nhấn mạnh|nói|cho biết|khẳng định|chia sẻ|phát biểu|"
+    r"yêu cầu|chỉ đạo|đề nghị|kết luận))\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def reattach(sentence: str) -> str | None:
+    """The closing piece of a split quotation, led by its speaker ("X nhấn mạnh: “…”.")."""
+    match = _CLOSING_QUOTE.match(sentence.strip())
+    if not match:
+        return None
+    speaker = match.group("speaker").strip()
+    quote = match.group("quote").strip().rstrip(".")
+    return f"{speaker[:1].upper()}{speaker[1:]}: “{quote[:1].upper()}{quote[1:]}”."
+
+
+def with_speakers(sentences: Sequence[str], alone: Sequence[bool]) -> tuple[list[str], list[bool]]:
+    """Quotation pieces that end on their speaker, rewritten to stand alone with it."""
+    texts, flags = list(sentences), list(alone)
+    for i, (sentence, ok) in enumerate(zip(sentences, alone, strict=True)):
+        if not ok and (rewritten := reattach(sentence)) is not None:
+            texts[i], flags[i] = rewritten, True
+    return texts, flags

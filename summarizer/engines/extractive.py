@@ -7,7 +7,13 @@ from typing import NamedTuple
 
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
-from summarizer.engines.coherence import anaphoric, standalone, subjectless, title_reads_as_sentence
+from summarizer.engines.coherence import (
+    anaphoric,
+    standalone,
+    subjectless,
+    title_reads_as_sentence,
+    with_speakers,
+)
 from summarizer.engines.compress import cut_to, finish, variants
 from summarizer.engines.features import (
     ArticleContext,
@@ -74,6 +80,9 @@ class ExtractiveEngine:
             return finish(title) if title else ""
         scorer = self.scorer
         paragraphs = paragraph_index(article.paragraphs, sentences)
+        # Quotation pieces, list lines and subjectless directives never stand alone; a
+        # quotation's closing piece may, led by its speaker.
+        sentences, alone = with_speakers(sentences, standalone(sentences, paragraphs))
         ctx = ArticleContext(
             title,
             [tokens(s) for s in sentences],
@@ -82,8 +91,6 @@ class ExtractiveEngine:
             scorer.token_weights,
             paragraphs,
         )
-        # Quotation pieces, list lines and subjectless directives never stand alone.
-        alone = standalone(sentences, paragraphs)
         candidates = [
             Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, count_words(s))
             for index, s in enumerate(sentences)

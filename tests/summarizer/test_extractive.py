@@ -11,7 +11,7 @@ import pytest
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.base import Engine
-from summarizer.engines.coherence import standalone
+from summarizer.engines.coherence import standalone, with_speakers
 from summarizer.engines.compress import cut_to, variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.scorer import Scorer
@@ -309,3 +309,17 @@ def test_a_question_headline_does_not_open_the_summary(engine: ExtractiveEngine)
         summary = engine.summarize(article, length)
         assert not summary.startswith("Vì sao"), summary
         assert "?" not in summary
+
+
+def test_the_closing_piece_of_a_quotation_may_stand_only_with_its_speaker() -> None:
+    piece = "Chủ rừng nào để cháy sẽ bị xử lý nghiêm” - Chủ tịch huyện Hà Văn Tâm nhấn mạnh."
+    texts, alone = with_speakers([piece], [False])
+    assert alone == [True]
+    assert texts == [
+        "Chủ tịch huyện Hà Văn Tâm nhấn mạnh: “Chủ rừng nào để cháy sẽ bị xử lý nghiêm”."
+    ]
+    # A middle piece has no speaker to lean on: it stays out.
+    assert with_speakers(["Tuyệt đối không đốt thực bì."], [False]) == (
+        ["Tuyệt đối không đốt thực bì."],
+        [False],
+    )
