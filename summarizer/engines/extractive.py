@@ -122,9 +122,10 @@ class ExtractiveEngine:
             if not orphans:
                 break
             if attempt == 3:
-                picked = [s for s in picked if s.unit.index not in orphans]
+                picked = [s for s in picked if s.unit.text not in orphans]
                 break
-            units = [s for s in units if s.unit.index not in orphans]
+            # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
+            units = [s for s in units if s.unit.text not in orphans]
             picked = self._select(units, ctx, budget, target, use_title, title_words, [])
         if not picked:
             # Nothing fits whole: cut the best sentence down, making room beside the title.
@@ -188,14 +189,14 @@ class ExtractiveEngine:
         return picked
 
 
-def _orphans(picked: list[Scored], use_title: bool) -> set[int]:
+def _orphans(picked: list[Scored], use_title: bool) -> set[str]:
     """Picked units opening on a pronoun whose antecedent sentence the summary lacks."""
     # "Ông cho biết …" needs the sentence naming him right before it (or the title, for
     # "Người này …" as the summary's first sentence): otherwise it points at nobody.
     chosen = {s.unit.index for s in picked}
     first = min(chosen, default=-1)
     return {
-        s.unit.index
+        s.unit.text
         for s in picked
         if anaphoric(s.unit.text, after_title=use_title and s.unit.index == first)
         and s.unit.index - 1 not in chosen
