@@ -207,3 +207,21 @@ def with_speakers(sentences: Sequence[str], alone: Sequence[bool]) -> tuple[list
         if not ok and (rewritten := reattach(sentence)) is not None:
             texts[i], flags[i] = rewritten, True
     return texts, flags
+
+
+# "… ác cảm của dư luận Trái ngược với số phận …": a subheading glued to the sentence after it
+# (a sentence starter, capitalised, right after a lower-case word with no punctuation between).
+_GLUE = re.compile(
+    r"(?<=[a-zà-ỹđ]) (?=(?:Trong|Theo|Tại|Khi|Sau|Trước|Với|Để|Nếu|Tuy|Mặc dù|Vì|Do|Cũng|"
+    r"Ngoài|Bên cạnh|Đồng thời|Ngày|Sáng|Chiều|Tối|Đêm|Trái ngược|Hiện|Thời gian) [a-zà-ỹđ0-9])"
+)
+_MIN_UNGLUED = 8
+
+
+def unglue(sentence: str) -> str:
+    """The sentence without a subheading glued before it, when one is."""
+    parts = _GLUE.split(sentence)
+    tail = parts[-1]
+    if len(parts) > 1 and count_words(tail) >= _MIN_UNGLUED:
+        return tail
+    return sentence

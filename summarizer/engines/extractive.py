@@ -12,6 +12,7 @@ from summarizer.engines.coherence import (
     standalone,
     subjectless,
     title_reads_as_sentence,
+    unglue,
     with_speakers,
 )
 from summarizer.engines.compress import cut_to, finish, variants
@@ -73,7 +74,7 @@ class ExtractiveEngine:
         """Return a short paragraph within the word budget, sentences in article order."""
         length = Length(length)
         budget = length.word_budget
-        sentences = [s for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        sentences = [unglue(s) for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
         title = article.title.strip()
         title_words = count_words(title)
         if not sentences:

@@ -11,7 +11,7 @@ import pytest
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.base import Engine
-from summarizer.engines.coherence import standalone, with_speakers
+from summarizer.engines.coherence import standalone, unglue, with_speakers
 from summarizer.engines.compress import cut_to, variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.scorer import Scorer
@@ -323,3 +323,13 @@ def test_the_closing_piece_of_a_quotation_may_stand_only_with_its_speaker() -> N
         ["Tuyệt đối không đốt thực bì."],
         [False],
     )
+
+
+def test_a_subheading_glued_to_a_sentence_is_left_out() -> None:
+    glued = (
+        "Mùa lũ và nỗi lo của người dân Trong tuần qua, mực nước sông Hồng tại Hà Nội đã lên "
+        "nhanh, nhiều bãi giữa bị ngập sâu."
+    )
+    assert unglue(glued).startswith("Trong tuần qua, mực nước sông Hồng")
+    plain = "Ông Trần Văn Nam cho biết mực nước sông Hồng tại Hà Nội đã lên nhanh."
+    assert unglue(plain) == plain
