@@ -65,6 +65,7 @@ _PREDICATE_START = re.compile(
 _PRONOUNS = frozenset({"ông", "bà", "anh", "chị", "cô", "cháu", "em", "tôi", "mình", "con"})
 _QUESTION = re.compile(r"^(?:tại sao|vì sao|liệu|phải chăng|làm sao|làm thế nào)\b", re.IGNORECASE)
 _MIN_WORDS = 5
+_CLOSERS = ".!?…\"'”’)»;:"
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
 
@@ -159,6 +160,8 @@ def standalone(sentences: Sequence[str], paragraphs: Sequence[int]) -> list[bool
             and not body.rstrip("\"'”’ ").endswith("?")
             and not _QUESTION.match(body)
             and count_words(body) >= _MIN_WORDS
+            # A line with no closing punctuation is a subheading or a page note.
+            and body[-1:] in _CLOSERS
         )
         out.append(ok)
     if not any(out):
@@ -212,16 +215,20 @@ def with_speakers(sentences: Sequence[str], alone: Sequence[bool]) -> tuple[list
 # "… ác cảm của dư luận Trái ngược với số phận …": a subheading glued to the sentence after it
 # (a sentence starter, capitalised, right after a lower-case word with no punctuation between).
 _GLUE = re.compile(
-    r"(?<=[a-zà-ỹđ]) (?=(?:Trong|Theo|Tại|Khi|Sau|Trước|Với|Để|Nếu|Tuy|Mặc dù|Vì|Do|Cũng|"
-    r"Ngoài|Bên cạnh|Đồng thời|Ngày|Sáng|Chiều|Tối|Đêm|Trái ngược|Hiện|Thời gian) [a-zà-ỹđ0-9])"
+    r"(?:^|\s)(?P<before>\S+) (?=(?:Trong|Theo|Tại|Khi|Sau|Trước|Với|Để|Nếu|Tuy|Mặc dù|Vì|"
+    r"Cũng|Ngoài|Bên cạnh|Đồng thời|Trái ngược) [a-zà-ỹđ0-9])"
 )
 _MIN_UNGLUED = 8
 
 
 def unglue(sentence: str) -> str:
     """The sentence without a subheading glued before it, when one is."""
-    parts = _GLUE.split(sentence)
-    tail = parts[-1]
-    if len(parts) > 1 and count_words(tail) >= _MIN_UNGLUED:
+    cut = 0
+    for match in _GLUE.finditer(sentence):
+        # "phố Tạ Hiện là …" is a name, not a glue: the word before must be lower case.
+        if match.group("before")[:1].islower():
+            cut = match.end()
+    tail = sentence[cut:]
+    if cut and count_words(tail) >= _MIN_UNGLUED:
         return tail
     return sentence

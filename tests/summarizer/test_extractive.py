@@ -298,9 +298,10 @@ def test_pieces_of_a_quotation_split_from_its_speaker_cannot_stand_alone() -> No
         "- Báo cáo ngay khi phát hiện điểm cháy.",
         "Tiếp tục phát huy vai trò của tổ đội quần chúng bảo vệ rừng.",
         "Vì sao năm nay số vụ cháy rừng giảm mạnh so với năm trước.",
+        "Mùa khô và nỗi lo giữ rừng của người dân vùng cao",
     ]
-    alone = standalone(sentences, [0, 1, 1, 1, 2, 2, 2, 3])
-    assert alone == [True, False, False, False, True, False, False, False]
+    alone = standalone(sentences, [0, 1, 1, 1, 2, 2, 2, 3, 4])
+    assert alone == [True, False, False, False, True, False, False, False, False]
 
 
 def test_a_question_headline_does_not_open_the_summary(engine: ExtractiveEngine) -> None:
