@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
-from summarizer.engines.coherence import standalone, subjectless
 from summarizer.engines.compress import variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.features import (
@@ -107,27 +106,22 @@ def examples(
     """Features, targets and sample weights of one article's units; and its title precision."""
     article, sentences, ref, title = _parts(row)
     beyond = ref - title
-    paragraphs = paragraph_index(article.paragraphs, sentences)
     ctx = ArticleContext(
         article.title,
         [tokens(s) for s in sentences],
         idf,
         default_idf,
         token_weights,
-        paragraphs,
+        paragraph_index(article.paragraphs, sentences),
     )
     xs: list[list[float]] = []
     ys: list[float] = []
     ws: list[float] = []
-    # Only the units the engine may pick: pieces of quotations and list lines never compete.
-    alone = standalone(sentences, paragraphs)
     for index, sentence in enumerate(sentences):
         full = count_words(sentence)
-        if not alone[index]:
-            continue
         for variant in variants(sentence):
             toks = tuple(tokens(variant.text))
-            if not toks or subjectless(variant.text):
+            if not toks:
                 continue
             unit = Unit(index, variant.text, toks, variant.ops, full)
             # Halfway between "used by the reference" and "used beyond the title": the title

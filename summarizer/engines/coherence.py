@@ -16,7 +16,10 @@ _LINK_COMMA = (
     "sau đó|trước đó|đặc biệt|cụ thể|trước tình hình này|trước tình hình đó"
 )
 _LINK_BARE = "tuy nhiên|thế nhưng|nhưng|song|do đó|vì vậy|vì thế|ngoài ra|đồng thời|còn|thêm vào đó"
-_LINK = re.compile(rf"^(?:(?:{_LINK_COMMA})\s*,|(?:{_LINK_BARE})\s+(?=\S))\s*", re.IGNORECASE)
+_ALSO_AT = r"cũng (?:tại|trong|ở) [^,;]{1,40}"
+_LINK = re.compile(
+    rf"^(?:(?:{_LINK_COMMA}|{_ALSO_AT})\s*,|(?:{_LINK_BARE})\s+(?=\S))\s*", re.IGNORECASE
+)
 # A sentence that opens with one of these verbs and no subject is an item of a list of
 # directives ("Tiếp tục phát huy …"): without its speaker it reads as an order from nowhere.
 _DIRECTIVE = (
@@ -170,13 +173,14 @@ def standalone(sentences: Sequence[str], paragraphs: Sequence[int]) -> list[bool
 
 
 def title_reads_as_sentence(title: str) -> bool:
-    """A headline may lead the summary only when it reads as a statement.
+    """A headline may lead the summary only when it reads as a sentence of its own.
 
-    Not a question ("… là ai?") nor a bare quotation with no speaker ("' Điềm gở ' …" is
-    fine: the quotes there only mark a phrase; "' Van cầu ba mẹ … '" is someone's words).
+    Not a bare quotation with no speaker ("' Van cầu ba mẹ … '"; "' Điềm gở ' tại …" is fine:
+    the quotes there only mark a phrase) nor an all-capitals banner. A question headline
+    ("… là ai?") may lead: the sentences after it answer it.
     """
     title = title.strip()
-    if not title or title.rstrip("\"'”’ ").endswith("?"):
+    if not title:
         return False
     quoted = title[0] in "\"'“‘«" and title[-1] in "\"'”’»" and title.count(title[0]) <= 2
     letters = [c for c in title if c.isalpha()]
@@ -232,3 +236,33 @@ def unglue(sentence: str) -> str:
     if cut and count_words(tail) >= _MIN_UNGLUED:
         return tail
     return sentence
+
+
+_UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯÁÉÍÓÚÝ"
+_NAMED = re.compile(
+    rf"\b(?P<kin>ông|bà|anh|chị)\s+(?P<name>[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*){{0,3}})",
+    re.IGNORECASE,
+)
+_LOOKBACK = 3
+
+
+def name_pronouns(sentences: Sequence[str]) -> list[str]:
+    """Sentences opening on a bare "Ông …" get the name of the last "ông X" just before them."""
+    out = list(sentences)
+    for i, sentence in enumerate(sentences):
+        words = sentence.split(maxsplit=2)
+        if len(words) < 3 or words[0] not in ("Ông", "Bà") or not words[1][:1].islower():
+            continue
+        name = None
+        for earlier in reversed(sentences[max(0, i - _LOOKBACK) : i]):
+            found = [
+                m.group("name")
+                for m in _NAMED.finditer(earlier)
+                if m.group("kin").lower() == words[0].lower()
+            ]
+            if found:
+                name = found[-1]
+                break
+        if name is not None:
+            out[i] = f"{words[0]} {name} {words[1]} {words[2]}"
+    return out

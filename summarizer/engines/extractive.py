@@ -9,6 +9,7 @@ from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.coherence import (
     anaphoric,
+    name_pronouns,
     standalone,
     subjectless,
     title_reads_as_sentence,
@@ -75,6 +76,9 @@ class ExtractiveEngine:
         length = Length(length)
         budget = length.word_budget
         sentences = [unglue(s) for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        # "Ông giải thích …" → "Ông Vương Nghị giải thích …": the summary may lack the sentence
+        # that named him.
+        sentences = name_pronouns(sentences)
         title = article.title.strip()
         title_words = count_words(title)
         if not sentences:

@@ -225,7 +225,7 @@ def test_weights_for_another_feature_set_are_refused() -> None:
 
 # --- Readability: what the summary must never show a reader ---------------------------------
 
-READABLE = ("readable_quoted_list.txt", "readable_question_title.txt")
+READABLE = ("readable_quoted_list.txt", "readable_link_opening.txt", "readable_quoted_title.txt")
 _LINKS = ("tuy nhiên", "trong đó", "do đó", "vì vậy", "ngoài ra", "bên cạnh đó", "đồng thời")
 _DIRECTIVES = ("tiếp tục", "khẩn trương", "tăng cường", "tập trung", "quan tâm", "bố trí")
 
@@ -304,12 +304,12 @@ def test_pieces_of_a_quotation_split_from_its_speaker_cannot_stand_alone() -> No
     assert alone == [True, False, False, False, True, False, False, False, False]
 
 
-def test_a_question_headline_does_not_open_the_summary(engine: ExtractiveEngine) -> None:
-    article = _article("readable_question_title.txt")
+def test_a_bare_quotation_headline_does_not_open_the_summary(engine: ExtractiveEngine) -> None:
+    article = _article("readable_quoted_title.txt")
     for length in Length:
         summary = engine.summarize(article, length)
-        assert not summary.startswith("Vì sao"), summary
-        assert "?" not in summary
+        assert not summary.startswith("“"), summary
+        assert "Đừng để con em" not in summary
 
 
 def test_the_closing_piece_of_a_quotation_may_stand_only_with_its_speaker() -> None:
