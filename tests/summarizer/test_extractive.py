@@ -11,7 +11,7 @@ import pytest
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.base import Engine
-from summarizer.engines.coherence import standalone, unglue, with_speakers
+from summarizer.engines.coherence import name_pronouns, standalone, unglue, with_speakers
 from summarizer.engines.compress import cut_to, variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.scorer import Scorer
@@ -334,3 +334,15 @@ def test_a_subheading_glued_to_a_sentence_is_left_out() -> None:
     assert unglue(glued).startswith("Trong tuần qua, mực nước sông Hồng")
     plain = "Ông Trần Văn Nam cho biết mực nước sông Hồng tại Hà Nội đã lên nhanh."
     assert unglue(plain) == plain
+
+
+def test_a_bare_pronoun_opening_gets_the_name_said_just_before() -> None:
+    sentences = [
+        "Tại buổi làm việc, ông Trần Quốc Bảo, Giám đốc Sở Xây dựng, báo cáo tiến độ dự án.",
+        "Ông cho biết cây cầu sẽ thông xe trước Tết Nguyên đán.",
+        "Bà cho biết chợ sẽ mở cửa lại vào tuần sau.",
+    ]
+    named = name_pronouns(sentences)
+    assert named[1] == "Ông Trần Quốc Bảo cho biết cây cầu sẽ thông xe trước Tết Nguyên đán."
+    # No woman was named before: "Bà" stays as written rather than take a wrong name.
+    assert named[2] == sentences[2]
