@@ -87,7 +87,12 @@ def strip_link(text: str) -> str:
 def clean_cut(kept: str, dropped: str) -> bool:
     """Whether cutting `dropped` off after `kept` leaves a complete clause."""
     kept = kept.rstrip(" ,;:")
-    return not _OPEN_END.search(kept) and not _PREDICATE_START.match(dropped.strip())
+    dropped = dropped.strip()
+    # "… là tiếng Anh, tiếng Mã Lai …": the dropped clause goes on with the same head noun.
+    head = dropped.split(maxsplit=1)[0].lower() if dropped else ""
+    if head and head in (w.lower() for w in kept.split()[-3:]):
+        return False
+    return not _OPEN_END.search(kept) and not _PREDICATE_START.match(dropped)
 
 
 def leaves_bare_pronoun(rest: str) -> bool:

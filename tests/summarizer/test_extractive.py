@@ -346,3 +346,12 @@ def test_a_bare_pronoun_opening_gets_the_name_said_just_before() -> None:
     assert named[1] == "Ông Trần Quốc Bảo cho biết cây cầu sẽ thông xe trước Tết Nguyên đán."
     # No woman was named before: "Bà" stays as written rather than take a wrong name.
     assert named[2] == sentences[2]
+
+
+def test_a_noun_series_is_not_cut_after_its_first_item() -> None:
+    sentence = (
+        "Trạm y tế xã hiện có đủ ba loại vắc xin bắt buộc cho trẻ nhỏ là vắc xin sởi, "
+        "vắc xin bại liệt và vắc xin viêm gan B."
+    )
+    texts = [v.text for v in variants(sentence)]
+    assert not any(t.endswith("vắc xin sởi.") for t in texts), texts
