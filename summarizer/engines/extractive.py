@@ -9,12 +9,9 @@ from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.coherence import (
     anaphoric,
-    name_pronouns,
     standalone,
     subjectless,
     title_reads_as_sentence,
-    unglue,
-    with_speakers,
 )
 from summarizer.engines.compress import cut_to, finish, variants
 from summarizer.engines.features import (
@@ -24,6 +21,7 @@ from summarizer.engines.features import (
     tokens,
     unit_features,
 )
+from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
 

@@ -11,9 +11,10 @@ import pytest
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.base import Engine
-from summarizer.engines.coherence import name_pronouns, standalone, unglue, with_speakers
+from summarizer.engines.coherence import standalone
 from summarizer.engines.compress import cut_to, variants
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer
 from summarizer.textnorm import count_words, fold_tones, syllables
 
