@@ -114,10 +114,8 @@ def subjectless(text: str) -> bool:
 
 
 def anaphoric(text: str, after_title: bool = False) -> bool:
-    """Whether the sentence opens on a pronoun or 'this …' that needs a sentence before it.
-
-    Right after the title, "Người này …" can lean on it; a bare "Ông cho biết …" cannot.
-    """
+    """Whether the sentence opens on a pronoun or 'this …' that needs a sentence before it."""
+    # Right after the title, "Người này …" can lean on it; a bare "Ông cho biết …" cannot.
     text = text.strip().lstrip("\"'“‘ ")
     if _PERSONAL.match(text):
         return True
@@ -147,11 +145,9 @@ def _quote_delta(sentence: str, inside: bool) -> tuple[bool, bool]:
 
 
 def standalone(sentences: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
-    """For each sentence, whether it can stand in a summary on its own.
-
-    Not: a piece of a quotation spanning several sentences (split from its speaker), a list
-    line, a subjectless directive, a question, or a fragment too short to say anything.
-    """
+    """For each sentence, whether it can stand in a summary on its own."""
+    # Not: a piece of a quotation spanning several sentences (split from its speaker), a list
+    # line, a subjectless directive, a question, or a fragment too short to say anything.
     out: list[bool] = []
     inside = False
     previous = -1
@@ -178,12 +174,10 @@ def standalone(sentences: Sequence[str], paragraphs: Sequence[int]) -> list[bool
 
 
 def title_reads_as_sentence(title: str) -> bool:
-    """A headline may lead the summary only when it reads as a sentence of its own.
-
-    Not a bare quotation with no speaker ("' Van cầu ba mẹ … '"; "' Điềm gở ' tại …" is fine:
-    the quotes there only mark a phrase) nor an all-capitals banner. A question headline
-    ("… là ai?") may lead: the sentences after it answer it.
-    """
+    """A headline may lead the summary only when it reads as a sentence of its own."""
+    # Not a bare quotation with no speaker ("' Van cầu ba mẹ … '"; "' Điềm gở ' tại …" is
+    # fine: the quotes only mark a phrase) nor an all-capitals banner. A question headline
+    # ("… là ai?") may lead: the sentences after it answer it.
     title = title.strip()
     if not title:
         return False

@@ -1,5 +1,4 @@
-"""Rewrites that let a sentence stand alone: its speaker led in, its pronoun named, a glued
-subheading cut off."""
+"""Rewrites that let a sentence stand alone: speaker led in, pronoun named, subheading cut."""
 
 from __future__ import annotations
 
