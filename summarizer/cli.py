@@ -79,8 +79,10 @@ def run_summarize(args: argparse.Namespace, engine_kind: str, model: str | None)
     except EngineUnavailable as exc:
         print(f"tomtat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"tomtat: engine {engine.name}" + (f" ({engine.model_id})" if engine.model_id else ""),
-          file=sys.stderr)
+    print(
+        f"tomtat: engine {engine.name}" + (f" ({engine.model_id})" if engine.model_id else ""),
+        file=sys.stderr,
+    )
     if args.jsonl:
         return _run_jsonl(args.jsonl, args.length, engine)
     try:

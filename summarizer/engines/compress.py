@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.engines.coherence import clean_cut, leaves_bare_pronoun, strip_link, subjectless
 from summarizer.textnorm import count_words
 
 # Operations, in the order they are tried; their names are scorer features.
@@ -53,6 +54,12 @@ _TAIL_WORDS = (
 )
 _TAIL = re.compile(rf"^(?:{_TAIL_WORDS})\b", re.IGNORECASE)
 
+# A first clause opening like this is subordinate: it never stands as a sentence by itself.
+_SUBORDINATE = re.compile(
+    r"^(?:nếu|khi|dù|mặc dù|tuy|vì|do|để|nhằm|với|bởi|nhờ|nối tiếp|tiếp nối|trả lời|"
+    r"sau khi|trước khi|trong khi|đối với|về việc|thay vì|giống như|như)\b",
+    re.IGNORECASE,
+)
 _LIST_START = re.compile(r"\b(?:các|những|mọi|cả|hai|ba|nhiều)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
 _MIN_KEPT = 6
 _MIN_FIRST = 8
@@ -117,12 +124,18 @@ def _drop_lead(body: str) -> str:
         rest = _join(segments[1:])
         # "Theo ông A, Giám đốc Sở B, …": a capital after "theo …," starts an appositive.
         appositive = segments[0].lower().startswith("theo") and rest[:1].isupper()
-        if count_words(rest) >= _MIN_KEPT and not appositive:
+        if (
+            count_words(rest) >= _MIN_KEPT
+            and not appositive
+            and clean_cut(segments[0], "")
+            and not leaves_bare_pronoun(rest)
+            and not subjectless(rest)
+        ):
             return rest
     head = _ATTRIB_HEAD.match(body)
     if head and count_words(head.group(1)) <= 10:
         rest = body[head.end() :]
-        if count_words(rest) >= _MIN_KEPT:
+        if count_words(rest) >= _MIN_KEPT and not leaves_bare_pronoun(rest):
             return rest
     return body
 
@@ -154,6 +167,7 @@ def _drop_tail(body: str) -> str:
             and not _BARE_SAY.match(last)
             and count_words(rest) >= _MIN_KEPT
             and not _ENDS_SAYING.search(rest)
+            and clean_cut(rest, last)
         ):
             return rest
     return body
@@ -169,6 +183,9 @@ def _first_clause(body: str) -> str:
         and count_words(first) >= _MIN_FIRST
         and not _LEAD.match(first)
         and not _ENDS_SAYING.search(first)
+        and not _SUBORDINATE.match(first)
+        and ":" not in first
+        and clean_cut(first, segments[1])
     ):
         return first
     return body
@@ -180,7 +197,11 @@ def variants(sentence: str) -> list[Variant]:
         # Trimming inside a quotation would put words in the speaker's mouth.
         return [Variant(sentence.strip(), frozenset())]
     body, end = _body_and_end(sentence)
-    seen: dict[str, frozenset[str]] = {body: frozenset()}
+    # "Tuy nhiên, …" leans on a sentence the summary may not have: the link always goes.
+    linked = strip_link(body)
+    base_ops = frozenset({"lead"}) if linked != body else frozenset()
+    body = linked
+    seen: dict[str, frozenset[str]] = {body: base_ops}
     steps = (("paren", _drop_paren), ("lead", _drop_lead), ("attrib", _drop_attrib))
     for name, step in steps:
         for text, ops in list(seen.items()):
@@ -198,7 +219,7 @@ def variants(sentence: str) -> list[Variant]:
         first = _first_clause(text)
         if first != text and first not in seen:
             seen[first] = ops | {"first"}
-    out = [Variant(sentence.strip(), frozenset())]
+    out = [Variant(sentence.strip(), frozenset())] if not base_ops else []
     for text, ops in seen.items():
         if ops:
             out.append(Variant(finish(text, end), ops))
@@ -212,6 +233,9 @@ def cut_to(sentence: str, limit: int) -> str:
     body, end = _body_and_end(sentence)
     segments = _segments(body)
     while len(segments) > 1 and count_words(_join(segments)) > limit:
+        segments.pop()
+    # Back off a cut that would leave a verb without its object.
+    while len(segments) > 1 and not clean_cut(segments[-1], ""):
         segments.pop()
     body = _join(segments)
     if count_words(body) <= limit:

@@ -7,6 +7,12 @@ from typing import NamedTuple
 
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
+from summarizer.engines.coherence import (
+    anaphoric,
+    standalone,
+    subjectless,
+    title_reads_as_sentence,
+)
 from summarizer.engines.compress import cut_to, finish, variants
 from summarizer.engines.features import (
     ArticleContext,
@@ -15,6 +21,7 @@ from summarizer.engines.features import (
     tokens,
     unit_features,
 )
+from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
 
@@ -66,24 +73,33 @@ class ExtractiveEngine:
         """Return a short paragraph within the word budget, sentences in article order."""
         length = Length(length)
         budget = length.word_budget
-        sentences = [s for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        sentences = [unglue(s) for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        # "Ông giải thích …" → "Ông Vương Nghị giải thích …": the summary may lack the sentence
+        # that named him.
+        sentences = name_pronouns(sentences)
         title = article.title.strip()
         title_words = count_words(title)
         if not sentences:
             return finish(title) if title else ""
         scorer = self.scorer
+        paragraphs = paragraph_index(article.paragraphs, sentences)
+        # Quotation pieces, list lines and subjectless directives never stand alone; a
+        # quotation's closing piece may, led by its speaker.
+        sentences, alone = with_speakers(sentences, standalone(sentences, paragraphs))
         ctx = ArticleContext(
             title,
             [tokens(s) for s in sentences],
             scorer.idf,
             scorer.default_idf,
             scorer.token_weights,
-            paragraph_index(article.paragraphs, sentences),
+            paragraphs,
         )
         candidates = [
             Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, count_words(s))
             for index, s in enumerate(sentences)
+            if alone[index]
             for variant in variants(s)
+            if not subjectless(variant.text)
         ]
         candidates = [u for u in candidates if u.tokens]
         if not candidates:
@@ -95,7 +111,7 @@ class ExtractiveEngine:
             Scored(u, p + _TITLE_BONUS * ctx.title_recall(u.tokens))
             for u, p in zip(candidates, predicted, strict=True)
         ]
-        use_title = 3 <= title_words <= budget * _TITLE_SHARE
+        use_title = 3 <= title_words <= budget * _TITLE_SHARE and title_reads_as_sentence(title)
         target = _TARGET[length]
         picked = self._select(units, ctx, budget, target, use_title, title_words, [])
         if use_title and any(
@@ -104,6 +120,16 @@ class ExtractiveEngine:
             # A picked sentence already says what the title says: the title would only repeat it.
             use_title = False
             picked = self._select(units, ctx, budget, target, False, 0, picked)
+        for attempt in range(4):
+            orphans = _orphans(picked, use_title)
+            if not orphans:
+                break
+            if attempt == 3:
+                picked = [s for s in picked if s.unit.text not in orphans]
+                break
+            # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
+            units = [s for s in units if s.unit.text not in orphans]
+            picked = self._select(units, ctx, budget, target, use_title, title_words, [])
         if not picked:
             # Nothing fits whole: cut the best sentence down, making room beside the title.
             if use_title and budget - title_words < _MIN_FORCED:
@@ -164,6 +190,20 @@ class ExtractiveEngine:
             covered.update(chosen.unit.tokens)
             current = 2 * expected / (used + target)
         return picked
+
+
+def _orphans(picked: list[Scored], use_title: bool) -> set[str]:
+    """Picked units opening on a pronoun whose antecedent sentence the summary lacks."""
+    # "Ông cho biết …" needs the sentence naming him right before it (or the title, for
+    # "Người này …" as the summary's first sentence): otherwise it points at nobody.
+    chosen = {s.unit.index for s in picked}
+    first = min(chosen, default=-1)
+    return {
+        s.unit.text
+        for s in picked
+        if anaphoric(s.unit.text, after_title=use_title and s.unit.index == first)
+        and s.unit.index - 1 not in chosen
+    }
 
 
 def _forced(units: list[Scored], room: int) -> Unit:

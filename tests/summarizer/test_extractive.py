@@ -11,8 +11,10 @@ import pytest
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.base import Engine
+from summarizer.engines.coherence import standalone
 from summarizer.engines.compress import cut_to, variants
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer
 from summarizer.textnorm import count_words, fold_tones, syllables
 
@@ -220,3 +222,137 @@ def test_weights_for_another_feature_set_are_refused() -> None:
     data["features"] = [*data["features"], "something_new"]
     with pytest.raises(ValueError, match="different feature set"):
         Scorer.from_json(data)
+
+
+# --- Readability: what the summary must never show a reader ---------------------------------
+
+READABLE = ("readable_quoted_list.txt", "readable_link_opening.txt", "readable_quoted_title.txt")
+_LINKS = ("tuy nhiên", "trong đó", "do đó", "vì vậy", "ngoài ra", "bên cạnh đó", "đồng thời")
+_DIRECTIVES = ("tiếp tục", "khẩn trương", "tăng cường", "tập trung", "quan tâm", "bố trí")
+
+
+@pytest.mark.parametrize("name", READABLE)
+@pytest.mark.parametrize("length", list(Length))
+def test_no_summary_sentence_opens_on_a_dangling_link(
+    engine: ExtractiveEngine, name: str, length: Length
+) -> None:
+    summary = engine.summarize(_article(name), length)
+    for sentence in _SENTENCE_END.split(summary):
+        assert not sentence.lower().startswith(_LINKS), sentence
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_list_lines_without_their_speaker_are_never_lifted(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    summary = engine.summarize(_article("readable_quoted_list.txt"), length)
+    for sentence in _SENTENCE_END.split(summary):
+        assert not sentence.lower().startswith(_DIRECTIVES), sentence
+        # "Ông cho biết …" with nobody named before it points at no one.
+        assert not sentence.startswith("Ông cho biết"), sentence
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_a_cue_verb_keeps_its_object_in_the_summary(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    summary = engine.summarize(_article("readable_quoted_list.txt"), length)
+    assert "đề nghị rà soát." not in summary
+    if "đề nghị rà soát" in summary:
+        assert "rà soát, nạo vét toàn bộ kênh nội đồng" in summary
+
+
+def test_trimming_never_cuts_a_verb_series_or_an_object() -> None:
+    sentence = (
+        "Phó Chủ tịch UBND huyện Trần Minh Khoa đề nghị rà soát, nạo vét toàn bộ kênh nội đồng "
+        "trước ngày 28/2 để trữ nước ngọt cho lúa đông xuân."
+    )
+    texts = [v.text for v in variants(sentence)]
+    assert all("rà soát, nạo vét toàn bộ kênh nội đồng" in t for t in texts), texts
+
+
+def test_a_subject_with_its_appositive_is_not_cut_from_its_predicate() -> None:
+    sentence = (
+        "Hãng tin Reuters cho biết 200 chiếc xe buýt điện, có sức chứa 80 hành khách mỗi xe, "
+        "sẽ được đưa vào khai thác ở thủ đô từ tháng 6."
+    )
+    texts = [v.text for v in variants(sentence)]
+    assert "Hãng tin Reuters cho biết 200 chiếc xe buýt điện." not in texts, texts
+
+
+def test_a_leading_link_word_is_dropped_from_every_variant() -> None:
+    sentence = (
+        "Tuy nhiên, giá rau xanh tại chợ đầu mối Bình Điền tuần qua đã tăng gấp đôi so với "
+        "đầu tháng do mưa lớn kéo dài."
+    )
+    texts = [v.text for v in variants(sentence)]
+    assert texts and all(t.startswith("Giá rau xanh") for t in texts), texts
+
+
+def test_pieces_of_a_quotation_split_from_its_speaker_cannot_stand_alone() -> None:
+    sentences = [
+        "Sáng 3/4, huyện tổ chức hội nghị tổng kết công tác phòng chống cháy rừng mùa khô.",
+        "“Các xã phải trực 24/24 giờ tại các chốt canh lửa.",
+        "Tuyệt đối không đốt thực bì trong những ngày nắng nóng cao điểm.",
+        "Chủ rừng nào để cháy sẽ bị xử lý nghiêm” - Chủ tịch huyện nhấn mạnh.",
+        "Các đơn vị đã ký cam kết: - Trực chốt canh lửa suốt mùa khô.",
+        "- Báo cáo ngay khi phát hiện điểm cháy.",
+        "Tiếp tục phát huy vai trò của tổ đội quần chúng bảo vệ rừng.",
+        "Vì sao năm nay số vụ cháy rừng giảm mạnh so với năm trước.",
+        "Mùa khô và nỗi lo giữ rừng của người dân vùng cao",
+    ]
+    alone = standalone(sentences, [0, 1, 1, 1, 2, 2, 2, 3, 4])
+    assert alone == [True, False, False, False, True, False, False, False, False]
+
+
+def test_a_bare_quotation_headline_does_not_open_the_summary(engine: ExtractiveEngine) -> None:
+    article = _article("readable_quoted_title.txt")
+    for length in Length:
+        summary = engine.summarize(article, length)
+        assert not summary.startswith("“"), summary
+        assert "Đừng để con em" not in summary
+
+
+def test_the_closing_piece_of_a_quotation_may_stand_only_with_its_speaker() -> None:
+    piece = "Chủ rừng nào để cháy sẽ bị xử lý nghiêm” - Chủ tịch huyện Hà Văn Tâm nhấn mạnh."
+    texts, alone = with_speakers([piece], [False])
+    assert alone == [True]
+    assert texts == [
+        "Chủ tịch huyện Hà Văn Tâm nhấn mạnh: “Chủ rừng nào để cháy sẽ bị xử lý nghiêm”."
+    ]
+    # A middle piece has no speaker to lean on: it stays out.
+    assert with_speakers(["Tuyệt đối không đốt thực bì."], [False]) == (
+        ["Tuyệt đối không đốt thực bì."],
+        [False],
+    )
+
+
+def test_a_subheading_glued_to_a_sentence_is_left_out() -> None:
+    glued = (
+        "Mùa lũ và nỗi lo của người dân Trong tuần qua, mực nước sông Hồng tại Hà Nội đã lên "
+        "nhanh, nhiều bãi giữa bị ngập sâu."
+    )
+    assert unglue(glued).startswith("Trong tuần qua, mực nước sông Hồng")
+    plain = "Ông Trần Văn Nam cho biết mực nước sông Hồng tại Hà Nội đã lên nhanh."
+    assert unglue(plain) == plain
+
+
+def test_a_bare_pronoun_opening_gets_the_name_said_just_before() -> None:
+    sentences = [
+        "Tại buổi làm việc, ông Trần Quốc Bảo, Giám đốc Sở Xây dựng, báo cáo tiến độ dự án.",
+        "Ông cho biết cây cầu sẽ thông xe trước Tết Nguyên đán.",
+        "Bà cho biết chợ sẽ mở cửa lại vào tuần sau.",
+    ]
+    named = name_pronouns(sentences)
+    assert named[1] == "Ông Trần Quốc Bảo cho biết cây cầu sẽ thông xe trước Tết Nguyên đán."
+    # No woman was named before: "Bà" stays as written rather than take a wrong name.
+    assert named[2] == sentences[2]
+
+
+def test_a_noun_series_is_not_cut_after_its_first_item() -> None:
+    sentence = (
+        "Trạm y tế xã hiện có đủ ba loại vắc xin bắt buộc cho trẻ nhỏ là vắc xin sởi, "
+        "vắc xin bại liệt và vắc xin viêm gan B."
+    )
+    texts = [v.text for v in variants(sentence)]
+    assert not any(t.endswith("vắc xin sởi.") for t in texts), texts
