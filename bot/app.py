@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import commands, handlers
+from bot import commands, guards, handlers
 from bot.access import AccessPolicy
 from bot.buttons import on_button
 from bot.delivery import best_effort, send_html
@@ -101,8 +101,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Guards first (duplicates, access), then commands, buttons and messages."""
-    app.add_handler(TypeHandler(Update, handlers.drop_duplicates), group=-2)
-    app.add_handler(TypeHandler(Update, handlers.check_access), group=-1)
+    app.add_handler(TypeHandler(Update, guards.drop_duplicates), group=-2)
+    app.add_handler(TypeHandler(Update, guards.check_access), group=-1)
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, handlers.on_edited))
     for name in commands.COMMANDS:
         callback = getattr(commands, "help_" if name == "help" else name)

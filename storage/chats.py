@@ -49,7 +49,12 @@ def insert_job(
         " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
         (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
     ).fetchall()
-    return int(rows[0][0])
+    job_id = int(rows[0][0])
+    raw.executemany(
+        "INSERT OR IGNORE INTO job_messages (chat_id, message_id, job_id) VALUES (?, ?, ?)",
+        [(chat_id, message_id, job_id) for message_id in message_ids],
+    )
+    return job_id
 
 
 def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
