@@ -26,7 +26,7 @@ from bot.buttons import on_button
 from bot.delivery import best_effort, send_html
 from bot.engines import EngineBox
 from bot.extract import NotArticle
-from bot.intake import Intake
+from bot.intake import Intake, Refused
 from bot.limits import RateLimiter
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
@@ -62,9 +62,10 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
     async def on_job(job: Any) -> None:
         worker.submit(job)
 
-    async def on_reject(job: Any, exc: NotArticle) -> None:
-        await best_effort(send_html(app.bot, job.chat_id, text(job.language, exc.key, **exc.values),
-                                    reply_to=job.reply_to), "refusal")
+    async def on_reject(paste: Refused, exc: NotArticle) -> None:
+        await best_effort(send_html(app.bot, paste.chat_id,
+                                    text(paste.language, exc.key, **exc.values),
+                                    reply_to=paste.reply_to), "refusal")
 
     intake = Intake(store, window_s=settings.merge_window_s, max_chars=settings.max_article_chars,
                     on_job=on_job, on_reject=on_reject)

@@ -156,6 +156,14 @@ class ChatsMixin(StoreBase):
 
         return await self._write_sync(merge)
 
+    async def discard_fragments(self, chat_id: int, user_id: int) -> int:
+        """Drop the user's waiting fragments (a paste refused as a whole); returns how many."""
+        return await self._write_sync(
+            lambda raw: raw.execute(
+                "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            ).rowcount
+        )
+
     async def recover_fragment_owners(self) -> list[tuple[int, int]]:
         """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""
         rows = await self._rows(

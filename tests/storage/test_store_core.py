@@ -160,3 +160,14 @@ async def test_the_job_a_message_made_is_remembered(store: Store) -> None:
     for message_id in (41, 42):  # every fragment of the paste counts as handled
         job = await store.job_for_message(1, message_id)
         assert job is not None and job.id == merged.id
+
+
+async def test_discarded_fragments_are_gone_and_counted(store: Store) -> None:
+    await store.add_fragment(1, 7, 11, "đoạn một")
+    await store.add_fragment(1, 7, 12, "đoạn hai")
+    await store.add_fragment(1, 8, 13, "người khác")
+    assert await store.discard_fragments(1, 7) == 2
+    assert await store.fragments(1, 7) == []
+    assert await store.fragments_to_job(1, 7, length="short", language=None, reply_to=None) is None
+    assert [f.message_id for f in await store.fragments(1, 8)] == [13]
+    assert await store.discard_fragments(1, 7) == 0
