@@ -8,7 +8,6 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -28,6 +27,7 @@ from bot.engines import EngineBox
 from bot.extract import NotArticle
 from bot.intake import Intake, Refused
 from bot.limits import RateLimiter
+from bot.priority import PriorityRateLimiter
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from bot.texts import text
@@ -142,7 +142,7 @@ def build_application(
         .post_shutdown(_close)
     )
     if rate_limiter:
-        limiter: Any = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
+        limiter: Any = PriorityRateLimiter(max_retries=RATE_LIMIT_RETRIES)
         builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)

@@ -16,6 +16,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort, deliver_chunks
 from bot.engines import EngineBox
+from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
@@ -180,7 +181,9 @@ class Worker:
 
     async def _typing(self, chat_id: int) -> None:
         while True:
-            await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
+            with cosmetic():
+                await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING),
+                                  "typing")
             await asyncio.sleep(TYPING_EVERY_S)
 
     # -- delivery ----------------------------------------------------------------------------
@@ -243,7 +246,3 @@ class Worker:
                         await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
         log.warning("job %s not delivered yet; trying again later", tracked.job_id)
         return False
-
-    async def queue_length(self) -> int:
-        """Jobs waiting or running, across chats."""
-        return int(await self._store.queue_length())
