@@ -54,6 +54,7 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
     worker = Worker(store, app.bot, engines, settings)
     try:
         await worker.run_on_engine_thread(engines.default)
+        await worker.run_on_engine_thread(engines.choices)
     except Exception:
         await worker.stop()
         await store.close()

@@ -161,6 +161,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "footer": ("{engine} · {words_in} → {words_out} từ · #{number}", "{engine} · {words_in} → "
                "{words_out} words · #{number}"),
     "fallback": ("dự phòng", "fallback"),
+    "engine_unavailable": ("{wanted} chưa chạy được ở đây", "{wanted} can't run here"),
     # history, search, officials
     "history_header": ("<b>Lịch sử</b> ({total} bản tóm tắt)", "<b>History</b> ({total} digests)"),
     "history_empty": (
