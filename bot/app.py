@@ -50,7 +50,7 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
                 engine: Engine | None) -> None:
     store = Store(settings.db_path)
     await store.open()
-    engines = EngineBox(settings.engine, settings.model, engine)
+    engines = EngineBox(settings.engine, settings.model, engine, settings.threads)
     worker = Worker(store, app.bot, engines, settings)
     try:
         await worker.run_on_engine_thread(engines.default)

@@ -63,8 +63,9 @@ class EngineBox:
             return self._engines[kind]
 
     def describe(self) -> str:
-        """Name (and model) of the default engine once loaded, for logs and /stats."""
+        """Name (model, threads) of the default engine once loaded, for logs and /stats."""
         engine = self._injected or self._engines.get(self._kind)
         if engine is None:
             return self._kind
-        return engine.name + (f" ({engine.model_id})" if engine.model_id else "")
+        threads = f", {self._threads} threads" if self._threads and engine.model_id else ""
+        return engine.name + (f" ({engine.model_id}{threads})" if engine.model_id else "")
