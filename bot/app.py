@@ -8,7 +8,6 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -20,14 +19,15 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import commands, handlers
+from bot import commands, guards, handlers
 from bot.access import AccessPolicy
 from bot.buttons import on_button
 from bot.delivery import best_effort, send_html
 from bot.engines import EngineBox
 from bot.extract import NotArticle
-from bot.intake import Intake
+from bot.intake import Intake, Refused
 from bot.limits import RateLimiter
+from bot.priority import PriorityRateLimiter
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from bot.texts import text
@@ -50,10 +50,11 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
                 engine: Engine | None) -> None:
     store = Store(settings.db_path)
     await store.open()
-    engines = EngineBox(settings.engine, settings.model, engine)
+    engines = EngineBox(settings.engine, settings.model, engine, settings.threads)
     worker = Worker(store, app.bot, engines, settings)
     try:
         await worker.run_on_engine_thread(engines.default)
+        await worker.run_on_engine_thread(engines.choices)
     except Exception:
         await worker.stop()
         await store.close()
@@ -62,9 +63,10 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
     async def on_job(job: Any) -> None:
         worker.submit(job)
 
-    async def on_reject(job: Any, exc: NotArticle) -> None:
-        await best_effort(send_html(app.bot, job.chat_id, text(job.language, exc.key, **exc.values),
-                                    reply_to=job.reply_to), "refusal")
+    async def on_reject(paste: Refused, exc: NotArticle) -> None:
+        await best_effort(send_html(app.bot, paste.chat_id,
+                                    text(paste.language, exc.key, **exc.values),
+                                    reply_to=paste.reply_to), "refusal")
 
     intake = Intake(store, window_s=settings.merge_window_s, max_chars=settings.max_article_chars,
                     on_job=on_job, on_reject=on_reject)
@@ -101,8 +103,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Guards first (duplicates, access), then commands, buttons and messages."""
-    app.add_handler(TypeHandler(Update, handlers.drop_duplicates), group=-2)
-    app.add_handler(TypeHandler(Update, handlers.check_access), group=-1)
+    app.add_handler(TypeHandler(Update, guards.drop_duplicates), group=-2)
+    app.add_handler(TypeHandler(Update, guards.check_access), group=-1)
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, handlers.on_edited))
     for name in commands.COMMANDS:
         callback = getattr(commands, "help_" if name == "help" else name)
@@ -141,7 +143,7 @@ def build_application(
         .post_shutdown(_close)
     )
     if rate_limiter:
-        limiter: Any = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
+        limiter: Any = PriorityRateLimiter(max_retries=RATE_LIMIT_RETRIES)
         builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)

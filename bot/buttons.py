@@ -9,10 +9,9 @@ from telegram.ext import ContextTypes
 
 from bot import browse
 from bot.callbacks import ClearAnswer, HistoryNav, SearchNav, SetOption, Show, decode
-from bot.commands import settings_text
+from bot.commands import settings_view
 from bot.delivery import best_effort, edit_html, send_html
 from bot.handlers import language_of
-from bot.keyboards import settings_keyboard
 from bot.render import render_digest
 from bot.runtime import runtime
 from bot.texts import text
@@ -79,11 +78,10 @@ async def _set_option(update: Update, context: ContextTypes.DEFAULT_TYPE, action
     elif action.field == "language":
         language = None if action.value == "auto" else action.value
         current = await rt.store.update_chat_settings(chat_id, language=language)
-    else:
+    elif action.value in rt.engines.choices():
         current = await rt.store.update_chat_settings(chat_id, engine=action.value)
+    else:  # an old button offering an engine that cannot run here
+        current = await rt.store.chat_settings(chat_id)
     lang = await language_of(rt, update)
-    await edit_html(
-        context.bot, chat_id, message_id,
-        settings_text(lang, current.length, current.language, current.engine),
-        reply_markup=settings_keyboard(current.length, current.language, current.engine, lang),
-    )
+    body, keyboard = settings_view(lang, current, rt.engines.choices())
+    await edit_html(context.bot, chat_id, message_id, body, reply_markup=keyboard)

@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.settings import Settings, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
 
@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the Telegram bot")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)
     run.add_argument("--model", default=None)
+    run.add_argument("--threads", type=threads_value, default=None,
+                     help="CPU threads of the abstractive engine (TOMTAT_THREADS)")
     run.add_argument("--db", type=Path, default=None, help="SQLite file (TOMTAT_DB)")
     run.add_argument("--api-base-url", default=None, help="Bot API URL (TELEGRAM_API_BASE_URL)")
     run.add_argument("--allowed-users", default=None, help="comma-separated user ids")
@@ -47,7 +49,8 @@ def _ids(value: str) -> frozenset[int]:
 def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
     """Command-line flags override the environment."""
     changes: dict[str, object] = {}
-    for flag, name in (("engine", "engine"), ("model", "model"), ("db", "db_path"),
+    for flag, name in (("engine", "engine"), ("model", "model"), ("threads", "threads"),
+                       ("db", "db_path"),
                        ("api_base_url", "api_base_url"), ("merge_window", "merge_window_s"),
                        ("webhook_url", "webhook_url"), ("listen", "webhook_listen"),
                        ("port", "webhook_port")):
@@ -62,7 +65,11 @@ def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(f"tomtat: a setting in the environment is wrong: {exc}", file=sys.stderr)
+        return 2
     if args.command == "summarize":
         return run_summarize(args, settings.engine, settings.model)
     if args.command == "model":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import statistics
 
-from telegram import Bot, BotCommand, InputFile, Update
+from telegram import Bot, BotCommand, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot import browse
@@ -16,6 +16,7 @@ from bot.keyboards import clear_keyboard, settings_keyboard
 from bot.render import render_digest
 from bot.runtime import runtime
 from bot.texts import EN, VI, text
+from storage import ChatSettings
 
 COMMANDS = ("start", "help", "summarize", "history", "show", "search", "official", "officials",
             "delete", "clear", "export", "settings", "stats")
@@ -193,15 +194,21 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None
     lang = await language_of(rt, update)
     current = await rt.store.chat_settings(chat.id)
-    await reply(update, settings_text(lang, current.length, current.language, current.engine),
-                reply_markup=settings_keyboard(current.length, current.language, current.engine,
-                                               lang))
+    body, keyboard = settings_view(lang, current, rt.engines.choices())
+    await reply(update, body, reply_markup=keyboard)
 
 
-def settings_text(lang: str, length: str, language: str | None, engine: str) -> str:
-    """The /settings header with the current choices."""
-    return text(lang, "settings_header", length=text(lang, f"length_{length}"),
-                language=text(lang, f"language_{language or 'auto'}"), engine=engine)
+def settings_view(
+    lang: str, current: ChatSettings, engines: tuple[str, ...]
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The /settings text and buttons; only engines that can run here are offered."""
+    engine = current.engine
+    if engine not in engines:  # chosen earlier, or on another machine
+        engine = text(lang, "engine_unavailable", wanted=engine)
+    body = text(lang, "settings_header", length=text(lang, f"length_{current.length}"),
+                language=text(lang, f"language_{current.language or 'auto'}"), engine=engine)
+    return body, settings_keyboard(current.length, current.language, current.engine, lang,
+                                   engines)
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

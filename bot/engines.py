@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
+from typing import Any
 
+from bot.render import UNAVAILABLE
+from summarizer.digest import Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable
-from summarizer.engines.select import load_engine
+from summarizer.engines.select import available_engines, load_engine
+from summarizer.pipeline import summarize
 
 log = logging.getLogger(__name__)
 
@@ -14,12 +19,28 @@ log = logging.getLogger(__name__)
 class EngineBox:
     """One engine per kind; a kind that cannot load falls back to the default engine."""
 
-    def __init__(self, kind: str, model: str | None, injected: Engine | None = None) -> None:
+    def __init__(self, kind: str, model: str | None, injected: Engine | None = None,
+                 threads: int | None = None) -> None:
         self._kind = kind
         self._model = model
+        self._threads = threads
         self._injected = injected
         self._engines: dict[str, Engine] = {}
+        self._choices: tuple[str, ...] | None = None
         self._lock = threading.RLock()
+
+    def choices(self) -> tuple[str, ...]:
+        """The engine kinds that can run here (checked once; no model is loaded)."""
+        if self._choices is None:
+            self._choices = available_engines(self._model)
+        return self._choices
+
+    def summarize(self, article: str, length: str, kind: str, progress: Any) -> Digest:
+        """Summarise with the chat's engine; a choice that cannot run here is noted."""
+        digest = summarize(article, Length(length), self.get(kind), progress)
+        if kind in self.choices():
+            return digest
+        return replace(digest, notes=(*digest.notes, UNAVAILABLE + kind))
 
     def default(self) -> Engine:
         """The configured engine (loading it the first time; call off the event loop)."""
@@ -33,7 +54,7 @@ class EngineBox:
         with self._lock:
             if kind not in self._engines:
                 try:
-                    self._engines[kind] = load_engine(kind, self._model)
+                    self._engines[kind] = load_engine(kind, self._model, self._threads)
                 except EngineUnavailable as exc:
                     if kind == self._kind:
                         raise
@@ -42,8 +63,9 @@ class EngineBox:
             return self._engines[kind]
 
     def describe(self) -> str:
-        """Name (and model) of the default engine once loaded, for logs and /stats."""
+        """Name (model, threads) of the default engine once loaded, for logs and /stats."""
         engine = self._injected or self._engines.get(self._kind)
         if engine is None:
             return self._kind
-        return engine.name + (f" ({engine.model_id})" if engine.model_id else "")
+        threads = f", {self._threads} threads" if self._threads and engine.model_id else ""
+        return engine.name + (f" ({engine.model_id}{threads})" if engine.model_id else "")

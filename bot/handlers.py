@@ -1,4 +1,4 @@
-"""Message handlers: guards (duplicates, access), articles in, friendly refusals out."""
+"""Message handlers: articles in, friendly refusals out (the guards are in guards.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import logging
 from telegram import Chat, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ContextTypes
 
-from bot.delivery import best_effort, send_html
+from bot.delivery import send_html
 from bot.extract import (
     DOCUMENT_SUFFIXES,
     NotArticle,
@@ -60,34 +60,6 @@ async def language_of(rt: Runtime, update: Update) -> str:
     return pick_language(chosen, user.language_code if user else None)
 
 
-# -- guards (run before every other handler) -------------------------------------------------
-
-
-async def drop_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Ignore an update_id already handled (re-delivery after a timeout)."""
-    if not runtime(context).first_time(update.update_id):
-        log.info("duplicate update %s ignored", update.update_id)
-        raise ApplicationHandlerStop
-
-
-async def check_access(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Refuse users and chats outside the allow-lists; nothing of theirs is stored."""
-    rt = runtime(context)
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None:
-        return
-    if rt.policy.admits(user.id if user else None, chat.id, private=is_private(chat)):
-        return
-    user_id = user.id if user else 0
-    lang = pick_language(None, user.language_code if user else None)
-    log.info("refused user %s in chat %s", user_id, chat.id)
-    if update.callback_query:
-        await best_effort(update.callback_query.answer(text(lang, "button_expired")), "answer")
-    elif update.message and (is_private(chat) or addressed(update.message, context.bot.username)):
-        await best_effort(reply(update, text(lang, "refused", user_id=user_id)), "refusal")
-    raise ApplicationHandlerStop
-
-
 # -- articles -----------------------------------------------------------------------------
 
 
@@ -103,6 +75,8 @@ async def accept_article(
     rt = runtime(context)
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
+        return
+    if await already_queued(rt, chat.id, message.message_id):
         return
     article = clean_text(raw)
     settings = await rt.store.chat_settings(chat.id)
@@ -141,6 +115,14 @@ async def accept_article(
         job = await rt.store.enqueue(chat.id, user.id, article, (message.message_id,),
                                      length=settings.length, language=lang, reply_to=target)
         rt.worker.submit(job)
+
+
+async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:
+    """Whether this message already made a job (its update came again after a crash)."""
+    if await rt.store.job_for_message(chat_id, message_id) is None:
+        return False
+    log.info("message %s of chat %s already has a job; re-delivery ignored", message_id, chat_id)
+    return True
 
 
 async def _over_limits(rt: Runtime, chat_id: int, user_id: int, lang: str) -> str | None:
@@ -189,6 +171,9 @@ async def summarize_document(
 ) -> None:
     """Check, download and decode `source`'s document, then accept it as an article."""
     rt = runtime(context)
+    message, chat = update.effective_message, update.effective_chat
+    if message and chat and await already_queued(rt, chat.id, message.message_id):
+        return
     lang = await language_of(rt, update)
     document = source.document
     assert document is not None

@@ -19,7 +19,16 @@ from bot.extract import NotArticle
 log = logging.getLogger(__name__)
 
 OnJob = Callable[[Any], Awaitable[None]]
-OnReject = Callable[[Any, NotArticle], Awaitable[None]]
+OnReject = Callable[["Refused", NotArticle], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Where to answer a paste refused as a whole (nothing of it is kept)."""
+
+    chat_id: int
+    language: str | None
+    reply_to: int | None
 
 
 @dataclass
@@ -102,19 +111,20 @@ class Intake:
 
     async def _close(self, key: tuple[int, int], group: _Group) -> None:
         chat_id, user_id = key
+        fragments = await self._store.fragments(chat_id, user_id)
+        chars = len("\n".join(f.text for f in fragments))
+        if chars > self._max_chars:
+            dropped = await self._store.discard_fragments(chat_id, user_id)
+            log.info("paste of %s fragments in chat %s refused: %s chars", dropped, chat_id, chars)
+            refusal = NotArticle("paste_too_long", chars=f"{chars:,}", limit=f"{self._max_chars:,}")
+            await self._on_reject(Refused(chat_id, group.language, group.reply_to), refusal)
+            return
         job = await self._store.fragments_to_job(
             chat_id, user_id, length=group.length, language=group.language,
             reply_to=group.reply_to,
         )
-        if job is None:
-            return
-        if len(job.text) > self._max_chars:
-            await self._store.fail_job(chat_id, job.id, "too long", retry=False)
-            refusal = NotArticle("too_long", chars=f"{len(job.text):,}",
-                                 limit=f"{self._max_chars:,}")
-            await self._on_reject(job, refusal)
-            return
-        await self._on_job(job)
+        if job is not None:
+            await self._on_job(job)
 
     async def recover(self) -> int:
         """Schedule every fragment group left on disk by a previous run; return their number."""

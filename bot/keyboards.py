@@ -64,9 +64,10 @@ def clear_keyboard(user_id: int, lang: str) -> InlineKeyboardMarkup:
 
 
 def settings_keyboard(
-    length: str, language: str | None, engine: str, lang: str
+    length: str, language: str | None, engine: str, lang: str,
+    runnable: Sequence[str] = ENGINES,
 ) -> InlineKeyboardMarkup:
-    """Length, language and engine choices; the current ones ticked."""
+    """Length, language and the engines that can run here; the current choices ticked."""
 
     def tick(label: str, chosen: bool) -> str:
         return f"✓ {label}" if chosen else label
@@ -78,5 +79,5 @@ def settings_keyboard(
                 SetOption("language", v))
         for v in ("vi", "en", "auto")
     ]
-    engines = [_button(tick(v, v == engine), SetOption("engine", v)) for v in ENGINES]
+    engines = [_button(tick(v, v == engine), SetOption("engine", v)) for v in runnable]
     return InlineKeyboardMarkup([lengths, languages, engines])

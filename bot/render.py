@@ -12,6 +12,9 @@ from typing import Protocol
 from bot.texts import text
 from summarizer.digest import Digest
 
+# A digest note naming the chat's chosen engine when it could not run here (see engines.py).
+UNAVAILABLE = "engine_unavailable:"
+
 MAX_MESSAGE = 4096
 _TAG = re.compile(r"<[^>]+>")
 
@@ -100,6 +103,9 @@ def footer(digest: Digest, number: int | None, lang: str) -> str:
     engine = digest.engine + (f" ({digest.model})" if digest.model else "")
     if digest.fallback:
         engine += f" [{text(lang, 'fallback')}]"
+    for note in digest.notes:
+        if note.startswith(UNAVAILABLE):  # the chat chose an engine that cannot run here
+            engine += " · " + text(lang, "engine_unavailable", wanted=note[len(UNAVAILABLE):])
     return text(
         lang,
         "footer",

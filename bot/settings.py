@@ -14,6 +14,15 @@ def _ids(value: str | None) -> frozenset[int]:
     return frozenset(int(x) for x in (value or "").replace(" ", "").split(",") if x)
 
 
+def threads_value(value: str | None) -> int | None:
+    """A thread count (empty: let the engine decide); ValueError unless a positive integer."""
+    if not value:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError(f"threads must be a positive whole number, not {value!r}")
+    return int(value)
+
+
 def read_dotenv(path: Path) -> dict[str, str]:
     """KEY=VALUE lines of a .env file; missing file means no values."""
     if not path.is_file():
@@ -36,6 +45,7 @@ class Settings:
     db_path: Path = Path("tomtat.sqlite3")
     engine: str = "auto"
     model: str | None = None
+    threads: int | None = None  # the abstractive engine's CPU threads (None: engine default)
     allowed_users: frozenset[int] = frozenset()
     allowed_chats: frozenset[int] = frozenset()
     admins: frozenset[int] = frozenset()
@@ -69,6 +79,7 @@ class Settings:
             db_path=Path(env.get("TOMTAT_DB") or "tomtat.sqlite3"),
             engine=env.get("TOMTAT_ENGINE") or "auto",
             model=env.get("TOMTAT_MODEL") or None,
+            threads=threads_value(env.get("TOMTAT_THREADS")),
             allowed_users=_ids(env.get("TOMTAT_ALLOWED_USERS")),
             allowed_chats=_ids(env.get("TOMTAT_ALLOWED_CHATS")),
             admins=_ids(env.get("TOMTAT_ADMINS")),

@@ -13,6 +13,7 @@ from telegram import Bot
 from telegram.error import TelegramError
 
 from bot.delivery import edit_html, send_html
+from bot.priority import cosmetic
 from bot.texts import text
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,8 @@ class StatusBoard:
                 async with tracked.lock:
                     if tracked.finished:
                         return
-                    await self._show(tracked)
+                    with cosmetic():
+                        await self._show(tracked)
             except TelegramError as exc:
                 log.info("status message for job %s failed: %s", tracked.job_id, exc)
             except Exception:

@@ -67,6 +67,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Bài quá dài ({chars} ký tự; tối đa {limit}). Hãy gửi từng bài một.",
         "That is too long ({chars} characters; the limit is {limit}). Send one article at a time.",
     ),
+    "paste_too_long": (
+        "Các tin bạn vừa dán, gộp lại, quá dài ({chars} ký tự; tối đa {limit}) nên tôi chưa lưu"
+        " gì cả. Hãy dán từng bài một, hoặc chỉ phần chính của bài.",
+        "Your pasted messages add up to too much ({chars} characters; the limit is {limit}), so"
+        " nothing was kept. Paste one article at a time, or just its main part.",
+    ),
     "not_vietnamese": (
         "Văn bản này có vẻ không phải tiếng Việt. Tôi chỉ tóm tắt tin tiếng Việt.",
         "This text does not look Vietnamese. I only summarise Vietnamese news.",
@@ -155,6 +161,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "footer": ("{engine} · {words_in} → {words_out} từ · #{number}", "{engine} · {words_in} → "
                "{words_out} words · #{number}"),
     "fallback": ("dự phòng", "fallback"),
+    "engine_unavailable": ("{wanted} chưa chạy được ở đây", "{wanted} can't run here"),
     # history, search, officials
     "history_header": ("<b>Lịch sử</b> ({total} bản tóm tắt)", "<b>History</b> ({total} digests)"),
     "history_empty": (

@@ -16,12 +16,13 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort, deliver_chunks
 from bot.engines import EngineBox
+from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
 from bot.texts import text
-from summarizer.digest import Digest, Length
-from summarizer.pipeline import InputError, summarize
+from summarizer.digest import Digest
+from summarizer.pipeline import InputError
 
 log = logging.getLogger(__name__)
 digest_log = logging.getLogger("tomtat.digest")
@@ -137,8 +138,8 @@ class Worker:
         typing = loop.create_task(self._typing(job.chat_id))
         started = time.perf_counter()
         try:
-            digest = await self.run_on_engine_thread(self._summarize, job.text, job.length,
-                                                     chat.engine, progress)
+            digest = await self.run_on_engine_thread(self._engines.summarize, job.text,
+                                                     job.length, chat.engine, progress)
         except InputError:
             await self._store.fail_job(job.chat_id, job.id, "not an article", retry=False)
             await self._deliver(tracked, [text(job.language, "not_article")])
@@ -159,9 +160,6 @@ class Worker:
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
         await self._deliver_digest(tracked, stored.digest, stored.number, tries=1)
 
-    def _summarize(self, article: str, length: str, kind: str, progress: Any) -> Digest:
-        return summarize(article, Length(length), self._engines.get(kind), progress)
-
     async def _failed(self, job: Any, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
         if job.attempts < self._settings.max_attempts:
@@ -180,7 +178,9 @@ class Worker:
 
     async def _typing(self, chat_id: int) -> None:
         while True:
-            await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
+            with cosmetic():
+                await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING),
+                                  "typing")
             await asyncio.sleep(TYPING_EVERY_S)
 
     # -- delivery ----------------------------------------------------------------------------
@@ -243,7 +243,3 @@ class Worker:
                         await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
         log.warning("job %s not delivered yet; trying again later", tracked.job_id)
         return False
-
-    async def queue_length(self) -> int:
-        """Jobs waiting or running, across chats."""
-        return int(await self._store.queue_length())

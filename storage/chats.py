@@ -49,7 +49,12 @@ def insert_job(
         " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
         (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
     ).fetchall()
-    return int(rows[0][0])
+    job_id = int(rows[0][0])
+    raw.executemany(
+        "INSERT OR IGNORE INTO job_messages (chat_id, message_id, job_id) VALUES (?, ?, ?)",
+        [(chat_id, message_id, job_id) for message_id in message_ids],
+    )
+    return job_id
 
 
 def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
@@ -150,6 +155,14 @@ class ChatsMixin(StoreBase):
             return job_in_chat(raw, chat_id, job_id)
 
         return await self._write_sync(merge)
+
+    async def discard_fragments(self, chat_id: int, user_id: int) -> int:
+        """Drop the user's waiting fragments (a paste refused as a whole); returns how many."""
+        return await self._write_sync(
+            lambda raw: raw.execute(
+                "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            ).rowcount
+        )
 
     async def recover_fragment_owners(self) -> list[tuple[int, int]]:
         """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""

@@ -21,6 +21,15 @@ def digest_by_number(raw: sqlite3.Connection, chat_id: int, number: int) -> Stor
     return stored_digest(rows[0]) if rows else None
 
 
+def _job_of_message(raw: sqlite3.Connection, chat_id: int, message_id: int) -> Job | None:
+    rows = raw.execute(
+        f"{JOB_SELECT} WHERE id = (SELECT job_id FROM job_messages"
+        " WHERE chat_id = ? AND message_id = ?)",
+        (chat_id, message_id),
+    ).fetchall()
+    return job(rows[0]) if rows else None
+
+
 class JobsMixin(ChatsMixin):
     """Enqueue, claim, complete, fail, deliver and recover jobs."""
 
@@ -35,7 +44,10 @@ class JobsMixin(ChatsMixin):
         language: str | None,
         reply_to: int | None,
     ) -> Job:
-        """Accept one article for summarising; it is on disk when this returns."""
+        """Accept one article for summarising; it is on disk when this returns.
+
+        Its message ids are remembered (see `job_for_message`) in the same transaction.
+        """
         length = check_length(length)
         ids = list(message_ids)
 
@@ -44,6 +56,10 @@ class JobsMixin(ChatsMixin):
             return job_in_chat(raw, chat_id, job_id)
 
         return await self._write_sync(add)
+
+    async def job_for_message(self, chat_id: int, message_id: int) -> Job | None:
+        """The job this chat's message already produced (a paste fragment included), or None."""
+        return await self._read_sync(lambda raw: _job_of_message(raw, chat_id, message_id))
 
     async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
         """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""

@@ -113,6 +113,20 @@ CREATE VIRTUAL TABLE digest_fts USING fts5(
 """
 REINDEX_BATCH = 5_000
 
+# v5 remembers which Telegram messages already became a job, so a re-delivered update (the bot
+# was killed before confirming it) never makes a second one. Pruning a job forgets its messages.
+V5 = """
+CREATE TABLE job_messages (
+    chat_id    INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    job_id     INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id)
+) WITHOUT ROWID;
+CREATE INDEX job_messages_job ON job_messages(job_id);
+INSERT OR IGNORE INTO job_messages (chat_id, message_id, job_id)
+    SELECT j.chat_id, m.value, j.id FROM jobs j, json_each(j.message_ids) m ORDER BY j.id
+"""
+
 
 async def _script(conn: aiosqlite.Connection, sql: str) -> None:
     for statement in sql.split(";"):
@@ -167,7 +181,14 @@ async def _v4(conn: aiosqlite.Connection) -> None:
         last = rows[-1][0]
 
 
-MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (_v1, _v2, _v3, _v4)
+async def _v5(conn: aiosqlite.Connection) -> None:
+    """Record, for every job already stored, the messages it came from."""
+    await _script(conn, V5)
+
+
+MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
+    _v1, _v2, _v3, _v4, _v5,
+)
 LATEST = len(MIGRATIONS)
 
 

@@ -15,6 +15,14 @@ log = logging.getLogger(__name__)
 KINDS = ("auto", "extractive", "abstractive")
 
 
+def available_engines(model: str | None = None) -> tuple[str, ...]:
+    """The kinds that can run here: files and runtimes are checked, no model is loaded."""
+    files = locate_model(model or DEFAULT_MODEL)
+    if files is None or (files.hf_dir is None and not ct2.available()):
+        return ("auto", "extractive")
+    return KINDS
+
+
 def load_engine(kind: str = "auto", model: str | None = None, threads: int | None = None) -> Engine:
     """Return the engine to use; `auto` falls back to the embedded extractive engine.
 

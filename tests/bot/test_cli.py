@@ -60,3 +60,29 @@ def test_unavailable_engine_is_a_clear_start_up_error(
     with caplog.at_level(logging.ERROR):
         assert run_polling(settings, request=FakeBotAPI()) == 2
     assert "--engine extractive" in caplog.text
+
+
+def test_threads_from_the_environment_or_the_flag_reach_the_abstractive_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.engines import EngineBox
+    from summarizer.engines.abstractive import AbstractiveEngine
+    from tests.summarizer.engines.test_locate import fake_hf_dir
+
+    env = {"TELEGRAM_BOT_TOKEN": "1:abc", "TOMTAT_THREADS": "3"}
+    settings = Settings.from_env(env, dotenv=tmp_path / "none.env")
+    assert settings.threads == 3
+    assert Settings.from_env({}, dotenv=tmp_path / "none.env").threads is None
+    flagged = apply_run_flags(settings, build_parser().parse_args(["run", "--threads", "2"]))
+    assert flagged.threads == 2
+    model = str(fake_hf_dir(tmp_path / "vit5"))  # found on disk; weights load only on use
+    box = EngineBox("abstractive", model, threads=flagged.threads)
+    engine = box.default()
+    assert isinstance(engine, AbstractiveEngine) and engine._threads == 2
+    assert box.describe() == f"abstractive ({model}, 2 threads)"  # as /stats shows it
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TOMTAT_THREADS", "nhiều")
+    assert main(["run"]) == 2
+    assert "positive whole number" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["run", "--threads", "0"])

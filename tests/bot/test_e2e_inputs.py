@@ -73,7 +73,8 @@ async def test_bad_input_matrix(tmp_path: Path) -> None:
         for _ in range(249):
             stub.push_text(4009, None, filler)
         refusal = await reply_to(stub, first, timeout=30)
-        assert refusal.startswith(shown("too_long", chars="X", limit="Y").split("(")[0]), refusal
+        assert refusal.startswith(shown("paste_too_long", chars="X", limit="Y").split("(")[0]), (
+            refusal)
         await asyncio.sleep(1.0)
         assert len(stub.messages_to(4009)) == 1
 

@@ -143,3 +143,23 @@ async def test_clear_button_only_for_the_user_who_asked(harness: Harness, articl
     await harness.press(data, chat_id=GROUP, user_id=USER, message_id=mid)
     assert (await harness.rt.store.history(GROUP)).total == 0
     assert "Đã xoá 1" in harness.texts(GROUP)[-1]
+
+
+async def test_paste_too_long_once_merged_is_refused_kindly_and_nothing_kept(
+    tmp_path: Path, article: str, article2: str
+) -> None:
+    limit = max(len(article), len(article2)) + 50  # each message fits, the two together don't
+    settings = make_settings(tmp_path, max_article_chars=limit)
+    async with started(settings) as h:
+        await h.send(article)
+        await h.send(article2)
+        await h.settle()
+        (refusal,) = h.texts()
+        assert "quá dài" in refusal and f"{limit:,}" in refusal and "từng bài một" in refusal
+        assert h.digests() == [] and h.engine.calls == 0
+        store = h.rt.store
+        assert await store.fragments(USER, USER) == []
+        assert (await store.size_report(USER))["jobs"] == 0  # no failed job left behind
+        await h.send(article)  # doing what the message says works
+        await h.settle()
+        assert len(h.digests()) == 1

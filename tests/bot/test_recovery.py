@@ -8,7 +8,7 @@ from bot.fake_request import FakeBotAPI
 from bot.settings import Settings
 from storage import Store
 from summarizer.engines.fake import FakeEngine
-from tests.bot.conftest import USER, Harness, start_bot
+from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, start_bot
 
 
 async def test_paste_cut_by_a_crash_inside_the_merge_window_is_resumed(
@@ -139,3 +139,47 @@ async def test_unexpected_store_error_is_reported_and_the_queue_goes_on(
     await harness.send(article2)
     await harness.settle()
     assert len(harness.digests()) == 1
+
+
+async def test_redelivered_document_after_a_kill_is_not_summarised_twice(
+    settings: Settings, article: str
+) -> None:
+    sent = {"message_id": 9, "date": 1, "chat": {"id": USER, "type": "private",
+                                                   "first_name": "Lan"},
+            "from": {"id": USER, "is_bot": False, "first_name": "Lan", "language_code": "vi"},
+            "document": {"file_id": "k1", "file_unique_id": "uk1", "file_name": "bai.txt",
+                         "mime_type": "text/plain", "file_size": 3000}}
+    async with start_bot(settings) as h:
+        h.api.files["documents/k1"] = article.encode("utf-8")
+        await h.feed({"message": sent}, update_id=500)
+        await h.settle()
+        assert len(h.digests()) == 1
+    # Killed before the update mark was saved: Telegram delivers the same update again.
+    async with start_bot(settings) as h2:
+        h2.api.files["documents/k1"] = article.encode("utf-8")
+        await h2.feed({"message": sent}, update_id=500)
+        await h2.settle()
+        assert h2.texts() == []  # no second digest, not even a "seen before" note
+        assert h2.api.of("getFile") == [] and h2.engine.calls == 0
+        assert (await h2.rt.store.history(USER)).total == 1
+
+
+async def test_redelivered_summarize_reply_after_a_kill_resumes_the_one_job(
+    settings: Settings, article: str
+) -> None:
+    original = {"message_id": 3, "date": 1, "chat": {"id": GROUP, "type": "supergroup",
+                                                     "title": "Nhóm"},
+                "from": {"id": OTHER_USER, "is_bot": False, "first_name": "Minh"},
+                "text": article}
+    command = {"message_id": 4, "date": 1, "chat": original["chat"],
+               "from": {"id": USER, "is_bot": False, "first_name": "Lan", "language_code": "vi"},
+               "text": "/summarize", "reply_to_message": original,
+               "entities": [{"type": "bot_command", "offset": 0, "length": 10}]}
+    async with Store(settings.db_path) as store:  # the killed run had queued the job
+        await store.enqueue(GROUP, USER, article, (4,), length="medium", language="vi",
+                            reply_to=3)
+    async with start_bot(settings) as h:
+        await h.feed({"message": command}, update_id=700)  # …and the update comes again
+        await h.settle()
+        assert len(h.digests(GROUP)) == 1
+        assert h.engine.calls == 1

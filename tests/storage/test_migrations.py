@@ -11,6 +11,7 @@ import pytest
 
 from storage import SchemaTooNewError, Store, schema
 from storage.folding import search_form
+from storage.indexing import FTS_INSERT, fts_values
 from tests.storage.conftest import make_digest
 
 OFFICIALS = [{"name": "Nguyễn Hồ Hải", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
@@ -37,15 +38,16 @@ async def _database_at(path: Path, version: int) -> None:
             " '[]', 'extractive', NULL, 100, 7, 50)",
             (json.dumps(OFFICIALS),),
         )
-        # v1–v3 indexed folded text with a separate chat column (v4 rebuilds the index).
-        await conn.execute(
-            "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body)"
-            " VALUES (1, 'cn5', ?, ?, ?, ?)",
-            tuple(
-                search_form(t)
-                for t in ("Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", "Nguyễn Hồ Hải", "Bài")
-            ),
-        )
+        fields = ("Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", "Nguyễn Hồ Hải", "Bài")
+        if version < 4:
+            # v1–v3 indexed folded text with a separate chat column (v4 rebuilds the index).
+            await conn.execute(
+                "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body)"
+                " VALUES (1, 'cn5', ?, ?, ?, ?)",
+                tuple(search_form(t) for t in fields),
+            )
+        else:
+            await conn.execute(FTS_INSERT, fts_values(1, -5, *fields))
         if version >= 3:  # from v3 on, the program writes the officials index itself
             await conn.execute(
                 "INSERT INTO digest_officials VALUES (1, -5, 'nguyen ho hai', 'Nguyễn Hồ Hải')"
@@ -72,6 +74,9 @@ async def test_upgrade_from_every_older_version_keeps_data(tmp_path: Path, versi
             found, count = await store.digests_by_official(-5, "nguyen ho hai")
             assert count == 1 and found[0].number == 3
             assert [j.text for j in await store.recover_jobs()] == ["bài chờ"]
+            # v5 remembered that message 1 already made that job (a re-delivery adds none).
+            earlier = await store.job_for_message(-5, 1)
+            assert earlier is not None and earlier.text == "bài chờ"
             claimed = await store.claim_next_job()
             assert claimed is not None and claimed.text == "bài chờ"
             stored = await store.complete_job(-5, claimed.id, make_digest())

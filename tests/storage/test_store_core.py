@@ -145,3 +145,29 @@ async def test_numbers_are_per_chat_and_never_reused(store: Store) -> None:
     fetched = await store.get_digest(1, 2)
     assert fetched is not None and fetched.digest == make_digest() and fetched.user_id == 7
     assert await store.get_digest(1, 3) is None
+
+
+async def test_the_job_a_message_made_is_remembered(store: Store) -> None:
+    first = await store.enqueue(1, 7, "bài báo", (40,), length="short", language="vi",
+                                reply_to=40)
+    found = await store.job_for_message(1, 40)
+    assert found is not None and found.id == first.id
+    assert await store.job_for_message(2, 40) is None  # the same id in another chat is new
+    await store.add_fragment(1, 7, 41, "đoạn một")
+    await store.add_fragment(1, 7, 42, "đoạn hai")
+    merged = await store.fragments_to_job(1, 7, length="short", language=None, reply_to=41)
+    assert merged is not None
+    for message_id in (41, 42):  # every fragment of the paste counts as handled
+        job = await store.job_for_message(1, message_id)
+        assert job is not None and job.id == merged.id
+
+
+async def test_discarded_fragments_are_gone_and_counted(store: Store) -> None:
+    await store.add_fragment(1, 7, 11, "đoạn một")
+    await store.add_fragment(1, 7, 12, "đoạn hai")
+    await store.add_fragment(1, 8, 13, "người khác")
+    assert await store.discard_fragments(1, 7) == 2
+    assert await store.fragments(1, 7) == []
+    assert await store.fragments_to_job(1, 7, length="short", language=None, reply_to=None) is None
+    assert [f.message_id for f in await store.fragments(1, 8)] == [13]
+    assert await store.discard_fragments(1, 7) == 0
