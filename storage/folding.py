@@ -72,6 +72,7 @@ def _starting_with(letters: str) -> str:
 
 
 def _toned(vowel: str) -> str:
+    """The vowel carrying each of the five tone marks, precomposed."""
     return "".join(unicodedata.normalize("NFC", vowel + mark) for mark in _TONE_MARKS)
 
 
@@ -82,6 +83,7 @@ _TONED_UY = re.compile(f"([{_toned('u')}])([{_starting_with('y')}])")
 
 
 def _move_tone(match: re.Match[str]) -> str:
+    """o/u + tone + a/e/y becomes o/u + a/e/y + tone (decomposed; NFC comes after)."""
     toned, after = (unicodedata.normalize("NFD", group) for group in match.groups())
     return toned[0] + after[0] + toned[1] + after[1:]
 
