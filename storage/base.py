@@ -25,7 +25,22 @@ BUSY_TIMEOUT_MS = 10_000
 # per digest (~1.4 -> ~0.7 ms per commit) while a search still reads few segments per level.
 FTS_AUTOMERGE = 8
 WAL_AUTOCHECKPOINT_PAGES = 4_000
+WAL_SWITCH_ATTEMPTS = 50
 T = TypeVar("T")
+
+
+async def _enable_wal(conn: aiosqlite.Connection) -> None:
+    """Switch to WAL, retrying while another process switches the same new file."""
+    # Changing the journal mode takes an exclusive lock without consulting the busy handler, so
+    # two processes opening a fresh file at once can get SQLITE_BUSY here despite busy_timeout.
+    for attempt in range(WAL_SWITCH_ATTEMPTS):
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_SWITCH_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(0.02 * (attempt + 1))
 
 
 async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
@@ -34,7 +49,7 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            await conn.execute("PRAGMA journal_mode = WAL")
+            await _enable_wal(conn)
             # Checkpoint every ~16 MB of WAL instead of ~4 MB: the index and FTS pages that every
             # commit rewrites are then copied back to the database once per checkpoint, not 4x.
             await conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
