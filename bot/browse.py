@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
@@ -12,6 +13,8 @@ from bot.render import render_page
 from bot.texts import text
 
 Page = tuple[str, InlineKeyboardMarkup | None]
+# (store, chat_id, lang, query, key) -> first page of a query's results.
+PageMaker = Callable[[Any, int, str, str, str], Awaitable[Page]]
 
 
 def _esc(value: str) -> str:

@@ -98,34 +98,31 @@ def _query_key(context: ContextTypes.DEFAULT_TYPE, chat_id: int, query: str) -> 
         runtime(context).remember_query(chat_id, query)
 
 
-async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/search TEXT: diacritic-insensitive search of this chat's digests."""
+async def _paged_query(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str, page: browse.PageMaker
+) -> None:
+    """Shared body of /search and /official: usage hint when empty, else the first page."""
     rt = runtime(context)
     chat = update.effective_chat
     assert chat is not None
     lang = await language_of(rt, update)
     query = " ".join(_args(context).split())
     if not query:
-        await reply(update, text(lang, "search_usage"))
+        await reply(update, text(lang, usage))
         return
     key = _query_key(context, chat.id, query)
-    body, keyboard = await browse.search_page(rt.store, chat.id, lang, query, key)
+    body, keyboard = await page(rt.store, chat.id, lang, query, key)
     await reply(update, body, reply_markup=keyboard)
+
+
+async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/search TEXT: diacritic-insensitive search of this chat's digests."""
+    await _paged_query(update, context, "search_usage", browse.search_page)
 
 
 async def official(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/official NAME: digests naming a person."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    lang = await language_of(rt, update)
-    name = " ".join(_args(context).split())
-    if not name:
-        await reply(update, text(lang, "official_usage"))
-        return
-    key = _query_key(context, chat.id, name)
-    body, keyboard = await browse.official_page(rt.store, chat.id, lang, name, key)
-    await reply(update, body, reply_markup=keyboard)
+    await _paged_query(update, context, "official_usage", browse.official_page)
 
 
 async def officials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
