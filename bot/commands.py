@@ -14,7 +14,7 @@ from bot.delivery import best_effort
 from bot.handlers import accept_article, language_of, reply, summarize_document
 from bot.keyboards import clear_keyboard, settings_keyboard
 from bot.render import render_digest
-from bot.runtime import runtime
+from bot.runtime import Runtime, runtime
 from bot.texts import EN, VI, text
 from storage import ChatSettings
 
@@ -34,6 +34,16 @@ def _args(context: ContextTypes.DEFAULT_TYPE) -> str:
 def _number(context: ContextTypes.DEFAULT_TYPE) -> int | None:
     arg = _args(context).lstrip("#")
     return int(arg) if arg.isdigit() and 0 < int(arg) < 10**9 else None
+
+
+async def _where(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Runtime, int, str]:
+    """The runtime, chat id and reply language of a command in a chat."""
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    return rt, chat.id, await language_of(rt, update)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -68,24 +78,19 @@ async def summarize(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/history: newest first, five per page."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    body, keyboard = await browse.history_page(rt.store, chat.id, await language_of(rt, update))
+    rt, chat_id, lang = await _where(update, context)
+    body, keyboard = await browse.history_page(rt.store, chat_id, lang)
     await reply(update, body, reply_markup=keyboard)
 
 
 async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/show N: the full digest #N of this chat."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    lang = await language_of(rt, update)
+    rt, chat_id, lang = await _where(update, context)
     number = _number(context)
     if number is None:
         await reply(update, text(lang, "show_usage"))
         return
-    stored = await rt.store.get_digest(chat.id, number)
+    stored = await rt.store.get_digest(chat_id, number)
     if stored is None:
         await reply(update, text(lang, "not_found", number=number))
         return
@@ -102,16 +107,13 @@ async def _paged_query(
     update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str, page: browse.PageMaker
 ) -> None:
     """Shared body of /search and /official: usage hint when empty, else the first page."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    lang = await language_of(rt, update)
+    rt, chat_id, lang = await _where(update, context)
     query = " ".join(_args(context).split())
     if not query:
         await reply(update, text(lang, usage))
         return
-    key = _query_key(context, chat.id, query)
-    body, keyboard = await page(rt.store, chat.id, lang, query, key)
+    key = _query_key(context, chat_id, query)
+    body, keyboard = await page(rt.store, chat_id, lang, query, key)
     await reply(update, body, reply_markup=keyboard)
 
 
@@ -127,34 +129,27 @@ async def official(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def officials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/officials: the most mentioned people in this chat's digests."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    await reply(update, await browse.officials_page(rt.store, chat.id,
-                                                    await language_of(rt, update)))
+    rt, chat_id, lang = await _where(update, context)
+    await reply(update, await browse.officials_page(rt.store, chat_id, lang))
 
 
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/delete N: remove digest #N of this chat."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    lang = await language_of(rt, update)
+    rt, chat_id, lang = await _where(update, context)
     number = _number(context)
     if number is None:
         await reply(update, text(lang, "delete_usage"))
         return
-    deleted = await rt.store.delete_digest(chat.id, number)
+    deleted = await rt.store.delete_digest(chat_id, number)
     await reply(update, text(lang, "deleted" if deleted else "not_found", number=number))
 
 
 async def clear(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/clear: ask for confirmation with a button."""
-    rt = runtime(context)
-    chat, user = update.effective_chat, update.effective_user
-    assert chat is not None and user is not None
-    lang = await language_of(rt, update)
-    total = (await rt.store.history(chat.id, limit=1)).total
+    rt, chat_id, lang = await _where(update, context)
+    user = update.effective_user
+    assert user is not None
+    total = (await rt.store.history(chat_id, limit=1)).total
     if total == 0:
         await reply(update, text(lang, "history_empty"))
         return
@@ -164,33 +159,27 @@ async def clear(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: the chat's history as .jsonl and .md documents."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    lang = await language_of(rt, update)
-    lines = [line async for line in rt.store.export_jsonl(chat.id)]
+    rt, chat_id, lang = await _where(update, context)
+    lines = [line async for line in rt.store.export_jsonl(chat_id)]
     if not lines:
         await reply(update, text(lang, "export_empty"))
         return
-    markdown = await rt.store.export_markdown(chat.id)
+    markdown = await rt.store.export_markdown(chat_id)
     caption = text(lang, "export_caption", total=len(lines))
     jsonl = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-    name = f"tomtat-{abs(chat.id)}"
+    name = f"tomtat-{abs(chat_id)}"
     await context.bot.send_document(
-        chat.id, InputFile(io.BytesIO(jsonl.encode()), filename=f"{name}.jsonl"), caption=caption
+        chat_id, InputFile(io.BytesIO(jsonl.encode()), filename=f"{name}.jsonl"), caption=caption
     )
     await context.bot.send_document(
-        chat.id, InputFile(io.BytesIO(markdown.encode()), filename=f"{name}.md")
+        chat_id, InputFile(io.BytesIO(markdown.encode()), filename=f"{name}.md")
     )
 
 
 async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/settings: summary length, language and engine as inline buttons."""
-    rt = runtime(context)
-    chat = update.effective_chat
-    assert chat is not None
-    lang = await language_of(rt, update)
-    current = await rt.store.chat_settings(chat.id)
+    rt, chat_id, lang = await _where(update, context)
+    current = await rt.store.chat_settings(chat_id)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
     await reply(update, body, reply_markup=keyboard)
 
