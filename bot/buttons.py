@@ -11,7 +11,7 @@ from bot import browse
 from bot.callbacks import ClearAnswer, HistoryNav, SearchNav, SetOption, Show, decode
 from bot.commands import settings_view
 from bot.delivery import best_effort, edit_html, send_html
-from bot.handlers import language_of
+from bot.handlers import language_for, language_of
 from bot.render import render_digest
 from bot.runtime import runtime
 from bot.texts import text
@@ -82,6 +82,6 @@ async def _set_option(update: Update, context: ContextTypes.DEFAULT_TYPE, action
         current = await rt.store.update_chat_settings(chat_id, engine=action.value)
     else:  # an old button offering an engine that cannot run here
         current = await rt.store.chat_settings(chat_id)
-    lang = await language_of(rt, update)
+    lang = language_for(update, current.language)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
     await edit_html(context.bot, chat_id, message_id, body, reply_markup=keyboard)

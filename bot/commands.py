@@ -11,7 +11,13 @@ from telegram.ext import ContextTypes
 from bot import browse
 from bot.callbacks import fits
 from bot.delivery import best_effort
-from bot.handlers import accept_article, language_of, reply, summarize_document
+from bot.handlers import (
+    accept_article,
+    language_for,
+    language_of,
+    reply,
+    summarize_document,
+)
 from bot.keyboards import clear_keyboard, settings_keyboard
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
@@ -178,8 +184,11 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/settings: summary length, language and engine as inline buttons."""
-    rt, chat_id, lang = await _where(update, context)
-    current = await rt.store.chat_settings(chat_id)
+    rt = runtime(context)
+    chat = update.effective_chat
+    assert chat is not None
+    current = await rt.store.chat_settings(chat.id)
+    lang = language_for(update, current.language)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
     await reply(update, body, reply_markup=keyboard)
 

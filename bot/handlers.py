@@ -55,8 +55,13 @@ async def reply(update: Update, html: str, **kwargs: object) -> Message | None:
 async def language_of(rt: Runtime, update: Update) -> str:
     """The reply language for this chat and user."""
     chat = update.effective_chat
-    user = update.effective_user
     chosen = (await rt.store.chat_settings(chat.id)).language if chat else None
+    return language_for(update, chosen)
+
+
+def language_for(update: Update, chosen: str | None) -> str:
+    """The reply language given the chat's chosen one (None: the user's own)."""
+    user = update.effective_user
     return pick_language(chosen, user.language_code if user else None)
 
 
