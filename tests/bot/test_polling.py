@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
 
 from bot.fake_request import BOT_ID
 from bot.offsets import UpdateMark, mark_path
@@ -12,20 +16,28 @@ from bot.settings import Settings
 from tests.bot.conftest import USER, start_bot
 
 
+async def poll_until(
+    app: Application[Any, Any, Any, Any, Any, Any], done: Callable[[], object],
+    mark: UpdateMark | None = None,
+) -> None:
+    """Poll until `done()` holds (10 s at most), then stop polling cleanly."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(poll(app, stop, timeout=1, mark=mark))
+    for _ in range(500):
+        if done():
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+
+
 async def test_poll_handles_updates_and_confirms_them_afterwards(
     settings: Settings, article: str
 ) -> None:
     async with start_bot(settings) as h:
         for uid, part in enumerate((article[:900], article[900:]), start=41):
             h.api.updates.append({"update_id": uid, "message": h.message(part)})
-        stop = asyncio.Event()
-        task = asyncio.create_task(poll(h.app, stop, timeout=1))
-        for _ in range(500):
-            if h.digests():
-                break
-            await asyncio.sleep(0.02)
-        stop.set()
-        await asyncio.wait_for(task, 5)
+        await poll_until(h.app, h.digests)
         assert len(h.digests()) == 1
         offsets = [c.params.get("offset") for c in h.api.of("getUpdates")]
         assert offsets[0] is None and 43 in offsets
@@ -37,14 +49,7 @@ async def test_poll_survives_getupdates_failures(settings: Settings, article: st
     async with start_bot(settings) as h:
         h.api.fail("getUpdates", times=1, status=502, description="Bad Gateway")
         h.api.updates.append({"update_id": 7, "message": h.message("/help")})
-        stop = asyncio.Event()
-        task = asyncio.create_task(poll(h.app, stop, timeout=1))
-        for _ in range(500):
-            if h.texts():
-                break
-            await asyncio.sleep(0.02)
-        stop.set()
-        await asyncio.wait_for(task, 5)
+        await poll_until(h.app, h.texts)
         assert "/history" in h.texts()[0]
 
 
@@ -54,14 +59,7 @@ async def test_updates_handled_before_a_restart_are_skipped(
     mark = UpdateMark(mark_path(tmp_path / "bot.sqlite3"))
     async with start_bot(settings) as h:
         h.api.updates.append({"update_id": 90, "message": h.message(article)})
-        stop = asyncio.Event()
-        task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
-        for _ in range(500):
-            if h.digests():
-                break
-            await asyncio.sleep(0.02)
-        stop.set()
-        await asyncio.wait_for(task, 5)
+        await poll_until(h.app, h.digests, mark=mark)
     reloaded = UpdateMark(mark.path)
     reloaded.load(BOT_ID)
     assert reloaded.value == 90
@@ -70,17 +68,14 @@ async def test_updates_handled_before_a_restart_are_skipped(
     assert other_bot.value is None  # a new token is a new bot: its ids mean nothing here
     async with start_bot(settings) as h2:  # Telegram re-delivers the unconfirmed update
         h2.api.updates.append({"update_id": 90, "message": h2.message(article)})
-        stop = asyncio.Event()
-        task = asyncio.create_task(poll(h2.app, stop, timeout=1, mark=UpdateMark(mark.path)))
-        for _ in range(500):  # until the re-delivered update was confirmed
-            if any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates")):
-                break
-            await asyncio.sleep(0.02)
-        stop.set()
-        await asyncio.wait_for(task, 5)
+
+        def confirmed() -> bool:  # the re-delivered update was confirmed
+            return any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates"))
+
+        await poll_until(h2.app, confirmed, mark=UpdateMark(mark.path))
         await h2.settle()
         assert h2.texts() == []
-        assert any(c.params.get("offset") == 91 for c in h2.api.of("getUpdates"))
+        assert confirmed()
 
 
 async def test_only_the_first_batch_after_a_restart_is_filtered(
@@ -92,14 +87,7 @@ async def test_only_the_first_batch_after_a_restart_is_filtered(
     async with start_bot(settings) as h:
         h.api.updates.append({"update_id": 499, "message": h.message("/start")})
         h.api.updates.append({"update_id": 501, "message": h.message("/help")})
-        stop = asyncio.Event()
-        task = asyncio.create_task(poll(h.app, stop, timeout=1, mark=mark))
-        for _ in range(500):
-            if h.texts():
-                break
-            await asyncio.sleep(0.02)
-        stop.set()
-        await asyncio.wait_for(task, 5)
+        await poll_until(h.app, h.texts, mark=mark)
         assert len(h.texts()) == 1 and "Cách dùng" in h.texts()[0]
     # Ids restart low after a week of silence: from now on nothing is skipped.
     assert not mark.seen(3)
