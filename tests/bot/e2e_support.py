@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -70,11 +71,26 @@ def footers(stub: StubBotApi, chat_id: int) -> list[int]:
             if (m := FOOTER.search(msg.text or ""))]
 
 
+async def digest_of(stub: StubBotApi, chat: int, article: str, number: int,
+                    timeout: float = 20) -> None:
+    """Paste an article and wait for digest #number."""
+    stub.push_text(chat, None, article)
+    await stub.wait_for(lambda: number in footers(stub, chat), timeout=timeout)
+
+
+def free_port() -> int:
+    """A local TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 @asynccontextmanager
 async def running_bot(workdir: Path, env: dict[str, str] | None = None,
-                      args: tuple[str, ...] = ()) -> AsyncIterator[tuple[StubBotApi, BotProcess]]:
-    """A stub server and the real `tomtat run` process polling it."""
-    async with StubBotApi() as stub:
+                      args: tuple[str, ...] = (), *, webhook_retry_delay: float = 0.5
+                      ) -> AsyncIterator[tuple[StubBotApi, BotProcess]]:
+    """A stub server and the real `tomtat run` process polling it (or taking its webhook)."""
+    async with StubBotApi(webhook_retry_delay=webhook_retry_delay) as stub:
         proc = BotProcess(stub, workdir, env={**FAST, **(env or {})}, args=args)
         try:
             await proc.start()

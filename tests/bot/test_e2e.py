@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 
 import httpx
@@ -11,13 +10,13 @@ import pytest
 
 from bot.callbacks import HistoryNav, Show, decode
 from bot.stub_api import StubBotApi, StubMessage
-from bot.stub_api.process import BotProcess
 from tests.bot.e2e_support import (
-    FAST,
+    digest_of,
     digest_sources,
     expected_chunks,
     fixture,
     footers,
+    free_port,
     news_items,
     running_bot,
     shown,
@@ -39,12 +38,6 @@ async def press(stub: StubBotApi, chat: int, message: StubMessage, data: str) ->
     """Press a button and wait until the bot answered the query."""
     query = stub.push_callback(chat, None, message.message_id, data)
     await stub.wait_for(lambda: stub.callback_answer(query) is not None)
-
-
-async def digest_of(stub: StubBotApi, chat: int, article: str, number: int) -> None:
-    """Paste an article and wait for digest #number."""
-    stub.push_text(chat, None, article)
-    await stub.wait_for(lambda: number in footers(stub, chat), timeout=20)
 
 
 def button(message: StubMessage, want: type, **fields: object) -> str:
@@ -127,43 +120,30 @@ def test_long_digest_fixture_needs_several_messages() -> None:
     assert all(len(chunk) <= 4096 for chunk in chunks)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 async def test_webhook_mode(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/tomtat/hook"
-    async with StubBotApi(webhook_retry_delay=0.2) as stub:
-        proc = BotProcess(stub, tmp_path, env={**FAST, "TOMTAT_WEBHOOK_SECRET": "e2e-secret_1"},
-                          args=("--webhook-url", url, "--listen", "127.0.0.1", "--port", str(port)))
-        try:
-            await proc.start()
-            assert stub.webhook_secret == "e2e-secret_1"
-            help_reply = await ask(stub, A, "/help")
-            assert help_reply.text == shown("help")
-            for piece in split_like_telegram(fixture("e2e_appointments.txt")):
-                stub.push_text(A, None, piece)
-            await stub.wait_for(lambda: footers(stub, A), timeout=20)
-            await asyncio.sleep(1.0)
-            assert footers(stub, A) == [1]
-            delivered = [d.update_id for d in stub.webhook_deliveries]
-            assert sorted(delivered) == sorted(stub.pushed_at)  # each update exactly once
-            assert all(d.status == 200 and d.seconds < 1.0 for d in stub.webhook_deliveries)
-            assert stub.calls_to("getUpdates") == []
-            forged = ('{"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "/help",'
-                      f' "chat": {{"id": {B}, "type": "private"}}}}}}')
-            async with httpx.AsyncClient() as client:
-                wrong = await client.post(url, content=forged,
-                                          headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
-            assert wrong.status_code == 403
-            await asyncio.sleep(0.3)
-            assert stub.messages_to(B) == []
-            assert await proc.stop() == 0
-        except BaseException:
-            print(proc.log()[-6000:])
-            raise
-        finally:
-            await proc.stop()
+    args = ("--webhook-url", url, "--listen", "127.0.0.1", "--port", str(port))
+    async with running_bot(tmp_path, {"TOMTAT_WEBHOOK_SECRET": "e2e-secret_1"}, args,
+                           webhook_retry_delay=0.2) as (stub, proc):
+        assert stub.webhook_secret == "e2e-secret_1"
+        help_reply = await ask(stub, A, "/help")
+        assert help_reply.text == shown("help")
+        for piece in split_like_telegram(fixture("e2e_appointments.txt")):
+            stub.push_text(A, None, piece)
+        await stub.wait_for(lambda: footers(stub, A), timeout=20)
+        await asyncio.sleep(1.0)
+        assert footers(stub, A) == [1]
+        delivered = [d.update_id for d in stub.webhook_deliveries]
+        assert sorted(delivered) == sorted(stub.pushed_at)  # each update exactly once
+        assert all(d.status == 200 and d.seconds < 1.0 for d in stub.webhook_deliveries)
+        assert stub.calls_to("getUpdates") == []
+        forged = ('{"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "/help",'
+                  f' "chat": {{"id": {B}, "type": "private"}}}}}}')
+        async with httpx.AsyncClient() as client:
+            wrong = await client.post(url, content=forged,
+                                      headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
+        assert wrong.status_code == 403
+        await asyncio.sleep(0.3)
+        assert stub.messages_to(B) == []
+        assert await proc.stop() == 0

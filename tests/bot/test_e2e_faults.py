@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +11,12 @@ import pytest
 from bot.stub_api import StubBotApi
 from bot.stub_api.process import BotProcess
 from tests.bot.e2e_support import (
+    digest_of,
     digest_sources,
     expected_chunks,
     fixture,
     footers,
+    free_port,
     news_items,
     running_bot,
     shown,
@@ -26,12 +27,6 @@ pytestmark = pytest.mark.e2e
 A = 1001
 
 
-async def digest_of(stub: StubBotApi, article: str, number: int, timeout: float = 20) -> None:
-    """Paste an article in chat A and wait for digest #number."""
-    stub.push_text(A, None, article)
-    await stub.wait_for(lambda: number in footers(stub, A), timeout=timeout)
-
-
 def last_update_id(stub: StubBotApi) -> int:
     return max(stub.pushed_at)
 
@@ -40,20 +35,20 @@ async def test_telegram_errors_are_retried_and_never_double_a_digest(tmp_path: P
     items = news_items()
     async with running_bot(tmp_path) as (stub, _):
         stub.inject("sendMessage", "429", retry_after=2)
-        await digest_of(stub, items[0], 1)
+        await digest_of(stub, A, items[0], 1)
         sends = stub.calls_to("sendMessage", A)
         flood = next(i for i, call in enumerate(sends) if call.fault == "429")
         assert sends[flood + 1].at - sends[flood].at >= 1.9  # waited as long as Telegram asked
 
         stub.inject("sendMessage", "500", times=2)
-        await digest_of(stub, items[1], 2)
+        await digest_of(stub, A, items[1], 2)
         stub.inject("sendMessage", "drop")
-        await digest_of(stub, items[2], 3)
+        await digest_of(stub, A, items[2], 3)
         stub.inject("sendMessage", "slow", delay=2.0)
-        await digest_of(stub, items[3], 4)
+        await digest_of(stub, A, items[3], 4)
         stub.inject("sendChatAction", "500", times=100)  # cosmetic calls failing…
         stub.inject("setMyCommands", "500", times=100)
-        await digest_of(stub, items[4], 5)  # …never stop a digest
+        await digest_of(stub, A, items[4], 5)  # …never stop a digest
 
         stub.inject("getUpdates", "500")
         stub.inject("getUpdates", "drop")
@@ -67,7 +62,7 @@ async def test_telegram_errors_are_retried_and_never_double_a_digest(tmp_path: P
 async def test_duplicate_update_ids_are_ignored(tmp_path: Path) -> None:
     items = news_items()
     async with running_bot(tmp_path) as (stub, _):
-        await digest_of(stub, items[0], 1)
+        await digest_of(stub, A, items[0], 1)
         article_update = last_update_id(stub)
         stub.push_text(A, None, "/help")
         await stub.wait_for(lambda: any(m.text == shown("help") for m in stub.messages_to(A)))
@@ -147,9 +142,7 @@ async def test_sigkill_during_delivery(tmp_path: Path) -> None:
 
 async def test_sigkill_in_webhook_mode_after_telegram_got_its_answers(tmp_path: Path) -> None:
     article = fixture("e2e_appointments.txt")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     args = ("--webhook-url", f"http://127.0.0.1:{port}/hook", "--port", str(port))
     async with running_bot(tmp_path, {"TOMTAT_MERGE_WINDOW": "2.5"}, args) as (stub, proc):
         pieces = split_like_telegram(article)
