@@ -104,11 +104,6 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, chunk)
 
 
-def _query_key(context: ContextTypes.DEFAULT_TYPE, chat_id: int, query: str) -> str:
-    return query if fits(query) and not query.startswith("~") else \
-        runtime(context).remember_query(chat_id, query)
-
-
 async def _paged_query(
     update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str, page: browse.PageMaker
 ) -> None:
@@ -118,7 +113,9 @@ async def _paged_query(
     if not query:
         await reply(update, text(lang, usage))
         return
-    key = _query_key(context, chat_id, query)
+    # A query too long for a button, or one that looks like a token, travels as a token.
+    fits_button = fits(query) and not query.startswith("~")
+    key = query if fits_button else rt.remember_query(chat_id, query)
     body, keyboard = await page(rt.store, chat_id, lang, query, key)
     await reply(update, body, reply_markup=keyboard)
 
