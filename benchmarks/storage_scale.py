@@ -17,6 +17,7 @@ import resource
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -144,7 +145,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
 def rare_word(vocab: list[str]) -> str:
     """The least frequent toned syllable no other syllable folds into (so it stays rare)."""
     folded = [strip_diacritics(word) for word in vocab]
-    counts = {form: folded.count(form) for form in set(folded)}
+    counts = Counter(folded)
     pairs = zip(reversed(vocab), reversed(folded), strict=True)
     return next(w for w, f in pairs if counts[f] == 1 and w != f)  # written with diacritics
 
