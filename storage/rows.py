@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -75,14 +75,19 @@ def digest_values(digest: Digest) -> tuple[Any, ...]:
     )
 
 
+def _officials_lines(people: Iterable[tuple[str, Iterable[str]]]) -> str:
+    # One formatter for both forms: an FTS delete must repeat the indexed text exactly.
+    return "\n".join(", ".join((name, *titles)) for name, titles in people)
+
+
 def officials_text(digest: Digest) -> str:
     """Officials as one searchable text: names and positions."""
-    return "\n".join(", ".join((o.name, *o.titles)) for o in digest.officials)
+    return _officials_lines((o.name, o.titles) for o in digest.officials)
 
 
 def officials_text_from_json(raw: str) -> str:
     """`officials_text` rebuilt from the stored JSON."""
-    return "\n".join(", ".join((o["name"], *o.get("titles", ()))) for o in json.loads(raw))
+    return _officials_lines((o["name"], o.get("titles", ())) for o in json.loads(raw))
 
 
 def stored_digest(row: Sequence[Any]) -> StoredDigest:
