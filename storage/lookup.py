@@ -141,6 +141,6 @@ class LookupMixin(HistoryMixin):
         rows = await self._rows(
             "SELECT name, count(*) AS n, max(digest_id) FROM digest_officials"
             " WHERE chat_id = ? GROUP BY name_key ORDER BY n DESC, max(digest_id) DESC LIMIT ?",
-            (chat_id, max(1, min(int(limit), MAX_LIMIT))),
+            (chat_id, _page(limit, 0)[0]),
         )
         return [(r[0], int(r[1])) for r in rows]
