@@ -51,11 +51,9 @@ class JobsMixin(ChatsMixin):
         length = check_length(length)
         ids = list(message_ids)
 
-        def add(raw: sqlite3.Connection) -> Job:
-            job_id = insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
-            return job_in_chat(raw, chat_id, job_id)
-
-        return await self._write_sync(add)
+        return await self._write_sync(
+            lambda raw: insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
+        )
 
     async def job_for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""

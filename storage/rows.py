@@ -21,10 +21,11 @@ DIGEST_FIELDS = (
 DIGEST_FROM = " FROM digests d JOIN articles a ON a.id = d.article_id"
 DIGEST_SELECT = f"SELECT {DIGEST_FIELDS}{DIGEST_FROM}"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-JOB_SELECT = (
-    "SELECT id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
-    " language, reply_to, status_message_id, digest_number FROM jobs"
+JOB_COLUMNS = (
+    "id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
+    " language, reply_to, status_message_id, digest_number"
 )
+JOB_SELECT = f"SELECT {JOB_COLUMNS} FROM jobs"
 
 
 def now_ms() -> int:
