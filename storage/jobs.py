@@ -9,7 +9,7 @@ from storage.chats import ChatsMixin, check_length, insert_job, job_in_chat
 from storage.folding import content_hash
 from storage.indexing import insert_digest
 from storage.models import Job, StoredDigest
-from storage.rows import DIGEST_SELECT, JOB_SELECT, from_ms, job, now_ms, stored_digest
+from storage.rows import DIGEST_SELECT, JOB_COLUMNS, JOB_SELECT, from_ms, job, now_ms, stored_digest
 from summarizer.digest import Article, Digest
 
 
@@ -75,10 +75,10 @@ class JobsMixin(ChatsMixin):
             rows = raw.execute(
                 "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
                 " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1)"
-                " RETURNING id, chat_id",
+                f" RETURNING {JOB_COLUMNS}",
                 (now_ms(),),
             ).fetchall()
-            return job_in_chat(raw, rows[0][1], rows[0][0]) if rows else None
+            return job(rows[0]) if rows else None
 
         return await self._write_sync(claim)
 
