@@ -17,6 +17,7 @@ import resource
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -76,18 +77,21 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
     """Rates of the real API: complete_job alone (1 caller, then 16 at once) and full lifecycles."""
     items = [corpus.item(datetime.now(UTC)) for _ in range(3 * count)]
 
+    async def enqueue(item: BulkDigest) -> Job:
+        return await store.enqueue(
+            item.chat_id,
+            item.user_id or 1,
+            item.text,
+            [1],
+            length="medium",
+            language=None,
+            reply_to=None,
+        )
+
     async def claimed_jobs(chunk: list[BulkDigest]) -> list[Job]:
         jobs = []
         for item in chunk:
-            await store.enqueue(
-                item.chat_id,
-                item.user_id or 1,
-                item.text,
-                [1],
-                length="medium",
-                language=None,
-                reply_to=None,
-            )
+            await enqueue(item)
             job = await store.claim_next_job()
             assert job is not None
             jobs.append(job)
@@ -117,15 +121,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
     lifecycle = items[2 * count :]
 
     async def handler(item: BulkDigest) -> None:
-        job = await store.enqueue(
-            item.chat_id,
-            item.user_id or 1,
-            item.text,
-            [1],
-            length="medium",
-            language=None,
-            reply_to=None,
-        )
+        job = await enqueue(item)
         await store.claim_next_job()
         await store.complete_job(job.chat_id, job.id, item.digest)  # may finish another's
         await store.mark_delivered(job.chat_id, job.id)
@@ -144,7 +140,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
 def rare_word(vocab: list[str]) -> str:
     """The least frequent toned syllable no other syllable folds into (so it stays rare)."""
     folded = [strip_diacritics(word) for word in vocab]
-    counts = {form: folded.count(form) for form in set(folded)}
+    counts = Counter(folded)
     pairs = zip(reversed(vocab), reversed(folded), strict=True)
     return next(w for w, f in pairs if counts[f] == 1 and w != f)  # written with diacritics
 

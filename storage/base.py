@@ -145,14 +145,19 @@ class StoreBase:
                 "Store is not open; use `async with Store(path)` or `await open()`"
             )
 
+    def _live(self, conn: aiosqlite.Connection | None) -> aiosqlite.Connection:
+        """`conn` (the writer or the reader) while the store is open, else StoreClosedError."""
+        self._check_open()
+        if conn is None:  # both connections are set and cleared together; this narrows the type
+            raise StoreClosedError("Store is closed")
+        return conn
+
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction at a time (BEGIN IMMEDIATE), rolled back on any error."""
         self._check_open()
         async with self._write_lock:
-            conn = self._writer
-            if conn is None:
-                raise StoreClosedError("Store is closed")
+            conn = self._live(self._writer)  # close() may have run while we waited for the lock
             await conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -169,11 +174,7 @@ class StoreBase:
         unit (and its folding/hashing CPU work, off the event loop) in one hop, and concurrent
         units share a commit (see groupcommit.py).
         """
-        self._check_open()
-        conn = self._writer
-        if conn is None:
-            raise StoreClosedError("Store is closed")
-        result: T = await self._committer.submit(conn, fn)
+        result: T = await self._committer.submit(self._live(self._writer), fn)
         return result
 
     async def _read_sync(self, fn: Callable[[sqlite3.Connection], T]) -> T:
@@ -181,10 +182,7 @@ class StoreBase:
 
         Each call runs whole on the reader's single thread, so snapshots cannot interleave.
         """
-        self._check_open()
-        conn = self._reader
-        if conn is None:
-            raise StoreClosedError("Store is closed")
+        conn = self._live(self._reader)
 
         def snapshot(raw: sqlite3.Connection) -> T:
             raw.execute("BEGIN")

@@ -8,7 +8,7 @@ from typing import Any
 
 from storage.base import StoreBase
 from storage.models import ChatSettings, Fragment, Job, JobNotFoundError
-from storage.rows import JOB_SELECT, from_ms, job, now_ms
+from storage.rows import JOB_COLUMNS, JOB_SELECT, from_ms, job, now_ms
 from summarizer.digest import Length
 
 SETTINGS_SELECT = "SELECT length, language, engine FROM chats WHERE chat_id = ?"
@@ -40,21 +40,23 @@ def insert_job(
     length: str,
     language: str | None,
     reply_to: int | None,
-) -> int:
-    """Insert a queued job (and the chat row if new); returns its id."""
+) -> Job:
+    """Insert a queued job (and the chat row if new); returns it as stored."""
     now = now_ms()
     raw.execute("INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now))
+    # RETURNING the whole row (defaults included) saves reading the job back.
     rows = raw.execute(
         "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
-        " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?) RETURNING id",
+        " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?)"
+        f" RETURNING {JOB_COLUMNS}",
         (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
     ).fetchall()
-    job_id = int(rows[0][0])
+    added = job(rows[0])
     raw.executemany(
         "INSERT OR IGNORE INTO job_messages (chat_id, message_id, job_id) VALUES (?, ?, ?)",
-        [(chat_id, message_id, job_id) for message_id in message_ids],
+        [(chat_id, message_id, added.id) for message_id in message_ids],
     )
-    return job_id
+    return added
 
 
 def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
@@ -146,13 +148,13 @@ class ChatsMixin(StoreBase):
                 return None
             text = "\n".join(r[1] for r in rows)
             message_ids = [r[0] for r in rows]
-            job_id = insert_job(
+            added = insert_job(
                 raw, chat_id, user_id, text, message_ids, length, language, reply_to
             )
             raw.execute(
                 "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
             )
-            return job_in_chat(raw, chat_id, job_id)
+            return added
 
         return await self._write_sync(merge)
 

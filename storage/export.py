@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -33,14 +34,12 @@ def from_record(chat_id: int, record: dict[str, Any]) -> StoredDigest:
     """Rebuild a StoredDigest from an exported line's object (inverse of `to_record`)."""
     digest = Digest.from_json(record)
     actors = record.get("decision_actors") or [None] * len(digest.decisions)
-    digest = Digest(
-        **{
-            **digest.__dict__,
-            "decisions": tuple(
-                Decision(d.text, actor) for d, actor in zip(digest.decisions, actors, strict=True)
-            ),
-            "notes": tuple(record.get("notes", ())),
-        }
+    digest = replace(
+        digest,
+        decisions=tuple(
+            Decision(d.text, actor) for d, actor in zip(digest.decisions, actors, strict=True)
+        ),
+        notes=tuple(record.get("notes", ())),
     )
     return StoredDigest(
         chat_id=chat_id,

@@ -6,8 +6,9 @@ import hashlib
 import re
 import unicodedata
 
-from summarizer.textnorm import nfc, strip_diacritics
+from summarizer.textnorm import nfc, strip_diacritics, syllables
 
+# Search tokens: letters and digits, as FTS5 unicode61 splits them (`textnorm.syllables`).
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -44,11 +45,6 @@ def search_form(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def tokens(text: str) -> list[str]:
-    """Search tokens of already-folded text (letters and digits, as FTS5 unicode61 splits them)."""
-    return _TOKEN.findall(text)
-
-
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Start/end offsets of every token in text."""
     return [m.span() for m in _TOKEN.finditer(text)]
@@ -56,7 +52,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 def name_key(name: str) -> str:
     """Key for an official's name: tone- and diacritic-insensitive, spacing collapsed."""
-    return " ".join(tokens(strip_diacritics(nfc(name))))
+    return " ".join(syllables(strip_diacritics(nfc(name))))
 
 
 # Old/new tone placement only differs in the clusters oa, oe, uy (hoà/hòa, khoẻ/khỏe, uỷ/ủy).
@@ -117,6 +113,6 @@ def chat_prefix(chat_id: int) -> str:
 def indexed_form(prefix: str, text: str) -> str:
     """The text as indexed: search-form tokens, each carrying the chat prefix, in order."""
     # Token characters are decided one by one, so folding with separators turned into spaces
-    # and splitting yields exactly `tokens(search_form(text))`, in one translate pass.
+    # and splitting yields exactly `syllables(search_form(text))`, in one translate pass.
     words = text.translate(_INDEX_FOLD).split()
     return prefix + (" " + prefix).join(words) if words else ""

@@ -9,7 +9,7 @@ from storage.chats import ChatsMixin, check_length, insert_job, job_in_chat
 from storage.folding import content_hash
 from storage.indexing import insert_digest
 from storage.models import Job, StoredDigest
-from storage.rows import DIGEST_SELECT, JOB_SELECT, from_ms, job, now_ms, stored_digest
+from storage.rows import DIGEST_SELECT, JOB_COLUMNS, JOB_SELECT, from_ms, job, now_ms, stored_digest
 from summarizer.digest import Article, Digest
 
 
@@ -51,11 +51,9 @@ class JobsMixin(ChatsMixin):
         length = check_length(length)
         ids = list(message_ids)
 
-        def add(raw: sqlite3.Connection) -> Job:
-            job_id = insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
-            return job_in_chat(raw, chat_id, job_id)
-
-        return await self._write_sync(add)
+        return await self._write_sync(
+            lambda raw: insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
+        )
 
     async def job_for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
@@ -77,10 +75,10 @@ class JobsMixin(ChatsMixin):
             rows = raw.execute(
                 "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
                 " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1)"
-                " RETURNING id, chat_id",
+                f" RETURNING {JOB_COLUMNS}",
                 (now_ms(),),
             ).fetchall()
-            return job_in_chat(raw, rows[0][1], rows[0][0]) if rows else None
+            return job(rows[0]) if rows else None
 
         return await self._write_sync(claim)
 

@@ -8,18 +8,18 @@ from collections.abc import Sequence
 from storage.folding import name_key
 from storage.history import HistoryMixin
 from storage.models import SearchHit, StoredDigest
-from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text_from_json, stored_digest
+from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text, stored_digest
 from storage.search import match_expression, query_terms, snippet
 
 # Column weights for bm25: title, summary, officials, article body.
 BM25 = "bm25(digest_fts, 8.0, 4.0, 4.0, 1.0)"
 MAX_LIMIT = 50
 RANK_WINDOW = 400  # matches ranked by bm25 when a query matches more than this
-Found = dict[int, tuple[StoredDigest, str, str]]
+Found = dict[int, tuple[StoredDigest, str]]
 
 
 def digests_by_ids(raw: sqlite3.Connection, chat_id: int, ids: Sequence[int]) -> Found:
-    """id → (digest, officials JSON, article text), only rows that belong to the chat."""
+    """id → (digest, article text), only rows that belong to the chat."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
@@ -28,7 +28,7 @@ def digests_by_ids(raw: sqlite3.Connection, chat_id: int, ids: Sequence[int]) ->
         f" WHERE d.chat_id = ? AND d.id IN ({marks})",
         (chat_id, *ids),
     ).fetchall()
-    return {r[16]: (stored_digest(r), r[6], r[17]) for r in rows}
+    return {r[16]: (stored_digest(r), r[17]) for r in rows}
 
 
 def _ranked(
@@ -120,13 +120,9 @@ class LookupMixin(HistoryMixin):
         for digest_id in ids:
             if digest_id not in found:
                 continue
-            item, officials, body = found[digest_id]
-            fields = (
-                item.digest.summary,
-                item.digest.title,
-                officials_text_from_json(officials),
-                body,
-            )
+            item, body = found[digest_id]
+            # The officials JSON was already decoded into item.digest: no second json.loads.
+            fields = (item.digest.summary, item.digest.title, officials_text(item.digest), body)
             hits.append(SearchHit(item=item, snippet=snippet(fields, terms)))
         return hits, total
 
@@ -145,6 +141,6 @@ class LookupMixin(HistoryMixin):
         rows = await self._rows(
             "SELECT name, count(*) AS n, max(digest_id) FROM digest_officials"
             " WHERE chat_id = ? GROUP BY name_key ORDER BY n DESC, max(digest_id) DESC LIMIT ?",
-            (chat_id, max(1, min(int(limit), MAX_LIMIT))),
+            (chat_id, _page(limit, 0)[0]),
         )
         return [(r[0], int(r[1])) for r in rows]

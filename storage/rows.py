@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,10 +21,11 @@ DIGEST_FIELDS = (
 DIGEST_FROM = " FROM digests d JOIN articles a ON a.id = d.article_id"
 DIGEST_SELECT = f"SELECT {DIGEST_FIELDS}{DIGEST_FROM}"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-JOB_SELECT = (
-    "SELECT id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
-    " language, reply_to, status_message_id, digest_number FROM jobs"
+JOB_COLUMNS = (
+    "id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
+    " language, reply_to, status_message_id, digest_number"
 )
+JOB_SELECT = f"SELECT {JOB_COLUMNS} FROM jobs"
 
 
 def now_ms() -> int:
@@ -75,14 +76,19 @@ def digest_values(digest: Digest) -> tuple[Any, ...]:
     )
 
 
+def _officials_lines(people: Iterable[tuple[str, Iterable[str]]]) -> str:
+    # One formatter for both forms: an FTS delete must repeat the indexed text exactly.
+    return "\n".join(", ".join((name, *titles)) for name, titles in people)
+
+
 def officials_text(digest: Digest) -> str:
     """Officials as one searchable text: names and positions."""
-    return "\n".join(", ".join((o.name, *o.titles)) for o in digest.officials)
+    return _officials_lines((o.name, o.titles) for o in digest.officials)
 
 
 def officials_text_from_json(raw: str) -> str:
     """`officials_text` rebuilt from the stored JSON."""
-    return "\n".join(", ".join((o["name"], *o.get("titles", ()))) for o in json.loads(raw))
+    return _officials_lines((o["name"], o.get("titles", ())) for o in json.loads(raw))
 
 
 def stored_digest(row: Sequence[Any]) -> StoredDigest:

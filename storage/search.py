@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage.folding import chat_prefix, search_form, token_spans, tokens
-from summarizer.textnorm import nfc, strip_diacritics
+from storage.folding import chat_prefix, search_form, token_spans
+from summarizer.textnorm import nfc, strip_diacritics, syllables
 
 MAX_TERMS = 12
 SNIPPET_WORDS = 24
@@ -15,7 +15,7 @@ OPEN, CLOSE = "«", "»"
 def query_terms(query: str) -> list[str]:
     """The folded search terms of what the user typed (duplicates dropped, order kept)."""
     seen: dict[str, None] = {}
-    for term in tokens(strip_diacritics(nfc(query))):
+    for term in syllables(strip_diacritics(nfc(query))):
         seen.setdefault(term, None)
     return list(seen)[:MAX_TERMS]
 

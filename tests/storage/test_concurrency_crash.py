@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import storage_crash
 from storage import Store, StoreClosedError
 from tests.storage.conftest import make_digest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks import storage_crash
 
 
 async def test_many_tasks_and_two_stores_write_at_once(tmp_path: Path) -> None:

@@ -24,6 +24,11 @@ async def test_close_is_idempotent_and_use_after_close_is_a_clear_error(tmp_path
 async def test_wal_and_foreign_keys_are_on(tmp_path: Path) -> None:
     async with Store(tmp_path / "a.db") as store:
         await add_digest(store, 1)
+        named = sorted(name for name, _ in await store.top_officials(1))
+        assert named == ["Nguyễn Hồ Hải", "Trần Thị Hoà"]
+        # With foreign keys off, the cascade would leave the deleted digest's officials listed.
+        assert await store.delete_digest(1, 1)
+        assert await store.top_officials(1) == []
     assert (tmp_path / "a.db").exists()
     import sqlite3
 
