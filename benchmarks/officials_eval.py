@@ -15,14 +15,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.rouge import overlap_f1
 from summarizer.cleaning import clean_page
 from summarizer.officials import extract_officials
-from summarizer.textnorm import count_words, fold_tones, syllables
+from summarizer.textnorm import count_words, fold_tones
 
 SEED_OFFICIALS = (
     "Lữ Văn Hùng",
@@ -47,16 +47,6 @@ SEED_TEASER_ONLY = (
 def name_key(name: str) -> str:
     """Names compare after NFC, lower case and tone folding; spacing is ignored."""
     return " ".join(fold_tones(name).split())
-
-
-def overlap_f1(a: str, b: str) -> float:
-    """Syllable-overlap F1 of two positions (folded)."""
-    sa, sb = Counter(syllables(fold_tones(a))), Counter(syllables(fold_tones(b)))
-    common = sum((sa & sb).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(sa.values()), common / sum(sb.values())
-    return 2 * p * r / (p + r)
 
 
 def positions_right(pred: tuple[str, ...], gold: list[str]) -> tuple[bool, bool]:
