@@ -10,28 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
+from benchmarks.rouge import overlap_f1
 from summarizer.cleaning import clean_page
 from summarizer.decisions import extract_decisions
 from summarizer.digest import Official
 from summarizer.officials import extract_officials
-from summarizer.textnorm import fold_tones, syllables
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[1] / "../shared/data/officials-dev.jsonl"
 THRESHOLD = 0.5
-
-
-def overlap_f1(predicted: str, gold: str) -> float:
-    """Syllable-overlap F1 of two spans (multiset, tone placement folded)."""
-    a = Counter(syllables(fold_tones(predicted)))
-    b = Counter(syllables(fold_tones(gold)))
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(a.values()), common / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def match(predicted: list[str], gold: list[str]) -> int:

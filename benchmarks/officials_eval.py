@@ -15,14 +15,15 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.rouge import overlap_f1
+from benchmarks.seed_check import TEASER_PEOPLE
 from summarizer.cleaning import clean_page
 from summarizer.officials import extract_officials
-from summarizer.textnorm import count_words, fold_tones, syllables
+from summarizer.textnorm import count_words, fold_tones
 
 SEED_OFFICIALS = (
     "Lữ Văn Hùng",
@@ -33,30 +34,11 @@ SEED_OFFICIALS = (
     "Hồ Trung Việt",
     "Tô Lâm",
 )
-SEED_TEASER_ONLY = (
-    "Nguyễn Minh Đương",
-    "Lê Văn Sử",
-    "Phạm Minh Chính",
-    "Keir Starmer",
-    "Donald Trump",
-    "Anwar Ibrahim",
-    "Ngô Phương Ly",
-)
 
 
 def name_key(name: str) -> str:
     """Names compare after NFC, lower case and tone folding; spacing is ignored."""
     return " ".join(fold_tones(name).split())
-
-
-def overlap_f1(a: str, b: str) -> float:
-    """Syllable-overlap F1 of two positions (folded)."""
-    sa, sb = Counter(syllables(fold_tones(a))), Counter(syllables(fold_tones(b)))
-    common = sum((sa & sb).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(sa.values()), common / sum(sb.values())
-    return 2 * p * r / (p + r)
 
 
 def positions_right(pred: tuple[str, ...], gold: list[str]) -> tuple[bool, bool]:
@@ -108,7 +90,7 @@ def evaluate_seed(path: Path) -> None:
     officials = extract_officials(clean_page(path.read_text(encoding="utf-8")))
     got = {name_key(o.name) for o in officials}
     want = {name_key(n) for n in SEED_OFFICIALS}
-    leaked = [n for n in SEED_TEASER_ONLY if name_key(n) in got]
+    leaked = [n for n in TEASER_PEOPLE if name_key(n) in got]
     print("seed page officials:")
     for official in officials:
         print(f"  {official.name}: {'; '.join(official.titles)}")

@@ -41,8 +41,10 @@ def pastes(rows: list[dict[str, str]], count: int) -> list[str]:
     cursor = 0
     for row in rows[:count]:
         body: list[str] = []
-        while count_words(" ".join(body)) < WORDS:
+        words = 0
+        while words < WORDS:
             body.append(paragraphs[cursor % len(paragraphs)])
+            words += count_words(body[-1])
             cursor += 1
         out.append("\n\n".join([row["title"], *body]))
     return out

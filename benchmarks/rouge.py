@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from summarizer.textnorm import fold_tones
+from summarizer.textnorm import fold_tones, syllables
 
 # \w alone would split a syllable at a tone mark that folding left uncomposed ("hát" folds
 # to "hat" + U+0301), silently dropping the tone: combining marks stay in the token.
@@ -36,6 +36,12 @@ def _f1(overlap: int, candidate: int, reference: int) -> float:
         return 0.0
     precision, recall = overlap / candidate, overlap / reference
     return 2 * precision * recall / (precision + recall)
+
+
+def overlap_f1(a: str, b: str) -> float:
+    """Syllable-overlap F1 of two short spans (multiset, tone placement folded)."""
+    sa, sb = Counter(syllables(fold_tones(a))), Counter(syllables(fold_tones(b)))
+    return _f1(sum((sa & sb).values()), sum(sa.values()), sum(sb.values()))
 
 
 def ngram_f1(candidate: list[str], reference: list[str], n: int) -> float:

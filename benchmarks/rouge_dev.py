@@ -88,7 +88,8 @@ def main() -> None:
         started = time.perf_counter()
         outputs = [system(a) for a in articles]
         ms = 1000 * (time.perf_counter() - started) / len(rows)
-        syl = [score_tokens(tokens(o), ref) for o, ref in zip(outputs, refs, strict=True)]
+        hyps = [tokens(o) for o in outputs]
+        syl = [score_tokens(hyp, ref) for hyp, ref in zip(hyps, refs, strict=True)]
         line = f"{name:22s}"
         for field in ("rouge1", "rouge2", "rougeL"):
             line += f" {100 * statistics.mean(getattr(s, field) for s in syl):6.2f}"
@@ -97,7 +98,7 @@ def main() -> None:
             line += " |" + "".join(
                 f" {100 * statistics.mean(x[i] for x in rs):6.2f}" for i in range(3)
             )
-        words = statistics.mean(len(tokens(o)) for o in outputs)
+        words = statistics.mean(len(hyp) for hyp in hyps)
         print(f"{line} | {words:5.1f} {ms:6.1f}")
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TONES = "\u0300\u0301\u0309\u0303\u0323"
+from summarizer.textnorm import TONE_MARKS
 
 
 def _tone_pairs() -> dict[str, str]:
     """Old-style `oà`/`uỷ` at a syllable's end mapped to the new style `òa`/`ủy`."""
     pairs: dict[str, str] = {}
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for tone in _TONES:
+        for tone in sorted(TONE_MARKS):
             old = first + unicodedata.normalize("NFC", second + tone)
             pairs[old] = unicodedata.normalize("NFC", first + tone) + second
     return pairs

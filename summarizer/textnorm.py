@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # Vietnamese tone marks as combining characters (grave, acute, hook, tilde, dot below).
-_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -24,8 +24,8 @@ def fold_tones(text: str) -> str:
 
     def fold_word(match: re.Match[str]) -> str:
         decomposed = unicodedata.normalize("NFD", match.group(0))
-        tones = "".join(ch for ch in decomposed if ch in _TONES)
-        base = "".join(ch for ch in decomposed if ch not in _TONES)
+        tones = "".join(ch for ch in decomposed if ch in TONE_MARKS)
+        base = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
         return unicodedata.normalize("NFC", base + tones)
 
     return _WORD.sub(fold_word, unicodedata.normalize("NFC", text).lower())

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.engines.compress import OPS
-from summarizer.textnorm import fold_tones, nfc
+from summarizer.textnorm import fold_tones, nfc, syllables
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP_IDF = 1.5
 
@@ -103,7 +102,7 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> tuple[str, ...]:
     # Folding is the costly step and news text reuses a few thousand words.
-    return tuple(_TOKEN.findall(fold_tones(word)))
+    return tuple(syllables(fold_tones(word)))
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def test_json_output_follows_the_contract(
         assert isinstance(digest[key], kind), key
     assert digest["model"] is None and digest["engine"] == "extractive"
     assert digest["summary"] and 0 < digest["summary_words"] <= 70
+    assert digest["officials"], "the page names two officials"
     for official in digest["officials"]:
         assert official["name"] and all(isinstance(t, str) for t in official["titles"])
 
