@@ -13,7 +13,7 @@ from summarizer.gazetteers import fold, surnames
 from summarizer.textnorm import syllables
 from summarizer.vnchars import UPPER
 
-fold_tones = cues.fold_tones
+lower_unify_tones = cues.lower_unify_tones
 # Look-back from a cue: a clause longer than this is no clause (keeps huge pastes linear).
 _WINDOW = 400
 # A capitalised run after these is a place (`tỉnh Hà Tĩnh`), not a person.
@@ -33,14 +33,14 @@ class Actor:
 
 def fold_same_length(text: str) -> str:
     """Tone-folded lower-case form with the same length as the text (for slicing)."""
-    folded = cues.fold_tones(text)
+    folded = cues.lower_unify_tones(text)
     return folded if len(folded) == len(text) else text.lower()
 
 
 @lru_cache(maxsize=1024)
 def _official_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], str]:
     """The full name, `ông/bà` + given name, and the given name of an official (compiled once)."""
-    key = fold_tones(name)
+    key = lower_unify_tones(name)
     last = key.split()[-1] if key.split() else ""
     full = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
     short = re.compile(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)")
@@ -137,7 +137,7 @@ def as_written(sentence: str, actor: Actor) -> str | None:
     if actor.name is None:
         return None
     written = sentence[actor.start : actor.start + len(actor.name)]
-    return written if fold_tones(written) == fold_tones(actor.name) else actor.name
+    return written if lower_unify_tones(written) == lower_unify_tones(actor.name) else actor.name
 
 
 def names_someone(lead: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.decision_cues import fold_tones
+from summarizer.decision_cues import lower_unify_tones
 from summarizer.vnchars import UPPER
 
 # Offices whose holders decide, direct or approve (a `Phó` before any of them still counts).
@@ -39,7 +39,7 @@ _OPENING = re.compile(
 )
 # Who asks or agrees without the power to decide: citizens, voters, the press, experts.
 NON_AUTHORITIES = re.compile(
-    fold_tones(
+    lower_unify_tones(
         r"(?<!\w)(?:cử tri|người dân|bà con|nhân dân|dư luận|người lao động|hành khách|phụ huynh"
         r"|tôi|chúng tôi|gia đình|nạn nhân|bị cáo|bị can|bị hại|luật sư|doanh nghiệp|nhà đầu tư"
         r"|chuyên gia|nhiều người|độc giả|bạn đọc|ý kiến|yếu tố|người bệnh|học sinh|sinh viên"

@@ -4,36 +4,38 @@ from __future__ import annotations
 
 import re
 
-from summarizer.decision_cues import fold_tones
+from summarizer.decision_cues import lower_unify_tones
 from summarizer.textnorm import syllables
 
 # Auxiliaries closing a subject (`nhà khoa học đã được`).
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")
 # What someone thinks (`cho rằng …`): nothing inside it is a decision.
 OPINION_BEFORE = re.compile(
-    fold_tones(
+    lower_unify_tones(
         r"(?<!\w)(?:cho rằng|nhận định|đánh giá|cho là|dự báo|dự đoán|bình luận|lo ngại"
         r"|e ngại)(?!\w)"
     )
 )
 # Asked for, not given (`đề xuất Bộ GTVT chấp thuận`), or only the topic (`báo cáo về việc`).
 NOT_GIVEN = re.compile(
-    fold_tones(
+    lower_unify_tones(
         r"(?<!\w)(?:đề xuất|xin|chờ|trình lên|đệ trình|mong muốn|muốn|về việc|nếu|để|nhằm)(?!\w)"
         r"(?:\s+[^\s]+){0,5}\s*$"
     )
 )
 # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
 REQUIRED_PASSIVE = re.compile(
-    fold_tones(r"(?<!\w)(?:phải|cần|muốn|để|nếu|mới)\s+(?:được|bị)(?!\w)")
+    lower_unify_tones(r"(?<!\w)(?:phải|cần|muốn|để|nếu|mới)\s+(?:được|bị)(?!\w)")
 )
 # `hoan nghênh việc Toà ra phán quyết`: a reaction to a decision, or what came before it.
 REACTION = re.compile(
-    fold_tones(
+    lower_unify_tones(
         r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng|ca ngợi)(?!\w)|^trước khi(?!\w)"
     )
 )
-_COORDINATORS = frozenset(fold_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó"))
+_COORDINATORS = frozenset(
+    lower_unify_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó")
+)
 # A time or circumstance phrase before a comma (the clause after it keeps its own subject).
 _OPENING_PHRASE = re.compile(
     r"(?:Ngày|Sau|Trước|Tại|Hôm|Chiều|Sáng|Tối|Trưa|Theo|Trong|Khi|Đến|Hiện|Tuy nhiên|Do|Vì"
@@ -62,7 +64,7 @@ def in_opinion(folded: str, cue_at: int) -> bool:
 
 def in_time_clause(lead: str) -> bool:
     """Whether the cue sits in a `khi …` clause that follows a main clause of its own."""
-    words = fold_tones(lead).split()
+    words = lower_unify_tones(lead).split()
     for i in range(max(0, len(words) - 8), len(words)):
         if words[i] == "khi" and len(words[:i]) >= 4:
             return True
@@ -72,7 +74,7 @@ def in_time_clause(lead: str) -> bool:
 def relative_passive(lead: str) -> bool:
     """Whether a long run precedes `được/bị` with no linker (`danh sách … được X chấp thuận`)."""
     words = lead.split()
-    marks = [i for i, w in enumerate(words) if fold_tones(w) in ("được", "bị")]
+    marks = [i for i, w in enumerate(words) if lower_unify_tones(w) in ("được", "bị")]
     if not marks or len(syllables(" ".join(words[: marks[-1]]))) <= 12:
         return False
-    return fold_tones(words[marks[-1] - 1]) not in _COORDINATORS
+    return lower_unify_tones(words[marks[-1] - 1]) not in _COORDINATORS

@@ -22,7 +22,7 @@ _PAIRS = _tone_pairs()
 _OLD_STYLE = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
 
 
-def fold_tones(text: str) -> str:
+def lower_unify_tones(text: str) -> str:
     """Lower case with old/new tone placement unified; keeps the text's length for slicing."""
     lower = unicodedata.normalize("NFC", text).lower()
     return _OLD_STYLE.sub(lambda m: _PAIRS[m.group(1)], lower)
@@ -55,7 +55,7 @@ _CUES = sorted(
 )
 # Cues that only an authority can use as a decision (`Bộ Y tế cấm …`, not `bố mẹ cấm …`).
 AUTHORITY_ONLY = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in split_words(
         "thống nhất|cho phép|cấm|kêu gọi|công nhận|tạm dừng|áp đặt|ban bố|bãi bỏ|điều động"
         "|trục xuất|tịch thu|cưỡng chế|phân công|chỉ thị|tạm ngừng|dừng|ra lệnh|chấp nhận"
@@ -63,11 +63,13 @@ AUTHORITY_ONLY = frozenset(
         "|tuyên bố|trừng phạt|nghiêm cấm|huỷ|huỷ bỏ"
     )
 )
-CUE = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold_tones(c)) for c in _CUES) + r")(?!\w)")
+CUE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(lower_unify_tones(c)) for c in _CUES) + r")(?!\w)"
+)
 
 # Words right before a cue that make it a noun or a non-decision (`đáp ứng yêu cầu`).
 NOUN_BEFORE = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in split_words(
         "đáp ứng|theo|với|các|những|mọi|nhiều|một|có|là|của|nhu|thực hiện|so với|tính"
         "|bản|dự thảo|nội dung|không|chưa|trước|sau|hợp đồng|ngoại|bàn|chuyển|đơn|lời"
@@ -79,26 +81,26 @@ NOUN_BEFORE = frozenset(
 )
 # Words before a noun-like cue that make it a mere mention (`là một quyết định`, `các quyết định`).
 NOUN_MENTION = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in ["các", "những", "là", "một", "mọi", "không", "nếu", "việc", "kể", "dù", "tự"]
 )
 # Verbs that take a decision as their object (`hoan nghênh quyết định`): a mention, not news.
 REACTION_BEFORE = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in split_words(
         "hoan nghênh|ủng hộ|phản đối|chỉ trích|lên án|phản ứng|bác bỏ|ca ngợi|khen ngợi|tán thành"
     )
 )
 # Cues whose passive is no decision (`bị áp đặt định kiến`, `được thống nhất`).
 NO_PASSIVE = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in split_words(
         "áp đặt|dừng|tạm dừng|thống nhất|kêu gọi|ban bố|tuyên bố|cam kết|chỉ thị|ra lệnh"
         "|tạm ngừng|nhấn mạnh|khẳng định|lưu ý"
     )
 )
 # `chủ trương` reports a decision only after one of these (`đã có chủ trương`).
-POLICY_BEFORE = frozenset(fold_tones(w) for w in ["đã", "có", "quán", "sẽ", "vẫn", "từng"])
+POLICY_BEFORE = frozenset(lower_unify_tones(w) for w in ["đã", "có", "quán", "sẽ", "vẫn", "từng"])
 # `thông qua` is a decision only when a text is passed (otherwise it means "through").
 PASSED = re.compile(
     r"\s+(?:dự thảo|nghị quyết|luật|quyết định|đề án|kế hoạch|báo cáo|phương án|tờ trình|chương"
@@ -114,13 +116,13 @@ URGING = re.compile(
 
 
 _NOT_ORDER_BEFORE = frozenset(
-    fold_tones(w) for w in split_words("đã|không|chưa|đành|có|liệu|từng|nên|lại|chẳng|khi")
+    lower_unify_tones(w) for w in split_words("đã|không|chưa|đành|có|liệu|từng|nên|lại|chẳng|khi")
 )
 
 
 def obliges(rest: str) -> bool:
     """Whether what a cue governs obliges or urges someone."""
-    folded = fold_tones(rest)
+    folded = lower_unify_tones(rest)
     if URGING.match(folded):
         return True
     for modal in MODAL.finditer(folded):
@@ -132,26 +134,26 @@ def obliges(rest: str) -> bool:
 
 
 # Cues that name a decision even as a noun (`có quyết định chính thức`, `ra quyết định`).
-NOUN_OK = frozenset(fold_tones(w) for w in ("quyết định", "ra quyết định", "chủ trương"))
+NOUN_OK = frozenset(lower_unify_tones(w) for w in ("quyết định", "ra quyết định", "chủ trương"))
 # Who asks for something without the power to decide it: citizens, voters, the press.
 NON_AUTHORITIES = re.compile(
     r"(?<!\w)(?:cử tri|người dân|bà con|nhân dân|dư luận|người lao động|hành khách|phụ huynh"
     r"|tôi|chúng tôi|gia đình|nạn nhân|bị cáo|bị can|luật sư|doanh nghiệp|nhà đầu tư"
     r"|chuyên gia|nhiều người|độc giả|bạn đọc)(?!\w)"
 )
-NON_AUTHORITIES_FOLDED = re.compile(fold_tones(NON_AUTHORITIES.pattern))
+NON_AUTHORITIES_FOLDED = re.compile(lower_unify_tones(NON_AUTHORITIES.pattern))
 # Requests that only count when someone with authority makes them.
-REQUESTS = frozenset(fold_tones(w) for w in ("đề nghị", "kiến nghị", "yêu cầu"))
+REQUESTS = frozenset(lower_unify_tones(w) for w in ("đề nghị", "kiến nghị", "yêu cầu"))
 # Cues that only count with a named actor (an emphasis is a directive only from an official).
 NEEDS_ACTOR = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in ("nhấn mạnh", "tuyên bố", "cam kết", "đồng ý", "khẳng định", "đảm bảo rằng")
 )
 # `giao` followed by these is not "assign" (`Sở Giao thông`, `giao dịch`).
 NOT_ASSIGN = re.compile(
     r"\s+(?:thông|dịch|lưu|tiếp|ban|hàng|nhận|thương|hữu|thoa|thừa|diện|chiến|tranh|lộ|kèo|hoà|hòa)(?!\w)"
 )
-NEEDS_MODAL = frozenset(fold_tones(w) for w in ("khẳng định", "nhấn mạnh", "lưu ý"))
+NEEDS_MODAL = frozenset(lower_unify_tones(w) for w in ("khẳng định", "nhấn mạnh", "lưu ý"))
 # Reporting verbs: what follows them is the reported clause, with its own subject.
 REPORTING = re.compile(
     r"(?<!\w)(?:cho biết thêm|cho biết|cho rằng|cho hay|nói rằng|thông tin(?=\s*[,:]|\s+rằng)"
@@ -160,18 +162,18 @@ REPORTING = re.compile(
 )
 # Words that may sit between an actor's name and the cue (`Nguyễn Văn A đã yêu cầu`).
 LINKERS = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in split_words(
         "đã|sẽ|cũng|vừa|tiếp|tục|đồng|thời|nói|và|thì|mới|lại|liền|ngay|khi|đó|bị|được"
     )
 )
 # Cues that need what was said: a bare `Bộ trưởng nhấn mạnh` reports no decision.
-SPEECH = (NEEDS_ACTOR - {fold_tones("đồng ý")}) | REQUESTS | {fold_tones("bác bỏ")}
+SPEECH = (NEEDS_ACTOR - {lower_unify_tones("đồng ý")}) | REQUESTS | {lower_unify_tones("bác bỏ")}
 # A cue followed by these qualifies a noun (`số tài sản thu hồi còn rất hạn chế`).
 MODIFIER_AFTER = re.compile(r"\s+(?:còn|là|rất|vẫn|cũng rất)(?!\w)")
 # Cues that direct someone (`yêu cầu làm rõ … hay không` is still an order).
 ASSIGNING_WORDS = frozenset(
-    fold_tones(w) for w in split_words("giao|chỉ đạo|yêu cầu|đề nghị|kiến nghị")
+    lower_unify_tones(w) for w in split_words("giao|chỉ đạo|yêu cầu|đề nghị|kiến nghị")
 )
 # Cues that hand out tasks; the sentences right after them may list the tasks one by one.
 ASSIGNING = re.compile(
@@ -179,4 +181,6 @@ ASSIGNING = re.compile(
 )
 # `huỷ` in `huỷ diệt`, `phá huỷ`, `huỷ hoại` is destruction, not cancellation.
 NOT_CANCEL_AFTER = re.compile(r"\s+(?:diệt|hoại|tự động)(?!\w)")
-NOT_CANCEL_BEFORE = frozenset(fold_tones(w) for w in ("phá", "sức", "tiêu", "bị phá", "tự", "cấu"))
+NOT_CANCEL_BEFORE = frozenset(
+    lower_unify_tones(w) for w in ("phá", "sức", "tiêu", "bị phá", "tự", "cấu")
+)

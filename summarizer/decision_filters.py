@@ -8,7 +8,7 @@ from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
 from summarizer.vnchars import UPPER
 
-fold_tones = cues.fold_tones
+lower_unify_tones = cues.lower_unify_tones
 # `quyết định số phận` means "determine", not "decide".
 _DETERMINE = re.compile(
     r"\s+(?:(?:đáng kể|rất lớn|lớn|nhiều|phần nào)\s+)?(?:số phận|đến|tới|sự|phần lớn|thành bại"
@@ -21,7 +21,7 @@ _ACKNOWLEDGE = re.compile(
 # A claim about facts, not a decision (`tuyên bố đã thực hiện vụ tấn công`, `tuyên bố với báo`).
 _CLAIM = re.compile(r"\s+(?:đã|đang|rằng|là|với|trên|không|chủ quyền)(?!\w)")
 _DECLARED_ACT = re.compile(
-    fold_tones(
+    lower_unify_tones(
         r"\s*[:“\"]?\s*(?:sẽ|rút|hoãn|huỷ|hủy|áp đặt|cấm|ngừng|dừng|chấm dứt|đình chỉ|tình trạng"
         r"|phong toả|phong tỏa|giải tán|từ chức|trục xuất|cắt đứt|trừng phạt|bãi bỏ|đóng cửa"
         r"|thành lập|công nhận|tạm dừng|tạm ngừng|phá sản|không tham gia|không công nhận|tử hình"
@@ -30,13 +30,14 @@ _DECLARED_ACT = re.compile(
 )
 # `bác bỏ thông tin`: a denial of news, not a rejected proposal.
 _DENIED = re.compile(
-    fold_tones(
+    lower_unify_tones(
         r"\s+(?:chuyện|thông tin|cáo buộc|tin|tin đồn|các cáo buộc|khả năng|nguồn tin)(?!\w)"
     )
 )
 # Nouns that `được giao` merely qualifies (`đạt 100% nhiệm vụ được giao`).
 _ASSIGNED_NOUN = frozenset(
-    fold_tones(w) for w in ("vụ", "tiêu", "hoạch", "toán", "vốn", "tích", "lượng", "đất", "việc")
+    lower_unify_tones(w)
+    for w in ("vụ", "tiêu", "hoạch", "toán", "vốn", "tích", "lượng", "đất", "việc")
 )
 _EFFECT = re.compile(
     r"\s+của\s+[^,]{1,40}?\s+(?:tiếp tục|làm|khiến|gây|đã gây|đang|bị|được|là|có thể|trái"
@@ -48,18 +49,18 @@ _FINDING = re.compile(r"\s+(?:chính thức|cuối cùng|điều tra|giám đị
 _DOCUMENT_NUMBER = re.compile(r"\s+(?:số\s+)?\d")
 # Speculation is no decision (`có thể quyết định`, `nếu … yêu cầu`).
 _SPECULATION = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in ("có thể", "nếu", "có lẽ", "muốn", "đáng bị", "dễ bị", "thể bị", "cơ bị", "năng bị")
 )
 _NEGATED = frozenset(
-    fold_tones(w)
+    lower_unify_tones(w)
     for w in cues.split_words(
         "chưa có|không có|chưa ra|chưa được|không được|chưa bị|không bị|chẳng được|chưa từng"
     )
 )
 # Hedged, expected or habitual, not decided (`có thể`, `được kỳ vọng sẽ`, `luôn quán triệt`).
-_HEDGED = re.compile(fold_tones(r"(?<!\w)(?:có thể|kỳ vọng|được cho là|luôn)(?!\w)"))
-_ISSUED_BEFORE = frozenset(fold_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
+_HEDGED = re.compile(lower_unify_tones(r"(?<!\w)(?:có thể|kỳ vọng|được cho là|luôn)(?!\w)"))
+_ISSUED_BEFORE = frozenset(lower_unify_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
 
 
 def _words_before(folded: str, at: int) -> list[str]:
@@ -75,7 +76,9 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     after = folded[end:]
     noun_before = prev1 in cues.NOUN_BEFORE or prev2 in cues.NOUN_BEFORE
     # `có văn bản cam kết`: a document that commits or asks is still a decision.
-    issued = prev2 == fold_tones("văn bản") and len(before) > 2 and before[-3] in _ISSUED_BEFORE
+    issued = (
+        prev2 == lower_unify_tones("văn bản") and len(before) > 2 and before[-3] in _ISSUED_BEFORE
+    )
     if word not in cues.NOUN_OK and noun_before and not issued:
         return True
     recent = " ".join(before[-5:])
@@ -110,11 +113,11 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     elif re.match(r"\s+(?:của|này|đó|trên)(?!\w)", after):
         # `yêu cầu này`, `đề nghị đó`: the noun, pointing back at something already said.
         return True
-    if word == fold_tones("huỷ") and (
+    if word == lower_unify_tones("huỷ") and (
         prev1 in cues.NOT_CANCEL_BEFORE or cues.NOT_CANCEL_AFTER.match(after)
     ):
         return True
-    if word == fold_tones("công nhận") and _ACKNOWLEDGE.match(after):
+    if word == lower_unify_tones("công nhận") and _ACKNOWLEDGE.match(after):
         return True
     if word == "kết luận" and _FINDING.match(after):
         return True
@@ -138,7 +141,8 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     # `Thông qua chương trình, …` means "through", `kỷ luật kỷ cương` is discipline.
     if word == "thông qua" and not before:
         return True
-    if word in (fold_tones("kỷ luật"), fold_tones("kỉ luật")) and re.match(r",?\s+kỷ cương", after):
+    discipline = (lower_unify_tones("kỷ luật"), lower_unify_tones("kỉ luật"))
+    if word in discipline and re.match(r",?\s+kỷ cương", after):
         return True
     if word == "giao" and (
         not re.match(rf"\s+(?:cho\s+|các\s+)?[{UPPER}]", sentence[end:])
@@ -151,7 +155,7 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
 def is_passive(lead: str) -> bool:
     """Whether the clause before the cue is passive (`đã bị khởi tố`, `được Thành uỷ đồng ý`)."""
     words = lead.replace(",", " , ").split()[-7:]
-    marks = [i for i, w in enumerate(words) if fold_tones(w) in ("bị", "được")]
+    marks = [i for i, w in enumerate(words) if lower_unify_tones(w) in ("bị", "được")]
     if not marks:
         return False
     agent = words[marks[-1] + 1 :]
@@ -159,4 +163,4 @@ def is_passive(lead: str) -> bool:
     if "," in agent:
         return False
     named = bool(agent) and (agent[0][:1].isupper() or is_authority(" ".join(agent)))
-    return named or all(fold_tones(w) in cues.LINKERS for w in agent)
+    return named or all(lower_unify_tones(w) in cues.LINKERS for w in agent)

@@ -11,13 +11,13 @@ from summarizer.decision_text import QUOTES, rest_of_clause, sentence_case, shor
 from summarizer.digest import Decision
 from summarizer.textnorm import syllables
 
-fold_tones = cues.fold_tones
+lower_unify_tones = cues.lower_unify_tones
 Names = list[tuple[int, int, str]]
 
 
 def _folded(pattern: str) -> re.Pattern[str]:
     """A pattern over tone-folded lower-case text."""
-    return re.compile(fold_tones(pattern))
+    return re.compile(lower_unify_tones(pattern))
 
 
 # A decision that directs others; the next sentence may carry on with its obligations.
@@ -25,7 +25,8 @@ DIRECTING = _folded(r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|nhấn mạ
 # An obligation laid on someone (`các xã phải …`, `cần …`, `không được …`).
 _MODAL = _folded(r"(?<!\w)(?:cần phải|buộc phải|phải|cần|không được|nghiêm cấm)(?!\w)")
 _NOT_OBLIGATION_BEFORE = frozenset(
-    fold_tones(w) for w in ("không", "đã", "đành", "chẳng", "có", "liệu", "chưa", "lại", "nên")
+    lower_unify_tones(w)
+    for w in ("không", "đã", "đành", "chẳng", "có", "liệu", "chưa", "lại", "nên")
 )
 _NOT_OBLIGATION_AFTER = _folded(
     r"\s*(?:chăng|không|là|mất|chịu|nhập viện|cấp cứu|thiết|đến|tới|đối mặt|nói|có thời gian"
@@ -114,7 +115,8 @@ def _modal_clause(sentence: str, folded: str, start: int, end: int) -> str | Non
                 break
     stop = sentence.find(";", modal.end(), end)
     clause = sentence[begin : stop if stop >= 0 else end].strip(QUOTES + ",.;:-–")
-    if _CONDITION.match(fold_tones(clause)) or _FIRST_PERSON.search(folded, start, modal.start()):
+    conditional = _CONDITION.match(lower_unify_tones(clause))
+    if conditional or _FIRST_PERSON.search(folded, start, modal.start()):
         return None
     return clause if len(syllables(clause)) >= 5 else None
 
@@ -144,7 +146,7 @@ def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | N
     if trailing:
         speaker = _speaker(trailing.group("who"), names, trailing.start("who"))
         clause = _modal_clause(sentence, folded, 0, trailing.end("said"))
-        if speaker and clause and _ADDRESSEE.match(fold_tones(clause)):
+        if speaker and clause and _ADDRESSEE.match(lower_unify_tones(clause)):
             text = f"{speaker[0]} {trailing.group('verb')}: “{clause}”"
             return Decision(shorten(sentence_case(text), 4), speaker[1])
     for lead in _LEADING.finditer(sentence):
@@ -152,7 +154,7 @@ def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | N
         who_at = max([0] + [m.end() for m in re.finditer(r"[,;]\s*", opening)])
         speaker = _speaker(opening[who_at:], names, who_at)
         clause = _modal_clause(sentence, folded, lead.end(), len(sentence))
-        if speaker and clause and _ADDRESSEE.match(fold_tones(clause)):
+        if speaker and clause and _ADDRESSEE.match(lower_unify_tones(clause)):
             text = f"{speaker[0]} {lead.group('verb')}: {clause}"
             return Decision(shorten(sentence_case(text), 4), speaker[1])
     return None
@@ -206,7 +208,8 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
     order = _BY_ORDER.search(folded)
     if order and is_authority(sentence[order.end() :]):
         text = _clause_around(sentence, folded, order)
-        hedged = _CONDITION.search(fold_tones(text)) or _FIRST_PERSON.search(fold_tones(text))
+        lowered = lower_unify_tones(text)
+        hedged = _CONDITION.search(lowered) or _FIRST_PERSON.search(lowered)
         if len(syllables(text)) >= 8 and not hedged:
             return Decision(shorten(text), None)
     designated = _DESIGNATED.search(folded)

@@ -19,7 +19,7 @@ from summarizer.decision_text import MAX_SYLLABLES, QUOTES, rest_of_clause, sent
 from summarizer.digest import Article, Decision, Official
 from summarizer.textnorm import syllables
 
-fold_tones = cues.fold_tones
+lower_unify_tones = cues.lower_unify_tones
 __all__ = ["MAX_SYLLABLES", "extract_decisions"]
 
 _MAX_SUBJECT = 24
@@ -37,7 +37,9 @@ _SAYS = re.compile(r"(?<!\w)(?:cho biết|cho hay|cho rằng|nói|thông báo)\s
 # A subject made of proper names only (`Tokyo`, `Nhật Bản và Hàn Quốc`, `Interpol`).
 _PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6}")
 # `Uỷ ban đánh giá, đây là …`: a verdict, not a task (`Bộ A đánh giá công nghệ` is one).
-_VERDICT = re.compile(fold_tones(r"(?<!\w)(?:đánh giá|nhận định|nhận xét)\s*[,:]|cho rằng|cho là"))
+_VERDICT = re.compile(
+    lower_unify_tones(r"(?<!\w)(?:đánh giá|nhận định|nhận xét)\s*[,:]|cho rằng|cho là")
+)
 # A sentence whose subject is a public body (`Bộ Công thương`, `UBND tỉnh`, `Sở Y tế`).
 _BODY_START = re.compile(
     r"(?:Bộ|Sở|UBND|Uỷ ban|Ủy ban|Ban|Cục|Tổng cục|Công an|Viện|Toà|Tòa|Tỉnh|Thành phố"
@@ -61,7 +63,7 @@ def _from_cue(
     subject = folded[min(actor.start, clause_at) : cue.start()]
     lead = actors.as_written(sentence, actor) or sentence[actor.start : cue.start()].strip(" ,")
     lead = strip_opening(lead)
-    bare = not [w for w in syllables(fold_tones(lead)) if w not in cues.LINKERS]
+    bare = not [w for w in syllables(lower_unify_tones(lead)) if w not in cues.LINKERS]
     if bare and word not in cues.NOUN_OK:
         # `ông A cho biết, đã chỉ đạo …`: the speaker is the one who decided.
         speaker = actors.speaker_before(sentence, folded, clause_at, names)
@@ -78,7 +80,7 @@ def _from_cue(
     if not passive and not authority and non_authority(subject):
         # What citizens approve of is no decision, but the body they name may have made one.
         inner = authority_within(lead)
-        if inner is None or non_authority(fold_tones(lead[inner:])):
+        if inner is None or non_authority(lower_unify_tones(lead[inner:])):
             return None
         lead, authority = lead[inner:], True
     if word in cues.AUTHORITY_ONLY and not (authority or passive or authority_within(lead)):
@@ -106,7 +108,7 @@ def _from_cue(
     if (
         context.in_opinion(folded, cue.start())
         or context.in_time_clause(lead)
-        or context.REACTION.search(fold_tones(lead))
+        or context.REACTION.search(lower_unify_tones(lead))
     ):
         return None
     # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
@@ -131,7 +133,7 @@ def _from_cue(
     rest = rest_of_clause(sentence, cue.end())
     # An emphasis is a directive when it obliges or urges (`nhấn mạnh phải …`, `… tập trung …`).
     # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
-    nounish = fold_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
+    nounish = lower_unify_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
     if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
         return None
     # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
@@ -151,7 +153,7 @@ def _from_cue(
     lead = lead.strip(QUOTES)
     separator = "" if rest.startswith(":") else " "
     text = (" ".join(f"{lead} {verb}".split()) + separator + rest).strip()
-    whether = "hay không" in fold_tones(text) and word not in cues.ASSIGNING_WORDS
+    whether = "hay không" in lower_unify_tones(text) and word not in cues.ASSIGNING_WORDS
     if "?" in text or whether:
         return None
     # The cue stays visible however long its subject is.
@@ -222,7 +224,7 @@ def _assigned_task(sentence: str) -> bool:
 
 def _same(a: str, b: str) -> bool:
     """Whether two decisions say the same thing (most of the shorter one is in the other)."""
-    words_a = set(syllables(fold_tones(a)))
-    words_b = set(syllables(fold_tones(b)))
+    words_a = set(syllables(lower_unify_tones(a)))
+    words_b = set(syllables(lower_unify_tones(b)))
     smaller = min(len(words_a), len(words_b)) or 1
     return len(words_a & words_b) / smaller >= 0.7
