@@ -7,7 +7,7 @@ import time
 from summarizer.cleaning import clean_page
 from summarizer.decisions import extract_decisions
 from summarizer.digest import Digest, Length
-from summarizer.engines.base import Engine, ProgressCallback
+from summarizer.engines.base import Engine, EngineResult, ProgressCallback, ReportingEngine
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.officials import extract_officials
 from summarizer.quality import is_degenerate
@@ -16,6 +16,8 @@ from summarizer.textnorm import count_words
 # About 40 pages of a newspaper: anything larger is not one article.
 MAX_INPUT_CHARS = 200_000
 MIN_INPUT_WORDS = 8
+# Note on a digest whose summary rests partly on extractive stand-ins: `partly_extractive:2/7`.
+PARTLY_EXTRACTIVE = "partly_extractive:"
 
 
 class InputError(ValueError):
@@ -51,15 +53,25 @@ def summarize(
         raise InputError("no article text found in the input")
     extractive = ExtractiveEngine()
     chosen: Engine = engine or extractive
-    summary = chosen.summarize(article, length, progress)
+    if isinstance(chosen, ReportingEngine):
+        result = chosen.summarize_result(article, length, progress)
+    else:
+        result = EngineResult(chosen.summarize(article, length, progress))
+    summary = result.text
+    used: Engine = chosen
     fallback = False
+    notes: tuple[str, ...] = ()
     if chosen is not extractive and is_degenerate(summary):
         # A broken model output is never shown: the reader gets the extractive summary.
         summary = extractive.summarize(article, length, progress)
+        used, fallback = extractive, True
+    elif result.stand_ins:
+        # Some chunk summaries were broken and replaced by the chunk's own sentences: the
+        # model wrote the summary, but the reader is told it rests partly on extracts.
         fallback = True
+        notes = (f"{PARTLY_EXTRACTIVE}{result.stand_ins}/{result.parts}",)
     officials = extract_officials(article)
     decisions = extract_decisions(article, officials)
-    used = extractive if fallback else chosen
     return Digest(
         title=article.title,
         summary=summary,
@@ -71,4 +83,5 @@ def summarize(
         summary_words=count_words(summary),
         elapsed_ms=round((time.perf_counter() - started) * 1000),
         fallback=fallback,
+        notes=notes,
     )

@@ -11,7 +11,8 @@ from typing import Any
 from summarizer.digest import Article, Length
 from summarizer.engines import ct2
 from summarizer.engines.backends import Backend, TorchBackend
-from summarizer.engines.base import EngineUnavailable, ProgressCallback
+from summarizer.engines.base import EngineResult, EngineUnavailable, ProgressCallback
+from summarizer.engines.batching import Job, run_jobs
 from summarizer.engines.chunking import MapReducePlan
 from summarizer.engines.generation import DEFAULT_MODEL, FamilySettings, family_settings
 from summarizer.engines.locate import ModelFiles, locate_model
@@ -30,15 +31,6 @@ def unavailable_message(model: str) -> str:
         "or pass --model / TOMTAT_MODEL a local model directory; "
         "`--engine extractive` works without any model."
     )
-
-
-@dataclass(frozen=True)
-class Job:
-    """One article to summarise at one length."""
-
-    article: Article
-    length: Length
-    progress: ProgressCallback | None = None
 
 
 @dataclass(frozen=True)
@@ -167,38 +159,25 @@ class AbstractiveEngine:
         self, article: Article, length: Length, progress: ProgressCallback | None = None
     ) -> str:
         """Summary text for one article."""
+        return self.summarize_result(article, length, progress).text
+
+    def summarize_result(
+        self, article: Article, length: Length, progress: ProgressCallback | None = None
+    ) -> EngineResult:
+        """Summary of one article, saying how many chunk summaries are extractive stand-ins."""
         return self.summarize_many([Job(article, length, progress)])[0]
 
-    def summarize_many(self, jobs: Sequence[Job]) -> list[str]:
+    def summarize_many(self, jobs: Sequence[Job]) -> list[EngineResult]:
         """Summarise several articles, batching their chunks through the model together."""
         limit = self.chunk_limit()
-        plans = [MapReducePlan(job.article.sentences, self.count_tokens, limit) for job in jobs]
-        for job, plan in zip(jobs, plans, strict=True):
-            if job.progress is not None:
-                job.progress(0, plan.total_steps)
-        while not all(plan.finished for plan in plans):
-            outputs: list[list[str]] = [[] for _ in plans]
-            for length in Length:
-                work = [
-                    (index, text)
-                    for index, plan in enumerate(plans)
-                    if not plan.finished and jobs[index].length is length
-                    for text in plan.pending
-                ]
-                for start in range(0, len(work), self.max_batch):
-                    batch = work[start : start + self.max_batch]
-                    texts = self.generate([text for _, text in batch], length)
-                    for (index, _), text in zip(batch, texts, strict=True):
-                        outputs[index].append(text)
-                    for index in sorted({index for index, _ in batch}):
-                        callback = jobs[index].progress
-                        if callback is not None:
-                            plan = plans[index]
-                            callback(plan.done_steps + len(outputs[index]), plan.total_steps)
-            for plan, summaries in zip(plans, outputs, strict=True):
-                if not plan.finished:
-                    plan.feed(summaries)
-        return [plan.result or "" for plan in plans]
+
+        def plan_for(job: Job) -> MapReducePlan:
+            # A botched chunk summary is replaced by as many of the chunk's words as a
+            # summary at the reader's length would have.
+            budget = job.length.word_budget
+            return MapReducePlan(job.article.sentences, self.count_tokens, limit, budget)
+
+        return run_jobs(jobs, plan_for, self.generate, self.max_batch)
 
     def generate(self, texts: list[str], length: Length) -> list[str]:
         """One batched model call: texts that fit the input limit in, summaries out."""

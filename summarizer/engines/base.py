@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from summarizer.digest import Article, Length
@@ -13,6 +14,15 @@ ProgressCallback = Callable[[int, int], None]
 
 class EngineUnavailable(RuntimeError):
     """The engine cannot run here (model missing, optional dependency absent)."""
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    """Summary text, and how many of the part summaries behind it are extractive stand-ins."""
+
+    text: str
+    stand_ins: int = 0  # part summaries the model botched, replaced by the part's own sentences
+    parts: int = 0  # part summaries written on the way to the final one (0: one chunk)
 
 
 @runtime_checkable
@@ -26,4 +36,15 @@ class Engine(Protocol):
         self, article: Article, length: Length, progress: ProgressCallback | None = None
     ) -> str:
         """Return the summary text; raise EngineUnavailable when it cannot run."""
+        ...
+
+
+@runtime_checkable
+class ReportingEngine(Protocol):
+    """An engine that also says which parts of its summary it could not write itself."""
+
+    def summarize_result(
+        self, article: Article, length: Length, progress: ProgressCallback | None = None
+    ) -> EngineResult:
+        """The summary with its stand-in count; raise EngineUnavailable when it cannot run."""
         ...

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from summarizer.engines.compress import cut_to
+from summarizer.quality import is_degenerate
 from summarizer.sentences import split_sentences
+from summarizer.textnorm import count_words
 
 TokenCounter = Callable[[str], int]
 # Summarises many texts in one call (one batch), in order.
 BatchSummarizer = Callable[[list[str]], list[str]]
 # Enough for any accepted input: each round shrinks the text several times over.
 MAX_ROUNDS = 6
+# A map summary is decoded to the reader's word budget; the medium one when none is given.
+DEFAULT_STAND_IN_WORDS = 70
 
 
 def _split_long_sentence(sentence: str, count: TokenCounter, limit: int) -> list[str]:
@@ -58,12 +63,40 @@ def chunk_sentences(sentences: Sequence[str], count: TokenCounter, limit: int) -
     return chunks
 
 
-class MapReducePlan:
-    """One article's way through map (chunk summaries) and reduce (summary of summaries)."""
+def stand_in(chunk: str, words: int) -> str:
+    """The chunk's opening sentences within `words` words, in place of a botched summary."""
+    taken: list[str] = []
+    used = 0
+    for sentence in split_sentences(chunk):
+        size = count_words(sentence)
+        if used + size > words:
+            if not taken:  # one sentence over the budget: its opening clauses or words
+                taken.append(cut_to(sentence, words))
+            break
+        taken.append(sentence)
+        used += size
+    return " ".join(taken)
 
-    def __init__(self, sentences: Sequence[str], count: TokenCounter, limit: int) -> None:
+
+class MapReducePlan:
+    """One article's way through map (chunk summaries) and reduce (summary of summaries).
+
+    A part summary that `is_degenerate` is replaced by `stand_in` before anything is built on
+    it; the final summary is left to the caller, who can fall back for the whole article.
+    """
+
+    def __init__(
+        self,
+        sentences: Sequence[str],
+        count: TokenCounter,
+        limit: int,
+        stand_in_words: int = DEFAULT_STAND_IN_WORDS,
+    ) -> None:
         self._count = count
         self._limit = limit
+        self._stand_in_words = stand_in_words
+        self.stand_ins = 0
+        self.parts = 0
         self.pending: list[str] = chunk_sentences(sentences, count, limit) or [""]
         self.result: str | None = None
         self.done_steps = 0
@@ -86,6 +119,7 @@ class MapReducePlan:
             self.pending = []
             self.total_steps = self.done_steps
             return
+        summaries = [self._checked(c, s) for c, s in zip(self.pending, summaries, strict=True)]
         sentences = [s for summary in summaries for s in split_sentences(summary.strip())]
         pending = chunk_sentences(sentences, self._count, self._limit) or [""]
         self.rounds += 1
@@ -100,6 +134,14 @@ class MapReducePlan:
         # Another round of reduce is needed only when the combined summaries still overflow.
         extra = 1 if len(self.pending) > 1 else 0
         self.total_steps = self.done_steps + len(self.pending) + extra
+
+    def _checked(self, chunk: str, summary: str) -> str:
+        """The summary, or the chunk's stand-in when the model's output is unusable."""
+        self.parts += 1
+        if not is_degenerate(summary):
+            return summary
+        self.stand_ins += 1
+        return stand_in(chunk, self._stand_in_words)
 
 
 def map_reduce(

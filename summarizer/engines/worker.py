@@ -12,8 +12,9 @@ from types import TracebackType
 from typing import Protocol
 
 from summarizer.digest import Article, Length
-from summarizer.engines.abstractive import DEFAULT_MAX_BATCH, Job
-from summarizer.engines.base import EngineUnavailable, ProgressCallback
+from summarizer.engines.abstractive import DEFAULT_MAX_BATCH
+from summarizer.engines.base import EngineResult, EngineUnavailable, ProgressCallback
+from summarizer.engines.batching import Job
 
 
 class BatchEngine(Protocol):
@@ -22,7 +23,7 @@ class BatchEngine(Protocol):
     name: str
     model_id: str | None
 
-    def summarize_many(self, jobs: Sequence[Job]) -> list[str]:
+    def summarize_many(self, jobs: Sequence[Job]) -> list[EngineResult]:
         """One summary per job, in order."""
         ...
 
@@ -30,7 +31,7 @@ class BatchEngine(Protocol):
 @dataclass(frozen=True)
 class _Request:
     job: Job
-    future: Future[str]
+    future: Future[EngineResult]
 
 
 _STOP = object()
@@ -56,9 +57,9 @@ class ModelWorker:
 
     def submit(
         self, article: Article, length: Length, progress: ProgressCallback | None = None
-    ) -> Future[str]:
+    ) -> Future[EngineResult]:
         """Queue one article; the future resolves to its summary."""
-        future: Future[str] = Future()
+        future: Future[EngineResult] = Future()
         with self._lock:
             if self._closed:
                 raise RuntimeError("the model worker is closed")
@@ -72,6 +73,12 @@ class ModelWorker:
         self, article: Article, length: Length, progress: ProgressCallback | None = None
     ) -> str:
         """Blocking summary (from any thread but the worker's own)."""
+        return self.summarize_result(article, length, progress).text
+
+    def summarize_result(
+        self, article: Article, length: Length, progress: ProgressCallback | None = None
+    ) -> EngineResult:
+        """Blocking summary with its stand-in count (from any thread but the worker's own)."""
         if threading.current_thread() is self._thread:
             raise RuntimeError("summarize() called from the model worker thread itself")
         return self.submit(article, length, progress).result()
@@ -88,7 +95,8 @@ class ModelWorker:
             def relay(done: int, total: int) -> None:
                 loop.call_soon_threadsafe(callback, done, total)
 
-        return await asyncio.wrap_future(self.submit(article, length, relay))
+        result = await asyncio.wrap_future(self.submit(article, length, relay))
+        return result.text
 
     def _take_batch(self, first: _Request) -> tuple[list[_Request], bool]:
         batch, stop = [first], False
@@ -118,8 +126,8 @@ class ModelWorker:
                     for request in batch:
                         request.future.set_exception(exc)
                 else:
-                    for request, text in zip(batch, results, strict=True):
-                        request.future.set_result(text)
+                    for request, result in zip(batch, results, strict=True):
+                        request.future.set_result(result)
             if stop:
                 return
 

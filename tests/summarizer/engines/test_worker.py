@@ -10,7 +10,9 @@ import pytest
 
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
-from summarizer.engines.abstractive import AbstractiveEngine, Job
+from summarizer.engines.abstractive import AbstractiveEngine
+from summarizer.engines.base import EngineResult
+from summarizer.engines.batching import Job
 from summarizer.engines.worker import ModelWorker
 from tests.summarizer.engines.conftest import TRAINED_SUMMARY, TinyModels
 
@@ -28,17 +30,17 @@ class GatedEngine:
         self.started = threading.Event()
         self.threads: set[str] = set()
 
-    def summarize_many(self, jobs: Sequence[Job]) -> list[str]:
+    def summarize_many(self, jobs: Sequence[Job]) -> list[EngineResult]:
         self.threads.add(threading.current_thread().name)
         self.started.set()
         if not self.gate.wait(timeout=10):
-            return ["gate never opened: the event loop was blocked"] * len(jobs)
+            return [EngineResult("gate never opened: the event loop was blocked")] * len(jobs)
         for job in jobs:
             if job.progress is not None:
                 job.progress(1, 1)
         if any(job.length is Length.LONG for job in jobs):
             raise RuntimeError("model exploded")
-        return [f"tóm tắt {job.article.title}" for job in jobs]
+        return [EngineResult(f"tóm tắt {job.article.title}") for job in jobs]
 
 
 async def test_event_loop_keeps_running_while_the_model_generates() -> None:
