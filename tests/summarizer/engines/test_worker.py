@@ -14,6 +14,7 @@ from summarizer.engines.abstractive import AbstractiveEngine
 from summarizer.engines.base import EngineResult
 from summarizer.engines.batching import Job
 from summarizer.engines.worker import ModelWorker
+from summarizer.pipeline import PARTLY_EXTRACTIVE, summarize
 from tests.summarizer.engines.conftest import TRAINED_SUMMARY, TinyModels
 
 ARTICLE = Article("Tiêu đề", ("Một đoạn văn.",), ("Một đoạn văn.",))
@@ -113,3 +114,21 @@ async def test_real_model_through_the_worker_matches_the_direct_engine(
         blocking = await asyncio.to_thread(worker.summarize, article, Length.SHORT)
     assert direct == TRAINED_SUMMARY
     assert results == [direct] * 3 and blocking == direct
+
+
+class StandInEngine:
+    """A model that botched one of three chunk summaries of every article."""
+
+    name = "abstractive"
+    model_id: str | None = "stand-in"
+
+    def summarize_many(self, jobs: Sequence[Job]) -> list[EngineResult]:
+        return [EngineResult(" ".join(job.article.sentences), 1, 3) for job in jobs]
+
+
+def test_a_digest_made_through_the_worker_is_marked_partly_extractive() -> None:
+    page = "Tỉnh Lâm Hà khởi công đường\nSáng nay, tỉnh Lâm Hà khởi công tuyến đường ven sông mới."
+    with ModelWorker(StandInEngine()) as worker:
+        digest = summarize(page, Length.SHORT, worker)
+    assert (digest.engine, digest.model, digest.fallback) == ("abstractive", "stand-in", True)
+    assert digest.notes == (f"{PARTLY_EXTRACTIVE}1/3",)
