@@ -29,12 +29,12 @@ class Model:
     def __init__(self, botch: str | None = None, echo: bool = False) -> None:
         self.botch = botch
         self.echo = echo
-        self.events: list[tuple[str, ...]] = []
+        self.events: list[tuple[str, int, int]] = []  # ("batch", n, size) or (article, done, total)
         self.batches: list[tuple[Length, int]] = []
 
     def generate(self, texts: list[str], length: Length) -> list[str]:
         self.batches.append((length, len(texts)))
-        self.events.append(("batch", str(len(self.batches))))
+        self.events.append(("batch", len(self.batches), len(texts)))
         if self.echo:
             return list(texts)
         return [LOOP if t == self.botch else "Có ý chính." for t in texts]
@@ -43,20 +43,20 @@ class Model:
         article = Article(name, (" ".join(sentences),), tuple(sentences))
         return Job(article, length, lambda done, total: self.events.append((name, done, total)))
 
-    def seen(self, name: str) -> list[tuple[object, ...]]:
+    def seen(self, name: str) -> list[tuple[int, int]]:
         """The progress the reader of one article saw, in order."""
-        return [event[1:] for event in self.events if event[0] == name]
+        return [(done, total) for who, done, total in self.events if who == name]
 
 
 def plan_for(job: Job) -> MapReducePlan:
     return MapReducePlan(job.article.sentences, words, LIMIT, job.length.word_budget)
 
 
-def assert_reader_view(seen: list[tuple[object, ...]]) -> None:
+def assert_reader_view(seen: list[tuple[int, int]]) -> None:
     """Starts at 0, never goes back, never passes the total, ends at the total."""
-    done = [int(str(step[0])) for step in seen]
+    done = [step for step, _ in seen]
     assert done[0] == 0 and done == sorted(done)
-    assert all(int(str(d)) <= int(str(t)) for d, t in seen)
+    assert all(step <= total for step, total in seen)
     assert seen[-1][0] == seen[-1][1]
 
 
@@ -69,7 +69,7 @@ def test_every_article_in_a_batch_moves_with_that_batch() -> None:
     # The first batch takes a chunk from each article in turn, so each reader sees movement.
     assert model.events[:7] == [
         ("dài", 0, 6), ("ngắn", 0, 1), ("vừa", 0, 3),
-        ("batch", "1"), ("dài", 2, 6), ("ngắn", 1, 1), ("vừa", 1, 3),
+        ("batch", 1, 4), ("dài", 2, 6), ("ngắn", 1, 1), ("vừa", 1, 3),
     ]
     assert model.seen("dài") == [(0, 6), (2, 6), (5, 6), (6, 6)]
     assert model.seen("vừa") == [(0, 3), (1, 3), (2, 3), (3, 3)]
@@ -83,7 +83,7 @@ def test_a_short_summary_does_not_wait_for_every_long_one() -> None:
     jobs = [model.job("dài", SENTENCES, Length.LONG), model.job("ngắn", SENTENCES[:1])]
     run_jobs(jobs, plan_for, model.generate, max_batch=2)
     assert [length for length, _ in model.batches[:2]] == [Length.LONG, Length.SHORT]
-    assert model.events.index(("ngắn", 1, 1)) < model.events.index(("batch", "3"))
+    assert model.events.index(("ngắn", 1, 1)) < model.events.index(("batch", 3, 2))
     assert_reader_view(model.seen("dài"))
 
 
