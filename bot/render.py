@@ -11,6 +11,7 @@ from typing import Protocol
 
 from bot.texts import text
 from summarizer.digest import Digest
+from summarizer.pipeline import PARTLY_EXTRACTIVE
 
 # A digest note naming the chat's chosen engine when it could not run here (see engines.py).
 UNAVAILABLE = "engine_unavailable:"
@@ -106,6 +107,9 @@ def footer(digest: Digest, number: int | None, lang: str) -> str:
     for note in digest.notes:
         if note.startswith(UNAVAILABLE):  # the chat chose an engine that cannot run here
             engine += " · " + text(lang, "engine_unavailable", wanted=note[len(UNAVAILABLE):])
+        elif note.startswith(PARTLY_EXTRACTIVE):  # some chunks were botched by the model
+            stand_ins, _, parts = note[len(PARTLY_EXTRACTIVE):].partition("/")
+            engine += " · " + text(lang, "partly_extractive", stand_ins=stand_ins, parts=parts)
     return text(
         lang,
         "footer",

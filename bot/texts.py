@@ -162,6 +162,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
                "{words_out} words · #{number}"),
     "fallback": ("dự phòng", "fallback"),
     "engine_unavailable": ("{wanted} chưa chạy được ở đây", "{wanted} can't run here"),
+    "partly_extractive": (
+        "{stand_ins}/{parts} đoạn lấy nguyên câu từ bài",
+        "{stand_ins} of {parts} parts quoted from the article",
+    ),
     # history, search, officials
     "history_header": ("<b>Lịch sử</b> ({total} bản tóm tắt)", "<b>History</b> ({total} digests)"),
     "history_empty": (

@@ -89,3 +89,14 @@ def test_never_an_empty_message() -> None:
     assert split_blocks([Block("   "), Block("")]) == ["…"]
     empty = digest(summary="", title="", officials=(), decisions=())
     assert all(c.strip() for c in render_digest(empty, 1, "vi"))
+
+
+def test_partly_extractive_summary_says_how_much_was_quoted() -> None:
+    botched = digest(engine="abstractive", model="vit5", fallback=True,
+                     notes=("partly_extractive:2/7",))
+    (vi,) = render_digest(botched, 4, "vi")
+    (en,) = render_digest(botched, 4, "en")
+    assert "[dự phòng]" in vi and "2/7 đoạn lấy nguyên câu từ bài" in vi
+    assert "2 of 7 parts quoted from the article" in en
+    (clean,) = render_digest(digest(), 4, "en")
+    assert "quoted" not in clean
