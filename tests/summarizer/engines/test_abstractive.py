@@ -14,18 +14,7 @@ from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.select import load_engine
 from summarizer.pipeline import summarize
 from tests.summarizer.engines.conftest import TRAINED_SUMMARY, TinyModels
-
-
-class RecordingEngine(AbstractiveEngine):
-    """The real engine, recording what reaches the model (a fake at the generate seam)."""
-
-    def __init__(self, model: str) -> None:
-        super().__init__(model, runtime="transformers")
-        self.calls: list[list[str]] = []
-
-    def generate(self, texts: list[str], length: Length) -> list[str]:
-        self.calls.append(list(texts))
-        return super().generate(texts, length)
+from tests.summarizer.engines.samples import RecordingEngine
 
 
 def test_auto_picks_the_local_model_and_the_digest_says_so(tiny_models: TinyModels) -> None:

@@ -5,15 +5,9 @@ from __future__ import annotations
 from summarizer.digest import Article, Length
 from summarizer.engines.batching import Job, run_jobs
 from summarizer.engines.chunking import MapReducePlan
+from tests.summarizer.engines.samples import SENTENCES
 
 # Each sentence is one chunk at a limit of 15 words (one word is one token here).
-SENTENCES = [
-    "Tỉnh Lâm Hà khởi công tuyến đường ven sông.",
-    "Tổng vốn đầu tư là một nghìn hai trăm tỷ đồng.",
-    "Chủ tịch tỉnh yêu cầu nhà thầu bảo đảm chất lượng.",
-    "Tuyến đường có bốn làn xe và hai cầu lớn.",
-    "Người dân kỳ vọng nông sản được vận chuyển nhanh hơn.",
-]
 LIMIT = 15
 LOOP = "của của của của của của của của"
 

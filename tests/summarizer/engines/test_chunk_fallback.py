@@ -10,6 +10,7 @@ from summarizer.engines.chunking import stand_in
 from summarizer.pipeline import PARTLY_EXTRACTIVE, summarize
 from summarizer.quality import is_degenerate
 from tests.summarizer.engines.conftest import TRAINED_SUMMARY, TinyModels
+from tests.summarizer.engines.samples import RecordingEngine
 
 # What a model stuck in a decoding loop writes.
 LOOP = "của của của của của của của của"
@@ -17,15 +18,10 @@ LOOP = "của của của của của của của của"
 BOTCHED_OPENING = "Các thầy cô giáo"
 
 
-class BotchingEngine(AbstractiveEngine):
+class BotchingEngine(RecordingEngine):
     """The real tiny model, except that one chunk's summary comes out as a loop."""
 
-    def __init__(self, model: str) -> None:
-        super().__init__(model, runtime="transformers")
-        self.calls: list[list[str]] = []
-
     def generate(self, texts: list[str], length: Length) -> list[str]:
-        self.calls.append(list(texts))
         written = super().generate(texts, length)
         pairs = zip(texts, written, strict=True)
         return [LOOP if text.startswith(BOTCHED_OPENING) else out for text, out in pairs]

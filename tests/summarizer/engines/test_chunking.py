@@ -7,14 +7,7 @@ import pytest
 from summarizer.engines.chunking import MapReducePlan, chunk_sentences, map_reduce, stand_in
 from summarizer.quality import is_degenerate
 from summarizer.textnorm import count_words
-
-SENTENCES = [
-    "Tỉnh Lâm Hà khởi công tuyến đường ven sông.",
-    "Tổng vốn đầu tư là một nghìn hai trăm tỷ đồng.",
-    "Chủ tịch tỉnh yêu cầu nhà thầu bảo đảm chất lượng.",
-    "Tuyến đường có bốn làn xe và hai cầu lớn.",
-    "Người dân kỳ vọng nông sản được vận chuyển nhanh hơn.",
-]
+from tests.summarizer.engines.samples import SENTENCES
 
 
 def words(text: str) -> int:
