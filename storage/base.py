@@ -24,9 +24,6 @@ BUSY_TIMEOUT_MS = 10_000
 # one segment, so with 4 most of a single-digest commit went into merging; 8 halves that work
 # per digest (~1.4 -> ~0.7 ms per commit) while a search still reads few segments per level.
 FTS_AUTOMERGE = 8
-# Pending index data kept in memory before FTS5 writes a segment (default 1 MiB). A bulk import
-# then writes one segment per transaction instead of one every ~100 digests, and merges less.
-FTS_HASHSIZE = 32 * 2**20
 WAL_AUTOCHECKPOINT_PAGES = 4_000
 WAL_SWITCH_ATTEMPTS = 50
 T = TypeVar("T")
@@ -69,14 +66,13 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
 
 
 async def _tune_index(conn: aiosqlite.Connection) -> None:
-    """Set FTS5 automerge and hashsize (kept in the index config; setting again is harmless)."""
+    """Set FTS5 automerge (kept in the index's config table; setting it again is harmless)."""
     # IMMEDIATE: a deferred read-then-write could fail at once if another process just wrote.
     await conn.execute("BEGIN IMMEDIATE")
     try:
-        for option, value in (("automerge", FTS_AUTOMERGE), ("hashsize", FTS_HASHSIZE)):
-            await conn.execute(
-                f"INSERT INTO digest_fts (digest_fts, rank) VALUES ('{option}', {value})"
-            )
+        await conn.execute(
+            f"INSERT INTO digest_fts (digest_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})"
+        )
     except BaseException:
         await conn.execute("ROLLBACK")
         raise
