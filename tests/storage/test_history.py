@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 
 from storage import BulkDigest, Store
@@ -77,8 +79,14 @@ async def test_retention_deletes_only_old_digests(store: Store) -> None:
 
 async def test_stats_counts_across_chats(store: Store) -> None:
     await add_digest(store, 1)
-    await add_digest(store, 2)
+    began = time.monotonic()
+    slow = await store.enqueue(2, 7, ARTICLE, [5], length="short", language=None, reply_to=None)
+    await asyncio.sleep(0.05)  # the admin's median latency is the time from paste to digest
+    assert await store.claim_next_job() is not None
+    await store.complete_job(2, slow.id, make_digest())
+    waited_ms = (time.monotonic() - began) * 1000
     await store.enqueue(3, 1, "chờ", [1], length="short", language=None, reply_to=None)
     stats = await store.stats()
     assert (stats["digests"], stats["chats"], stats["queue"]) == (2, 3, 1)
-    assert stats["median_latency_ms"] >= 0
+    # Two finished jobs, one quick and one that waited 50 ms: the median lies between them.
+    assert 25 <= stats["median_latency_ms"] <= waited_ms + 5
