@@ -69,6 +69,8 @@ def _export_graphs(src_dir: Path, out: Path) -> dict[str, Any]:
     weights = {k: v.float() for k, v in _state_dict(src_dir).items()}
     layers = shape.decoder_layers
     cross = [f"cross_{n}_{i}" for i in range(layers) for n in "kv"]
+    # Cross K is stored transposed, (B, H, d, T); V as (B, H, T, d).
+    cross_axes = {n: {0: "batch", 3 if n.startswith("cross_k") else 2: "length"} for n in cross}
     past = [f"past_{n}_{i}" for i in range(layers) for n in "kv"]
     present = [f"present_{n}_{i}" for i in range(layers) for n in "kv"]
     ids = torch.tensor([[5, 6, 7, 1], [8, 9, 1, 0]])
@@ -81,7 +83,7 @@ def _export_graphs(src_dir: Path, out: Path) -> dict[str, Any]:
             input_names=["input_ids", "attention_mask"], output_names=cross,
             dynamic_axes={"input_ids": {0: "batch", 1: "length"},
                           "attention_mask": {0: "batch", 1: "length"},
-                          **{n: {0: "batch", 2: "length"} for n in cross}},
+                          **cross_axes},
             opset_version=17,
         )
         cross_values = encoder(ids, mask)
@@ -94,7 +96,7 @@ def _export_graphs(src_dir: Path, out: Path) -> dict[str, Any]:
             output_names=["logits", *present],
             dynamic_axes={"input_ids": {0: "rows"}, "encoder_mask": {0: "rows", 1: "length"},
                           "logits": {0: "rows"},
-                          **{n: {0: "rows", 2: "length"} for n in cross},
+                          **{n: axes | {0: "rows"} for n, axes in cross_axes.items()},
                           **{n: {0: "rows", 2: "past"} for n in past},
                           **{n: {0: "rows", 2: "total"} for n in present}},
             opset_version=17,
