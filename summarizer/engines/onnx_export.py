@@ -10,23 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.engines.base import EngineUnavailable
+from summarizer.engines.ct2 import TOKENIZER_FILES
+from summarizer.engines.locate import ONNX_META_FILE as META_FILE
+from summarizer.engines.locate import is_onnx_dir
 
-META_FILE = "tomtat-onnx.json"
+__all__ = ["DECODER_FILE", "ENCODER_FILE", "INSTALL_HINT", "META_FILE", "export", "is_onnx_dir",
+           "read_meta"]
 ENCODER_FILE = "encoder.onnx"
 DECODER_FILE = "decoder.onnx"
 INSTALL_HINT = "install the fast path with: pip install 'tomtat[fast]'"
-_TOKENIZER_FILES = (
-    "spiece.model",
-    "tokenizer.json",
-    "tokenizer_config.json",
-    "special_tokens_map.json",
-    "added_tokens.json",
-)
-
-
-def is_onnx_dir(path: Path) -> bool:
-    """True when the directory holds an export made by `export`."""
-    return all((path / name).is_file() for name in (META_FILE, ENCODER_FILE, DECODER_FILE))
 
 
 def read_meta(path: Path) -> dict[str, Any]:
@@ -148,7 +140,7 @@ def export(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8"
                 _quantize(work / name, dest / name)
             else:
                 shutil.move(str(work / name), dest / name)
-    for name in _TOKENIZER_FILES:
+    for name in TOKENIZER_FILES:
         if (src_dir / name).is_file():
             shutil.copy2(src_dir / name, dest / name)
     meta |= {"source": source_id, "quantization": quantization}

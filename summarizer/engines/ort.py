@@ -27,6 +27,15 @@ def import_onnxruntime() -> Any:
     return onnxruntime
 
 
+def available() -> bool:
+    """True when the optional ONNX Runtime can be imported."""
+    try:
+        import_onnxruntime()
+    except EngineUnavailable:
+        return False
+    return True
+
+
 class _Decoding:
     """The decoder session plus the per-row caches of one `generate` call."""
 
