@@ -193,6 +193,15 @@ class T5DecoderStep(_Blocks):
         self.head = nn.Parameter(head, requires_grad=False)
         self.register_buffer("table", bucket_table(shape, False), persistent=False)
 
+    def cross_attend(self, q: Tensor, kt: Tensor, v: Tensor, bias: Tensor, out: Tensor) -> Tensor:
+        """Rows are inputs x beams; cross K/V are per input: a beam's query is one more position."""
+        rows, batch = q.shape[0], kt.shape[0]
+        heads, d_kv = self.shape.heads, self.shape.d_kv
+        q = q.reshape(batch, -1, heads, d_kv).transpose(1, 2)  # (inputs, H, beams, d)
+        scores = torch.matmul(q, kt) + bias
+        ctx = torch.matmul(torch.softmax(scores, dim=-1), v).transpose(1, 2)
+        return nn.functional.linear(ctx.reshape(rows, 1, heads * d_kv), out)
+
     def forward(
         self, input_ids: Tensor, encoder_mask: Tensor, *caches: Tensor
     ) -> tuple[Tensor, ...]:
@@ -220,9 +229,9 @@ class T5DecoderStep(_Blocks):
                                 self.p(f"{a}.SelfAttention.o.weight"))
             c = f"block.{i}.layer.1"
             h = _rms(x, self.p(f"{c}.layer_norm.weight"), self.shape.eps)
-            q = self.heads(nn.functional.linear(h, self.p(f"{c}.EncDecAttention.q.weight")))
-            x = x + self.attend(q, cross[2 * i], cross[2 * i + 1], cross_bias,
-                                self.p(f"{c}.EncDecAttention.o.weight"))
+            q = nn.functional.linear(h, self.p(f"{c}.EncDecAttention.q.weight"))
+            x = x + self.cross_attend(q, cross[2 * i], cross[2 * i + 1], cross_bias,
+                                      self.p(f"{c}.EncDecAttention.o.weight"))
             x = self.ffn(x, f"block.{i}.layer.2")
         x = _rms(x, self.p("final_layer_norm.weight"), self.shape.eps)
         logits = nn.functional.linear(x[:, 0, :], self.head)

@@ -39,11 +39,10 @@ def available() -> bool:
 class _Decoding:
     """The decoder session plus the per-row caches of one `generate` call."""
 
-    def __init__(self, session: Any, cross: list[np.ndarray], mask: np.ndarray,
+    def __init__(self, session: Any, cross: list[np.ndarray], mask: np.ndarray, rows: int,
                  layers: int, heads: int, d_kv: int) -> None:
         self.session = session
         self.cross, self.mask = cross, mask
-        rows = mask.shape[0]
         self.past = [np.zeros((rows, heads, 0, d_kv), dtype=np.float32) for _ in range(2 * layers)]
         self.cross_names = [f"cross_{n}_{i}" for i in range(layers) for n in "kv"]
         self.past_names = [f"past_{n}_{i}" for i in range(layers) for n in "kv"]
@@ -63,7 +62,7 @@ class _Decoding:
             self.past = [p[parents] for p in self.past]
 
     def keep(self, rows: np.ndarray) -> None:
-        """Forget finished rows everywhere."""
+        """Forget finished rows everywhere (greedy only: one row per input)."""
         self.past = [p[rows] for p in self.past]
         self.cross = [c[rows] for c in self.cross]
         self.mask = self.mask[rows]
@@ -97,6 +96,8 @@ class OrtBackend:
 
     def generate(self, batch: list[list[int]], options: DecodeOptions) -> list[list[int]]:
         """Greedy or beam search; inputs are right-padded and masked."""
+        if options.max_new_tokens <= 0:
+            return [[] for _ in batch]
         width = max(len(ids) for ids in batch)
         ids = np.full((len(batch), width), self.special.pad, dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -105,11 +106,8 @@ class OrtBackend:
             mask[row, : len(tokens)] = 1
         cross = self.encoder.run(None, {"input_ids": ids, "attention_mask": mask})
         beams = max(1, options.num_beams)
-        if beams > 1:
-            cross = [np.repeat(c, beams, axis=0) for c in cross]
-            mask = np.repeat(mask, beams, axis=0)
-        model = _Decoding(self.decoder, cross, mask, self._layers, self._heads, self._d_kv)
-        if options.max_new_tokens <= 0:
-            return [[] for _ in batch]
+        # Beams share their input's cross K/V (the graph reads beams as extra query positions).
+        model = _Decoding(self.decoder, cross, mask, len(batch) * beams, self._layers,
+                          self._heads, self._d_kv)
         search = beam if beams > 1 else greedy
         return search(model, len(batch), options, self.special)
