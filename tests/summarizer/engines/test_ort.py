@@ -90,7 +90,6 @@ CASES = [
 def test_fp32_export_writes_what_transformers_writes(
     exports: Exports, model: str, options: DecodeOptions
 ) -> None:
-    from summarizer.engines.backends import TorchBackend
     from summarizer.engines.ort import OrtBackend
 
     torch_backend = _torch(exports.hf[model])
@@ -101,7 +100,6 @@ def test_fp32_export_writes_what_transformers_writes(
     assert padded == alone  # padding one input never changes another's summary
     for mine, reference in zip(padded, theirs, strict=True):
         assert _same_as_transformers(mine, reference), f"{mine} vs {reference}"
-    assert isinstance(torch_backend, TorchBackend)
 
 
 _TORCH: dict[Path, Any] = {}
@@ -116,7 +114,7 @@ def _torch(path: Path) -> Any:
     return _TORCH[path]
 
 
-def test_trained_model_summary_through_onnx(exports: Exports, tiny_models: TinyModels) -> None:
+def test_trained_model_summary_through_onnx(exports: Exports) -> None:
     from transformers import AutoTokenizer
 
     from summarizer.engines.ort import OrtBackend
@@ -127,7 +125,6 @@ def test_trained_model_summary_through_onnx(exports: Exports, tiny_models: TinyM
         exports.inputs, _options(1, max_new_tokens=40))
     texts = tokenizer.batch_decode(out, skip_special_tokens=True)
     assert texts == [TRAINED_SUMMARY] * len(exports.inputs)
-    assert tiny_models.trained.is_dir()
 
 
 @pytest.mark.parametrize("beams", [1, 4])
