@@ -1,4 +1,4 @@
-"""Abstractive speed: plain transformers fp32 vs our engine (CTranslate2 int8), same run.
+"""Abstractive speed: plain transformers fp32 vs our engine (CTranslate2 or ONNX Runtime int8).
 
 A model with ViT5-base's exact shape (random weights: speed does not depend on them), a
 1,024-token input and exactly 128 generated tokens (end-of-sequence suppressed), greedy and
@@ -6,6 +6,7 @@ beam 4, 2 threads. Each runtime lives in its own process so its peak RSS is its 
 are interleaved (baseline, ours, baseline, ours...) so machine load hits both alike.
 
     PYTHONPATH=. nice -n 10 python benchmarks/abstractive_speed.py [--reps 2] [--cache DIR]
+        [--runtime ctranslate2|onnxruntime]
 
 CPU time is printed beside wall time: on a shared machine plain torch loses far more to
 contention than CTranslate2 does, so compare ratios from runs on an idle machine when you can.
@@ -62,16 +63,24 @@ class Baseline:
 class Ours:
     """Our engine's runtime and decoding settings (ViT5 family), length forced."""
 
-    def __init__(self, ct2_dir: Path, threads: int) -> None:
+    def __init__(self, model_dir: Path, threads: int) -> None:
         from transformers import AutoTokenizer
 
+        from summarizer.engines.backends import Backend
         from summarizer.engines.ct2 import Ct2Backend
         from summarizer.engines.generation import family_settings
+        from summarizer.engines.onnx_export import is_onnx_dir
+        from summarizer.engines.ort import OrtBackend
 
-        tokenizer: Any = AutoTokenizer.from_pretrained(ct2_dir)
-        self.backend = Ct2Backend(
-            ct2_dir, tokenizer.convert_ids_to_tokens, tokenizer.convert_tokens_to_ids, threads
-        )
+        self.backend: Backend
+        if is_onnx_dir(model_dir):
+            self.backend = OrtBackend(model_dir, threads)
+        else:
+            tokenizer: Any = AutoTokenizer.from_pretrained(model_dir)
+            self.backend = Ct2Backend(
+                model_dir, tokenizer.convert_ids_to_tokens, tokenizer.convert_tokens_to_ids,
+                threads,
+            )
         self.settings = family_settings("VietAI/vit5-base-vietnews-summarization", "t5")
 
     def run(self, batch: list[list[int]], beams: int, new_tokens: int) -> int:
@@ -136,15 +145,27 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/tomtat-bench"))
     parser.add_argument("--skip-concurrency", action="store_true")
+    parser.add_argument("--runtime", choices=("ctranslate2", "onnxruntime"),
+                        default="ctranslate2", help="what runs our engine (both int8)")
     args = parser.parse_args()
 
-    from benchmarks.vit5_shape import VOCAB, build
+    from benchmarks.vit5_shape import VOCAB, build, build_onnx
 
-    hf_dir, ct2_dir = build(args.cache)
+    hf_dir, ours_dir = build(args.cache)
+    if args.runtime == "onnxruntime":
+        # Exported in a child: the export's peak memory must not be inherited (ru_maxrss
+        # survives fork and exec) by the processes whose peak RSS is reported.
+        exporter = mp.get_context("spawn").Process(target=build_onnx, args=(args.cache,))
+        exporter.start()
+        exporter.join()
+        if exporter.exitcode != 0:
+            raise SystemExit("the ONNX export of the shape model failed")
+        ours_dir = build_onnx(args.cache)  # already there: only checked
+    print(f"ours: {args.runtime} int8 ({ours_dir})", flush=True)
     print("load average at start (1/5/15 min): {:.2f} {:.2f} {:.2f} on {} cores".format(
         *os.getloadavg(), os.cpu_count()), flush=True)
     one = [[_input_ids(0, VOCAB)]]
-    base, ours = Child("baseline", hf_dir, args.threads), Child("ours", ct2_dir, args.threads)
+    base, ours = Child("baseline", hf_dir, args.threads), Child("ours", ours_dir, args.threads)
     try:
         base.time(one, 1, 2)  # warm-up: first calls allocate and page weights in
         ours.time(one, 1, 2)

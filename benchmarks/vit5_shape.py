@@ -54,3 +54,13 @@ def build(cache: Path) -> tuple[Path, Path]:
     if not (ct2_dir / "model.bin").is_file():
         ct2.convert(hf_dir, ct2_dir, "vit5-base-shape", quantization="int8", force=True)
     return hf_dir, ct2_dir
+
+
+def build_onnx(cache: Path) -> Path:
+    """The shape model's ONNX Runtime int8 export (built once, then reused)."""
+    from summarizer.engines.onnx_export import export, is_onnx_dir
+
+    hf_dir, onnx_dir = cache / "vit5-base-shape", cache / "vit5-base-shape-onnx"
+    if not is_onnx_dir(onnx_dir):
+        export(hf_dir, onnx_dir, "vit5-base-shape", quantization="int8", force=True)
+    return onnx_dir

@@ -9,7 +9,7 @@ from typing import Any
 
 from summarizer.engines.base import EngineUnavailable
 from summarizer.engines.generation import DEFAULT_MODEL
-from summarizer.engines.locate import default_ct2_dir, locate_model
+from summarizer.engines.locate import default_ct2_dir, default_onnx_dir, locate_model
 
 EXIT_FAILED = 2
 # Weights for other frameworks are never needed here and can be gigabytes.
@@ -22,13 +22,15 @@ def add_model_parser(sub: Any) -> None:
     msub = p.add_subparsers(dest="model_command", required=True)
     d = msub.add_parser("download", help="fetch a model from the Hugging Face hub into its cache")
     d.add_argument("id", nargs="?", default=DEFAULT_MODEL, help=f"hub id (default {DEFAULT_MODEL})")
-    c = msub.add_parser("convert", help="make a CTranslate2 int8 copy (needs tomtat[fast])")
+    c = msub.add_parser("convert", help="make an int8 copy for a fast runtime (needs tomtat[fast])")
     c.add_argument("src", help="hub id (already downloaded) or local model directory")
     c.add_argument("dest", nargs="?", default=None,
                    help="output directory (default: where the engine looks for it)")
     c.add_argument("--quantization", default="int8",
                    choices=["int8", "int8_float32", "int16", "float32"])
     c.add_argument("--force", action="store_true", help="replace an existing DEST")
+    c.add_argument("--runtime", default="ctranslate2", choices=["ctranslate2", "onnx"],
+                   help="onnx: ONNX Runtime export, T5-family models only (int8 or float32)")
 
 
 def _fail(message: str) -> int:
@@ -57,24 +59,29 @@ def download(model_id: str) -> int:
     return 0
 
 
-def convert_model(src: str, dest: str | None, quantization: str, force: bool) -> int:
-    """Convert a local or cached model to CTranslate2; exit code."""
-    from summarizer.engines import ct2
+def convert_model(src: str, dest: str | None, quantization: str, force: bool,
+                  runtime: str = "ctranslate2") -> int:
+    """Convert a local or cached model to CTranslate2 or ONNX; exit code."""
+    from summarizer.engines import ct2, onnx_export
 
     files = locate_model(src)
     if files is None or files.hf_dir is None:
         return _fail(f"{src!r} is not on this machine; get it first with `tomtat model download`")
-    target = Path(dest).expanduser() if dest else default_ct2_dir(src)
+    default = default_onnx_dir(src) if runtime == "onnx" else default_ct2_dir(src)
+    target = Path(dest).expanduser() if dest else default
     if target.exists() and any(target.iterdir()) and not force:
         return _fail(f"{target} already exists; pass --force to replace it")
     try:
-        out = ct2.convert(files.hf_dir, target, files.model_id, quantization, force=True)
+        if runtime == "onnx":
+            out = onnx_export.export(files.hf_dir, target, files.model_id, quantization, force=True)
+        else:
+            out = ct2.convert(files.hf_dir, target, files.model_id, quantization, force=True)
     except EngineUnavailable as exc:
         return _fail(str(exc))
     except (OSError, ValueError, NotImplementedError) as exc:
         return _fail(f"could not convert {src!r}: {exc}")
     print(f"tomtat: converted {src} to {out} ({quantization})")
-    if dest and out != default_ct2_dir(src):
+    if dest and out != default:
         print(f"tomtat: use it with --model {out}")
     return 0
 
@@ -83,4 +90,4 @@ def run_model(args: argparse.Namespace) -> int:
     """Execute `tomtat model …`; return the process exit code."""
     if args.model_command == "download":
         return download(args.id)
-    return convert_model(args.src, args.dest, args.quantization, args.force)
+    return convert_model(args.src, args.dest, args.quantization, args.force, args.runtime)

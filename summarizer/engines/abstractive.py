@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.digest import Article, Length
-from summarizer.engines import ct2
+from summarizer.engines import ct2, ort
 from summarizer.engines.backends import Backend, TorchBackend
 from summarizer.engines.base import EngineResult, EngineUnavailable, ProgressCallback
 from summarizer.engines.batching import Job, run_jobs
@@ -19,7 +19,7 @@ from summarizer.engines.locate import ModelFiles, locate_model
 
 log = logging.getLogger(__name__)
 
-RUNTIMES = ("auto", "ctranslate2", "transformers")
+RUNTIMES = ("auto", "onnxruntime", "ctranslate2", "transformers")
 DEFAULT_MAX_BATCH = 8
 
 
@@ -42,7 +42,7 @@ class LoadedModel:
     settings: FamilySettings
 
 
-_LOADED: dict[tuple[str, str | None, str | None, int | None, str], LoadedModel] = {}
+_LOADED: dict[tuple[str, str | None, str | None, str | None, int | None, str], LoadedModel] = {}
 _LOAD_LOCK = threading.Lock()
 
 
@@ -50,7 +50,15 @@ def _open(files: ModelFiles, runtime: str, threads: int | None, compute_type: st
     from transformers import AutoTokenizer
 
     tokenizer: Any = AutoTokenizer.from_pretrained(files.tokenizer_dir)
-    use_ct2 = files.ct2_dir is not None and runtime != "transformers"
+    if runtime == "onnxruntime" and files.onnx_dir is None:
+        raise EngineUnavailable(
+            f"no ONNX export of {files.model_id!r}; "
+            f"make one with `tomtat model convert --runtime onnx {files.model_id}`"
+        )
+    # An ONNX export (T5 family only) beats CTranslate2 on greedy decoding: prefer it.
+    use_onnx = files.onnx_dir is not None and (
+        runtime == "onnxruntime" or (runtime == "auto" and ort.available()))
+    use_ct2 = files.ct2_dir is not None and runtime in ("auto", "ctranslate2") and not use_onnx
     if runtime == "ctranslate2" and files.ct2_dir is None:
         raise EngineUnavailable(
             f"no CTranslate2 copy of {files.model_id!r}; "
@@ -59,7 +67,11 @@ def _open(files: ModelFiles, runtime: str, threads: int | None, compute_type: st
     if use_ct2 and files.hf_dir is not None and runtime == "auto" and not ct2.available():
         use_ct2 = False
     backend: Backend
-    if use_ct2:
+    if use_onnx:
+        assert files.onnx_dir is not None
+        onnx_backend = ort.OrtBackend(files.onnx_dir, threads)
+        backend, model_type = onnx_backend, onnx_backend.model_type
+    elif use_ct2:
         assert files.ct2_dir is not None
         backend = ct2.Ct2Backend(
             files.ct2_dir,
@@ -123,6 +135,7 @@ class AbstractiveEngine:
             files.model_id,
             str(files.hf_dir) if files.hf_dir else None,
             str(files.ct2_dir) if files.ct2_dir else None,
+            str(files.onnx_dir) if files.onnx_dir else None,
             self._threads,
             f"{self._runtime}/{self._compute_type}",
         )

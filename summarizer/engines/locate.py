@@ -8,6 +8,10 @@ from pathlib import Path
 
 # Where `tomtat model convert` puts a hub model's CTranslate2 copy when no DEST is given.
 DEFAULT_CT2_ROOT = Path.home() / ".cache" / "tomtat" / "ct2"
+# Where `tomtat model convert --runtime onnx` puts a hub model's ONNX export.
+DEFAULT_ONNX_ROOT = Path.home() / ".cache" / "tomtat" / "onnx"
+# Written beside an ONNX export (kept in step with summarizer.engines.onnx_export).
+ONNX_META_FILE = "tomtat-onnx.json"
 # Written by `tomtat model convert` next to the converted weights.
 SOURCE_FILE = "tomtat-source.json"
 _WEIGHTS = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin")
@@ -15,16 +19,17 @@ _WEIGHTS = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.
 
 @dataclass(frozen=True)
 class ModelFiles:
-    """Where the files of one model are; at least one of the two directories is set."""
+    """Where the files of one model are; at least one of the directories is set."""
 
     model_id: str
     hf_dir: Path | None
     ct2_dir: Path | None
+    onnx_dir: Path | None = None
 
     @property
     def tokenizer_dir(self) -> Path:
-        """Directory holding the tokenizer files (a CT2 copy carries its own)."""
-        found = self.hf_dir or self.ct2_dir
+        """Directory holding the tokenizer files (converted copies carry their own)."""
+        found = self.hf_dir or self.ct2_dir or self.onnx_dir
         assert found is not None
         return found
 
@@ -34,17 +39,27 @@ def is_ct2_dir(path: Path) -> bool:
     return (path / "model.bin").is_file()
 
 
+def is_onnx_dir(path: Path) -> bool:
+    """True when the directory holds an ONNX export (`tomtat model convert --runtime onnx`)."""
+    return all((path / n).is_file() for n in (ONNX_META_FILE, "encoder.onnx", "decoder.onnx"))
+
+
 def is_hf_dir(path: Path) -> bool:
     """True when the directory holds a transformers model (config and weights)."""
     return (path / "config.json").is_file() and any((path / w).is_file() for w in _WEIGHTS)
 
 
-def default_ct2_dir(model: str, root: Path = DEFAULT_CT2_ROOT) -> Path:
+def default_ct2_dir(model: str, root: Path = DEFAULT_CT2_ROOT, suffix: str = "-ct2") -> Path:
     """The conventional place of a model's converted copy."""
     local = Path(model).expanduser()
     if local.is_dir():
-        return local.with_name(local.name + "-ct2")
+        return local.with_name(local.name + suffix)
     return root / model.replace("/", "--")
+
+
+def default_onnx_dir(model: str, root: Path = DEFAULT_ONNX_ROOT) -> Path:
+    """The conventional place of a model's ONNX export."""
+    return default_ct2_dir(model, root, suffix="-onnx")
 
 
 def _hub_snapshot(model_id: str, cache_dir: Path | None) -> Path | None:
@@ -63,10 +78,10 @@ def _hub_snapshot(model_id: str, cache_dir: Path | None) -> Path | None:
     return found if is_hf_dir(found) else None
 
 
-def source_of(ct2_dir: Path) -> str | None:
-    """The model id a CT2 copy was converted from, when `tomtat model convert` recorded it."""
+def source_of(ct2_dir: Path, record: str = SOURCE_FILE) -> str | None:
+    """The model id a copy was converted from, when `tomtat model convert` recorded it."""
     try:
-        data = json.loads((ct2_dir / SOURCE_FILE).read_text(encoding="utf-8"))
+        data = json.loads((ct2_dir / record).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     source = data.get("source") if isinstance(data, dict) else None
@@ -74,18 +89,23 @@ def source_of(ct2_dir: Path) -> str | None:
 
 
 def locate_model(
-    model: str, ct2_root: Path = DEFAULT_CT2_ROOT, hf_cache: Path | None = None
+    model: str, ct2_root: Path = DEFAULT_CT2_ROOT, hf_cache: Path | None = None,
+    onnx_root: Path = DEFAULT_ONNX_ROOT,
 ) -> ModelFiles | None:
     """Find the model locally; None when neither its weights nor a converted copy are here."""
     local = Path(model).expanduser()
     if local.is_dir():
         if is_ct2_dir(local):
             return ModelFiles(source_of(local) or model, None, local)
+        if is_onnx_dir(local):
+            return ModelFiles(source_of(local, ONNX_META_FILE) or model, None, None, local)
         hf_dir = local if is_hf_dir(local) else None
     else:
         hf_dir = _hub_snapshot(model, hf_cache)
     ct2 = default_ct2_dir(model, ct2_root)
     ct2_dir = ct2 if is_ct2_dir(ct2) else None
-    if hf_dir is None and ct2_dir is None:
+    onnx = default_onnx_dir(model, onnx_root)
+    onnx_dir = onnx if is_onnx_dir(onnx) else None
+    if hf_dir is None and ct2_dir is None and onnx_dir is None:
         return None
-    return ModelFiles(model, hf_dir, ct2_dir)
+    return ModelFiles(model, hf_dir, ct2_dir, onnx_dir)

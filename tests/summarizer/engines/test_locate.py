@@ -43,6 +43,26 @@ def test_a_converted_directory_alone_names_its_source(tmp_path: Path) -> None:
     assert source_of(tmp_path) is None
 
 
+def fake_onnx_dir(path: Path, source: str) -> Path:
+    path.mkdir(parents=True)
+    for name in ("encoder.onnx", "decoder.onnx"):
+        (path / name).write_bytes(b"")
+    (path / "tomtat-onnx.json").write_text(json.dumps({"source": source}), "utf-8")
+    return path
+
+
+def test_an_onnx_export_beside_the_model_or_alone_is_found(tmp_path: Path) -> None:
+    model = fake_hf_dir(tmp_path / "vit5")
+    export = fake_onnx_dir(tmp_path / "vit5-onnx", "VietAI/x")
+    found = locate_model(str(model))
+    assert found is not None and (found.hf_dir, found.onnx_dir) == (model, export)
+    alone = locate_model(str(export))
+    assert alone is not None
+    assert (alone.model_id, alone.hf_dir, alone.ct2_dir, alone.onnx_dir) == (
+        "VietAI/x", None, None, export)
+    assert alone.tokenizer_dir == export
+
+
 def test_a_hub_model_in_the_hf_cache_is_found_without_network(tmp_path: Path) -> None:
     repo = tmp_path / "models--VietAI--vit5-tiny"
     (repo / "refs").mkdir(parents=True)

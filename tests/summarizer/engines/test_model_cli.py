@@ -63,3 +63,28 @@ def test_summarize_with_a_missing_model_fails_fast_and_friendly(
     assert code == 2
     assert "'VietAI/absent'" in err and "tomtat model download VietAI/absent" in err
     assert "Traceback" not in err
+
+
+def test_convert_to_onnx_makes_a_copy_the_engine_prefers(
+    tiny_models: TinyModels, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("onnxruntime")
+    import shutil
+
+    from summarizer.engines.abstractive import AbstractiveEngine
+    from summarizer.engines.locate import is_onnx_dir
+
+    model = tmp_path / "tiny"
+    shutil.copytree(tiny_models.trained, model)
+    assert main(["model", "convert", "--runtime", "onnx", str(model)]) == 0
+    export = tmp_path / "tiny-onnx"  # beside the model, where the engine looks
+    assert is_onnx_dir(export) and (export / "tokenizer.json").is_file()
+    assert AbstractiveEngine(str(model)).runtime == "onnxruntime"
+    article = tmp_path / "article.txt"
+    article.write_text(tiny_models.text, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["summarize", "--engine", "abstractive", "--model", str(export),
+                 "--length", "short", str(article)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert TRAINED_SUMMARY in out.out and "[abstractive (" in out.out

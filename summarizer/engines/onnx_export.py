@@ -1,0 +1,147 @@
+"""Export a transformers T5 checkpoint to two ONNX graphs (encoder, decoder step), int8 weights."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+from summarizer.engines.base import EngineUnavailable
+from summarizer.engines.ct2 import TOKENIZER_FILES
+from summarizer.engines.locate import ONNX_META_FILE as META_FILE
+from summarizer.engines.locate import is_onnx_dir
+
+__all__ = ["DECODER_FILE", "ENCODER_FILE", "INSTALL_HINT", "META_FILE", "export", "is_onnx_dir",
+           "read_meta"]
+ENCODER_FILE = "encoder.onnx"
+DECODER_FILE = "decoder.onnx"
+INSTALL_HINT = "install the fast path with: pip install 'tomtat[fast]'"
+
+
+def read_meta(path: Path) -> dict[str, Any]:
+    """The JSON record written beside an export."""
+    data = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path / META_FILE} is not a JSON object")
+    return data
+
+
+def _state_dict(src_dir: Path) -> dict[str, Any]:
+    """The checkpoint's tensors by their transformers names (safetensors or pytorch_model.bin)."""
+    import torch
+
+    single, index = src_dir / "model.safetensors", src_dir / "model.safetensors.index.json"
+    if single.is_file() or index.is_file():
+        from safetensors.torch import load_file
+
+        if single.is_file():
+            return dict(load_file(str(single)))
+        shards = set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values())
+        weights: dict[str, Any] = {}
+        for shard in sorted(shards):
+            weights.update(load_file(str(src_dir / shard)))
+        return weights
+    return dict(torch.load(src_dir / "pytorch_model.bin", map_location="cpu", weights_only=True))
+
+
+def _export_graphs(src_dir: Path, out: Path) -> dict[str, Any]:
+    """Write fp32 encoder.onnx and decoder.onnx into `out`; return the metadata."""
+    import torch
+    from transformers import AutoConfig
+
+    from summarizer.engines.onnx_t5 import T5DecoderStep, T5Encoder, T5Shape
+
+    config = AutoConfig.from_pretrained(src_dir)
+    if config.model_type not in ("t5", "mt5"):
+        raise ValueError(f"the ONNX export handles T5-family models, not {config.model_type!r}")
+    shape = T5Shape.from_config(config)
+    weights = {k: v.float() for k, v in _state_dict(src_dir).items()}
+    layers = shape.decoder_layers
+    cross = [f"cross_{n}_{i}" for i in range(layers) for n in "kv"]
+    # Cross K is stored transposed, (B, H, d, T); V as (B, H, T, d).
+    cross_axes = {n: {0: "batch", 3 if n.startswith("cross_k") else 2: "length"} for n in cross}
+    past = [f"past_{n}_{i}" for i in range(layers) for n in "kv"]
+    present = [f"present_{n}_{i}" for i in range(layers) for n in "kv"]
+    ids = torch.tensor([[5, 6, 7, 1], [8, 9, 1, 0]])
+    mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # tracer warnings about Python ints are expected here
+        encoder = T5Encoder(shape, weights).eval()
+        torch.onnx.export(
+            encoder, (ids, mask), str(out / ENCODER_FILE), dynamo=False,
+            input_names=["input_ids", "attention_mask"], output_names=cross,
+            dynamic_axes={"input_ids": {0: "batch", 1: "length"},
+                          "attention_mask": {0: "batch", 1: "length"},
+                          **cross_axes},
+            opset_version=17,
+        )
+        cross_values = encoder(ids, mask)
+        del encoder
+        decoder = T5DecoderStep(shape, weights).eval()
+        past_values = [torch.zeros(2, shape.heads, 3, shape.d_kv) for _ in past]
+        torch.onnx.export(
+            decoder, (ids[:, :1], mask, *cross_values, *past_values), str(out / DECODER_FILE),
+            dynamo=False, input_names=["input_ids", "encoder_mask", *cross, *past],
+            output_names=["logits", *present],
+            dynamic_axes={"input_ids": {0: "rows"}, "encoder_mask": {0: "batch", 1: "length"},
+                          "logits": {0: "rows"}, **cross_axes,
+                          **{n: {0: "rows", 2: "past"} for n in past},
+                          **{n: {0: "rows", 2: "total"} for n in present}},
+            opset_version=17,
+        )
+    return {
+        "model_type": config.model_type,
+        "pad_id": config.pad_token_id,
+        "eos_id": config.eos_token_id,
+        "decoder_start_id": config.decoder_start_token_id,
+        "vocab": shape.vocab,
+        "decoder_layers": layers,
+        "heads": shape.heads,
+        "d_kv": shape.d_kv,
+    }
+
+
+def _quantize(src: Path, dest: Path) -> None:
+    """int8 weights for every MatMul against a constant (activations quantized on the fly)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(
+        str(src), str(dest), weight_type=QuantType.QInt8, per_channel=False, reduce_range=False,
+        op_types_to_quantize=["MatMul"], extra_options={"MatMulConstBOnly": True},
+    )
+
+
+def export(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8",
+           force: bool = False) -> Path:
+    """Export a T5-family transformers directory into a self-contained ONNX copy in `dest`."""
+    try:
+        import onnx  # noqa: F401
+        import onnxruntime  # noqa: F401
+    except ImportError as exc:
+        raise EngineUnavailable(f"ONNX Runtime is not installed; {INSTALL_HINT}") from exc
+    if quantization not in ("int8", "float32"):
+        raise ValueError(f"quantization must be int8 or float32, not {quantization!r}")
+    if dest.exists() and any(dest.iterdir()):
+        if not force:
+            raise FileExistsError(f"{dest} already exists; use force to replace it")
+        if not is_onnx_dir(dest):
+            raise ValueError(f"{dest} is not an ONNX export; refusing to replace it")
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tomtat-onnx-") as tmp:
+        work = Path(tmp)
+        meta = _export_graphs(src_dir, work)
+        for name in (ENCODER_FILE, DECODER_FILE):
+            if quantization == "int8":
+                _quantize(work / name, dest / name)
+            else:
+                shutil.move(str(work / name), dest / name)
+    for name in TOKENIZER_FILES:
+        if (src_dir / name).is_file():
+            shutil.copy2(src_dir / name, dest / name)
+    meta |= {"source": source_id, "quantization": quantization}
+    (dest / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    return dest
