@@ -104,12 +104,26 @@ def _export_graphs(src_dir: Path, out: Path) -> dict[str, Any]:
     }
 
 
-def _quantize(src: Path, dest: Path) -> None:
-    """int8 weights for every MatMul against a constant (activations quantized on the fly)."""
+def weight_format(cpu_flags: set[str] | None = None) -> str:
+    """`int8` where the CPU has VNNI, else `uint8`: what int8 weights may safely be here."""
+    if cpu_flags is None:
+        try:
+            cpu_flags = set(Path("/proc/cpuinfo").read_text(encoding="utf-8").split())
+        except OSError:
+            cpu_flags = set()
+    # Without VNNI, x86 multiplies u8 activations by s8 weights with vpmaddubsw, whose 16-bit
+    # pair sums saturate on large values; u8 weights take a path that cannot saturate.
+    return "int8" if cpu_flags & {"avx512_vnni", "avx_vnni", "amx_int8"} else "uint8"
+
+
+def _quantize(src: Path, dest: Path, weights: str) -> None:
+    """8-bit weights, one scale per output channel, for every MatMul against a constant."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(
-        str(src), str(dest), weight_type=QuantType.QInt8, per_channel=False, reduce_range=False,
+        str(src), str(dest),
+        weight_type=QuantType.QInt8 if weights == "int8" else QuantType.QUInt8,
+        per_channel=True, reduce_range=False,
         op_types_to_quantize=["MatMul"], extra_options={"MatMulConstBOnly": True},
     )
 
@@ -134,14 +148,15 @@ def export(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8"
     with tempfile.TemporaryDirectory(prefix="tomtat-onnx-") as tmp:
         work = Path(tmp)
         meta = _export_graphs(src_dir, work)
+        weights = weight_format() if quantization == "int8" else "float32"
         for name in (ENCODER_FILE, DECODER_FILE):
             if quantization == "int8":
-                _quantize(work / name, dest / name)
+                _quantize(work / name, dest / name, weights)
             else:
                 shutil.move(str(work / name), dest / name)
     for name in TOKENIZER_FILES:
         if (src_dir / name).is_file():
             shutil.copy2(src_dir / name, dest / name)
-    meta |= {"source": source_id, "quantization": quantization}
+    meta |= {"source": source_id, "quantization": quantization, "weights": weights}
     (dest / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
     return dest

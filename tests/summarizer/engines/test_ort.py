@@ -140,3 +140,12 @@ def test_int8_export_is_deterministic_and_keeps_length_rules(exports: Exports, b
         assert 1 not in tokens[:6]  # no end token before min_new_tokens
         pairs = list(itertools.pairwise(tokens))
         assert len(pairs) == len(set(pairs))  # no bigram twice
+
+
+def test_int8_weights_only_where_the_cpu_cannot_saturate(exports: Exports) -> None:
+    from summarizer.engines.onnx_export import read_meta, weight_format
+
+    assert weight_format({"avx2", "fma"}) == "uint8"  # AVX2 alone: u8 weights, no overflow
+    assert weight_format({"avx2", "avx512f", "avx512_vnni"}) == "int8"
+    assert weight_format({"avx2", "avx_vnni"}) == "int8"
+    assert read_meta(exports.int8)["weights"] == weight_format()
