@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Protocol, runtime_checkable
 
 from summarizer.digest import Article, Length
@@ -14,6 +16,26 @@ ProgressCallback = Callable[[int, int], None]
 
 class EngineUnavailable(RuntimeError):
     """The engine cannot run here (model missing, optional dependency absent)."""
+
+
+FAST_HINT = "install the fast path with: pip install 'tomtat[fast]'"
+
+
+def import_runtime(module: str, label: str) -> ModuleType:
+    """An optional runtime's module, or EngineUnavailable saying how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise EngineUnavailable(f"{label} is not installed; {FAST_HINT}") from exc
+
+
+def runtime_available(module: str) -> bool:
+    """True when the optional runtime can be imported."""
+    try:
+        import_runtime(module, module)
+    except EngineUnavailable:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from summarizer.engines.base import EngineUnavailable
+from summarizer.engines.base import FAST_HINT, import_runtime, runtime_available
 from summarizer.engines.generation import DecodeOptions
 from summarizer.engines.locate import SOURCE_FILE, is_ct2_dir
 
-INSTALL_HINT = "install the fast path with: pip install 'tomtat[fast]'"
+INSTALL_HINT = FAST_HINT
 # Tokenizer files a converted copy carries so it can run on its own.
 TOKENIZER_FILES = (
     "spiece.model",
@@ -27,20 +27,12 @@ TOKENIZER_FILES = (
 
 def import_ctranslate2() -> Any:
     """The ctranslate2 module, or EngineUnavailable saying how to install it."""
-    try:
-        import ctranslate2
-    except ImportError as exc:
-        raise EngineUnavailable(f"CTranslate2 is not installed; {INSTALL_HINT}") from exc
-    return ctranslate2
+    return import_runtime("ctranslate2", "CTranslate2")
 
 
 def available() -> bool:
     """True when the optional CTranslate2 runtime can be imported."""
-    try:
-        import_ctranslate2()
-    except EngineUnavailable:
-        return False
-    return True
+    return runtime_available("ctranslate2")
 
 
 class Ct2Backend:

@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from summarizer.engines.base import FAST_HINT as INSTALL_HINT
 from summarizer.engines.base import EngineUnavailable
 from summarizer.engines.ct2 import TOKENIZER_FILES
 from summarizer.engines.locate import ONNX_META_FILE as META_FILE
@@ -18,7 +19,6 @@ __all__ = ["DECODER_FILE", "ENCODER_FILE", "INSTALL_HINT", "META_FILE", "export"
            "read_meta"]
 ENCODER_FILE = "encoder.onnx"
 DECODER_FILE = "decoder.onnx"
-INSTALL_HINT = "install the fast path with: pip install 'tomtat[fast]'"
 
 
 def read_meta(path: Path) -> dict[str, Any]:

@@ -7,12 +7,11 @@ from typing import Any
 
 import numpy as np
 
-from summarizer.engines.base import EngineUnavailable
+from summarizer.engines.base import import_runtime, runtime_available
 from summarizer.engines.generation import DecodeOptions
 from summarizer.engines.onnx_export import (
     DECODER_FILE,
     ENCODER_FILE,
-    INSTALL_HINT,
     read_meta,
 )
 from summarizer.engines.search import Special, beam, greedy
@@ -20,20 +19,12 @@ from summarizer.engines.search import Special, beam, greedy
 
 def import_onnxruntime() -> Any:
     """The onnxruntime module, or EngineUnavailable saying how to install it."""
-    try:
-        import onnxruntime
-    except ImportError as exc:
-        raise EngineUnavailable(f"ONNX Runtime is not installed; {INSTALL_HINT}") from exc
-    return onnxruntime
+    return import_runtime("onnxruntime", "ONNX Runtime")
 
 
 def available() -> bool:
     """True when the optional ONNX Runtime can be imported."""
-    try:
-        import_onnxruntime()
-    except EngineUnavailable:
-        return False
-    return True
+    return runtime_available("onnxruntime")
 
 
 class _Decoding:

@@ -11,6 +11,20 @@ from summarizer.engines.locate import is_ct2_dir
 from tests.summarizer.engines.conftest import TRAINED_SUMMARY, TinyModels
 
 
+def summarize_with(
+    model: Path, tiny_models: TinyModels, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> pytest.CaptureResult[str]:
+    """`tomtat summarize --engine abstractive --model MODEL` on the fixture article; its output."""
+    article = tmp_path / "article.txt"
+    article.write_text(tiny_models.text, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["summarize", "--engine", "abstractive", "--model", str(model),
+                 "--length", "short", str(article)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out
+
+
 def test_download_respects_hf_hub_offline(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -27,13 +41,7 @@ def test_convert_makes_a_copy_the_engine_runs(
     dest = tmp_path / "fast"
     assert main(["model", "convert", str(tiny_models.trained), str(dest)]) == 0
     assert is_ct2_dir(dest) and (dest / "tokenizer.json").is_file()
-    article = tmp_path / "article.txt"
-    article.write_text(tiny_models.text, encoding="utf-8")
-    capsys.readouterr()
-    code = main(["summarize", "--engine", "abstractive", "--model", str(dest),
-                 "--length", "short", str(article)])
-    out = capsys.readouterr()
-    assert code == 0
+    out = summarize_with(dest, tiny_models, tmp_path, capsys)
     assert TRAINED_SUMMARY in out.out and "[abstractive (" in out.out
     assert "engine abstractive" in out.err
     assert main(["model", "convert", str(tiny_models.trained), str(dest)]) == 2
@@ -80,11 +88,5 @@ def test_convert_to_onnx_makes_a_copy_the_engine_prefers(
     export = tmp_path / "tiny-onnx"  # beside the model, where the engine looks
     assert is_onnx_dir(export) and (export / "tokenizer.json").is_file()
     assert AbstractiveEngine(str(model)).runtime == "onnxruntime"
-    article = tmp_path / "article.txt"
-    article.write_text(tiny_models.text, encoding="utf-8")
-    capsys.readouterr()
-    code = main(["summarize", "--engine", "abstractive", "--model", str(export),
-                 "--length", "short", str(article)])
-    out = capsys.readouterr()
-    assert code == 0, out.err
+    out = summarize_with(export, tiny_models, tmp_path, capsys)
     assert TRAINED_SUMMARY in out.out and "[abstractive (" in out.out
