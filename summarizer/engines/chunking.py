@@ -10,8 +10,6 @@ from summarizer.sentences import split_sentences
 from summarizer.textnorm import count_words
 
 TokenCounter = Callable[[str], int]
-# Summarises many texts in one call (one batch), in order.
-BatchSummarizer = Callable[[list[str]], list[str]]
 # Enough for any accepted input: each round shrinks the text several times over.
 MAX_ROUNDS = 6
 # A map summary is decoded to the reader's word budget; the medium one when none is given.
@@ -142,23 +140,3 @@ class MapReducePlan:
             return summary
         self.stand_ins += 1
         return stand_in(chunk, self._stand_in_words)
-
-
-def map_reduce(
-    sentences: Sequence[str],
-    count: TokenCounter,
-    limit: int,
-    summarize_batch: BatchSummarizer,
-    progress: Callable[[int, int], None] | None = None,
-) -> str:
-    """Summarise a text of any length: chunk summaries, then a summary of those."""
-    plan = MapReducePlan(sentences, count, limit)
-    while not plan.finished:
-        outputs = []
-        for chunk in plan.pending:
-            outputs += summarize_batch([chunk])
-            if progress is not None:
-                progress(plan.done_steps + len(outputs), plan.total_steps)
-        plan.feed(outputs)
-    assert plan.result is not None
-    return plan.result

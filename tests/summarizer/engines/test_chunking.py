@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.engines.chunking import MapReducePlan, chunk_sentences, map_reduce, stand_in
+from summarizer.digest import Article, Length
+from summarizer.engines.batching import Job, run_jobs
+from summarizer.engines.chunking import MapReducePlan, chunk_sentences, stand_in
 from summarizer.quality import is_degenerate
 from summarizer.textnorm import count_words
 from tests.summarizer.engines.samples import SENTENCES
@@ -51,16 +53,19 @@ def test_long_article_is_mapped_then_reduced_with_progress() -> None:
     seen_inputs: list[str] = []
     progress: list[tuple[int, int]] = []
 
-    def summarize_batch(texts: list[str]) -> list[str]:
+    def generate(texts: list[str], length: Length) -> list[str]:
         seen_inputs.extend(texts)
         return [f"Ý chính số {len(seen_inputs)} của bài." for _ in texts]
 
-    result = map_reduce(SENTENCES, words, 22, summarize_batch, lambda i, n: progress.append((i, n)))
+    article = Article("Đường ven sông", (" ".join(SENTENCES),), tuple(SENTENCES))
+    job = Job(article, Length.SHORT, lambda i, n: progress.append((i, n)))
+    [result] = run_jobs([job], lambda j: MapReducePlan(j.article.sentences, words, 22), generate,
+                        max_batch=1)
     assert seen_inputs[:3] == chunk_sentences(SENTENCES, words, 22)
     # The reduce step sees every chunk summary.
     assert seen_inputs[3] == "Ý chính số 1 của bài. Ý chính số 2 của bài. Ý chính số 3 của bài."
-    assert result == "Ý chính số 4 của bài."
-    assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert result.text == "Ý chính số 4 của bài."
+    assert progress == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_summaries_that_do_not_shrink_are_kept_whole_instead_of_looping() -> None:
