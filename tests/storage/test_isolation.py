@@ -19,6 +19,8 @@ async def test_other_chat_sees_and_changes_nothing(store: Store) -> None:
     assert (await store.history(intruder, after=0)).items == ()
     assert await store.search(intruder, "quyết định trụ sở") == ([], 0)
     assert await store.search(intruder, "c111") == ([], 0)  # the scope token is not a word
+    # Typing the victim's indexed token itself reaches nothing: the intruder's prefix is added.
+    assert await store.search(intruder, "c111xquyet") == ([], 0)
     assert await store.digests_by_official(intruder, "Nguyễn Hồ Hải") == ([], 0)
     assert await store.top_officials(intruder) == []
     assert await store.find_digest_by_content(intruder, ARTICLE) is None
