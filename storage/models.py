@@ -7,8 +7,6 @@ from datetime import datetime
 
 from summarizer.digest import Digest
 
-JOB_STATUSES = ("queued", "running", "done", "failed", "delivered")
-
 
 class StoreError(RuntimeError):
     """Base class for storage errors the bot may want to catch."""
