@@ -113,18 +113,21 @@ class LookupMixin(HistoryMixin):
         if not terms:
             return [], 0
         size, start = _page(limit, offset)
-        ids, found, total = await self._read_sync(
-            lambda raw: search_rows(raw, chat_id, terms, size, start)
-        )
-        hits = []
-        for digest_id in ids:
-            if digest_id not in found:
-                continue
-            item, body = found[digest_id]
-            # The officials JSON was already decoded into item.digest: no second json.loads.
-            fields = (item.digest.summary, item.digest.title, officials_text(item.digest), body)
-            hits.append(SearchHit(item=item, snippet=snippet(fields, terms)))
-        return hits, total
+
+        def hits(raw: sqlite3.Connection) -> tuple[list[SearchHit], int]:
+            # Snippets fold whole article bodies: built here, on the reader's thread, not the loop.
+            ids, found, total = search_rows(raw, chat_id, terms, size, start)
+            page = []
+            for digest_id in ids:
+                if digest_id not in found:
+                    continue
+                item, body = found[digest_id]
+                # The officials JSON was already decoded into item.digest: no second json.loads.
+                fields = (item.digest.summary, item.digest.title, officials_text(item.digest), body)
+                page.append(SearchHit(item=item, snippet=snippet(fields, terms)))
+            return page, total
+
+        return await self._read_sync(hits)
 
     async def digests_by_official(
         self, chat_id: int, name: str, *, limit: int = 5, offset: int = 0
