@@ -135,13 +135,6 @@ def obliges(rest: str) -> bool:
 
 # Cues that name a decision even as a noun (`có quyết định chính thức`, `ra quyết định`).
 NOUN_OK = frozenset(lower_unify_tones(w) for w in ("quyết định", "ra quyết định", "chủ trương"))
-# Who asks for something without the power to decide it: citizens, voters, the press.
-NON_AUTHORITIES = re.compile(
-    r"(?<!\w)(?:cử tri|người dân|bà con|nhân dân|dư luận|người lao động|hành khách|phụ huynh"
-    r"|tôi|chúng tôi|gia đình|nạn nhân|bị cáo|bị can|luật sư|doanh nghiệp|nhà đầu tư"
-    r"|chuyên gia|nhiều người|độc giả|bạn đọc)(?!\w)"
-)
-NON_AUTHORITIES_FOLDED = re.compile(lower_unify_tones(NON_AUTHORITIES.pattern))
 # Requests that only count when someone with authority makes them.
 REQUESTS = frozenset(lower_unify_tones(w) for w in ("đề nghị", "kiến nghị", "yêu cầu"))
 # Cues that only count with a named actor (an emphasis is a directive only from an official).
