@@ -97,11 +97,12 @@ class StatusBoard:
             await asyncio.sleep(self._every)
 
     async def _show(self, tracked: Tracked) -> None:
+        quiet = self._every * (1 if tracked.running else QUEUED_SLOWER)
+        # Checked before the text: within the quiet interval its queue-position query is wasted.
+        if tracked.shown and time.monotonic() - tracked.shown_at < quiet:
+            return
         status = await self._text(tracked)
         if status == tracked.shown:
-            return
-        quiet = self._every * (1 if tracked.running else QUEUED_SLOWER)
-        if tracked.shown and time.monotonic() - tracked.shown_at < quiet:
             return
         if tracked.status_message_id is None:
             sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
