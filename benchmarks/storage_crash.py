@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storage import Store  # noqa: E402
+from storage.indexing import fts_tables  # noqa: E402
 from summarizer.digest import Digest, Official  # noqa: E402
 
 TEXT = "Sở Nội vụ tỉnh quyết định sắp xếp trụ sở xã {n}. Ông Lê Văn Tùng chủ trì cuộc họp số {n}."
@@ -126,7 +127,8 @@ def integrity(db: Path) -> str:
     conn = sqlite3.connect(db)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        conn.execute("INSERT INTO digest_fts (digest_fts, rank) VALUES ('integrity-check', 0)")
+        for table in fts_tables():
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)")
         return str(result)
     finally:
         conn.close()

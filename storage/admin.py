@@ -11,16 +11,28 @@ from typing import Any
 
 from storage.export import ExportMixin
 from storage.folding import content_hash
-from storage.indexing import FTS_INSERT, delete_digests, fts_values, official_rows
+from storage.indexing import (
+    ARTICLE_INSERT,
+    DIGEST_INSERT,
+    OFFICIAL_INSERT,
+    FtsRow,
+    delete_digests,
+    fts_values,
+    official_rows,
+    write_fts,
+)
 from storage.models import BulkDigest
-from storage.rows import digest_values, fetch, now_ms, officials_text, to_ms
+from storage.rows import digest_values, now_ms, officials_text, to_ms
 
 DAY_MS = 86_400_000
 RETENTION_BATCH = 500
 
 
-def _prepare(items: Sequence[BulkDigest]) -> list[tuple[Any, ...]]:
-    """CPU-heavy part of a bulk import (folding, hashing, JSON), run off the event loop."""
+Prepared = tuple[BulkDigest, int, str, str, tuple[Any, ...], FtsRow]
+
+
+def _prepare(items: Sequence[BulkDigest]) -> list[Prepared]:
+    """CPU-heavy part of a bulk import (hashing, JSON, index forms), run off the event loop."""
     return [
         (
             item,
@@ -35,10 +47,60 @@ def _prepare(items: Sequence[BulkDigest]) -> list[tuple[Any, ...]]:
                 item.digest.summary,
                 officials_text(item.digest),
                 item.text,
-            )[1:],
+            ),
         )
         for item in items
     ]
+
+
+def _insert_bulk(raw: sqlite3.Connection, prepared: list[Prepared]) -> None:
+    """Write prepared digests with consecutive ids and each chat's next numbers (one unit)."""
+    chat_ids = sorted({p[0].chat_id for p in prepared})
+    numbers: dict[int, int] = {}
+    for start in range(0, len(chat_ids), 500):
+        chunk = chat_ids[start : start + 500]
+        numbers.update(
+            raw.execute(
+                "SELECT chat_id, next_number FROM chats"
+                f" WHERE chat_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    article_id, digest_id = raw.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM articles),"
+        " (SELECT coalesce(max(id), 0) FROM digests)"
+    ).fetchone()
+    articles, digests, fts, officials = [], [], [], []
+    for item, created, hashed, message_ids, values, indexed in prepared:
+        article_id += 1
+        digest_id += 1
+        number = numbers.get(item.chat_id, 1)
+        numbers[item.chat_id] = number + 1
+        articles.append(
+            (
+                article_id,
+                item.chat_id,
+                item.user_id,
+                created,
+                message_ids,
+                hashed,
+                item.digest.title,
+                item.text,
+            )
+        )
+        digests.append((digest_id, item.chat_id, number, article_id, created, *values))
+        fts.append((item.chat_id, (digest_id, *indexed[1:])))
+        officials.extend(official_rows(digest_id, item.chat_id, item.digest))
+    now = now_ms()
+    raw.executemany(
+        "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?,?,?)"
+        " ON CONFLICT (chat_id) DO UPDATE SET next_number = excluded.next_number",
+        [(chat_id, now, number) for chat_id, number in numbers.items()],
+    )
+    raw.executemany(ARTICLE_INSERT, articles)
+    raw.executemany(DIGEST_INSERT, digests)
+    write_fts(raw, fts)
+    raw.executemany(OFFICIAL_INSERT, officials)
 
 
 class AdminMixin(ExportMixin):
@@ -112,64 +174,5 @@ class AdminMixin(ExportMixin):
     async def insert_digests_bulk(self, items: Sequence[BulkDigest]) -> int:
         """Cross-chat import path (restores, benchmarks): many digests in one transaction."""
         prepared = await asyncio.to_thread(_prepare, items)
-        async with self._write() as conn:
-            numbers: dict[int, int] = {}
-            chat_ids = sorted({item.chat_id for item in items})
-            for start in range(0, len(chat_ids), 500):
-                chunk = chat_ids[start : start + 500]
-                rows = await fetch(
-                    conn,
-                    "SELECT chat_id, next_number FROM chats"
-                    f" WHERE chat_id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-                numbers.update({r[0]: r[1] for r in rows})
-            ids = await fetch(
-                conn,
-                "SELECT (SELECT coalesce(max(id), 0) FROM articles),"
-                " (SELECT coalesce(max(id), 0) FROM digests)",
-            )
-            article_id, digest_id = ids[0]
-            articles, digests, fts, officials = [], [], [], []
-            for item, created, hashed, message_ids, values, fts_cols in prepared:
-                article_id += 1
-                digest_id += 1
-                number = numbers.get(item.chat_id, 1)
-                numbers[item.chat_id] = number + 1
-                articles.append(
-                    (
-                        article_id,
-                        item.chat_id,
-                        item.user_id,
-                        created,
-                        message_ids,
-                        hashed,
-                        item.digest.title,
-                        item.text,
-                    )
-                )
-                digests.append((digest_id, item.chat_id, number, article_id, created, *values))
-                fts.append((digest_id, *fts_cols))
-                officials.extend(official_rows(digest_id, item.chat_id, item.digest))
-            now = now_ms()
-            await conn.executemany(
-                "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?,?,?)"
-                " ON CONFLICT (chat_id) DO UPDATE SET next_number = excluded.next_number",
-                [(chat_id, now, number) for chat_id, number in numbers.items()],
-            )
-            await conn.executemany(
-                "INSERT INTO articles (id, chat_id, user_id, created_at, message_ids,"
-                " content_hash, title, text) VALUES (?,?,?,?,?,?,?,?)",
-                articles,
-            )
-            await conn.executemany(
-                "INSERT INTO digests (id, chat_id, number, article_id, created_at, title, summary,"
-                " officials, decisions, engine, model, input_words, summary_words, elapsed_ms,"
-                " fallback, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                digests,
-            )
-            await conn.executemany(FTS_INSERT, fts)
-            await conn.executemany(
-                "INSERT OR IGNORE INTO digest_officials VALUES (?,?,?,?)", officials
-            )
+        await self._write_sync(lambda raw: _insert_bulk(raw, prepared))
         return len(items)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -20,10 +19,6 @@ if not hasattr(aiosqlite.Connection, "_execute"):  # the primitive every aiosqli
     raise ImportError("storage needs aiosqlite's Connection._execute (aiosqlite >=0.20,<0.23)")
 
 BUSY_TIMEOUT_MS = 10_000
-# FTS5 merges segments once `automerge` of them pile up on a level (default 4). Every commit adds
-# one segment, so with 4 most of a single-digest commit went into merging; 8 halves that work
-# per digest (~1.4 -> ~0.7 ms per commit) while a search still reads few segments per level.
-FTS_AUTOMERGE = 8
 WAL_AUTOCHECKPOINT_PAGES = 4_000
 WAL_SWITCH_ATTEMPTS = 50
 T = TypeVar("T")
@@ -65,20 +60,6 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
     return conn
 
 
-async def _tune_index(conn: aiosqlite.Connection) -> None:
-    """Set FTS5 automerge (kept in the index's config table; setting it again is harmless)."""
-    # IMMEDIATE: a deferred read-then-write could fail at once if another process just wrote.
-    await conn.execute("BEGIN IMMEDIATE")
-    try:
-        await conn.execute(
-            f"INSERT INTO digest_fts (digest_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})"
-        )
-    except BaseException:
-        await conn.execute("ROLLBACK")
-        raise
-    await conn.execute("COMMIT")
-
-
 class StoreBase:
     """Opens, closes and hands out the writer (serialised) and reader connections."""
 
@@ -105,7 +86,6 @@ class StoreBase:
         writer = await _connect(self._path, readonly=False)
         try:
             await schema.migrate(writer)
-            await _tune_index(writer)
             reader = await _connect(self._path, readonly=True)
         except BaseException:
             await writer.close()
@@ -151,20 +131,6 @@ class StoreBase:
         if conn is None:  # both connections are set and cleared together; this narrows the type
             raise StoreClosedError("Store is closed")
         return conn
-
-    @asynccontextmanager
-    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction at a time (BEGIN IMMEDIATE), rolled back on any error."""
-        self._check_open()
-        async with self._write_lock:
-            conn = self._live(self._writer)  # close() may have run while we waited for the lock
-            await conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                await conn.execute("ROLLBACK")
-                raise
-            await conn.execute("COMMIT")
 
     async def _write_sync(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run `fn` as one atomic unit of a write transaction, entirely on the writer's thread.

@@ -1,4 +1,4 @@
-"""Folded text forms: search form aligned with the original, name keys, content hash."""
+"""Folded text forms: search and index forms, name keys, content hash."""
 
 from __future__ import annotations
 
@@ -25,19 +25,6 @@ class _AlignedFold(dict[int, str]):
 
 
 _FOLD = _AlignedFold()
-
-
-class _IndexFold(dict[int, str]):
-    """`str.translate` table: the aligned fold, with every non-token character made a space."""
-
-    def __missing__(self, codepoint: int) -> str:
-        folded = _FOLD[codepoint]
-        result = folded if _TOKEN.fullmatch(folded) else " "
-        self[codepoint] = result
-        return result
-
-
-_INDEX_FOLD = _IndexFold()
 
 
 def search_form(text: str) -> str:
@@ -100,19 +87,20 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def chat_prefix(chat_id: int) -> str:
-    """What every indexed token of a chat starts with (group ids are negative).
+def chat_token(chat_id: int) -> str:
+    """The token marking a chat's rows in its search bucket (group ids are negative).
 
-    Prefixing partitions the FTS5 index by chat: a query reads only its own chat's postings
-    instead of intersecting a small chat with a million-document doclist for a common word.
-    Chat ids are digits only, so the first "x" ends the prefix unambiguously.
+    Chat ids are digits only and the token sits in its own column, so no word of any text
+    can equal it or reach another chat's rows.
     """
     return f"c{chat_id}x" if chat_id >= 0 else f"cn{-chat_id}x"
 
 
-def indexed_form(prefix: str, text: str) -> str:
-    """The text as indexed: search-form tokens, each carrying the chat prefix, in order."""
-    # Token characters are decided one by one, so folding with separators turned into spaces
-    # and splitting yields exactly `syllables(search_form(text))`, in one translate pass.
-    words = text.translate(_INDEX_FOLD).split()
-    return prefix + (" " + prefix).join(words) if words else ""
+def index_form(text: str) -> str:
+    """Text as handed to the FTS5 tokenizer: `đ`/`Đ` spelled `d`/`D`.
+
+    unicode61 with remove_diacritics 2 strips every other Vietnamese mark itself (tones,
+    breve, circumflex, horn; precomposed or not), so old and new tone placement fold alike;
+    only `đ`, a letter of its own to Unicode, has to be folded before it.
+    """
+    return text.replace("đ", "d").replace("Đ", "D")

@@ -4,33 +4,72 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from storage.folding import chat_prefix, content_hash, indexed_form, name_key
+from storage.folding import chat_token, content_hash, index_form, name_key
 from storage.rows import digest_values, officials_text, officials_text_from_json
 from summarizer.digest import Digest
 from summarizer.textnorm import nfc
 
-FTS_INSERT = "INSERT INTO digest_fts (rowid, title, summary, officials, body) VALUES (?,?,?,?,?)"
-FTS_DELETE = (
-    "INSERT INTO digest_fts (digest_fts, rowid, title, summary, officials, body)"
-    " VALUES ('delete',?,?,?,?,?)"
+# The search index is split into BUCKETS FTS5 tables by chat id (schema v6). A query reads one
+# bucket, so bm25's document frequencies come from ~1/BUCKETS of all digests; inside a bucket a
+# chat's rows carry its token in the `chat` column. Changing BUCKETS needs a migration.
+BUCKETS = 64
+FTS_COLUMNS = "chat, title, summary, officials, body"
+ARTICLE_INSERT = (
+    "INSERT INTO articles (id, chat_id, user_id, created_at, message_ids, content_hash, title,"
+    " text) VALUES (?,?,?,?,?,?,?,?)"
 )
+DIGEST_INSERT = (
+    "INSERT INTO digests (id, chat_id, number, article_id, created_at, title, summary, officials,"
+    " decisions, engine, model, input_words, summary_words, elapsed_ms, fallback, notes)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+OFFICIAL_INSERT = "INSERT OR IGNORE INTO digest_officials VALUES (?,?,?,?)"
+FtsRow = tuple[int, str, str, str, str, str]  # rowid, chat token, title, summary, officials, body
+
+
+def fts_table(chat_id: int) -> str:
+    """The FTS5 table (bucket) holding a chat's search rows."""
+    return f"fts_{chat_id % BUCKETS:02d}"
+
+
+def fts_tables() -> list[str]:
+    """Every bucket's table name."""
+    return [f"fts_{bucket:02d}" for bucket in range(BUCKETS)]
 
 
 def fts_values(
     digest_id: int, chat_id: int, title: str, summary: str, officials: str, body: str
-) -> tuple[Any, ...]:
+) -> FtsRow:
     """The column values indexed for one digest (identical for insert and delete)."""
-    prefix = chat_prefix(chat_id)
     return (
         digest_id,
-        indexed_form(prefix, title),
-        indexed_form(prefix, summary),
-        indexed_form(prefix, officials),
-        indexed_form(prefix, body),
+        chat_token(chat_id),
+        index_form(title),
+        index_form(summary),
+        index_form(officials),
+        index_form(body),
     )
+
+
+def write_fts(
+    raw: sqlite3.Connection, rows: Iterable[tuple[int, FtsRow]], *, delete: bool = False
+) -> None:
+    """Add (or remove) (chat_id, values) rows, one statement per bucket touched."""
+    buckets: dict[str, list[FtsRow]] = {}
+    for chat_id, values in rows:
+        buckets.setdefault(fts_table(chat_id), []).append(values)
+    for table, batch in buckets.items():
+        if delete:
+            # A contentless FTS5 row is removed by repeating exactly the values it was indexed with.
+            sql = (
+                f"INSERT INTO {table} ({table}, rowid, {FTS_COLUMNS}) VALUES ('delete',?,?,?,?,?,?)"
+            )
+        else:
+            sql = f"INSERT INTO {table} (rowid, {FTS_COLUMNS}) VALUES (?,?,?,?,?,?)"
+        raw.executemany(sql, batch)
 
 
 def insert_digest(
@@ -53,9 +92,9 @@ def insert_digest(
         (chat_id, created_at),
     ).fetchall()[0]
     (article_id,) = raw.execute(
-        "INSERT INTO articles (chat_id, user_id, created_at, message_ids, content_hash, title,"
-        " text) VALUES (?,?,?,?,?,?,?) RETURNING id",
+        ARTICLE_INSERT + " RETURNING id",
         (
+            None,
             chat_id,
             user_id,
             created_at,
@@ -66,19 +105,14 @@ def insert_digest(
         ),
     ).fetchall()[0]
     (digest_id,) = raw.execute(
-        "INSERT INTO digests (chat_id, number, article_id, created_at, title, summary, officials,"
-        " decisions, engine, model, input_words, summary_words, elapsed_ms, fallback, notes)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-        (chat_id, number, article_id, created_at, *digest_values(digest)),
+        DIGEST_INSERT + " RETURNING id",
+        (None, chat_id, number, article_id, created_at, *digest_values(digest)),
     ).fetchall()[0]
-    raw.execute(
-        FTS_INSERT,
-        fts_values(digest_id, chat_id, digest.title, digest.summary, officials_text(digest), body),
+    values = fts_values(
+        digest_id, chat_id, digest.title, digest.summary, officials_text(digest), body
     )
-    raw.executemany(
-        "INSERT OR IGNORE INTO digest_officials VALUES (?,?,?,?)",
-        official_rows(digest_id, chat_id, digest),
-    )
+    write_fts(raw, [(chat_id, values)])
+    raw.executemany(OFFICIAL_INSERT, official_rows(digest_id, chat_id, digest))
     return int(article_id), int(number)
 
 
@@ -100,10 +134,13 @@ def delete_digests(raw: sqlite3.Connection, where: str, params: Sequence[Any]) -
     ).fetchall()
     if not rows:
         return 0
-    # A contentless FTS5 row is removed by repeating exactly the values it was indexed with.
-    raw.executemany(
-        FTS_DELETE,
-        [fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5]) for r in rows],
+    write_fts(
+        raw,
+        [
+            (r[1], fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5]))
+            for r in rows
+        ],
+        delete=True,
     )
     # digest_officials goes by ON DELETE CASCADE; articles are deleted explicitly (privacy).
     raw.executemany("DELETE FROM digests WHERE id = ?", [(r[0],) for r in rows])

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 
 from storage.folding import name_key
 from storage.history import HistoryMixin
+from storage.indexing import fts_table
 from storage.models import SearchHit, StoredDigest
 from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text, stored_digest
 from storage.search import match_expression, query_terms, snippet
 
-# Column weights for bm25: title, summary, officials, article body.
-BM25 = "bm25(digest_fts, 8.0, 4.0, 4.0, 1.0)"
+# Column weights for bm25: chat token (never ranks), title, summary, officials, article body.
+BM25_WEIGHTS = "0.0, 8.0, 4.0, 4.0, 1.0"
 MAX_LIMIT = 50
 RANK_WINDOW = 400  # matches ranked by bm25 when a query matches more than this
 Found = dict[int, tuple[StoredDigest, str]]
@@ -32,13 +33,18 @@ def digests_by_ids(raw: sqlite3.Connection, chat_id: int, ids: Sequence[int]) ->
 
 
 def _ranked(
-    raw: sqlite3.Connection, expression: str, limit: int, offset: int, min_rowid: int = 0
+    raw: sqlite3.Connection,
+    table: str,
+    expression: str,
+    limit: int,
+    offset: int,
+    min_rowid: int = 0,
 ) -> list[int]:
     return [
         r[0]
         for r in raw.execute(
-            f"SELECT rowid FROM digest_fts WHERE digest_fts MATCH ? AND rowid >= ?"
-            f" ORDER BY {BM25} LIMIT ? OFFSET ?",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid >= ?"
+            f" ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ? OFFSET ?",
             (expression, min_rowid, limit, offset),
         )
     ]
@@ -53,8 +59,9 @@ def search_rows(
     of a busy chat's digests, ranking is limited to its newest digests expected to hold about
     RANK_WINDOW matches (pages beyond them fall back to ranking everything).
     """
+    table = fts_table(chat_id)
     (total,) = raw.execute(
-        "SELECT count(*) FROM digest_fts WHERE digest_fts MATCH ?",
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
         (match_expression(chat_id, terms, boost_phrase=False),),
     ).fetchone()
     if not total:
@@ -71,9 +78,9 @@ def search_rows(
             (chat_id, newest - 1),
         ).fetchone()
         if floor is not None:
-            ids = _ranked(raw, expression, limit, offset, floor[0])
+            ids = _ranked(raw, table, expression, limit, offset, floor[0])
     if len(ids) < min(limit, total - offset):
-        ids = _ranked(raw, expression, limit, offset)
+        ids = _ranked(raw, table, expression, limit, offset)
     return ids, digests_by_ids(raw, chat_id, ids), int(total)
 
 

@@ -8,8 +8,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import aiosqlite
-
 from storage.models import Job, StoredDigest
 from summarizer.digest import Decision, Digest, Official
 
@@ -136,8 +134,3 @@ def job(row: Sequence[Any]) -> Job:
         status_message_id=row[12],
         digest_number=row[13],
     )
-
-
-async def fetch(conn: aiosqlite.Connection, sql: str, params: Any = ()) -> list[Any]:
-    """All rows of one statement as a list."""
-    return list(await conn.execute_fetchall(sql, params))

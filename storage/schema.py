@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import aiosqlite
 
 from storage.folding import name_key
-from storage.indexing import FTS_INSERT, fts_values
+from storage.indexing import FTS_COLUMNS, fts_tables, fts_values, write_fts
 from storage.models import SchemaTooNewError
 from storage.rows import officials_text_from_json
 
@@ -103,7 +103,8 @@ CREATE TABLE digest_officials (
 CREATE INDEX digest_officials_chat ON digest_officials(chat_id, name_key, digest_id);
 """
 
-# v4 partitions the search index by chat: tokens carry the chat prefix (see folding.py).
+# v4 partitioned the search index by chat with a chat prefix on every token; v6 replaced that
+# index, so v4 now only makes the table (v6 drops it and indexes every stored digest again).
 V4 = """
 DROP TABLE digest_fts;
 CREATE VIRTUAL TABLE digest_fts USING fts5(
@@ -158,8 +159,32 @@ async def _v3(conn: aiosqlite.Connection) -> None:
 
 
 async def _v4(conn: aiosqlite.Connection) -> None:
-    """Rebuild the search index, chat-partitioned, from the stored digests and articles."""
     await _script(conn, V4)
+
+
+async def _v5(conn: aiosqlite.Connection) -> None:
+    """Record, for every job already stored, the messages it came from."""
+    await _script(conn, V5)
+
+
+# v6 splits the search index into per-bucket tables of unprefixed tokens (see indexing.py):
+# 3-4x cheaper to write than v4's per-chat token prefixes, and bm25 stays bucket-local.
+# FTS5 merges segments once `automerge` of them pile up on a level (default 4); 8 halves the
+# merge work per commit while a search still reads few segments per level.
+FTS_AUTOMERGE = 8
+
+
+async def _v6(conn: aiosqlite.Connection) -> None:
+    """Rebuild the search index as per-bucket tables from the stored digests and articles."""
+    await conn.execute("DROP TABLE digest_fts")
+    for table in fts_tables():
+        await conn.execute(
+            f"CREATE VIRTUAL TABLE {table} USING fts5({FTS_COLUMNS},"
+            " content='', tokenize='unicode61 remove_diacritics 2')"
+        )
+        await conn.execute(
+            f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', {FTS_AUTOMERGE})"
+        )
     last = 0
     while True:
         rows = list(
@@ -171,23 +196,21 @@ async def _v4(conn: aiosqlite.Connection) -> None:
         )
         if not rows:
             return
-        await conn.executemany(
-            FTS_INSERT,
-            [
-                fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5])
-                for r in rows
-            ],
-        )
+        values = [
+            (r[1], fts_values(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5]))
+            for r in rows
+        ]
+        await conn._execute(write_fts, conn._conn, values)
         last = rows[-1][0]
 
 
-async def _v5(conn: aiosqlite.Connection) -> None:
-    """Record, for every job already stored, the messages it came from."""
-    await _script(conn, V5)
-
-
 MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
-    _v1, _v2, _v3, _v4, _v5,
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
 )
 LATEST = len(MIGRATIONS)
 

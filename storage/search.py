@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage.folding import chat_prefix, search_form, token_spans
+from storage.folding import chat_token, search_form, token_spans
 from summarizer.textnorm import nfc, strip_diacritics, syllables
 
 MAX_TERMS = 12
@@ -21,20 +21,19 @@ def query_terms(query: str) -> list[str]:
 
 
 def match_expression(chat_id: int, terms: Sequence[str], *, boost_phrase: bool = True) -> str:
-    """FTS5 MATCH text: every term, in the chat's own token space (a phrase ranks higher).
+    """FTS5 MATCH text for the chat's bucket: its chat token and every term (a phrase ranks higher).
 
     Every term is a double-quoted FTS5 string made only of letters and digits, so nothing the
     user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax; the chat
-    prefix is added here, from the chat id, so no query can reach another chat's tokens. The
-    phrase alternative matches no extra rows (a phrase implies all its terms), it only adds to
-    bm25; counting leaves it out because checking positions costs time.
+    token comes from the chat id and the terms may only match the text columns, so no query
+    can reach another chat's rows. The phrase alternative matches no extra rows (a phrase
+    implies all its terms), it only adds to bm25; counting leaves it out because checking
+    positions costs time.
     """
-    prefix = chat_prefix(chat_id)
-    scoped = [prefix + term for term in terms]
-    body = " AND ".join(f'"{term}"' for term in scoped)
-    if boost_phrase and len(scoped) > 1:
-        body = f'({body}) OR "{" ".join(scoped)}"'
-    return body
+    body = " AND ".join(f'"{term}"' for term in terms)
+    if boost_phrase and len(terms) > 1:
+        body = f'({body}) OR "{" ".join(terms)}"'
+    return f'chat:"{chat_token(chat_id)}" AND {{title summary officials body}}: ({body})'
 
 
 def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:

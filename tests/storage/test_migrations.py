@@ -11,7 +11,7 @@ import pytest
 
 from storage import SchemaTooNewError, Store, schema
 from storage.folding import search_form
-from storage.indexing import FTS_INSERT, fts_values
+from summarizer.textnorm import strip_diacritics, syllables
 from tests.storage.conftest import make_digest
 
 OFFICIALS = [{"name": "Nguyễn Hồ Hải", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
@@ -46,8 +46,13 @@ async def _database_at(path: Path, version: int) -> None:
                 " VALUES (1, 'cn5', ?, ?, ?, ?)",
                 tuple(search_form(t) for t in fields),
             )
-        else:
-            await conn.execute(FTS_INSERT, fts_values(1, -5, *fields))
+        elif version < 6:
+            # v4 and v5 indexed folded tokens, each carrying the chat's prefix (v6 rebuilds).
+            await conn.execute(
+                "INSERT INTO digest_fts (rowid, title, summary, officials, body)"
+                " VALUES (1, ?, ?, ?, ?)",
+                tuple(" ".join("cn5x" + w for w in syllables(strip_diacritics(t))) for t in fields),
+            )
         if version >= 3:  # from v3 on, the program writes the officials index itself
             await conn.execute(
                 "INSERT INTO digest_officials VALUES (1, -5, 'nguyen ho hai', 'Nguyễn Hồ Hải')"
@@ -56,6 +61,8 @@ async def _database_at(path: Path, version: int) -> None:
             "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at,"
             " updated_at, length) VALUES (-5, 9, 'bài chờ', '[1]', 'queued', 0, 0, 'short')"
         )
+        if version >= 5:  # from v5 on, the program records each job's messages itself
+            await conn.execute("INSERT INTO job_messages VALUES (-5, 1, last_insert_rowid())")
         await conn.execute("COMMIT")
 
 
