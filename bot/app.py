@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 from telegram import Update
@@ -32,8 +31,8 @@ from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from bot.texts import text
 from bot.worker import Worker
-from storage import Store, StoreError
-from summarizer.engines.base import Engine, EngineUnavailable
+from storage import Store
+from summarizer.engines.base import Engine
 
 log = logging.getLogger(__name__)
 
@@ -177,36 +176,3 @@ def configure_logging(settings: Settings) -> None:
     if settings.token:
         for handler in logging.getLogger().handlers:
             handler.addFilter(RedactToken(settings.token))
-
-
-def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> int:
-    """`tomtat run`: long polling until Ctrl-C / SIGTERM; returns the exit code."""
-    import asyncio
-
-    from telegram.error import InvalidToken, NetworkError
-
-    from bot.offsets import UpdateMark, mark_path
-    from bot.polling import serve
-
-    # Opt in to PTB's timedelta time periods (silences a deprecation warning per 429).
-    os.environ.setdefault("PTB_TIMEDELTA", "1")
-    configure_logging(settings)
-    try:
-        mark = UpdateMark(mark_path(settings.db_path))
-        asyncio.run(serve(build_application(settings, request=request), mark))
-    except InvalidToken:
-        log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
-        return 2
-    except EngineUnavailable as exc:
-        log.error("the %s engine cannot run here: %s (try --engine extractive)",
-                  settings.engine, exc)
-        return 2
-    except (StoreError, OSError) as exc:
-        log.error("cannot open the database %s: %s", settings.db_path, exc)
-        return 2
-    except NetworkError as exc:
-        log.error("cannot reach the Bot API at %s: %s", settings.api_base_url, exc)
-        return 2
-    except KeyboardInterrupt:
-        pass
-    return 0

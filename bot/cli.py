@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             from bot.webhook import run_webhook
 
             return run_webhook(settings)
-        from bot.app import run_polling
+        from bot.launch import run_polling
 
         return run_polling(settings)
     return 2

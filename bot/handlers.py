@@ -83,7 +83,10 @@ async def accept_article(
         return
     if await already_queued(rt, chat.id, message.message_id):
         return
-    article = clean_text(raw)
+    # Cleaning and checking a long paste takes tens of ms: off the loop, other chats go on.
+    article, not_article = await asyncio.to_thread(
+        _clean_and_check, raw, max_chars=rt.settings.max_article_chars,
+        min_words=rt.settings.min_article_words)
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
     fits = len(article) <= rt.settings.max_article_chars
@@ -94,11 +97,8 @@ async def accept_article(
                                 length=settings.length, language=lang,
                                 reply_to=reply_to or message.message_id)
         return
-    try:
-        check_article(article, max_chars=rt.settings.max_article_chars,
-                      min_words=rt.settings.min_article_words)
-    except NotArticle as exc:
-        await reply(update, text(lang, exc.key, **exc.values))
+    if not_article is not None:
+        await reply(update, text(lang, not_article.key, **not_article.values))
         return
     existing = await rt.store.find_digest_by_content(chat.id, article)
     if existing is not None:
@@ -120,6 +120,16 @@ async def accept_article(
         job = await rt.store.enqueue(chat.id, user.id, article, (message.message_id,),
                                      length=settings.length, language=lang, reply_to=target)
         rt.worker.submit(job)
+
+
+def _clean_and_check(raw: str, *, max_chars: int, min_words: int) -> tuple[str, NotArticle | None]:
+    """The cleaned text and why it cannot start an article (None when it can)."""
+    article = clean_text(raw)
+    try:
+        check_article(article, max_chars=max_chars, min_words=min_words)
+    except NotArticle as exc:
+        return article, exc
+    return article, None
 
 
 async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:

@@ -23,9 +23,11 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.error import NetworkError, TimedOut
 from telegram.ext import Application
+from telegram.request import BaseRequest
 
+from bot.launch import StartupError, launch
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -116,9 +118,12 @@ async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: 
         await app.start()
         web = tornado.web.Application(
             [(config.path, _UpdateHandler, {"app": app, "config": config, "tasks": tasks})])
+        try:
+            sockets = tornado.netutil.bind_sockets(config.port, config.listen, socket.AF_UNSPEC)
+        except OSError as exc:
+            raise StartupError(f"cannot listen on {config.listen}:{config.port}: {exc}") from exc
         server = tornado.httpserver.HTTPServer(web)
-        server.add_sockets(tornado.netutil.bind_sockets(config.port, config.listen,
-                                                        socket.AF_UNSPEC))
+        server.add_sockets(sockets)
         # Pending updates stay queued at Telegram across restarts: never drop them.
         await app.bot.set_webhook(config.url, secret_token=config.secret,
                                   allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
@@ -140,26 +145,15 @@ async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: 
             await app.post_shutdown(app)
 
 
-def run_webhook(settings: Settings) -> int:
+def run_webhook(settings: Settings, *, request: BaseRequest | None = None) -> int:
     """`tomtat run --webhook-url …`: serve until SIGINT/SIGTERM; returns the exit code."""
-    from bot.app import build_application, configure_logging
-
-    configure_logging(settings)
     config = WebhookConfig.from_settings(settings)
 
-    async def main() -> None:
+    async def serve(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve_webhook(build_application(settings), config, stop)
+        await serve_webhook(app, config, stop)
 
-    try:
-        asyncio.run(main())
-    except InvalidToken:
-        log.error("Telegram refused the token (TELEGRAM_BOT_TOKEN): check it with @BotFather")
-        return 2
-    except OSError as exc:
-        log.error("cannot listen on %s:%s: %s", config.listen, config.port, exc)
-        return 2
-    return 0
+    return launch(settings, serve, request=request)

@@ -107,9 +107,14 @@ def _emit(text: str) -> int:
     try:
         print(text, flush=True)
     except BrokenPipeError:
-        # Python would complain again at exit while flushing the dead pipe.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        _silence_stdout()
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null once its reader is gone."""
+    # Python would complain again at exit while flushing the dead pipe.
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115
 
 
 def _run_jsonl(path: str, length: str, engine: Engine) -> int:
@@ -127,6 +132,10 @@ def _run_jsonl(path: str, length: str, engine: Engine) -> int:
                 out = {"error": str(exc)}
                 failures += 1
             print(json.dumps({"id": item_id, **out}, ensure_ascii=False), flush=True)
+    except BrokenPipeError:
+        # The reader has all it wanted (`| head -1`): stop, as `_emit` does.
+        _silence_stdout()
+        return 0
     except OSError as exc:
         print(f"tomtat: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -25,9 +25,11 @@ _SHORT_BODIES = (
     "Tổ chức|Bảo hiểm xã hội|Bộ|Sở|Cục|Tổng cục|Ban|Uỷ ban|Ủy ban|Hội đồng|Công an|Cơ quan"
     "|Thanh tra|Tỉnh|TP|Thành phố"
 )
+# A short body of an administrative level is a body too (`Công an huyện`, `Uỷ ban xã`).
+_LEVELS = r"(?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố)(?!\w)"
 _HEAD = re.compile(
     rf"(?:(?:Phó\s+)?(?:{_TITLES})|{_BODIES})(?!\w)"
-    rf"|(?:{_SHORT_BODIES})(?:\s+(?:[{UPPER}]|này|chức năng|điều tra|sẽ|đã|cũng|vừa)|$)"
+    rf"|(?:{_SHORT_BODIES})(?:\s+(?:[{UPPER}]|này|chức năng|điều tra|sẽ|đã|cũng|vừa|{_LEVELS})|$)"
 )
 # Time and place phrases that may open a clause before its subject (`Sắp tới Quốc hội sẽ …`).
 _OPENING = re.compile(

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import RedactToken, build_application, file_base_url, run_polling
+from bot.app import RedactToken, build_application, file_base_url
 from bot.cli import apply_run_flags, build_parser, main
 from bot.fake_request import FakeBotAPI
+from bot.launch import run_polling
 from bot.settings import Settings
 
 

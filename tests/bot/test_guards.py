@@ -107,9 +107,14 @@ async def test_pending_cap_and_queue_bound(tmp_path: Path, article: str) -> None
 
 
 async def test_duplicate_update_ids_are_ignored(harness: Harness, article: str) -> None:
+    # A command is answered anew each time it is handled, so a re-delivery would show twice.
+    command = harness.message("/help")
+    await harness.feed({"message": command}, update_id=500)
+    await harness.feed({"message": command}, update_id=500)
+    assert len(harness.texts()) == 1 and "/history" in harness.texts()[0]
     message = harness.message(article)
-    await harness.feed({"message": message}, update_id=500)
-    await harness.feed({"message": message}, update_id=500)
+    await harness.feed({"message": message}, update_id=501)
+    await harness.feed({"message": message}, update_id=501)
     await harness.settle()
     assert len(harness.digests()) == 1
     assert harness.engine.calls == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -40,8 +40,13 @@ class Recorder:
         self.finished.append(text)
 
 
+Served = tuple[StubBotApi, Recorder, WebhookConfig, list[str], Callable[[], Awaitable[None]]]
+# Far longer than a clean shutdown needs (ack_within_s 0.5 s), far shorter than slow work.
+SHUTDOWN_BOUND_S = 10.0
+
+
 @pytest.fixture
-async def served() -> AsyncIterator[tuple[StubBotApi, Recorder, WebhookConfig, list[str]]]:
+async def served() -> AsyncIterator[Served]:
     recorder = Recorder()
     events: list[str] = []
     async with StubBotApi(webhook_retry_delay=0.1) as stub:
@@ -56,16 +61,21 @@ async def served() -> AsyncIterator[tuple[StubBotApi, Recorder, WebhookConfig, l
                                secret="right-secret", ack_within_s=0.5)
         stop = asyncio.Event()
         task = asyncio.create_task(serve_webhook(app, config, stop))
+
+        async def shut_down() -> None:
+            stop.set()
+            await asyncio.wait_for(task, SHUTDOWN_BOUND_S)
+
         await stub.wait_for(lambda: stub.webhook_url, timeout=5)
         events.append("serving")
-        yield stub, recorder, config, events
-        stop.set()
-        await task
+        yield stub, recorder, config, events, shut_down
+        if not task.done():
+            await shut_down()
         assert events[-1] == "post_shutdown"
 
 
 async def test_update_is_stored_before_telegram_gets_its_answer(served: Any) -> None:
-    stub, recorder, _config, _ = served
+    stub, recorder, _config, *_ = served
     stub.push_text(1001, None, "bài báo")
     await stub.wait_for(lambda: stub.webhook_deliveries, timeout=5)
     assert recorder.stored == ["bài báo"]
@@ -75,7 +85,7 @@ async def test_update_is_stored_before_telegram_gets_its_answer(served: Any) -> 
 
 
 async def test_slow_handler_is_answered_at_once_and_not_redelivered(served: Any) -> None:
-    stub, recorder, config, _ = served
+    stub, recorder, config, *_ = served
     recorder.delay = 1.0
     stub.push_text(1001, None, "chậm")
     await stub.wait_for(lambda: stub.webhook_deliveries, timeout=5)
@@ -85,7 +95,7 @@ async def test_slow_handler_is_answered_at_once_and_not_redelivered(served: Any)
 
 
 async def test_wrong_or_missing_secret_is_refused(served: Any) -> None:
-    _stub, recorder, config, _ = served
+    _stub, recorder, config, *_ = served
     body = ('{"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "giả mạo",'
             ' "chat": {"id": 5, "type": "private"}}}')
     url = f"http://127.0.0.1:{config.port}{config.path}"
@@ -98,11 +108,13 @@ async def test_wrong_or_missing_secret_is_refused(served: Any) -> None:
 
 
 async def test_slow_work_in_flight_does_not_block_shutdown(served: Any) -> None:
-    stub, recorder, _config, events = served
-    recorder.delay = 30.0
+    stub, recorder, _config, events, shut_down = served
+    recorder.delay = 3600.0  # work that would never end on its own
     stub.push_text(1001, None, "đang xử lý")
     await stub.wait_for(lambda: stub.webhook_deliveries, timeout=5)
-    assert events == ["serving"]  # the fixture then stops it within ack_within_s
+    assert recorder.stored == ["đang xử lý"] and recorder.finished == []
+    await shut_down()  # a TimeoutError here: shutdown waited for the slow work
+    assert events == ["serving", "post_shutdown"] and recorder.finished == []
 
 
 def test_config_from_settings_generates_a_secret() -> None:

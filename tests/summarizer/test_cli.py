@@ -118,3 +118,24 @@ def test_a_closed_pipe_is_not_a_crash(fixtures_dir: Path) -> None:
         proc.stdout.close()  # the reader went away, as with `| head -0`
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == 0 and "Traceback" not in err
+
+
+def test_jsonl_into_a_closed_pipe_stops_quietly(fixtures_dir: Path, tmp_path: Path) -> None:
+    article = (fixtures_dir / "text_plain_article.txt").read_text(encoding="utf-8")
+    source = tmp_path / "many.jsonl"
+    # Far more output than a pipe buffers (64 KiB), so the writer must meet the closed pipe.
+    lines = [json.dumps({"id": i, "text": article}, ensure_ascii=False) for i in range(400)]
+    source.write_text("\n".join([*lines, "not json at the end"]) + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "bot.cli", "summarize", "--jsonl", str(source),
+           "--engine", "extractive"]
+    with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = json.loads(proc.stdout.readline())
+        proc.stdout.close()  # the reader went away, as with `| head -1`
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=60)
+    assert first["id"] == 0 and first["summary"]
+    assert code == 0, err
+    assert "Traceback" not in err and "cannot read" not in err
+    assert "line 401" not in err  # it stopped: the bad last line was never reached
