@@ -12,6 +12,7 @@ from typing import Any, Self, TypeVar
 import aiosqlite
 
 from storage import schema
+from storage.checkpoint import Checkpointer
 from storage.groupcommit import GroupCommitter
 from storage.models import StoreClosedError, StoreError
 
@@ -19,7 +20,10 @@ if not hasattr(aiosqlite.Connection, "_execute"):  # the primitive every aiosqli
     raise ImportError("storage needs aiosqlite's Connection._execute (aiosqlite >=0.20,<0.23)")
 
 BUSY_TIMEOUT_MS = 10_000
-WAL_AUTOCHECKPOINT_PAGES = 4_000
+# Checkpoints normally run in the background (checkpoint.py); the writer checkpoints by itself
+# only if the WAL still grows past this (~128 MB), e.g. while the background one is failing.
+WAL_BACKSTOP_PAGES = 32_000
+WAL_SIZE_LIMIT = 64 * 2**20  # a WAL file grown by a burst is cut back to this once reset
 WAL_SWITCH_ATTEMPTS = 50
 T = TypeVar("T")
 
@@ -45,9 +49,8 @@ async def _connect(path: Path, *, readonly: bool) -> aiosqlite.Connection:
         await conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             await _enable_wal(conn)
-            # Checkpoint every ~16 MB of WAL instead of ~4 MB: the index and FTS pages that every
-            # commit rewrites are then copied back to the database once per checkpoint, not 4x.
-            await conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+            await conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_BACKSTOP_PAGES}")
+            await conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute("PRAGMA cache_size = -32000")
@@ -69,7 +72,8 @@ class StoreBase:
         self._reader: aiosqlite.Connection | None = None
         self._closed = False
         self._write_lock = asyncio.Lock()
-        self._committer = GroupCommitter(self._write_lock)
+        self._committer = GroupCommitter(self._write_lock, self._committed)
+        self._checkpointer: Checkpointer | None = None
 
     @property
     def path(self) -> Path:
@@ -77,7 +81,7 @@ class StoreBase:
         return self._path
 
     async def open(self) -> None:
-        """Open both connections and bring the schema up to date."""
+        """Open the connections and bring the schema up to date."""
         if self._closed:
             raise StoreClosedError("this Store was closed; create a new Store to reopen the file")
         if self._writer is not None:
@@ -87,15 +91,24 @@ class StoreBase:
         try:
             await schema.migrate(writer)
             reader = await _connect(self._path, readonly=True)
+            try:
+                checkpoints = await _connect(self._path, readonly=False)
+            except BaseException:
+                await reader.close()
+                raise
         except BaseException:
             await writer.close()
             raise
         self._writer, self._reader = writer, reader
+        self._checkpointer = Checkpointer(checkpoints)
 
     async def close(self) -> None:
-        """Close both connections; closing twice is harmless."""
+        """Close the connections; closing twice is harmless."""
         self._closed = True
         await self._committer.drain()
+        checkpointer, self._checkpointer = self._checkpointer, None
+        if checkpointer is not None:
+            await checkpointer.close()
         async with self._write_lock:
             writer, reader, self._writer, self._reader = self._writer, self._reader, None, None
             if reader is not None:
@@ -116,6 +129,10 @@ class StoreBase:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+    def _committed(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.notify()
 
     def _check_open(self) -> None:
         if self._closed:

@@ -47,8 +47,9 @@ class GroupCommitter:
     handlers share commits (FTS5 flushes a segment per commit, the dominant cost).
     """
 
-    def __init__(self, lock: asyncio.Lock) -> None:
+    def __init__(self, lock: asyncio.Lock, committed: Callable[[], None]) -> None:
         self._lock = lock
+        self._committed = committed
         self._pending: list[tuple[Work, asyncio.Future[Any]]] = []
         self._flusher: asyncio.Task[None] | None = None
 
@@ -78,6 +79,7 @@ class GroupCommitter:
                     outcomes = await conn._execute(run_batch, conn._conn, [w for w, _ in batch])
             except BaseException as error:
                 outcomes = [(False, error)] * len(batch)
+            self._committed()
             for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
                 if future.done():
                     continue

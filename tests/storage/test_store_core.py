@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -176,3 +180,24 @@ async def test_discarded_fragments_are_gone_and_counted(store: Store) -> None:
     assert await store.fragments_to_job(1, 7, length="short", language=None, reply_to=None) is None
     assert [f.message_id for f in await store.fragments(1, 8)] == [13]
     assert await store.discard_fragments(1, 7) == 0
+
+
+async def test_commits_reach_the_database_file_while_the_store_stays_open(tmp_path: Path) -> None:
+    # Checkpoints run in the background: the main file alone (WAL left behind) soon holds them.
+    path = tmp_path / "tomtat.db"
+    async with Store(path) as store:
+        for _ in range(3):
+            await add_digest(store, 42)
+        copy = tmp_path / "main-file-only.db"
+        for _ in range(200):
+            shutil.copyfile(path, copy)
+            try:
+                with closing(sqlite3.connect(copy)) as conn:
+                    (count,) = conn.execute("SELECT count(*) FROM digests").fetchone()
+            except sqlite3.DatabaseError:  # copied mid-checkpoint or before the tables
+                count = 0
+            if count == 3:
+                break
+            await asyncio.sleep(0.05)
+        assert count == 3
+        assert (await store.history(42)).total == 3
