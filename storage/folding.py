@@ -6,10 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-from summarizer.textnorm import nfc, strip_diacritics, syllables
-
-# Search tokens: letters and digits, as FTS5 unicode61 splits them (`textnorm.syllables`).
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+from summarizer.textnorm import TONE_MARKS, nfc, strip_diacritics, syllables
 
 
 class _AlignedFold(dict[int, str]):
@@ -32,18 +29,9 @@ def search_form(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Start/end offsets of every token in text."""
-    return [m.span() for m in _TOKEN.finditer(text)]
-
-
 def name_key(name: str) -> str:
     """Key for an official's name: tone- and diacritic-insensitive, spacing collapsed."""
     return " ".join(syllables(strip_diacritics(nfc(name))))
-
-
-# Old/new tone placement only differs in the clusters oa, oe, uy (hoà/hòa, khoẻ/khỏe, uỷ/ủy).
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def _starting_with(letters: str) -> str:
@@ -56,9 +44,10 @@ def _starting_with(letters: str) -> str:
 
 def _toned(vowel: str) -> str:
     """The vowel carrying each of the five tone marks, precomposed."""
-    return "".join(unicodedata.normalize("NFC", vowel + mark) for mark in _TONE_MARKS)
+    return "".join(unicodedata.normalize("NFC", vowel + mark) for mark in sorted(TONE_MARKS))
 
 
+# Old/new tone placement only differs in the clusters oa, oe, uy (hoà/hòa, khoẻ/khỏe, uỷ/ủy).
 # Matched on NFC text, these are exactly the places where the NFD form reads o+tone+a/e or
 # u+tone+y; working on NFC skips two whole-text normalisations for most articles.
 _TONED_OA_OE = re.compile(f"([{_toned('o')}])([{_starting_with('ae')}])")

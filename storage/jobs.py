@@ -61,12 +61,17 @@ class JobsMixin(ChatsMixin):
 
     async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
         """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""
-        rows = await self._rows(
-            f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
-            " ORDER BY d.number DESC LIMIT 1",
-            (chat_id, content_hash(text)),
-        )
-        return stored_digest(rows[0]) if rows else None
+
+        def newest(raw: sqlite3.Connection) -> StoredDigest | None:
+            # Hashed here, on the reader's thread: a long paste takes milliseconds to fold.
+            row = raw.execute(
+                f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
+                " ORDER BY d.number DESC LIMIT 1",
+                (chat_id, content_hash(text)),
+            ).fetchone()
+            return stored_digest(row) if row else None
+
+        return await self._read_sync(newest)
 
     async def claim_next_job(self) -> Job | None:
         """Cross-chat: the oldest queued job becomes running, attempts + 1."""

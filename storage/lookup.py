@@ -84,7 +84,7 @@ def search_rows(
     return ids, digests_by_ids(raw, chat_id, ids), int(total)
 
 
-def official_rows(
+def official_matches(
     raw: sqlite3.Connection, chat_id: int, key: str, limit: int, offset: int
 ) -> tuple[list[StoredDigest], int]:
     """Newest first, the chat's digests naming an official whose key is or contains `key`."""
@@ -144,7 +144,7 @@ class LookupMixin(HistoryMixin):
         if not key:
             return [], 0
         size, start = _page(limit, offset)
-        return await self._read_sync(lambda raw: official_rows(raw, chat_id, key, size, start))
+        return await self._read_sync(lambda raw: official_matches(raw, chat_id, key, size, start))
 
     async def top_officials(self, chat_id: int, *, limit: int = 10) -> list[tuple[str, int]]:
         """The chat's most-mentioned officials: (name as last written, number of digests)."""

@@ -11,6 +11,7 @@ from storage.folding import name_key
 from storage.indexing import FTS_COLUMNS, fts_tables, fts_values, write_fts
 from storage.models import SchemaTooNewError
 from storage.rows import officials_text_from_json
+from summarizer.textnorm import nfc
 
 V1 = """
 CREATE TABLE chats (
@@ -150,7 +151,7 @@ async def _v3(conn: aiosqlite.Connection) -> None:
     await conn.executemany(
         "INSERT OR IGNORE INTO digest_officials VALUES (?, ?, ?, ?)",
         [
-            (digest_id, chat_id, name_key(o["name"]), o["name"])
+            (digest_id, chat_id, name_key(o["name"]), nfc(o["name"]))
             for digest_id, chat_id, officials in rows
             for o in json.loads(officials)
             if name_key(o["name"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage.folding import chat_token, search_form, token_spans
-from summarizer.textnorm import nfc, strip_diacritics, syllables
+from storage.folding import chat_token, search_form
+from summarizer.textnorm import nfc, strip_diacritics, syllable_spans, syllables
 
 MAX_TERMS = 12
 SNIPPET_WORDS = 24
@@ -43,7 +43,7 @@ def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:
     for field in fields:
         text = nfc(field)
         folded = search_form(text)
-        spans = token_spans(folded)
+        spans = syllable_spans(folded)
         hits = [folded[s:e] in wanted for s, e in spans]
         matched = len({folded[s:e] for (s, e), hit in zip(spans, hits, strict=True) if hit})
         if matched and (best is None or matched > best[0]):
@@ -51,7 +51,7 @@ def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:
     if best is not None:
         return _window(best[1], best[2], best[3])
     text = nfc(fields[0]) if fields else ""
-    spans = token_spans(text)
+    spans = syllable_spans(text)
     return _window(text, spans, [False] * len(spans))
 
 

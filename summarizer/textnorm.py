@@ -43,6 +43,11 @@ def syllables(text: str) -> list[str]:
     return _SYLLABLE.findall(text)
 
 
+def syllable_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of every syllable token in text."""
+    return [match.span() for match in _SYLLABLE.finditer(text)]
+
+
 def count_words(text: str) -> int:
     """Number of syllables in the text."""
     return len(syllables(text))
