@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.vn_synth import Corpus, TextMaker
 from storage import BulkDigest, Job, Store
+from storage.indexing import fts_tables
 from summarizer.textnorm import strip_diacritics
 
 TARGETS_MS = {"history": 5.0, "search": 50.0, "officials": 50.0}
@@ -49,22 +50,32 @@ async def timed(samples: int, make: Callable[[int], Awaitable[object]]) -> list[
 
 
 async def bulk_load(store: Store, corpus: Corpus, digests: int) -> float:
-    """Insert through the bulk path; returns digests per second."""
+    """Insert through the bulk path; returns digests per second spent inside the store.
+
+    Making up the synthetic digests is the benchmark's own work, so it is timed apart.
+    """
     start_time = datetime.now(UTC) - timedelta(days=400)
     step = timedelta(days=400) / max(digests, 1)
-    began, cpu = time.perf_counter(), cpu_seconds()
+    making = storing = 0.0
+    cpu = cpu_seconds()
     done = 0
     while done < digests:
         count = min(BATCH, digests - done)
+        began = time.perf_counter()
         items = [corpus.item(start_time + step * (done + i)) for i in range(count)]
+        making += time.perf_counter() - began
+        began = time.perf_counter()
         await store.insert_digests_bulk(items)
+        storing += time.perf_counter() - began
         done += count
         if done % 50_000 < BATCH:
-            rate = done / (time.perf_counter() - began)
-            print(f"  … {done:,} digests, {rate:,.0f}/s", flush=True)
+            print(f"  … {done:,} digests, {done / storing:,.0f}/s", flush=True)
     cpu = cpu_seconds() - cpu
-    print(f"bulk path: {digests / cpu:,.0f} digests per CPU-second (generation included)")
-    return digests / (time.perf_counter() - began)
+    print(
+        f"bulk path: {digests / cpu:,.0f} digests per CPU-second with generation included;"
+        f" generating took {making:,.0f} s wall, storing {storing:,.0f} s"
+    )
+    return digests / storing
 
 
 def cpu_seconds() -> float:
@@ -239,7 +250,10 @@ def print_size(db: Path, digests: int) -> None:
         (page,) = conn.execute("PRAGMA page_size").fetchone()
         (pages,) = conn.execute("PRAGMA page_count").fetchone()
         (free,) = conn.execute("PRAGMA freelist_count").fetchone()
-        fts = conn.execute("SELECT sum(length(block)) FROM digest_fts_data").fetchone()[0] or 0
+        fts = sum(
+            conn.execute(f"SELECT sum(length(block)) FROM {table}_data").fetchone()[0] or 0
+            for table in fts_tables()
+        )
     finally:
         conn.close()
     live = (pages - free) * page
