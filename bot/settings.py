@@ -11,7 +11,8 @@ from typing import Any
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
 
-def _ids(value: str | None) -> frozenset[int]:
+def ids_value(value: str | None) -> frozenset[int]:
+    """Comma-separated ids (spaces allowed; empty: none); ValueError on a non-integer."""
     return frozenset(int(x) for x in (value or "").replace(" ", "").split(",") if x)
 
 
@@ -88,9 +89,9 @@ _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TOMTAT_ENGINE", "engine", str),
     ("TOMTAT_MODEL", "model", str),
     ("TOMTAT_THREADS", "threads", threads_value),
-    ("TOMTAT_ALLOWED_USERS", "allowed_users", _ids),
-    ("TOMTAT_ALLOWED_CHATS", "allowed_chats", _ids),
-    ("TOMTAT_ADMINS", "admins", _ids),
+    ("TOMTAT_ALLOWED_USERS", "allowed_users", ids_value),
+    ("TOMTAT_ALLOWED_CHATS", "allowed_chats", ids_value),
+    ("TOMTAT_ADMINS", "admins", ids_value),
     ("TOMTAT_MERGE_WINDOW", "merge_window_s", float),
     ("TOMTAT_RATE_LIMIT", "rate_limit_count", int),
     ("TOMTAT_RATE_WINDOW", "rate_limit_window_s", float),
