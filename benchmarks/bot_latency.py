@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import math
@@ -98,16 +99,22 @@ class Feeder:
 
     def __init__(self, stub: StubBotApi, db: Path, articles: list[str], backlog: int) -> None:
         self.stub, self.articles, self.backlog = stub, articles, backlog
-        self.db = db
+        # Opened once, before anything is timed: counts() runs between (and, when steady,
+        # during) the measured commands on the loop that serves the stub.
+        self.conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
         self.pushed = 0
         self.next_article = 6
 
+    def close(self) -> None:
+        """Close the read-only connection."""
+        self.conn.close()
+
     def counts(self) -> tuple[int, int]:
         """(jobs waiting or running, article jobs ever created) for the article chats."""
-        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5) as conn:
-            row = conn.execute("SELECT SUM(status IN ('queued', 'running')), COUNT(*) FROM jobs"
-                               " WHERE chat_id >= ?", (FIRST_ARTICLE_CHAT,)).fetchone()
-        return int(row[0] or 0), int(row[1] or 0)
+        # fetchall() finishes the statement, so the next call reads a fresh snapshot.
+        rows = self.conn.execute("SELECT SUM(status IN ('queued', 'running')), COUNT(*) FROM jobs"
+                                 " WHERE chat_id >= ?", (FIRST_ARTICLE_CHAT,)).fetchall()
+        return int(rows[0][0] or 0), int(rows[0][1] or 0)
 
     def burst(self, count: int) -> None:
         """Push `count` articles at once, each from a new chat."""
@@ -196,10 +203,10 @@ async def run(dataset: Path, backlog: int, rounds: int) -> None:
                   f"up to {rounds} rounds of /help + /history per phase; latency = update "
                   f"available → reply at the stub\n\nidle: empty queue (baseline)")
             idle = report("idle", await measure(stub, rounds))
-            feeder = Feeder(stub, proc.db_path, articles, backlog)
-            await loaded_phase(stub, feeder, rounds, steady=False, idle=idle)
-            await stub.wait_for(lambda: feeder.counts()[0] == 0, timeout=300)
-            await loaded_phase(stub, feeder, rounds, steady=True, idle=idle)
+            with contextlib.closing(Feeder(stub, proc.db_path, articles, backlog)) as feeder:
+                await loaded_phase(stub, feeder, rounds, steady=False, idle=idle)
+                await stub.wait_for(lambda: feeder.counts()[0] == 0, timeout=300)
+                await loaded_phase(stub, feeder, rounds, steady=True, idle=idle)
             if not proc.running:
                 print("warning: the bot process exited during the run")
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.digest import Length
+from summarizer.engines.select import KINDS
+
 MAX_BYTES = 64
 MAX_NUMBER = 10**9
-LENGTHS = ("short", "medium", "long")
+LENGTHS: tuple[str, ...] = tuple(length.value for length in Length)
 LANGUAGE_CHOICES = ("vi", "en", "auto")
-ENGINES = ("auto", "extractive", "abstractive")
+ENGINES: tuple[str, ...] = KINDS
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from bot.settings import Settings, threads_value
+from bot.settings import Settings, ids_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
 
@@ -42,10 +42,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ids(value: str) -> frozenset[int]:
-    return frozenset(int(x) for x in value.replace(" ", "").split(",") if x)
-
-
 def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
     """Command-line flags override the environment."""
     changes: dict[str, object] = {}
@@ -58,7 +54,7 @@ def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
             changes[name] = getattr(args, flag)
     for flag in ("allowed_users", "allowed_chats", "admins"):
         if getattr(args, flag, None) is not None:
-            changes[flag] = _ids(getattr(args, flag))
+            changes[flag] = ids_value(getattr(args, flag))
     return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
 
 

@@ -36,7 +36,6 @@ class _Group:
     length: str
     language: str | None
     reply_to: int | None
-    chars: int = 0
     timer: asyncio.Task[None] | None = field(default=None, repr=False)
 
 
@@ -86,7 +85,6 @@ class Intake:
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = _Group(length, language, reply_to)
-        group.chars += len(text)
         self._schedule(key, group, self._window)
 
     def _schedule(self, key: tuple[int, int], group: _Group, delay: float) -> None:
@@ -134,10 +132,7 @@ class Intake:
             if not fragments:
                 continue
             chat = await self._store.chat_settings(chat_id)
-            group = _Group(
-                chat.length, chat.language, min(f.message_id for f in fragments),
-                sum(len(f.text) for f in fragments),
-            )
+            group = _Group(chat.length, chat.language, min(f.message_id for f in fragments))
             self._groups[(chat_id, user_id)] = group
             self._schedule((chat_id, user_id), group, 0)
         return len(owners)

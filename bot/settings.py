@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
 
-def _ids(value: str | None) -> frozenset[int]:
+def ids_value(value: str | None) -> frozenset[int]:
+    """Comma-separated ids (spaces allowed; empty: none); ValueError on a non-integer."""
     return frozenset(int(x) for x in (value or "").replace(" ", "").split(",") if x)
 
 
@@ -73,26 +75,33 @@ class Settings:
     ) -> Settings:
         """Read settings once: the process environment wins over the .env file."""
         env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
-        return cls(
-            token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
-            db_path=Path(env.get("TOMTAT_DB") or "tomtat.sqlite3"),
-            engine=env.get("TOMTAT_ENGINE") or "auto",
-            model=env.get("TOMTAT_MODEL") or None,
-            threads=threads_value(env.get("TOMTAT_THREADS")),
-            allowed_users=_ids(env.get("TOMTAT_ALLOWED_USERS")),
-            allowed_chats=_ids(env.get("TOMTAT_ALLOWED_CHATS")),
-            admins=_ids(env.get("TOMTAT_ADMINS")),
-            merge_window_s=float(env.get("TOMTAT_MERGE_WINDOW") or 1.5),
-            rate_limit_count=int(env.get("TOMTAT_RATE_LIMIT") or 5),
-            rate_limit_window_s=float(env.get("TOMTAT_RATE_WINDOW") or 60),
-            max_pending_per_user=int(env.get("TOMTAT_MAX_PENDING") or 3),
-            max_article_chars=int(env.get("TOMTAT_MAX_ARTICLE_CHARS") or 100_000),
-            max_document_bytes=int(env.get("TOMTAT_MAX_DOCUMENT_BYTES") or 1_000_000),
-            queue_bound=int(env.get("TOMTAT_QUEUE_BOUND") or 200),
-            min_article_words=int(env.get("TOMTAT_MIN_WORDS") or 25),
-            webhook_url=env.get("TOMTAT_WEBHOOK_URL") or None,
-            webhook_listen=env.get("TOMTAT_WEBHOOK_LISTEN") or "127.0.0.1",
-            webhook_port=int(env.get("TOMTAT_WEBHOOK_PORT") or 8443),
-            webhook_secret=env.get("TOMTAT_WEBHOOK_SECRET") or None,
-        )
+        # An unset or empty variable leaves the field's default above.
+        values: dict[str, Any] = {
+            name: parse(env[variable]) for variable, name, parse in _FROM_ENV if env.get(variable)
+        }
+        return cls(**values)
+
+
+_FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
+    ("TELEGRAM_BOT_TOKEN", "token", str),
+    ("TELEGRAM_API_BASE_URL", "api_base_url", str),
+    ("TOMTAT_DB", "db_path", Path),
+    ("TOMTAT_ENGINE", "engine", str),
+    ("TOMTAT_MODEL", "model", str),
+    ("TOMTAT_THREADS", "threads", threads_value),
+    ("TOMTAT_ALLOWED_USERS", "allowed_users", ids_value),
+    ("TOMTAT_ALLOWED_CHATS", "allowed_chats", ids_value),
+    ("TOMTAT_ADMINS", "admins", ids_value),
+    ("TOMTAT_MERGE_WINDOW", "merge_window_s", float),
+    ("TOMTAT_RATE_LIMIT", "rate_limit_count", int),
+    ("TOMTAT_RATE_WINDOW", "rate_limit_window_s", float),
+    ("TOMTAT_MAX_PENDING", "max_pending_per_user", int),
+    ("TOMTAT_MAX_ARTICLE_CHARS", "max_article_chars", int),
+    ("TOMTAT_MAX_DOCUMENT_BYTES", "max_document_bytes", int),
+    ("TOMTAT_QUEUE_BOUND", "queue_bound", int),
+    ("TOMTAT_MIN_WORDS", "min_article_words", int),
+    ("TOMTAT_WEBHOOK_URL", "webhook_url", str),
+    ("TOMTAT_WEBHOOK_LISTEN", "webhook_listen", str),
+    ("TOMTAT_WEBHOOK_PORT", "webhook_port", int),
+    ("TOMTAT_WEBHOOK_SECRET", "webhook_secret", str),
+)

@@ -242,8 +242,3 @@ def pick_language(chosen: str | None, telegram_code: str | None) -> str:
     if chosen in LANGUAGES:
         return chosen
     return EN if (telegram_code or "").lower().startswith("en") else VI
-
-
-def keys() -> frozenset[str]:
-    """All string keys (used by tests to check both languages exist)."""
-    return frozenset(_TEXTS)

@@ -130,10 +130,6 @@ class Scripting:
         self._push("callback_query", query)
         return query_id
 
-    def push_update(self, body: dict[str, Any]) -> int:
-        """Any raw update body (without update_id)."""
-        return self._push(next(iter(body)), next(iter(body.values())))
-
     def redeliver(self, update_id: int) -> None:
         """Telegram sends an update again with the same update_id."""
         self.updates.redeliver(update_id)
