@@ -84,6 +84,8 @@ def convert(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8
     ct2 = import_ctranslate2()
     copy = [name for name in TOKENIZER_FILES if (src_dir / name).is_file()]
     converter = ct2.converters.TransformersConverter(str(src_dir), copy_files=copy)
+    if dest.is_dir() and not any(dest.iterdir()):
+        dest.rmdir()  # an empty directory holds nothing to replace, force or not
     if dest.exists() and force:
         if any(dest.iterdir()) and not is_ct2_dir(dest):
             # --force replaces an old conversion, never an unrelated directory.
