@@ -65,7 +65,11 @@ def idf_table(rows: list[dict[str, str]]) -> tuple[dict[str, float], float]:
     return table, round(math.log(n / 2), 3)
 
 
-def _parts(row: dict[str, str]) -> tuple[Article, list[str], Counter[str], Counter[str]]:
+Parts = tuple[Article, list[str], Counter[str], Counter[str]]
+
+
+def parts_of(row: dict[str, str]) -> Parts:
+    """The cleaned article, its scored sentences, and reference and title syllable counts."""
     article = clean_page(row["text"])
     sentences = [s for s in article.sentences[:MAX_SENTENCES] if count_words(s)]
     ref = Counter(tokens(row["reference"]))
@@ -74,10 +78,10 @@ def _parts(row: dict[str, str]) -> tuple[Article, list[str], Counter[str], Count
 
 
 def token_examples(
-    row: dict[str, str], idf: dict[str, float], default_idf: float
+    parts: Parts, idf: dict[str, float], default_idf: float
 ) -> tuple[list[list[float]], list[float]]:
     """Token-model features and labels (used by the reference beyond the title) of one article."""
-    article, sentences, ref, title = _parts(row)
+    article, sentences, ref, title = parts
     beyond_title = ref - title
     ctx = ArticleContext(article.title, [tokens(s) for s in sentences], idf, default_idf)
     rows = ctx.token_rows()
@@ -101,10 +105,10 @@ def fit_logistic(xs: np.ndarray, ys: np.ndarray, ridge: float = 1.0) -> np.ndarr
 
 
 def examples(
-    row: dict[str, str], idf: dict[str, float], default_idf: float, token_weights: list[float]
+    parts: Parts, idf: dict[str, float], default_idf: float, token_weights: list[float]
 ) -> tuple[list[list[float]], list[float], list[float], float]:
     """Features, targets and sample weights of one article's units; and its title precision."""
-    article, sentences, ref, title = _parts(row)
+    article, sentences, ref, title = parts
     beyond = ref - title
     ctx = ArticleContext(
         article.title,
@@ -208,10 +212,12 @@ def main() -> None:
     pool = pool[: args.articles] if args.articles else pool
     idf, default_idf = idf_table(pool)
     print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")
+    # Each article is cleaned once; both passes below read the same parts.
+    pool_parts = [parts_of(row) for row in pool]
     txs: list[list[float]] = []
     tys: list[float] = []
-    for row in pool:
-        x, y = token_examples(row, idf, default_idf)
+    for parts in pool_parts:
+        x, y = token_examples(parts, idf, default_idf)
         txs.extend(x)
         tys.extend(y)
     token_weights = [float(w) for w in fit_logistic(np.array(txs), np.array(tys))]
@@ -222,8 +228,8 @@ def main() -> None:
     ys: list[float] = []
     ws: list[float] = []
     title_precisions: list[float] = []
-    for row in pool:
-        x, y, w, tp = examples(row, idf, default_idf, token_weights)
+    for parts in pool_parts:
+        x, y, w, tp = examples(parts, idf, default_idf, token_weights)
         xs.extend(x)
         ys.extend(y)
         ws.extend(w)

@@ -10,10 +10,9 @@ from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
 from summarizer.digest import Official
 from summarizer.gazetteers import fold, surnames
-from summarizer.textnorm import syllables
+from summarizer.textnorm import lower_unify_tones, syllables
 from summarizer.vnchars import UPPER
 
-lower_unify_tones = cues.lower_unify_tones
 # Look-back from a cue: a clause longer than this is no clause (keeps huge pastes linear).
 _WINDOW = 400
 # A capitalised run after these is a place (`tỉnh Hà Tĩnh`), not a person.
@@ -33,7 +32,7 @@ class Actor:
 
 def fold_same_length(text: str) -> str:
     """Tone-folded lower-case form with the same length as the text (for slicing)."""
-    folded = cues.lower_unify_tones(text)
+    folded = lower_unify_tones(text)
     return folded if len(folded) == len(text) else text.lower()
 
 

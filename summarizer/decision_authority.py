@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.decision_cues import lower_unify_tones
+from summarizer.textnorm import lower_unify_tones
 from summarizer.vnchars import UPPER
 
 # Offices whose holders decide, direct or approve (a `Phó` before any of them still counts).

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.decision_cues import lower_unify_tones
-from summarizer.textnorm import syllables
+from summarizer.textnorm import lower_unify_tones, syllables
 
 # Auxiliaries closing a subject (`nhà khoa học đã được`).
 _AUXILIARIES = re.compile(r"(?:\s+(?:đã|được|bị|sẽ|vừa|cũng|đang|mới))+\s*$")

@@ -3,29 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from summarizer.textnorm import TONE_MARKS
-
-
-def _tone_pairs() -> dict[str, str]:
-    """Old-style `oà`/`uỷ` at a syllable's end mapped to the new style `òa`/`ủy`."""
-    pairs: dict[str, str] = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for tone in sorted(TONE_MARKS):
-            old = first + unicodedata.normalize("NFC", second + tone)
-            pairs[old] = unicodedata.normalize("NFC", first + tone) + second
-    return pairs
-
-
-_PAIRS = _tone_pairs()
-_OLD_STYLE = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
-
-
-def lower_unify_tones(text: str) -> str:
-    """Lower case with old/new tone placement unified; keeps the text's length for slicing."""
-    lower = unicodedata.normalize("NFC", text).lower()
-    return _OLD_STYLE.sub(lambda m: _PAIRS[m.group(1)], lower)
+from summarizer.textnorm import lower_unify_tones
 
 
 # Verbs and verb phrases, longest first so that `ra quyết định` wins over `quyết định`.

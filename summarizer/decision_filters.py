@@ -6,9 +6,9 @@ import re
 
 from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
+from summarizer.textnorm import lower_unify_tones
 from summarizer.vnchars import UPPER
 
-lower_unify_tones = cues.lower_unify_tones
 # `quyết định số phận` means "determine", not "decide".
 _DETERMINE = re.compile(
     r"\s+(?:(?:đáng kể|rất lớn|lớn|nhiều|phần nào)\s+)?(?:số phận|đến|tới|sự|phần lớn|thành bại"

@@ -9,9 +9,8 @@ from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
 from summarizer.decision_text import QUOTES, rest_of_clause, sentence_case, shorten
 from summarizer.digest import Decision
-from summarizer.textnorm import syllables
+from summarizer.textnorm import lower_unify_tones, syllables
 
-lower_unify_tones = cues.lower_unify_tones
 Names = list[tuple[int, int, str]]
 
 

@@ -17,9 +17,8 @@ from summarizer.decision_authority import (
 from summarizer.decision_filters import is_passive, reject_cue
 from summarizer.decision_text import MAX_SYLLABLES, QUOTES, rest_of_clause, sentence_case, shorten
 from summarizer.digest import Article, Decision, Official
-from summarizer.textnorm import syllables
+from summarizer.textnorm import lower_unify_tones, syllables
 
-lower_unify_tones = cues.lower_unify_tones
 __all__ = ["MAX_SYLLABLES", "extract_decisions"]
 
 _MAX_SUBJECT = 24

@@ -9,7 +9,14 @@ from typing import Any
 
 from summarizer.engines.base import EngineUnavailable
 from summarizer.engines.generation import DEFAULT_MODEL
-from summarizer.engines.locate import default_ct2_dir, default_onnx_dir, locate_model
+from summarizer.engines.locate import (
+    default_ct2_dir,
+    default_onnx_dir,
+    is_ct2_dir,
+    is_onnx_dir,
+    locate_model,
+)
+from summarizer.engines.sidecar import ONNX_META_FILE, SOURCE_FILE, read_sidecar
 
 EXIT_FAILED = 2
 # Weights for other frameworks are never needed here and can be gigabytes.
@@ -70,12 +77,16 @@ def convert_model(src: str, dest: str | None, quantization: str, force: bool,
     default = default_onnx_dir(src) if runtime == "onnx" else default_ct2_dir(src)
     target = Path(dest).expanduser() if dest else default
     if target.exists() and any(target.iterdir()) and not force:
-        return _fail(f"{target} already exists; pass --force to replace it")
+        if not _same_export(target, runtime, files.model_id, quantization):
+            return _fail(f"{target} already exists; pass --force to replace it")
+        print(f"tomtat: {target} already holds this conversion; reusing it "
+              "(pass --force to convert again)")
+        return 0
     try:
         if runtime == "onnx":
-            out = onnx_export.export(files.hf_dir, target, files.model_id, quantization, force=True)
+            out = onnx_export.export(files.hf_dir, target, files.model_id, quantization, force)
         else:
-            out = ct2.convert(files.hf_dir, target, files.model_id, quantization, force=True)
+            out = ct2.convert(files.hf_dir, target, files.model_id, quantization, force)
     except EngineUnavailable as exc:
         return _fail(str(exc))
     except (OSError, ValueError, NotImplementedError) as exc:
@@ -84,6 +95,15 @@ def convert_model(src: str, dest: str | None, quantization: str, force: bool,
     if dest and out != default:
         print(f"tomtat: use it with --model {out}")
     return 0
+
+
+def _same_export(target: Path, runtime: str, source: str, quantization: str) -> bool:
+    """True when `target` is a finished conversion of `source` for this runtime and quantization."""
+    is_export, record = (
+        (is_onnx_dir, ONNX_META_FILE) if runtime == "onnx" else (is_ct2_dir, SOURCE_FILE))
+    sidecar = read_sidecar(target, record) or {}
+    return (is_export(target) and sidecar.get("source") == source
+            and sidecar.get("quantization") == quantization)
 
 
 def run_model(args: argparse.Namespace) -> int:

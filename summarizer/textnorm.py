@@ -31,6 +31,29 @@ def fold_tones(text: str) -> str:
     return _WORD.sub(fold_word, unicodedata.normalize("NFC", text).lower())
 
 
+def _tone_pairs() -> dict[str, str]:
+    """Old-style `oà`/`uỷ` at a syllable's end mapped to the new style `òa`/`ủy`."""
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in sorted(TONE_MARKS):
+            old = first + unicodedata.normalize("NFC", second + tone)
+            pairs[old] = unicodedata.normalize("NFC", first + tone) + second
+    return pairs
+
+
+_PAIRS = _tone_pairs()
+_OLD_STYLE = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
+
+
+# Narrower than `fold_tones` (only `oà/oè/uỳ`-style endings move, to the new placement), but
+# every offset in the result is one in the NFC text, so a match found in it can be cut out of
+# the original; `fold_tones` moves every tone and may add combining marks.
+def lower_unify_tones(text: str) -> str:
+    """Lower case with old/new tone placement unified; keeps the text's length for slicing."""
+    lower = unicodedata.normalize("NFC", text).lower()
+    return _OLD_STYLE.sub(lambda m: _PAIRS[m.group(1)], lower)
+
+
 def strip_diacritics(text: str) -> str:
     """Search form: lower case, every diacritic removed and `đ` folded to `d`."""
     decomposed = unicodedata.normalize("NFD", text.lower())

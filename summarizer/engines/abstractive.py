@@ -16,10 +16,10 @@ from summarizer.engines.batching import Job, run_jobs
 from summarizer.engines.chunking import MapReducePlan
 from summarizer.engines.generation import DEFAULT_MODEL, FamilySettings, family_settings
 from summarizer.engines.locate import ModelFiles, locate_model
+from summarizer.engines.runtimes import RUNTIMES, no_runtime_message, pick_runtime
 
 log = logging.getLogger(__name__)
 
-RUNTIMES = ("auto", "onnxruntime", "ctranslate2", "transformers")
 DEFAULT_MAX_BATCH = 8
 
 
@@ -49,29 +49,16 @@ _LOAD_LOCK = threading.Lock()
 def _open(files: ModelFiles, runtime: str, threads: int | None, compute_type: str) -> LoadedModel:
     from transformers import AutoTokenizer
 
+    chosen = pick_runtime(files, runtime)
+    if chosen is None:
+        raise EngineUnavailable(no_runtime_message(files, runtime))
     tokenizer: Any = AutoTokenizer.from_pretrained(files.tokenizer_dir)
-    if runtime == "onnxruntime" and files.onnx_dir is None:
-        raise EngineUnavailable(
-            f"no ONNX export of {files.model_id!r}; "
-            f"make one with `tomtat model convert --runtime onnx {files.model_id}`"
-        )
-    # An ONNX export (T5 family only) beats CTranslate2 on greedy decoding: prefer it.
-    use_onnx = files.onnx_dir is not None and (
-        runtime == "onnxruntime" or (runtime == "auto" and ort.available()))
-    use_ct2 = files.ct2_dir is not None and runtime in ("auto", "ctranslate2") and not use_onnx
-    if runtime == "ctranslate2" and files.ct2_dir is None:
-        raise EngineUnavailable(
-            f"no CTranslate2 copy of {files.model_id!r}; "
-            f"make one with `tomtat model convert {files.model_id}`"
-        )
-    if use_ct2 and files.hf_dir is not None and runtime == "auto" and not ct2.available():
-        use_ct2 = False
     backend: Backend
-    if use_onnx:
+    if chosen == "onnxruntime":
         assert files.onnx_dir is not None
         onnx_backend = ort.OrtBackend(files.onnx_dir, threads)
         backend, model_type = onnx_backend, onnx_backend.model_type
-    elif use_ct2:
+    elif chosen == "ctranslate2":
         assert files.ct2_dir is not None
         backend = ct2.Ct2Backend(
             files.ct2_dir,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
 from summarizer.engines.generation import DecodeOptions
 
 
@@ -16,6 +18,17 @@ class Backend(Protocol):
     def generate(self, batch: list[list[int]], options: DecodeOptions) -> list[list[int]]:
         """Output token ids for each input, in order (special tokens may remain)."""
         ...
+
+
+def pad_batch(batch: list[list[int]], pad_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """Right-pad the inputs into one (rows, width) int64 array of ids, and its attention mask."""
+    width = max(len(ids) for ids in batch)
+    ids = np.full((len(batch), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(batch), width), dtype=np.int64)
+    for row, tokens in enumerate(batch):
+        ids[row, : len(tokens)] = tokens
+        mask[row, : len(tokens)] = 1
+    return ids, mask
 
 
 class TorchBackend:
@@ -38,12 +51,7 @@ class TorchBackend:
     def generate(self, batch: list[list[int]], options: DecodeOptions) -> list[list[int]]:
         """Greedy or beam search; inputs are right-padded into one tensor."""
         torch = self._torch
-        width = max(len(ids) for ids in batch)
-        ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
-        mask = torch.zeros((len(batch), width), dtype=torch.long)
-        for row, tokens in enumerate(batch):
-            ids[row, : len(tokens)] = torch.tensor(tokens, dtype=torch.long)
-            mask[row, : len(tokens)] = 1
+        ids, mask = (torch.from_numpy(a) for a in pad_batch(batch, self._pad_id))
         with torch.inference_mode():
             out = self.model.generate(
                 input_ids=ids,

@@ -16,20 +16,56 @@ MAX_ROUNDS = 6
 DEFAULT_STAND_IN_WORDS = 70
 
 
-def _split_long_sentence(sentence: str, count: TokenCounter, limit: int) -> list[str]:
-    """Cut a sentence longer than the limit on word boundaries, keeping every word."""
-    pieces: list[str] = []
-    current: list[str] = []
-    for word in sentence.split():
-        candidate = " ".join([*current, word])
-        if current and count(candidate) > limit:
-            pieces.append(" ".join(current))
-            current = [word]
-        else:
-            current.append(word)
-    if current:
-        pieces.append(" ".join(current))
+def _pack(
+    items: Sequence[tuple[str, int]], count: TokenCounter, limit: int, *, by_sum: bool
+) -> list[tuple[str, int]]:
+    """Join items greedily, in order, into pieces of at most `limit` tokens; with their counts.
+
+    A piece ends where the join of its items would count over the limit (with `by_sum`, also
+    where the items' own counts add up over it). Each piece is guessed from the items' counts
+    and its join counted once; the join is re-counted item by item only when a tokenizer counts
+    it differently from its parts, so the result is what re-counting every join would give.
+    """
+    pieces: list[tuple[str, int]] = []
+    start = 0
+    while start < len(items):
+        end, used = start + 1, items[start][1]
+        while end < len(items) and used + items[end][1] <= limit:
+            used += items[end][1]
+            end += 1
+        text = " ".join(t for t, _ in items[start:end])
+        tokens = count(text) if end > start + 1 else items[start][1]
+        if tokens > limit and end > start + 1:
+            # The join counts more than its parts: grow the piece one item at a time.
+            text, tokens, end = _grow(items, start, start + 1, end, count, limit)
+        elif not by_sum:
+            # The join may count less than its parts: it can take more items.
+            text, tokens, end = _grow(items, start, end, len(items), count, limit, text, tokens)
+        pieces.append((text, tokens))
+        start = end
     return pieces
+
+
+def _grow(
+    items: Sequence[tuple[str, int]], start: int, end: int, stop: int, count: TokenCounter,
+    limit: int, text: str | None = None, tokens: int | None = None,
+) -> tuple[str, int, int]:
+    """Extend items[start:end] while the join, re-counted, stays within the limit (before stop)."""
+    if text is None or tokens is None:
+        text = " ".join(t for t, _ in items[start:end])
+        tokens = count(text) if end > start + 1 else items[start][1]
+    while end < stop:
+        candidate = f"{text} {items[end][0]}"
+        counted = count(candidate)
+        if counted > limit:
+            break
+        text, tokens, end = candidate, counted, end + 1
+    return text, tokens, end
+
+
+def _split_long_sentence(sentence: str, count: TokenCounter, limit: int) -> list[tuple[str, int]]:
+    """Cut a sentence longer than the limit on word boundaries, keeping every word; with counts."""
+    return _pack([(w, count(w)) for w in sentence.split()], count, limit, by_sum=False)
 
 
 def chunk_sentences(sentences: Sequence[str], count: TokenCounter, limit: int) -> list[str]:
@@ -43,22 +79,11 @@ def chunk_sentences(sentences: Sequence[str], count: TokenCounter, limit: int) -
     for sentence in sentences:
         tokens = count(sentence)
         if tokens > limit:
-            units += [(p, count(p)) for p in _split_long_sentence(sentence, count, limit)]
+            units += _split_long_sentence(sentence, count, limit)
         elif sentence.strip():
             units.append((sentence.strip(), tokens))
-    chunks: list[str] = []
-    current: list[str] = []
-    used = 0
-    for text, tokens in units:
-        # Joining sentences can merge a boundary token, so re-count the join near the limit.
-        if current and (used + tokens > limit or count(" ".join([*current, text])) > limit):
-            chunks.append(" ".join(current))
-            current, used = [], 0
-        current.append(text)
-        used += tokens
-    if current:
-        chunks.append(" ".join(current))
-    return chunks
+    # Joining sentences can merge a boundary token, so _pack counts each join it keeps.
+    return [text for text, _ in _pack(units, count, limit, by_sum=True)]
 
 
 def stand_in(chunk: str, words: int) -> str:

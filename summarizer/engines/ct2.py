@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,8 @@ from typing import Any
 
 from summarizer.engines.base import FAST_HINT, import_runtime, runtime_available
 from summarizer.engines.generation import DecodeOptions
-from summarizer.engines.locate import SOURCE_FILE, is_ct2_dir
+from summarizer.engines.locate import is_ct2_dir
+from summarizer.engines.sidecar import SOURCE_FILE, read_sidecar, sidecar_text, write_sidecar
 
 INSTALL_HINT = FAST_HINT
 # Tokenizer files a converted copy carries so it can run on its own.
@@ -84,26 +84,20 @@ def convert(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8
     ct2 = import_ctranslate2()
     copy = [name for name in TOKENIZER_FILES if (src_dir / name).is_file()]
     converter = ct2.converters.TransformersConverter(str(src_dir), copy_files=copy)
+    if dest.is_dir() and not any(dest.iterdir()):
+        dest.rmdir()  # an empty directory holds nothing to replace, force or not
     if dest.exists() and force:
         if any(dest.iterdir()) and not is_ct2_dir(dest):
             # --force replaces an old conversion, never an unrelated directory.
             raise ValueError(f"{dest} is not a converted model; refusing to replace it")
         shutil.rmtree(dest)
     out = Path(converter.convert(str(dest), quantization=quantization, force=force))
-    try:
-        model_type = json.loads((src_dir / "config.json").read_text("utf-8")).get("model_type")
-    except (OSError, ValueError, AttributeError):
-        model_type = None
+    model_type = (read_sidecar(src_dir, "config.json") or {}).get("model_type")
     record = {"source": source_id, "model_type": model_type, "quantization": quantization}
-    (out / SOURCE_FILE).write_text(json.dumps(record), encoding="utf-8")
+    write_sidecar(out, SOURCE_FILE, record)
     return out
 
 
 def model_type_of(ct2_dir: Path) -> str | None:
     """The transformers model_type recorded when the copy was converted."""
-    try:
-        data = json.loads((ct2_dir / SOURCE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    value = data.get("model_type") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
+    return sidecar_text(ct2_dir, "model_type")

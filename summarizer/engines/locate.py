@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from summarizer.engines.sidecar import ONNX_META_FILE, SOURCE_FILE, sidecar_text
 
 # Where `tomtat model convert` puts a hub model's CTranslate2 copy when no DEST is given.
 DEFAULT_CT2_ROOT = Path.home() / ".cache" / "tomtat" / "ct2"
 # Where `tomtat model convert --runtime onnx` puts a hub model's ONNX export.
 DEFAULT_ONNX_ROOT = Path.home() / ".cache" / "tomtat" / "onnx"
-# Written beside an ONNX export (kept in step with summarizer.engines.onnx_export).
-ONNX_META_FILE = "tomtat-onnx.json"
-# Written by `tomtat model convert` next to the converted weights.
-SOURCE_FILE = "tomtat-source.json"
 _WEIGHTS = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin")
 
 
@@ -80,12 +77,7 @@ def _hub_snapshot(model_id: str, cache_dir: Path | None) -> Path | None:
 
 def source_of(ct2_dir: Path, record: str = SOURCE_FILE) -> str | None:
     """The model id a copy was converted from, when `tomtat model convert` recorded it."""
-    try:
-        data = json.loads((ct2_dir / record).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    source = data.get("source") if isinstance(data, dict) else None
-    return source if isinstance(source, str) else None
+    return sidecar_text(ct2_dir, "source", record)
 
 
 def locate_model(

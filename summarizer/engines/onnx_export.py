@@ -13,8 +13,9 @@ from typing import Any
 from summarizer.engines.base import FAST_HINT as INSTALL_HINT
 from summarizer.engines.base import EngineUnavailable
 from summarizer.engines.ct2 import TOKENIZER_FILES
-from summarizer.engines.locate import ONNX_META_FILE as META_FILE
 from summarizer.engines.locate import is_onnx_dir
+from summarizer.engines.sidecar import ONNX_META_FILE as META_FILE
+from summarizer.engines.sidecar import read_sidecar, write_sidecar
 
 __all__ = ["DECODER_FILE", "ENCODER_FILE", "INSTALL_HINT", "META_FILE", "export", "is_onnx_dir",
            "read_meta"]
@@ -24,9 +25,9 @@ DECODER_FILE = "decoder.onnx"
 
 def read_meta(path: Path) -> dict[str, Any]:
     """The JSON record written beside an export."""
-    data = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path / META_FILE} is not a JSON object")
+    data = read_sidecar(path, META_FILE)
+    if data is None:
+        raise ValueError(f"{path / META_FILE} is missing or not a JSON object")
     return data
 
 
@@ -177,5 +178,5 @@ def export(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8"
         if (src_dir / name).is_file():
             shutil.copy2(src_dir / name, dest / name)
     meta |= {"source": source_id, "quantization": quantization, "weights": weights}
-    (dest / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    write_sidecar(dest, META_FILE, meta)
     return dest

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from summarizer.engines.backends import pad_batch
 from summarizer.engines.base import import_runtime, runtime_available
 from summarizer.engines.generation import DecodeOptions
 from summarizer.engines.onnx_export import (
@@ -89,12 +90,7 @@ class OrtBackend:
         """Greedy or beam search; inputs are right-padded and masked."""
         if options.max_new_tokens <= 0:
             return [[] for _ in batch]
-        width = max(len(ids) for ids in batch)
-        ids = np.full((len(batch), width), self.special.pad, dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, tokens in enumerate(batch):
-            ids[row, : len(tokens)] = tokens
-            mask[row, : len(tokens)] = 1
+        ids, mask = pad_batch(batch, self.special.pad)
         cross = self.encoder.run(None, {"input_ids": ids, "attention_mask": mask})
         beams = max(1, options.num_beams)
         # Beams share their input's cross K/V (the graph reads beams as extra query positions).

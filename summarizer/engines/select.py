@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import logging
 
-from summarizer.engines import ct2, ort
 from summarizer.engines.abstractive import AbstractiveEngine, unavailable_message
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.generation import DEFAULT_MODEL
-from summarizer.engines.locate import ModelFiles, locate_model
+from summarizer.engines.locate import locate_model
+from summarizer.engines.runtimes import no_runtime_message, pick_runtime
 
 log = logging.getLogger(__name__)
 KINDS = ("auto", "extractive", "abstractive")
 
 
-def _runnable(files: ModelFiles) -> bool:
-    """True when some installed runtime can run one of the model's copies."""
-    return (files.hf_dir is not None or (files.ct2_dir is not None and ct2.available())
-            or (files.onnx_dir is not None and ort.available()))
-
-
 def available_engines(model: str | None = None) -> tuple[str, ...]:
     """The kinds that can run here: files and runtimes are checked, no model is loaded."""
     files = locate_model(model or DEFAULT_MODEL)
-    if files is None or not _runnable(files):
+    if files is None or pick_runtime(files) is None:
         return ("auto", "extractive")
     return KINDS
 
@@ -46,11 +40,9 @@ def load_engine(kind: str = "auto", model: str | None = None, threads: int | Non
             raise EngineUnavailable(unavailable_message(model_id))
         log.info("engine: extractive (model %s is not available locally)", model_id)
         return ExtractiveEngine()
-    if not _runnable(files):
-        # Only a converted copy is here and its runtime is not installed.
-        copy = "a CTranslate2" if files.ct2_dir is not None else "an ONNX"
+    if pick_runtime(files) is None:
         if kind == "abstractive":
-            raise EngineUnavailable(f"{model_id!r} is only here as {copy} copy; {ct2.INSTALL_HINT}")
+            raise EngineUnavailable(no_runtime_message(files))
         log.info("engine: extractive (no runtime installed for the copy of %s)", model_id)
         return ExtractiveEngine()
     where = files.onnx_dir or files.ct2_dir or files.hf_dir

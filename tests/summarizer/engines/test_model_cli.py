@@ -44,8 +44,15 @@ def test_convert_makes_a_copy_the_engine_runs(
     out = summarize_with(dest, tiny_models, tmp_path, capsys)
     assert TRAINED_SUMMARY in out.out and "[abstractive (" in out.out
     assert "engine abstractive" in out.err
-    assert main(["model", "convert", str(tiny_models.trained), str(dest)]) == 2
+    weights = (dest / "model.bin").stat().st_mtime_ns
+    assert main(["model", "convert", str(tiny_models.trained), str(dest)]) == 0
+    assert "reusing it" in capsys.readouterr().out
+    assert (dest / "model.bin").stat().st_mtime_ns == weights  # not converted again
+    again = ["model", "convert", str(tiny_models.trained), str(dest), "--quantization", "float32"]
+    assert main(again) == 2  # another conversion is asked for: only --force replaces it
     assert "--force" in capsys.readouterr().err
+    assert main([*again, "--force"]) == 0
+    assert (dest / "model.bin").stat().st_mtime_ns != weights
     precious = tmp_path / "notes"
     precious.mkdir()
     (precious / "keep.txt").write_text("ghi chú", encoding="utf-8")
@@ -87,6 +94,8 @@ def test_convert_to_onnx_makes_a_copy_the_engine_prefers(
     assert main(["model", "convert", "--runtime", "onnx", str(model)]) == 0
     export = tmp_path / "tiny-onnx"  # beside the model, where the engine looks
     assert is_onnx_dir(export) and (export / "tokenizer.json").is_file()
+    assert main(["model", "convert", "--runtime", "onnx", str(model)]) == 0
+    assert "reusing it" in capsys.readouterr().out
     assert AbstractiveEngine(str(model)).runtime == "onnxruntime"
     out = summarize_with(export, tiny_models, tmp_path, capsys)
     assert TRAINED_SUMMARY in out.out and "[abstractive (" in out.out
