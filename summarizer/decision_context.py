@@ -33,6 +33,13 @@ REACTION = re.compile(
         r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng|ca ngợi)(?!\w)|^trước khi(?!\w)"
     )
 )
+# `Đây là khu đất được Bộ giao`, `thuộc danh mục … do UBND ban hành`: after a copula the cue
+# describes the noun, what the thing is, not a decision reported (`là lần đầu Bộ cấm` still is).
+_DESCRIBED = re.compile(
+    lower_unify_tones(
+        r"(?<!\w)(?:là|thuộc)\s+(?!lần(?!\w))[^,;:]*?(?<!\w)(?:được|bị|do)(?!\w)[^,;:]*$"
+    )
+)
 _COORDINATORS = frozenset(
     lower_unify_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó")
 )
@@ -78,3 +85,14 @@ def relative_passive(lead: str) -> bool:
     if not marks or len(syllables(" ".join(words[: marks[-1]]))) <= 12:
         return False
     return lower_unify_tones(words[marks[-1] - 1]) not in _COORDINATORS
+
+
+def described(lead: str) -> bool:
+    """Whether the cue sits in a passive that describes a noun after `là`/`thuộc`."""
+    return _DESCRIBED.search(lower_unify_tones(lead)) is not None
+
+
+def judged_act(lead: str, rest: str) -> bool:
+    """Whether the act is the subject of a judgement (`việc thu hồi đất là đúng`), not news."""
+    act = re.match(r"\s*việc(?!\w)", lower_unify_tones(lead))
+    return act is not None and re.search(r"(?<!\w)là(?!\w)", lower_unify_tones(rest)) is not None

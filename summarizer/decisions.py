@@ -117,6 +117,9 @@ def _from_cue(
     # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
     if passive and context.relative_passive(lead):
         return None
+    # `Đây là khu đất được Bộ giao cho …`: what a thing is, told through an old decision.
+    if context.described(lead):
+        return None
     # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
     if (
         passive
@@ -135,6 +138,9 @@ def _from_cue(
     # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
     nounish = lower_unify_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
     if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
+        return None
+    # `Việc thu hồi quyết định là đúng luật`: the act judged, the same as the noun above.
+    if context.judged_act(lead, rest):
         return None
     # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
     if _SAYS.search(rest):

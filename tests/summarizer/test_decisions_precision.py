@@ -1,0 +1,27 @@
+"""Sentences that mention a decision without reporting one: the reader gets no false directive."""
+
+from __future__ import annotations
+
+from summarizer.cleaning import clean_page
+from summarizer.decisions import extract_decisions
+
+
+def _texts(*sentences: str) -> list[str]:
+    article = clean_page("Tin địa phương\n\n" + " ".join(sentences))
+    return [d.text for d in extract_decisions(article, ())]
+
+
+def test_a_thing_described_by_an_old_decision_is_no_news() -> None:
+    assert _texts(
+        "Ngôi nhà cổ này là di tích được UBND tỉnh Nam Định công nhận từ năm 1998.",
+    ) == []
+    assert _texts(
+        "Loại xe ba bánh thuộc danh mục phương tiện cấm lưu thông do UBND thành phố Vinh ban "
+        "hành năm 2019."
+    ) == []
+    assert _texts("Việc tạm dừng và thu hồi giấy phép của nhà hàng Hoa Sen là đúng quy định.") == []
+
+
+def test_a_decision_told_after_a_copula_as_a_first_still_counts() -> None:
+    (text,) = _texts("Đây là lần đầu tiên UBND tỉnh Nam Định cấm xe tải vào trung tâm thành phố.")
+    assert "cấm xe tải" in text
