@@ -25,3 +25,15 @@ def test_a_thing_described_by_an_old_decision_is_no_news() -> None:
 def test_a_decision_told_after_a_copula_as_a_first_still_counts() -> None:
     (text,) = _texts("Đây là lần đầu tiên UBND tỉnh Nam Định cấm xe tải vào trung tâm thành phố.")
     assert "cấm xe tải" in text
+
+
+def test_what_is_still_being_weighed_is_not_decided() -> None:
+    assert _texts(
+        "Sở Giao thông vận tải Đà Nẵng đang nghiên cứu ứng dụng cho phép tài xế báo ổ gà.",
+        "Hiện ông Lâm đang bị Công an tỉnh Phú Yên xem xét thi hành kỷ luật.",
+    ) == []
+
+
+def test_a_weighed_request_followed_by_a_decision_keeps_the_decision() -> None:
+    (text,) = _texts("Sau khi xem xét, UBND tỉnh Phú Yên cho phép ngư dân ra khơi từ ngày mai.")
+    assert "cho phép ngư dân ra khơi" in text
