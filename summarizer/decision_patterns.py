@@ -57,7 +57,9 @@ _NOT_PLAN_AFTER = _folded(
     r"|nhận|còn|tiếp tục là|không bình luận|mất|gặp phải|chứng kiến|có thể|đón|đi|về|sang|bay"
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
     r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|đề cập|nói|nhắc"
-    r"|cân nhắc|xem xét|nghiên cứu|tính đến|tính toán)(?!\w)"
+    r"|cân nhắc|xem xét|nghiên cứu|tính đến|tính toán"
+    # `sẽ phải trả chi phí`: what events force on the subject; a meeting is no decision either.
+    r"|phải|buộc phải|tổ chức (?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|toạ đàm|gặp))(?!\w)"
 )
 _CONDITION = _folded(
     r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu|kỳ vọng|được cho là|hy vọng)(?!\w)"

@@ -37,3 +37,15 @@ def test_what_is_still_being_weighed_is_not_decided() -> None:
 def test_a_weighed_request_followed_by_a_decision_keeps_the_decision() -> None:
     (text,) = _texts("Sau khi xem xét, UBND tỉnh Phú Yên cho phép ngư dân ra khơi từ ngày mai.")
     assert "cho phép ngư dân ra khơi" in text
+
+
+def test_a_consequence_or_a_meeting_ahead_is_no_plan() -> None:
+    assert _texts(
+        "Sau vụ sạt lở, UBND huyện Nam Trà My sẽ phải chi thêm hàng tỷ đồng để sửa đường.",
+        "Tuần tới, Sở Tài nguyên và Môi trường Quảng Nam sẽ tổ chức cuộc họp bàn về bãi rác.",
+    ) == []
+
+
+def test_a_plan_an_authority_announces_still_counts() -> None:
+    (text,) = _texts("Sở Giáo dục Quảng Nam sẽ tổ chức thi tuyển giáo viên vào tháng sau.")
+    assert "sẽ tổ chức thi tuyển giáo viên" in text
