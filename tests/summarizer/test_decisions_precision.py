@@ -49,3 +49,12 @@ def test_a_consequence_or_a_meeting_ahead_is_no_plan() -> None:
 def test_a_plan_an_authority_announces_still_counts() -> None:
     (text,) = _texts("Sở Giáo dục Quảng Nam sẽ tổ chức thi tuyển giáo viên vào tháng sau.")
     assert "sẽ tổ chức thi tuyển giáo viên" in text
+
+
+def test_a_range_or_a_hyphenated_name_does_not_cut_the_decision_short() -> None:
+    (ban,) = _texts("UBND tỉnh Lai Châu cấm khai thác cát trên sông Nậm Na từ 3 - 6 tháng.")
+    assert ban.endswith("từ 3 - 6 tháng")
+    (charge,) = _texts(
+        "Công an tỉnh Lạng Sơn khởi tố ông Hà Văn Dũng, cựu giám đốc Sở GD - ĐT Lạng Sơn."
+    )
+    assert charge.endswith("Sở GD - ĐT Lạng Sơn")
