@@ -138,6 +138,9 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
         return True
     if word in ("bác bỏ", "bác") and _DENIED.match(after):
         return True
+    # `bác bỏ, gọi đó là bịa đặt`: rejected with no object named, a claim denied, not a proposal.
+    if word == lower_unify_tones("bác bỏ") and re.match(r"\s*[,;:]", after):
+        return True
     if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
         return True
     if word == "thông qua" and not cues.PASSED.match(sentence[end:]):

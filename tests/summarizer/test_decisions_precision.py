@@ -58,3 +58,9 @@ def test_a_range_or_a_hyphenated_name_does_not_cut_the_decision_short() -> None:
         "Công an tỉnh Lạng Sơn khởi tố ông Hà Văn Dũng, cựu giám đốc Sở GD - ĐT Lạng Sơn."
     )
     assert charge.endswith("Sở GD - ĐT Lạng Sơn")
+
+
+def test_a_denial_with_no_object_is_no_rejected_proposal() -> None:
+    assert _texts("Bộ Ngoại giao Iran bác bỏ, gọi đây là luận điệu bịa đặt của phương Tây.") == []
+    (text,) = _texts("Toà án tỉnh Bình Dương bác bỏ kháng cáo của ông Trần Văn Tư.")
+    assert "bác bỏ kháng cáo" in text
