@@ -40,6 +40,14 @@ _DESCRIBED = re.compile(
         r"(?<!\w)(?:là|thuộc)\s+(?!lần(?!\w))[^,;:]*?(?<!\w)(?:được|bị|do)(?!\w)[^,;:]*$"
     )
 )
+# `tội danh mà toà đang xét xử`: `mà` plus a subject opens a relative clause on the noun.
+_RELATIVE = re.compile(lower_unify_tones(r"\w\s+mà\s+((?:[^\s]+\s+)*?)\s*$"))
+_NOT_SUBJECT = frozenset(
+    lower_unify_tones(w)
+    for w in ("chỉ", "còn", "lại", "vẫn", "phải", "cần", "đã", "sẽ", "cũng", "đang", "vừa", "mới")
+)
+# `…, như công tác lập, phê duyệt`: examples named after `, như` are nouns, not the verb.
+_EXAMPLES = re.compile(lower_unify_tones(r",\s*như(?!\w)(?!\s+(?:vậy|thế|đã|sau|trên|dưới))"))
 _COORDINATORS = frozenset(
     lower_unify_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó")
 )
@@ -96,3 +104,16 @@ def judged_act(lead: str, rest: str) -> bool:
     """Whether the act is the subject of a judgement (`việc thu hồi đất là đúng`), not news."""
     act = re.match(r"\s*việc(?!\w)", lower_unify_tones(lead))
     return act is not None and re.search(r"(?<!\w)là(?!\w)", lower_unify_tones(rest)) is not None
+
+
+def not_the_predicate(lead: str) -> bool:
+    """Whether the cue sits in a relative clause (`N mà S …`) or a list of examples (`, như …`)."""
+    folded = lower_unify_tones(lead.strip(" ,") + " ")
+    if _EXAMPLES.search(folded):
+        return True
+    relative = _RELATIVE.search(folded)
+    # `không cấm mà chỉ yêu cầu` contrasts two acts; a relative clause has its own subject.
+    words = relative.group(1).split() if relative else []
+    # `mà UBND tỉnh tổ chức đã …`: an auxiliary after subject and verb starts the main clause.
+    late_aux = any(w in _NOT_SUBJECT for w in words[4:])
+    return 0 < len(words) <= 8 and not late_aux and any(w not in _NOT_SUBJECT for w in words)

@@ -120,6 +120,8 @@ def _from_cue(
     # `Đây là khu đất được Bộ giao cho …`: what a thing is, told through an old decision.
     if context.described(lead):
         return None
+    if context.not_the_predicate(subject):
+        return None
     # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
     if (
         passive

@@ -64,3 +64,18 @@ def test_a_denial_with_no_object_is_no_rejected_proposal() -> None:
     assert _texts("Bộ Ngoại giao Iran bác bỏ, gọi đây là luận điệu bịa đặt của phương Tây.") == []
     (text,) = _texts("Toà án tỉnh Bình Dương bác bỏ kháng cáo của ông Trần Văn Tư.")
     assert "bác bỏ kháng cáo" in text
+
+
+def test_a_cue_in_a_relative_clause_or_a_list_of_examples_is_no_decision() -> None:
+    assert _texts(
+        "Trong vụ án mà toà đang xét xử, nhiều bị cáo đã khai báo thành khẩn.",
+        "Giám đốc Lê Hữu Nghĩa nêu nhiều yếu kém trong năm, như khâu thẩm định, phê duyệt và "
+        "giám sát dự án còn chậm.",
+    ) == []
+
+
+def test_a_contrast_with_but_keeps_the_decision() -> None:
+    (text,) = _texts("Sở Y tế Cà Mau không cấm mà chỉ yêu cầu các nhà thuốc niêm yết giá.")
+    assert "yêu cầu các nhà thuốc niêm yết giá" in text
+    (task,) = _texts("Hội nghị mà UBND tỉnh tổ chức đã thống nhất giao Sở Y tế kiểm tra nhà thuốc.")
+    assert "giao Sở Y tế kiểm tra" in task
