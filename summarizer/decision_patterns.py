@@ -208,6 +208,10 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
         if rule:
             return Decision(shorten(sentence_case(rest_of_clause(sentence, opening))), None)
     order = _BY_ORDER.search(folded)
+    # `theo kết luận của Thanh tra, nhiều xã đã thu sai`: a finding, unless it obliges someone.
+    finding = order is not None and "kết luận" in order.group(0)
+    if finding and _obligation(folded, order.end() if order else 0) is None:
+        order = None
     if order and is_authority(sentence[order.end() :]):
         text = _clause_around(sentence, folded, order)
         lowered = lower_unify_tones(text)

@@ -79,3 +79,13 @@ def test_a_contrast_with_but_keeps_the_decision() -> None:
     assert "yêu cầu các nhà thuốc niêm yết giá" in text
     (task,) = _texts("Hội nghị mà UBND tỉnh tổ chức đã thống nhất giao Sở Y tế kiểm tra nhà thuốc.")
     assert "giao Sở Y tế kiểm tra" in task
+
+
+def test_an_inspections_findings_are_no_order_unless_they_oblige() -> None:
+    assert _texts(
+        "Theo kết luận của Thanh tra tỉnh Nghệ An, nhiều xã đã thu sai quy định hàng tỷ đồng."
+    ) == []
+    (text,) = _texts(
+        "Theo kết luận của Thanh tra tỉnh Nghệ An, các xã phải hoàn trả số tiền thu sai cho dân."
+    )
+    assert "các xã phải hoàn trả" in text
