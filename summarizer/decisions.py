@@ -53,6 +53,13 @@ def _quoted_before(sentence: str, actor_at: int) -> str:
     return match.group(1).strip() if match else ""
 
 
+def _obliging_part(quoted: str) -> str:
+    """The quotation from its first sentence that obliges someone (the reasoning before dropped)."""
+    parts = re.split(r"(?<=[.!?])\s+", quoted)
+    first = next((i for i, part in enumerate(parts) if cues.obliges(part)), 0)
+    return " ".join(parts[first:])
+
+
 def _from_cue(
     sentence: str, folded: str, cue: re.Match[str], names: list[tuple[int, int, str]], known: bool
 ) -> Decision | None:
@@ -155,6 +162,8 @@ def _from_cue(
     if len(syllables(rest)) < 3:
         quoted = _quoted_before(sentence, actor.start)
         if quoted and actor.name is not None:
+            if word in cues.NEEDS_MODAL:
+                quoted = _obliging_part(quoted)
             rest = ": “" + quoted.strip(QUOTES) + "”"
         elif len(syllables(lead)) < 3 or word in cues.SPEECH:
             return None

@@ -89,3 +89,14 @@ def test_an_inspections_findings_are_no_order_unless_they_oblige() -> None:
         "Theo kết luận của Thanh tra tỉnh Nghệ An, các xã phải hoàn trả số tiền thu sai cho dân."
     )
     assert "các xã phải hoàn trả" in text
+
+
+def test_a_quoted_emphasis_shows_the_order_not_the_reasoning_before_it() -> None:
+    (text,) = _texts(
+        "“Đường vành đai chỉ phát huy hiệu quả khi được nối thông, còn làm từng đoạn thì phải hơn "
+        "20 năm nữa mới xong. Sở Giao thông cần trình lộ trình cụ thể trong quý tới”, ông Trần Văn "
+        "Nam nhấn mạnh."
+    )
+    assert text == "Trần Văn Nam nhấn mạnh: “Sở Giao thông cần trình lộ trình cụ thể trong quý tới”"
+    said = "“Làm từng đoạn thì phải hơn 20 năm nữa mới xong”, ông Trần Văn Nam nhấn mạnh."
+    assert _texts(said) == []
