@@ -50,6 +50,8 @@ _ANY_SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_VERB})(?!\w)")
 _LEADING = re.compile(rf"(?P<verb>{_SPEECH_VERB})\s*(?:,|:|rằng)\s*[“\"]?")
 # Someone else's account, not the directive going on (`theo lời khai của ông A`).
 _TESTIMONY = _folded(r"(?<!\w)(?:lời khai|theo lời|theo ông|theo bà|nhận định|cho rằng)(?!\w)")
+# `Vì vậy, … cũng cần …`: a conclusion drawn from what was said, not the next item of an order.
+_INFERENCE = _folded(r"\s*[“\"]?\s*(?:vì vậy|vì thế|do vậy|do đó|bởi vậy|như vậy|vậy nên)(?!\w)")
 # A plan announced by an authority (`Bộ sẽ tổ chức thi tập trung`), not an appearance or a fate.
 _FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)")
 _NOT_PLAN_AFTER = _folded(
@@ -242,6 +244,8 @@ def continued_directive(sentence: str, directive: Decision) -> Decision | None:
     """The next sentence's obligation, when it carries on a directive (same actor)."""
     folded = actors.fold_same_length(sentence)
     if "?" in sentence or cues.REPORTING.search(folded) or _TESTIMONY.search(folded):
+        return None
+    if _INFERENCE.match(folded):
         return None
     modal = _obligation(folded)
     if modal is None or modal.group(0) in ("không được", "buộc phải"):

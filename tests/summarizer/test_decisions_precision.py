@@ -100,3 +100,10 @@ def test_a_quoted_emphasis_shows_the_order_not_the_reasoning_before_it() -> None
     assert text == "Trần Văn Nam nhấn mạnh: “Sở Giao thông cần trình lộ trình cụ thể trong quý tới”"
     said = "“Làm từng đoạn thì phải hơn 20 năm nữa mới xong”, ông Trần Văn Nam nhấn mạnh."
     assert _texts(said) == []
+
+
+def test_a_conclusion_drawn_after_an_order_is_not_part_of_it() -> None:
+    order = "Bộ Nông nghiệp đã chỉ đạo các tỉnh ven biển kiểm tra toàn bộ đê điều."
+    texts = _texts(order, "Vì vậy, các hội đoàn thể cũng cần nhắc nhở người dân chằng chống nhà.")
+    assert len(texts) == 1 and texts[0].startswith("Bộ Nông nghiệp đã chỉ đạo")
+    assert len(_texts(order, "Các tỉnh phải báo cáo kết quả trước ngày 10.")) == 2
