@@ -107,3 +107,10 @@ def test_a_conclusion_drawn_after_an_order_is_not_part_of_it() -> None:
     texts = _texts(order, "Vì vậy, các hội đoàn thể cũng cần nhắc nhở người dân chằng chống nhà.")
     assert len(texts) == 1 and texts[0].startswith("Bộ Nông nghiệp đã chỉ đạo")
     assert len(_texts(order, "Các tỉnh phải báo cáo kết quả trước ngày 10.")) == 2
+
+
+def test_the_reason_given_for_a_sanction_is_background() -> None:
+    assert _texts(
+        "Lý do bị kỷ luật là năm 2015, khi làm giám đốc sở, ông Hùng đã ký quyết định giao đất "
+        "cho Công ty Hoàng Long mà không qua đấu giá."
+    ) == []
