@@ -48,6 +48,14 @@ _NOT_SUBJECT = frozenset(
 )
 # `…, như công tác lập, phê duyệt`: examples named after `, như` are nouns, not the verb.
 _EXAMPLES = re.compile(lower_unify_tones(r",\s*như(?!\w)(?!\s+(?:vậy|thế|đã|sau|trên|dưới))"))
+# `Lý do bị khởi tố là …`: the sentence explains an earlier event; what it tells is background.
+_REASON = re.compile(
+    lower_unify_tones(r"\s*[“\"]?\s*(?:lý do|nguyên nhân)(?!\w)[^;:]{0,80}?(?<!\w)là(?!\w)")
+)
+# `Vì vậy, … cũng cần …`: a conclusion drawn from what was said, not the next item of an order.
+_INFERENCE = re.compile(
+    lower_unify_tones(r"\s*[“\"]?\s*(?:vì vậy|vì thế|do vậy|do đó|bởi vậy|như vậy|vậy nên)(?!\w)")
+)
 _COORDINATORS = frozenset(
     lower_unify_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó")
 )
@@ -117,3 +125,13 @@ def not_the_predicate(lead: str) -> bool:
     # `mà UBND tỉnh tổ chức đã …`: an auxiliary after subject and verb starts the main clause.
     late_aux = any(w in _NOT_SUBJECT for w in words[4:])
     return 0 < len(words) <= 8 and not late_aux and any(w not in _NOT_SUBJECT for w in words)
+
+
+def gives_reason(folded: str) -> bool:
+    """Whether a (tone-folded) sentence gives the reason for an event told before."""
+    return _REASON.match(folded) is not None
+
+
+def draws_conclusion(folded: str) -> bool:
+    """Whether a (tone-folded) sentence opens with a conclusion (`vì vậy`, `do đó`)."""
+    return _INFERENCE.match(folded) is not None

@@ -40,10 +40,6 @@ _PROPER = re.compile(r"(?:[A-ZĐ][\w-]*|và|&)(?:\s+(?:[A-ZĐ][\w-]*|và|&)){0,6
 _VERDICT = re.compile(
     lower_unify_tones(r"(?<!\w)(?:đánh giá|nhận định|nhận xét)\s*[,:]|cho rằng|cho là")
 )
-# `Lý do bị khởi tố là …`: the sentence explains an earlier event; what it tells is background.
-_REASON = re.compile(
-    lower_unify_tones(r"\s*[“\"]?\s*(?:lý do|nguyên nhân)(?!\w)[^;:]{0,80}?(?<!\w)là(?!\w)")
-)
 # A sentence whose subject is a public body (`Bộ Công thương`, `UBND tỉnh`, `Sở Y tế`).
 _BODY_START = re.compile(
     r"(?:Bộ|Sở|UBND|Uỷ ban|Ủy ban|Ban|Cục|Tổng cục|Công an|Viện|Toà|Tòa|Tỉnh|Thành phố"
@@ -187,7 +183,7 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision,
     if sentence.rstrip(QUOTES).endswith("?") or _OPINION.search(sentence):
         return None
     folded = actors.fold_same_length(sentence)
-    if _REASON.match(folded):
+    if context.gives_reason(folded):
         return None
     names = actors.person_names(sentence, officials)
     for number, cue in enumerate(cues.CUE.finditer(folded)):
