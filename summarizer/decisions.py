@@ -118,16 +118,16 @@ def _from_cue(
         or context.REACTION.search(lower_unify_tones(lead))
     ):
         return None
+    if word == "phân công" and passive and re.search(r"(?<!\w)được\s*$", subject):
+        return None  # `A được phân công trực đêm`: no one named who assigned it, a duty.
     # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
     if passive and context.REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
         return None
     # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
     if passive and context.relative_passive(lead):
         return None
-    # `Đây là khu đất được Bộ giao cho …`: what a thing is, told through an old decision.
-    if context.described(lead):
-        return None
-    if context.not_the_predicate(subject):
+    # `Đây là khu đất được Bộ giao cho …`, `vụ án mà toà đang xét xử`: the cue is not the verb.
+    if context.described(lead) or context.not_the_predicate(subject):
         return None
     # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
     if (

@@ -114,3 +114,9 @@ def test_the_reason_given_for_a_sanction_is_background() -> None:
         "Lý do bị kỷ luật là năm 2015, khi làm giám đốc sở, ông Hùng đã ký quyết định giao đất "
         "cho Công ty Hoàng Long mà không qua đấu giá."
     ) == []
+
+
+def test_a_duty_with_no_one_who_assigned_it_is_no_decision() -> None:
+    assert _texts("Đêm đó, anh Tú được phân công trực ở cổng chính của bệnh viện.") == []
+    (text,) = _texts("Anh Tú được Sở Y tế tỉnh Quảng Trị phân công phụ trách khoa Nội.")
+    assert text.startswith("Anh Tú được Sở Y tế tỉnh Quảng Trị phân công phụ trách khoa Nội")
