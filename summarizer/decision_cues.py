@@ -136,6 +136,13 @@ def obliges(rest: str) -> bool:
     return False
 
 
+def obliging_part(quoted: str) -> str:
+    """The quotation from its first sentence that obliges someone (the reasoning before dropped)."""
+    parts = re.split(r"(?<=[.!?])\s+", quoted)
+    first = next((i for i, part in enumerate(parts) if obliges(part)), 0)
+    return " ".join(parts[first:])
+
+
 # Cues that name a decision even as a noun (`có quyết định chính thức`, `ra quyết định`).
 NOUN_OK = frozenset(lower_unify_tones(w) for w in ("quyết định", "ra quyết định", "chủ trương"))
 # Requests that only count when someone with authority makes them.

@@ -11,6 +11,7 @@ from summarizer import decision_patterns as patterns
 from summarizer.decision_authority import (
     authority_within,
     is_authority,
+    names_a_state,
     non_authority,
     strip_opening,
 )
@@ -53,13 +54,6 @@ def _quoted_before(sentence: str, actor_at: int) -> str:
     return match.group(1).strip() if match else ""
 
 
-def _obliging_part(quoted: str) -> str:
-    """The quotation from its first sentence that obliges someone (the reasoning before dropped)."""
-    parts = re.split(r"(?<=[.!?])\s+", quoted)
-    first = next((i for i, part in enumerate(parts) if cues.obliges(part)), 0)
-    return " ".join(parts[first:])
-
-
 def _from_cue(
     sentence: str, folded: str, cue: re.Match[str], names: list[tuple[int, int, str]], known: bool
 ) -> Decision | None:
@@ -95,6 +89,10 @@ def _from_cue(
     # A request counts from a body, an official or a named state (`Tokyo yêu cầu`), not citizens.
     given = authority or passive or authority_within(lead) is not None
     if word in cues.REQUESTS and not given and not _PROPER.fullmatch(lead.strip()):
+        return None
+    # `chị A quyết định nghỉ việc`: anyone decides; news tells a state's or an official's decision.
+    chooser = word == "quyết định" and syllables(lead)
+    if chooser and not (given or actor.name or names_a_state(lead)):
         return None
     # `Phát biểu chỉ đạo, Chủ tịch …`: the cue names the speech, the decision comes later.
     if not syllables(lead) and folded[cue.end() :].startswith(","):
@@ -163,7 +161,7 @@ def _from_cue(
         quoted = _quoted_before(sentence, actor.start)
         if quoted and actor.name is not None:
             if word in cues.NEEDS_MODAL:
-                quoted = _obliging_part(quoted)
+                quoted = cues.obliging_part(quoted)
             rest = ": “" + quoted.strip(QUOTES) + "”"
         elif len(syllables(lead)) < 3 or word in cues.SPEECH:
             return None

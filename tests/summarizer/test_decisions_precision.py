@@ -120,3 +120,14 @@ def test_a_duty_with_no_one_who_assigned_it_is_no_decision() -> None:
     assert _texts("Đêm đó, anh Tú được phân công trực ở cổng chính của bệnh viện.") == []
     (text,) = _texts("Anh Tú được Sở Y tế tỉnh Quảng Trị phân công phụ trách khoa Nội.")
     assert text.startswith("Anh Tú được Sở Y tế tỉnh Quảng Trị phân công phụ trách khoa Nội")
+
+
+def test_a_private_persons_choice_is_no_decision_but_a_states_is() -> None:
+    assert _texts(
+        "Cặp vợ chồng trẻ quyết định mở quán cà phê sách ở đầu ngõ.",
+        "Vận động viên người Kenya đã quyết định bỏ cuộc ở cây số thứ 30.",
+    ) == []
+    (state,) = _texts("Nhật Bản quyết định nối lại viện trợ cho nước láng giềng.")
+    assert state.startswith("Nhật Bản quyết định nối lại viện trợ")
+    (body,) = _texts("UBND tỉnh Gia Lai quyết định dừng dự án thuỷ điện trên sông Ba.")
+    assert body.startswith("UBND tỉnh Gia Lai quyết định dừng dự án")
