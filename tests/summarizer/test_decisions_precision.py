@@ -131,3 +131,10 @@ def test_a_private_persons_choice_is_no_decision_but_a_states_is() -> None:
     assert state.startswith("Nhật Bản quyết định nối lại viện trợ")
     (body,) = _texts("UBND tỉnh Gia Lai quyết định dừng dự án thuỷ điện trên sông Ba.")
     assert body.startswith("UBND tỉnh Gia Lai quyết định dừng dự án")
+
+
+def test_a_place_after_a_comma_stays_with_the_body_it_locates() -> None:
+    (text,) = _texts(
+        "Hôm qua, Công an huyện Tuy Phước, tỉnh Bình Định đã ra lệnh tạm giữ hình sự ông Lò Sáu."
+    )
+    assert text.startswith("Công an huyện Tuy Phước, tỉnh Bình Định đã ra lệnh tạm giữ")
