@@ -19,6 +19,11 @@ _WINDOW = 400
 _PLACE_BEFORE = re.compile(
     r"(?:tỉnh|huyện|thành phố|TP\.?|quận|xã|phường|thị xã|thị trấn|sông|núi|đảo|biển|ở|tại)\s*$",
 )
+_LOCATION = re.compile(
+    rf"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường)"
+    rf"(?:\s+[{UPPER}][\w.-]*)+"
+)
+_AUXILIARY = cues.LINKERS | {"đang"}
 _NAME_RUN = re.compile(rf"[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*){{1,3}}")
 
 
@@ -92,9 +97,19 @@ def find_actor(
         if appositive or all(w in cues.LINKERS for w in words):
             return Actor(name, start)
     segments = [m.end() for m in re.finditer(r",\s+", sentence[clause_at:cue_at])]
+    # `công an TP Đồng Xoài, tỉnh Bình Phước đã …`: a place after a comma locates the subject.
+    if segments and _located(sentence[clause_at + segments[-1] : cue_at]):
+        segments.pop()
     if segments and len(syllables(sentence[clause_at + segments[-1] : cue_at])) >= 2:
         return Actor(None, clause_at + segments[-1])
     return Actor(None, clause_at)
+
+
+def _located(segment: str) -> bool:
+    """Whether a comma segment is only a place (`tỉnh Bình Phước đã`), an apposition."""
+    place = _LOCATION.match(segment)
+    rest = segment[place.end() :].split() if place else []
+    return place is not None and all(fold_same_length(w) in _AUXILIARY for w in rest)
 
 
 def _trailing_linkers(text: str) -> int:

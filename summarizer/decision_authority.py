@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.gazetteers import fold, places
 from summarizer.textnorm import lower_unify_tones
 from summarizer.vnchars import UPPER
 
@@ -79,3 +80,9 @@ def authority_within(text: str) -> int | None:
 def non_authority(subject_folded: str) -> bool:
     """Whether a (tone-folded) subject names people who cannot decide (and no body does)."""
     return NON_AUTHORITIES.search(subject_folded.strip(' ,"“”')) is not None
+
+
+def names_a_state(subject: str) -> bool:
+    """Whether a subject opens with a country, province or seat of power (`Mỹ`, `Washington`)."""
+    words = [fold(w) for w in strip_opening(subject.strip(' ,"“”')).split()]
+    return bool(words) and places().match_at(words, 0) > 0

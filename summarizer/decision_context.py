@@ -32,6 +32,29 @@ REACTION = re.compile(
         r"(?<!\w)(?:hoan nghênh|phản đối|lên án|chỉ trích|phản ứng|ca ngợi)(?!\w)|^trước khi(?!\w)"
     )
 )
+# `Đây là khu đất được Bộ giao`, `thuộc danh mục … do UBND ban hành`: after a copula the cue
+# describes the noun, what the thing is, not a decision reported (`là lần đầu Bộ cấm` still is).
+_DESCRIBED = re.compile(
+    lower_unify_tones(
+        r"(?<!\w)(?:là|thuộc)\s+(?!lần(?!\w))[^,;:]*?(?<!\w)(?:được|bị|do)(?!\w)[^,;:]*$"
+    )
+)
+# `tội danh mà toà đang xét xử`: `mà` plus a subject opens a relative clause on the noun.
+_RELATIVE = re.compile(lower_unify_tones(r"\w\s+mà\s+((?:[^\s]+\s+)*?)\s*$"))
+_NOT_SUBJECT = frozenset(
+    lower_unify_tones(w)
+    for w in ("chỉ", "còn", "lại", "vẫn", "phải", "cần", "đã", "sẽ", "cũng", "đang", "vừa", "mới")
+)
+# `…, như công tác lập, phê duyệt`: examples named after `, như` are nouns, not the verb.
+_EXAMPLES = re.compile(lower_unify_tones(r",\s*như(?!\w)(?!\s+(?:vậy|thế|đã|sau|trên|dưới))"))
+# `Lý do bị khởi tố là …`: the sentence explains an earlier event; what it tells is background.
+_REASON = re.compile(
+    lower_unify_tones(r"\s*[“\"]?\s*(?:lý do|nguyên nhân)(?!\w)[^;:]{0,80}?(?<!\w)là(?!\w)")
+)
+# `Vì vậy, … cũng cần …`: a conclusion drawn from what was said, not the next item of an order.
+_INFERENCE = re.compile(
+    lower_unify_tones(r"\s*[“\"]?\s*(?:vì vậy|vì thế|do vậy|do đó|bởi vậy|như vậy|vậy nên)(?!\w)")
+)
 _COORDINATORS = frozenset(
     lower_unify_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó")
 )
@@ -77,3 +100,37 @@ def relative_passive(lead: str) -> bool:
     if not marks or len(syllables(" ".join(words[: marks[-1]]))) <= 12:
         return False
     return lower_unify_tones(words[marks[-1] - 1]) not in _COORDINATORS
+
+
+def described(lead: str) -> bool:
+    """Whether the cue sits in a passive that describes a noun after `là`/`thuộc`."""
+    return _DESCRIBED.search(lower_unify_tones(lead)) is not None
+
+
+def judged_act(lead: str, rest: str) -> bool:
+    """Whether the act is the subject of a judgement (`việc thu hồi đất là đúng`), not news."""
+    act = re.match(r"\s*việc(?!\w)", lower_unify_tones(lead))
+    return act is not None and re.search(r"(?<!\w)là(?!\w)", lower_unify_tones(rest)) is not None
+
+
+def not_the_predicate(lead: str) -> bool:
+    """Whether the cue sits in a relative clause (`N mà S …`) or a list of examples (`, như …`)."""
+    folded = lower_unify_tones(lead.strip(" ,") + " ")
+    if _EXAMPLES.search(folded):
+        return True
+    relative = _RELATIVE.search(folded)
+    # `không cấm mà chỉ yêu cầu` contrasts two acts; a relative clause has its own subject.
+    words = relative.group(1).split() if relative else []
+    # `mà UBND tỉnh tổ chức đã …`: an auxiliary after subject and verb starts the main clause.
+    late_aux = any(w in _NOT_SUBJECT for w in words[4:])
+    return 0 < len(words) <= 8 and not late_aux and any(w not in _NOT_SUBJECT for w in words)
+
+
+def gives_reason(folded: str) -> bool:
+    """Whether a (tone-folded) sentence gives the reason for an event told before."""
+    return _REASON.match(folded) is not None
+
+
+def draws_conclusion(folded: str) -> bool:
+    """Whether a (tone-folded) sentence opens with a conclusion (`vì vậy`, `do đó`)."""
+    return _INFERENCE.match(folded) is not None

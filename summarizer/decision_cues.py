@@ -107,9 +107,19 @@ def obliges(rest: str) -> bool:
     for modal in MODAL.finditer(folded):
         before = folded[max(0, modal.start() - 8) : modal.start()].split()
         # `đã phải chi`, `không phải`: what happened or what is not, not an order.
+        # `thì phải hơn 30 năm nữa`: a modal before a quantity tells what it takes, no order.
+        if re.match(r"\s+(?:hơn|gần|khoảng|mất|tới|đến|\d)", folded[modal.end() :]):
+            continue
         if not before or before[-1] not in _NOT_ORDER_BEFORE:
             return True
     return False
+
+
+def obliging_part(quoted: str) -> str:
+    """The quotation from its first sentence that obliges someone (the reasoning before dropped)."""
+    parts = re.split(r"(?<=[.!?])\s+", quoted)
+    first = next((i for i, part in enumerate(parts) if obliges(part)), 0)
+    return " ".join(parts[first:])
 
 
 # Cues that name a decision even as a noun (`có quyết định chính thức`, `ra quyết định`).

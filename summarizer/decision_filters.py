@@ -60,6 +60,12 @@ _NEGATED = frozenset(
 )
 # Hedged, expected or habitual, not decided (`có thể`, `được kỳ vọng sẽ`, `luôn quán triệt`).
 _HEDGED = re.compile(lower_unify_tones(r"(?<!\w)(?:có thể|kỳ vọng|được cho là|luôn)(?!\w)"))
+# Still being weighed, not decided (`đang xem xét kỷ luật`, `nghiên cứu phần mềm cho phép …`).
+_WEIGHED = re.compile(
+    lower_unify_tones(
+        r"(?<!\w)(?:xem xét|nghiên cứu|cân nhắc|soạn thảo|lấy ý kiến)(?!\w)(?:\s+\w+){0,3}\s*$"
+    )
+)
 _ISSUED_BEFORE = frozenset(lower_unify_tones(w) for w in ("có", "ra", "gửi", "ban hành"))
 
 
@@ -85,6 +91,8 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     if prev1 in _SPECULATION or prev2 in _SPECULATION or _HEDGED.search(recent):
         return True
     if "từ khi" in " ".join(before[-8:]):
+        return True
+    if _WEIGHED.search(folded, max(0, start - 50), start):
         return True
     # Part of a proper name (`Hội trường Thống Nhất`, `Ban Chỉ đạo quốc gia`).
     if before and sentence[start : start + 1].isupper():
@@ -129,6 +137,9 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     if word == "tuyên bố" and (_CLAIM.match(after) or not _DECLARED_ACT.match(after)):
         return True
     if word in ("bác bỏ", "bác") and _DENIED.match(after):
+        return True
+    # `bác bỏ, gọi đó là bịa đặt`: rejected with no object named, a claim denied, not a proposal.
+    if word == lower_unify_tones("bác bỏ") and re.match(r"\s*[,;:]", after):
         return True
     if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer import decision_actors as actors
+from summarizer import decision_context as context
 from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
 from summarizer.decision_text import QUOTES, rest_of_clause, sentence_case, shorten
@@ -49,14 +50,16 @@ _ANY_SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_VERB})(?!\w)")
 _LEADING = re.compile(rf"(?P<verb>{_SPEECH_VERB})\s*(?:,|:|rằng)\s*[“\"]?")
 # Someone else's account, not the directive going on (`theo lời khai của ông A`).
 _TESTIMONY = _folded(r"(?<!\w)(?:lời khai|theo lời|theo ông|theo bà|nhận định|cho rằng)(?!\w)")
-# A plan announced by an authority (`Bộ sẽ tổ chức thi tập trung`), not an appearance or a fate.
+# A plan announced by an authority (`Bộ sẽ tổ chức thi tập trung`), not an appearance, a fate,
+# a consequence forced on the subject (`sẽ phải trả`) nor a meeting (`sẽ tổ chức cuộc họp`).
 _FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)")
 _NOT_PLAN_AFTER = _folded(
     r"\s+(?:là|có mặt|tham dự|dự|phát biểu|gặp|thăm|đến|tới|có chuyến|trả lời|được|bị|phải đối mặt"
     r"|nhận|còn|tiếp tục là|không bình luận|mất|gặp phải|chứng kiến|có thể|đón|đi|về|sang|bay"
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
     r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|đề cập|nói|nhắc"
-    r"|cân nhắc|xem xét|nghiên cứu|tính đến|tính toán)(?!\w)"
+    r"|cân nhắc|xem xét|nghiên cứu|tính đến|tính toán|phải|buộc phải"
+    r"|tổ chức (?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|toạ đàm|gặp))(?!\w)"
 )
 _CONDITION = _folded(
     r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu|kỳ vọng|được cho là|hy vọng)(?!\w)"
@@ -205,6 +208,9 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
         if rule:
             return Decision(shorten(sentence_case(rest_of_clause(sentence, opening))), None)
     order = _BY_ORDER.search(folded)
+    # `theo kết luận của Thanh tra, nhiều xã đã thu sai`: a finding, unless it obliges someone.
+    if order and "kết luận" in order.group(0) and _obligation(folded, order.end()) is None:
+        order = None
     if order and is_authority(sentence[order.end() :]):
         text = _clause_around(sentence, folded, order)
         lowered = lower_unify_tones(text)
@@ -235,6 +241,8 @@ def continued_directive(sentence: str, directive: Decision) -> Decision | None:
     """The next sentence's obligation, when it carries on a directive (same actor)."""
     folded = actors.fold_same_length(sentence)
     if "?" in sentence or cues.REPORTING.search(folded) or _TESTIMONY.search(folded):
+        return None
+    if context.draws_conclusion(folded):  # `Vì vậy, … cũng cần …`: a conclusion, not an item.
         return None
     modal = _obligation(folded)
     if modal is None or modal.group(0) in ("không được", "buộc phải"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.textnorm import syllables
+from summarizer.vnchars import UPPER
 
 # A decision shown to the reader stays about this many syllables (cut at a clause boundary).
 MAX_SYLLABLES = 24
@@ -14,10 +15,24 @@ CLAUSE_END = re.compile(r"[;?]|\s[\"”]\s*[,.-]|[”]\s*[,.-]|\s-\s|[.!?…]\s"
 _CUT_POINTS = re.compile(r"\s*[,;:]\s+|\s+(?=(?:để|nhằm|nhưng|trong khi|vì|do)\s)")
 
 
+# A spaced dash between numbers is a range (`1 - 5 năm`), between capitalised words a name
+# (`Bộ TT - TT`, `Bà Rịa - Vũng Tàu`): neither ends the clause.
+_JOINED = re.compile(rf"(?:\d\s-\s\d|[{UPPER}][\w.&]*\s-\s[{UPPER}])")
+
+
+def _joining_dash(text: str, end: re.Match[str]) -> bool:
+    """Whether a clause end found in text is a dash inside a range or a name."""
+    if end.group(0) != " - ":
+        return False
+    before = text[: end.start()].rsplit(None, 1)
+    word = before[-1] if before else ""
+    return _JOINED.fullmatch(f"{word} - {text[end.end() : end.end() + 1]}") is not None
+
+
 def rest_of_clause(sentence: str, start: int) -> str:
     """What follows `start`, up to the end of its clause."""
     rest = sentence[start:]
-    end = CLAUSE_END.search(rest)
+    end = next((m for m in CLAUSE_END.finditer(rest) if not _joining_dash(rest, m)), None)
     if end and len(syllables(rest[: end.start()])) >= MIN_REST:
         rest = rest[: end.start()]
     return rest.strip().lstrip(",: ").rstrip(' .,;:!"”')

@@ -11,6 +11,7 @@ from summarizer import decision_patterns as patterns
 from summarizer.decision_authority import (
     authority_within,
     is_authority,
+    names_a_state,
     non_authority,
     strip_opening,
 )
@@ -88,6 +89,10 @@ def _from_cue(
     given = authority or passive or authority_within(lead) is not None
     if word in cues.REQUESTS and not given and not _PROPER.fullmatch(lead.strip()):
         return None
+    # `chị A quyết định nghỉ việc`: anyone decides; news tells a state's or an official's decision.
+    chooser = word == "quyết định" and syllables(lead)
+    if chooser and not (given or actor.name or names_a_state(lead)):
+        return None
     # `Phát biểu chỉ đạo, Chủ tịch …`: the cue names the speech, the decision comes later.
     if not syllables(lead) and folded[cue.end() :].startswith(","):
         return None
@@ -110,11 +115,16 @@ def _from_cue(
         or context.REACTION.search(lower_unify_tones(lead))
     ):
         return None
+    if word == "phân công" and passive and re.search(r"(?<!\w)được\s*$", subject):
+        return None  # `A được phân công trực đêm`: no one named who assigned it, a duty.
     # `phải được Bộ cho phép`: a condition still to meet, not a permission given.
     if passive and context.REQUIRED_PASSIVE.search(folded, clause_at, cue.start()):
         return None
     # `danh sách … được Uỷ ban chấp thuận`: a passive inside a noun phrase tells of no decision.
     if passive and context.relative_passive(lead):
+        return None
+    # `Đây là khu đất được Bộ giao cho …`, `vụ án mà toà đang xét xử`: the cue is not the verb.
+    if context.described(lead) or context.not_the_predicate(subject):
         return None
     # A passive clause cut inside a list has lost its subject (`…, nhà khoa học đã được ban hành`).
     if (
@@ -135,6 +145,9 @@ def _from_cue(
     nounish = lower_unify_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
     if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
         return None
+    # `Việc thu hồi quyết định là đúng luật`: the act judged, the same as the noun above.
+    if context.judged_act(lead, rest):
+        return None
     # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
     if _SAYS.search(rest):
         return None
@@ -146,6 +159,8 @@ def _from_cue(
     if len(syllables(rest)) < 3:
         quoted = _quoted_before(sentence, actor.start)
         if quoted and actor.name is not None:
+            if word in cues.NEEDS_MODAL:
+                quoted = cues.obliging_part(quoted)
             rest = ": “" + quoted.strip(QUOTES) + "”"
         elif len(syllables(lead)) < 3 or word in cues.SPEECH:
             return None
@@ -165,6 +180,8 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision,
     if sentence.rstrip(QUOTES).endswith("?") or _OPINION.search(sentence):
         return None
     folded = actors.fold_same_length(sentence)
+    if context.gives_reason(folded):
+        return None
     names = actors.person_names(sentence, officials)
     for number, cue in enumerate(cues.CUE.finditer(folded)):
         if number >= _MAX_CUES:
