@@ -16,7 +16,8 @@ from summarizer.textnorm import nfc
 # bucket, so bm25's document frequencies come from ~1/BUCKETS of all digests; inside a bucket a
 # chat's rows carry its token in the `chat` column. Changing BUCKETS needs a migration.
 BUCKETS = 64
-FTS_COLUMNS = "chat, title, summary, officials, body"
+TEXT_COLUMNS = ("title", "summary", "officials", "body")  # what a search term may match
+FTS_COLUMNS = ", ".join(("chat", *TEXT_COLUMNS))
 ARTICLE_INSERT = (
     "INSERT INTO articles (id, chat_id, user_id, created_at, message_ids, content_hash, title,"
     " text) VALUES (?,?,?,?,?,?,?,?)"
@@ -37,7 +38,7 @@ def fts_table(chat_id: int) -> str:
 
 def fts_tables() -> list[str]:
     """Every bucket's table name."""
-    return [f"fts_{bucket:02d}" for bucket in range(BUCKETS)]
+    return [fts_table(bucket) for bucket in range(BUCKETS)]
 
 
 def fts_values(

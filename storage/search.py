@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storage.folding import chat_token, search_form
+from storage.indexing import TEXT_COLUMNS
 from summarizer.textnorm import nfc, strip_diacritics, syllable_spans, syllables
 
 MAX_TERMS = 12
@@ -33,7 +34,7 @@ def match_expression(chat_id: int, terms: Sequence[str], *, boost_phrase: bool =
     body = " AND ".join(f'"{term}"' for term in terms)
     if boost_phrase and len(terms) > 1:
         body = f'({body}) OR "{" ".join(terms)}"'
-    return f'chat:"{chat_token(chat_id)}" AND {{title summary officials body}}: ({body})'
+    return f'chat:"{chat_token(chat_id)}" AND {{{" ".join(TEXT_COLUMNS)}}}: ({body})'
 
 
 def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:
