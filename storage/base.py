@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Callable
+from contextlib import AsyncExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -87,18 +88,14 @@ class StoreBase:
         if self._writer is not None:
             raise StoreError("Store is already open")
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        writer = await _connect(self._path, readonly=False)
-        try:
+        async with AsyncExitStack() as opened:  # closes what did open if a later step fails
+            writer = await _connect(self._path, readonly=False)
+            opened.push_async_callback(writer.close)
             await schema.migrate(writer)
             reader = await _connect(self._path, readonly=True)
-            try:
-                checkpoints = await _connect(self._path, readonly=False)
-            except BaseException:
-                await reader.close()
-                raise
-        except BaseException:
-            await writer.close()
-            raise
+            opened.push_async_callback(reader.close)
+            checkpoints = await _connect(self._path, readonly=False)
+            opened.pop_all()
         self._writer, self._reader = writer, reader
         self._checkpointer = Checkpointer(checkpoints)
 

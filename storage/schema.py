@@ -14,6 +14,8 @@ from storage.models import SchemaTooNewError
 from storage.rows import officials_text_from_json
 from summarizer.textnorm import nfc
 
+log = logging.getLogger(__name__)
+
 V1 = """
 CREATE TABLE chats (
     chat_id     INTEGER PRIMARY KEY,
@@ -115,7 +117,6 @@ CREATE VIRTUAL TABLE digest_fts USING fts5(
 );
 """
 REINDEX_BATCH = 5_000
-log = logging.getLogger(__name__)
 
 # v5 remembers which Telegram messages already became a job, so a re-delivered update (the bot
 # was killed before confirming it) never makes a second one. Pruning a job forgets its messages.
