@@ -12,12 +12,9 @@ from typing import Any
 
 from summarizer.engines.base import import_runtime
 from summarizer.engines.ct2 import TOKENIZER_FILES
-from summarizer.engines.locate import is_onnx_dir
+from summarizer.engines.locate import DECODER_FILE, ENCODER_FILE, is_onnx_dir
 from summarizer.engines.sidecar import ONNX_META_FILE as META_FILE
 from summarizer.engines.sidecar import read_sidecar, write_sidecar
-
-ENCODER_FILE = "encoder.onnx"
-DECODER_FILE = "decoder.onnx"
 
 
 def read_meta(path: Path) -> dict[str, Any]:
