@@ -69,7 +69,7 @@ class Ours:
         from summarizer.engines.backends import Backend
         from summarizer.engines.ct2 import Ct2Backend
         from summarizer.engines.generation import family_settings
-        from summarizer.engines.onnx_export import is_onnx_dir
+        from summarizer.engines.locate import is_onnx_dir
         from summarizer.engines.ort import OrtBackend
 
         self.backend: Backend

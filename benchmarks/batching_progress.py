@@ -14,17 +14,16 @@ import argparse
 import itertools
 import random
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from summarizer.digest import Article, Length
-from summarizer.engines.batching import Job, run_jobs
+from summarizer.engines.batching import Generate, Job, run_jobs
 from summarizer.engines.chunking import MapReducePlan
 
 LIMIT = 15
 SENTENCE = "Tỉnh Lâm Hà khởi công tuyến đường ven sông dài mười hai cây số."  # one chunk each
 CHUNKS = (1, 1, 2, 3, 5, 8, 13, 20)
 MAX_BATCH = 8
-Generate = Callable[[list[str], Length], list[str]]
 
 
 def words(text: str) -> int:

@@ -58,7 +58,8 @@ def build(cache: Path) -> tuple[Path, Path]:
 
 def build_onnx(cache: Path) -> Path:
     """The shape model's ONNX Runtime int8 export (built once, then reused)."""
-    from summarizer.engines.onnx_export import export, is_onnx_dir
+    from summarizer.engines.locate import is_onnx_dir
+    from summarizer.engines.onnx_export import export
 
     hf_dir, onnx_dir = cache / "vit5-base-shape", cache / "vit5-base-shape-onnx"
     if not is_onnx_dir(onnx_dir):

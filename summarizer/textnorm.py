@@ -50,7 +50,11 @@ _OLD_STYLE = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
 # the original; `fold_tones` moves every tone and may add combining marks.
 def lower_unify_tones(text: str) -> str:
     """Lower case with old/new tone placement unified; keeps the text's length for slicing."""
-    lower = unicodedata.normalize("NFC", text).lower()
+    text = unicodedata.normalize("NFC", text)
+    lower = text.lower()
+    if len(lower) != len(text):
+        # `İ` lowers to two characters (`i` and a combining dot); keeping one keeps the offsets.
+        lower = "".join(ch.lower()[0] for ch in text)
     return _OLD_STYLE.sub(lambda m: _PAIRS[m.group(1)], lower)
 
 

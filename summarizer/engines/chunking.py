@@ -138,9 +138,7 @@ class MapReducePlan:
             raise ValueError("one summary per pending chunk is required")
         self.done_steps += len(summaries)
         if len(summaries) == 1:
-            self.result = summaries[0].strip()
-            self.pending = []
-            self.total_steps = self.done_steps
+            self._finish(summaries[0].strip())
             return
         summaries = [self._checked(c, s) for c, s in zip(self.pending, summaries, strict=True)]
         sentences = [s for summary in summaries for s in split_sentences(summary.strip())]
@@ -149,14 +147,18 @@ class MapReducePlan:
         if len(pending) >= len(summaries) or self.rounds >= MAX_ROUNDS:
             # The summaries are not shrinking (a model that echoes its input): keep them all
             # rather than loop for ever or drop any.
-            self.result = " ".join(s.strip() for s in summaries if s.strip())
-            self.pending = []
-            self.total_steps = self.done_steps
+            self._finish(" ".join(s.strip() for s in summaries if s.strip()))
             return
         self.pending = pending
         # Another round of reduce is needed only when the combined summaries still overflow.
         extra = 1 if len(self.pending) > 1 else 0
         self.total_steps = self.done_steps + len(self.pending) + extra
+
+    def _finish(self, result: str) -> None:
+        """Keep the final summary; no step is left."""
+        self.result = result
+        self.pending = []
+        self.total_steps = self.done_steps
 
     def _checked(self, chunk: str, summary: str) -> str:
         """The summary, or the chunk's stand-in when the model's output is unusable."""

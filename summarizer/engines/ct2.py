@@ -7,12 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from summarizer.engines.base import FAST_HINT, import_runtime, runtime_available
+from summarizer.engines.base import import_runtime, runtime_available
 from summarizer.engines.generation import DecodeOptions
 from summarizer.engines.locate import is_ct2_dir
 from summarizer.engines.sidecar import SOURCE_FILE, read_sidecar, sidecar_text, write_sidecar
 
-INSTALL_HINT = FAST_HINT
 # Tokenizer files a converted copy carries so it can run on its own.
 TOKENIZER_FILES = (
     "spiece.model",

@@ -11,6 +11,9 @@ from summarizer.engines.sidecar import ONNX_META_FILE, SOURCE_FILE, sidecar_text
 DEFAULT_CT2_ROOT = Path.home() / ".cache" / "tomtat" / "ct2"
 # Where `tomtat model convert --runtime onnx` puts a hub model's ONNX export.
 DEFAULT_ONNX_ROOT = Path.home() / ".cache" / "tomtat" / "onnx"
+# The two graphs of an ONNX export, beside its ONNX_META_FILE.
+ENCODER_FILE = "encoder.onnx"
+DECODER_FILE = "decoder.onnx"
 _WEIGHTS = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin")
 
 
@@ -38,7 +41,7 @@ def is_ct2_dir(path: Path) -> bool:
 
 def is_onnx_dir(path: Path) -> bool:
     """True when the directory holds an ONNX export (`tomtat model convert --runtime onnx`)."""
-    return all((path / n).is_file() for n in (ONNX_META_FILE, "encoder.onnx", "decoder.onnx"))
+    return all((path / n).is_file() for n in (ONNX_META_FILE, ENCODER_FILE, DECODER_FILE))
 
 
 def is_hf_dir(path: Path) -> bool:

@@ -10,17 +10,11 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from summarizer.engines.base import FAST_HINT as INSTALL_HINT
-from summarizer.engines.base import EngineUnavailable
+from summarizer.engines.base import import_runtime
 from summarizer.engines.ct2 import TOKENIZER_FILES
-from summarizer.engines.locate import is_onnx_dir
+from summarizer.engines.locate import DECODER_FILE, ENCODER_FILE, is_onnx_dir
 from summarizer.engines.sidecar import ONNX_META_FILE as META_FILE
 from summarizer.engines.sidecar import read_sidecar, write_sidecar
-
-__all__ = ["DECODER_FILE", "ENCODER_FILE", "INSTALL_HINT", "META_FILE", "export", "is_onnx_dir",
-           "read_meta"]
-ENCODER_FILE = "encoder.onnx"
-DECODER_FILE = "decoder.onnx"
 
 
 def read_meta(path: Path) -> dict[str, Any]:
@@ -151,11 +145,8 @@ class _DropLine(logging.Filter):
 def export(src_dir: Path, dest: Path, source_id: str, quantization: str = "int8",
            force: bool = False) -> Path:
     """Export a T5-family transformers directory into a self-contained ONNX copy in `dest`."""
-    try:
-        import onnx  # noqa: F401
-        import onnxruntime  # noqa: F401
-    except ImportError as exc:
-        raise EngineUnavailable(f"ONNX Runtime is not installed; {INSTALL_HINT}") from exc
+    for module in ("onnx", "onnxruntime"):
+        import_runtime(module, "ONNX Runtime")
     if quantization not in ("int8", "float32"):
         raise ValueError(f"quantization must be int8 or float32, not {quantization!r}")
     if dest.exists() and any(dest.iterdir()):

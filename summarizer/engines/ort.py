@@ -10,11 +10,8 @@ import numpy as np
 from summarizer.engines.backends import pad_batch
 from summarizer.engines.base import import_runtime, runtime_available
 from summarizer.engines.generation import DecodeOptions
-from summarizer.engines.onnx_export import (
-    DECODER_FILE,
-    ENCODER_FILE,
-    read_meta,
-)
+from summarizer.engines.locate import DECODER_FILE, ENCODER_FILE
+from summarizer.engines.onnx_export import read_meta
 from summarizer.engines.search import Special, beam, greedy
 
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from summarizer.engines import ct2, ort
 from summarizer.engines.base import FAST_HINT
 from summarizer.engines.locate import ModelFiles
 
 RUNTIMES = ("auto", "onnxruntime", "ctranslate2", "transformers")
+
+
+def runtime_dir(files: ModelFiles, runtime: str) -> Path | None:
+    """The directory of the copy a named runtime runs; None when that copy is not here."""
+    if runtime == "onnxruntime":
+        return files.onnx_dir
+    if runtime == "ctranslate2":
+        return files.ct2_dir
+    if runtime == "transformers":
+        return files.hf_dir
+    raise ValueError(f"runtime must be one of {RUNTIMES}")
 
 
 def pick_runtime(files: ModelFiles, runtime: str = "auto") -> str | None:
@@ -15,14 +28,8 @@ def pick_runtime(files: ModelFiles, runtime: str = "auto") -> str | None:
     None when no copy here can be run that way. A runtime asked for by name is picked as soon
     as its copy is here; loading it then says how to install it when it is missing.
     """
-    if runtime == "onnxruntime":
-        return runtime if files.onnx_dir is not None else None
-    if runtime == "ctranslate2":
-        return runtime if files.ct2_dir is not None else None
-    if runtime == "transformers":
-        return runtime if files.hf_dir is not None else None
     if runtime != "auto":
-        raise ValueError(f"runtime must be one of {RUNTIMES}")
+        return runtime if runtime_dir(files, runtime) is not None else None
     # An ONNX export (T5 family only) beats CTranslate2 on greedy decoding: prefer it.
     if files.onnx_dir is not None and ort.available():
         return "onnxruntime"

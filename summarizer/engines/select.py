@@ -9,7 +9,7 @@ from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.generation import DEFAULT_MODEL
 from summarizer.engines.locate import locate_model
-from summarizer.engines.runtimes import no_runtime_message, pick_runtime
+from summarizer.engines.runtimes import no_runtime_message, pick_runtime, runtime_dir
 
 log = logging.getLogger(__name__)
 KINDS = ("auto", "extractive", "abstractive")
@@ -40,11 +40,11 @@ def load_engine(kind: str = "auto", model: str | None = None, threads: int | Non
             raise EngineUnavailable(unavailable_message(model_id))
         log.info("engine: extractive (model %s is not available locally)", model_id)
         return ExtractiveEngine()
-    if pick_runtime(files) is None:
+    chosen = pick_runtime(files)
+    if chosen is None:
         if kind == "abstractive":
             raise EngineUnavailable(no_runtime_message(files))
         log.info("engine: extractive (no runtime installed for the copy of %s)", model_id)
         return ExtractiveEngine()
-    where = files.onnx_dir or files.ct2_dir or files.hf_dir
-    log.info("engine: abstractive (%s from %s)", model_id, where)
+    log.info("engine: abstractive (%s from %s)", model_id, runtime_dir(files, chosen))
     return AbstractiveEngine(model_id, files=files, threads=threads)

@@ -139,3 +139,18 @@ def test_jsonl_into_a_closed_pipe_stops_quietly(fixtures_dir: Path, tmp_path: Pa
     assert code == 0, err
     assert "Traceback" not in err and "cannot read" not in err
     assert "line 401" not in err  # it stopped: the bad last line was never reached
+
+
+def test_a_foreign_capital_letter_does_not_garble_a_decision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `İ` lowers to two characters; matching on the lowered text must still cut the original.
+    article = tmp_path / "izmir.txt"
+    article.write_text(
+        "Hợp tác với Thổ Nhĩ Kỳ\n\nTại İzmir, Thủ tướng Phạm Minh Chính yêu cầu các bộ ngành "
+        "khẩn trương hoàn thiện hồ sơ dự án đường sắt trước tháng 6.\n",
+        encoding="utf-8",
+    )
+    assert main(["summarize", "--json", "--engine", "extractive", str(article)]) == 0
+    [decision] = json.loads(capsys.readouterr().out)["decisions"]
+    assert decision.startswith("Phạm Minh Chính yêu cầu các bộ ngành khẩn trương")

@@ -73,7 +73,9 @@ def _options(beams: int, **changes: Any) -> DecodeOptions:
 def _same_as_transformers(ours: list[int], theirs: list[int]) -> bool:
     """transformers keeps the decoder start and fills finished rows; ours has neither."""
     # Beam search fills with the end token when the pad id is 0 (`pad or eos`), greedy with pad.
-    return theirs[1 : 1 + len(ours)] == ours and set(theirs[1 + len(ours) :]) <= {0, 1}
+    # An empty `ours` would match any row transformers ended at once: a summary has a token.
+    tail = set(theirs[1 + len(ours) :])
+    return bool(ours) and theirs[1 : 1 + len(ours)] == ours and tail <= {0, 1}
 
 
 CASES = [
