@@ -83,15 +83,14 @@ def _from_cue(
         if inner is None or non_authority(lower_unify_tones(lead[inner:])):
             return None
         lead, authority = lead[inner:], True
-    if word in cues.AUTHORITY_ONLY and not (authority or passive or authority_within(lead)):
+    given = authority or passive or authority_within(lead) is not None
+    if word in cues.AUTHORITY_ONLY and not given:
         return None
     # A request counts from a body, an official or a named state (`Tokyo yêu cầu`), not citizens.
-    given = authority or passive or authority_within(lead) is not None
     if word in cues.REQUESTS and not given and not _PROPER.fullmatch(lead.strip()):
         return None
     # `chị A quyết định nghỉ việc`: anyone decides; news tells a state's or an official's decision.
-    chooser = word == "quyết định" and syllables(lead)
-    if chooser and not (given or actor.name or names_a_state(lead)):
+    if word == "quyết định" and syllables(lead) and not (given or names_a_state(lead)):
         return None
     # `Phát biểu chỉ đạo, Chủ tịch …`: the cue names the speech, the decision comes later.
     if not syllables(lead) and folded[cue.end() :].startswith(","):
