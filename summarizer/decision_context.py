@@ -113,9 +113,9 @@ def judged_act(lead: str, rest: str) -> bool:
     return act is not None and re.search(r"(?<!\w)là(?!\w)", lower_unify_tones(rest)) is not None
 
 
-def not_the_predicate(lead: str) -> bool:
-    """Whether the cue sits in a relative clause (`N mà S …`) or a list of examples (`, như …`)."""
-    folded = lower_unify_tones(lead.strip(" ,") + " ")
+def not_the_predicate(subject_folded: str) -> bool:
+    """Whether a (tone-folded) subject puts the cue in a relative clause or a list of examples."""
+    folded = subject_folded.strip(" ,") + " "
     if _EXAMPLES.search(folded):
         return True
     relative = _RELATIVE.search(folded)
