@@ -181,7 +181,7 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision,
     folded = actors.fold_same_length(sentence)
     if context.gives_reason(folded):
         return None
-    names = actors.person_names(sentence, officials)
+    names = actors.person_names(sentence, folded, officials)
     for number, cue in enumerate(cues.CUE.finditer(folded)):
         if number >= _MAX_CUES:
             break
