@@ -150,13 +150,13 @@ def _from_cue(
     # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
     if _SAYS.search(rest):
         return None
-    if word in cues.NEEDS_MODAL:
-        said = rest if len(syllables(rest)) >= 3 else _quoted_before(sentence, actor.start)
-        if not cues.obliges(said):
-            return None
+    # Nothing said after the cue (`“…”, ông A nhấn mạnh.`): the quotation before it is what counts.
+    short = len(syllables(rest)) < 3
+    quoted = _quoted_before(sentence, actor.start) if short else ""
+    if word in cues.NEEDS_MODAL and not cues.obliges(quoted if short else rest):
+        return None
     verb = sentence[cue.start() : cue.end()]
-    if len(syllables(rest)) < 3:
-        quoted = _quoted_before(sentence, actor.start)
+    if short:
         if quoted and actor.name is not None:
             if word in cues.NEEDS_MODAL:
                 quoted = cues.obliging_part(quoted)
