@@ -142,7 +142,7 @@ def _from_cue(
     # An emphasis is a directive when it obliges or urges (`nhấn mạnh phải …`, `… tập trung …`).
     # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
     nounish = lower_unify_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
-    if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
+    if nounish and context.COPULA.search(rest):
         return None
     # `Việc thu hồi quyết định là đúng luật`: the act judged, the same as the noun above.
     if context.judged_act(lead, rest):
