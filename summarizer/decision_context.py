@@ -55,6 +55,9 @@ _REASON = re.compile(
 _INFERENCE = re.compile(
     lower_unify_tones(r"\s*[“\"]?\s*(?:vì vậy|vì thế|do vậy|do đó|bởi vậy|như vậy|vậy nên)(?!\w)")
 )
+# `X là …`: what follows the copula judges or defines X.
+COPULA = re.compile(r"(?<!\w)là(?!\w)")
+_ACT = re.compile(r"\s*việc(?!\w)")
 _COORDINATORS = frozenset(
     lower_unify_tones(w) for w in ("và", "đã", "cũng", "vừa", "mới", "đều", "đó")
 )
@@ -109,13 +112,13 @@ def described(lead: str) -> bool:
 
 def judged_act(lead: str, rest: str) -> bool:
     """Whether the act is the subject of a judgement (`việc thu hồi đất là đúng`), not news."""
-    act = re.match(r"\s*việc(?!\w)", lower_unify_tones(lead))
-    return act is not None and re.search(r"(?<!\w)là(?!\w)", lower_unify_tones(rest)) is not None
+    act = _ACT.match(lower_unify_tones(lead))
+    return act is not None and COPULA.search(lower_unify_tones(rest)) is not None
 
 
-def not_the_predicate(lead: str) -> bool:
-    """Whether the cue sits in a relative clause (`N mà S …`) or a list of examples (`, như …`)."""
-    folded = lower_unify_tones(lead.strip(" ,") + " ")
+def not_the_predicate(subject_folded: str) -> bool:
+    """Whether a (tone-folded) subject puts the cue in a relative clause or a list of examples."""
+    folded = subject_folded.strip(" ,") + " "
     if _EXAMPLES.search(folded):
         return True
     relative = _RELATIVE.search(folded)

@@ -97,6 +97,8 @@ URGING = re.compile(
 _NOT_ORDER_BEFORE = frozenset(
     lower_unify_tones(w) for w in split_words("đã|không|chưa|đành|có|liệu|từng|nên|lại|chẳng|khi")
 )
+# `thì phải hơn 30 năm nữa`: a modal before a quantity tells what it takes, no order.
+_QUANTITY_AFTER = re.compile(r"\s+(?:hơn|gần|khoảng|mất|tới|đến|\d)")
 
 
 def obliges(rest: str) -> bool:
@@ -105,11 +107,10 @@ def obliges(rest: str) -> bool:
     if URGING.match(folded):
         return True
     for modal in MODAL.finditer(folded):
+        if _QUANTITY_AFTER.match(folded, modal.end()):
+            continue
         before = folded[max(0, modal.start() - 8) : modal.start()].split()
         # `đã phải chi`, `không phải`: what happened or what is not, not an order.
-        # `thì phải hơn 30 năm nữa`: a modal before a quantity tells what it takes, no order.
-        if re.match(r"\s+(?:hơn|gần|khoảng|mất|tới|đến|\d)", folded[modal.end() :]):
-            continue
         if not before or before[-1] not in _NOT_ORDER_BEFORE:
             return True
     return False

@@ -28,10 +28,12 @@ _DECLARED_ACT = re.compile(
         r"|trắng án|kết thúc|chính thức|tiếp tục)(?!\w)"
     )
 )
-# `bác bỏ thông tin`: a denial of news, not a rejected proposal.
+# `bác bỏ thông tin`: a denial of news, not a rejected proposal; `bác bỏ, gọi đó là bịa đặt`:
+# with no object named, a claim denied.
 _DENIED = re.compile(
     lower_unify_tones(
         r"\s+(?:chuyện|thông tin|cáo buộc|tin|tin đồn|các cáo buộc|khả năng|nguồn tin)(?!\w)"
+        r"|\s*[,;:]"
     )
 )
 # Nouns that `được giao` merely qualifies (`đạt 100% nhiệm vụ được giao`).
@@ -136,10 +138,7 @@ def reject_cue(word: str, sentence: str, folded: str, start: int, end: int) -> b
     # A declaration is a decision only when it declares an act (`tuyên bố hoãn phiên toà`).
     if word == "tuyên bố" and (_CLAIM.match(after) or not _DECLARED_ACT.match(after)):
         return True
-    if word in ("bác bỏ", "bác") and _DENIED.match(after):
-        return True
-    # `bác bỏ, gọi đó là bịa đặt`: rejected with no object named, a claim denied, not a proposal.
-    if word == lower_unify_tones("bác bỏ") and re.match(r"\s*[,;:]", after):
+    if word == "bác bỏ" and _DENIED.match(after):
         return True
     if word == "chủ trương" and prev1 not in cues.POLICY_BEFORE:
         return True

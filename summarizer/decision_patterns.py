@@ -8,6 +8,7 @@ from summarizer import decision_actors as actors
 from summarizer import decision_context as context
 from summarizer import decision_cues as cues
 from summarizer.decision_authority import is_authority
+from summarizer.decision_obligations import CONDITION, FIRST_PERSON, modal_clause, obligation
 from summarizer.decision_text import QUOTES, rest_of_clause, sentence_case, shorten
 from summarizer.digest import Decision
 from summarizer.textnorm import lower_unify_tones, syllables
@@ -22,17 +23,6 @@ def _folded(pattern: str) -> re.Pattern[str]:
 
 # A decision that directs others; the next sentence may carry on with its obligations.
 DIRECTING = _folded(r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|nhấn mạnh|lưu ý|kết luận|quán triệt)(?!\w)")
-# An obligation laid on someone (`các xã phải …`, `cần …`, `không được …`).
-_MODAL = _folded(r"(?<!\w)(?:cần phải|buộc phải|phải|cần|không được|nghiêm cấm)(?!\w)")
-_NOT_OBLIGATION_BEFORE = frozenset(
-    lower_unify_tones(w)
-    for w in ("không", "đã", "đành", "chẳng", "có", "liệu", "chưa", "lại", "nên")
-)
-_NOT_OBLIGATION_AFTER = _folded(
-    r"\s*(?:chăng|không|là|mất|chịu|nhập viện|cấp cứu|thiết|đến|tới|đối mặt|nói|có thời gian"
-    r"|thời gian|nhiều thời gian|[,.?!]|$)"
-    r"|(?<=được)\s+(?:giao|cấp|nhận|hưởng|công nhận|phê duyệt|chấp thuận|bồi thường|trả|mời)(?!\w)"
-)
 # Whom an official's `phải/cần` binds: bodies, sectors, officials, a task (`việc …`).
 _ADDRESSEE = _folded(
     r"[“\"\s]*(?:(?:trong|từ|đến|trước|sau)\s[^,]{1,25}?,?\s*)?(?:các|việc|ngành|toàn ngành"
@@ -53,21 +43,14 @@ _TESTIMONY = _folded(r"(?<!\w)(?:lời khai|theo lời|theo ông|theo bà|nhận
 # A plan announced by an authority (`Bộ sẽ tổ chức thi tập trung`), not an appearance, a fate,
 # a consequence forced on the subject (`sẽ phải trả`) nor a meeting (`sẽ tổ chức cuộc họp`).
 _FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)")
+# Only whether it matches counts: a word here covers its longer forms (`phải`: `phải đối mặt`).
 _NOT_PLAN_AFTER = _folded(
-    r"\s+(?:là|có mặt|tham dự|dự|phát biểu|gặp|thăm|đến|tới|có chuyến|trả lời|được|bị|phải đối mặt"
-    r"|nhận|còn|tiếp tục là|không bình luận|mất|gặp phải|chứng kiến|có thể|đón|đi|về|sang|bay"
+    r"\s+(?:là|có mặt|tham dự|dự|phát biểu|gặp|thăm|đến|tới|có chuyến|trả lời|được|bị"
+    r"|nhận|còn|không bình luận|mất|chứng kiến|có thể|đón|đi|về|sang|bay"
     r"|lên đường|trở lại|trở về|ở lại|nghỉ|xuất hiện|tiếp|hội đàm|hội kiến|thảo luận|bàn|trao đổi"
-    r"|điện đàm|tiếp xúc|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|đề cập|nói|nhắc"
+    r"|điện đàm|làm việc|chủ trì|đồng chủ trì|cùng|có cuộc|có bài|đề cập|nói|nhắc"
     r"|cân nhắc|xem xét|nghiên cứu|tính đến|tính toán|phải|buộc phải"
     r"|tổ chức (?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|toạ đàm|gặp))(?!\w)"
-)
-_CONDITION = _folded(
-    r"(?<!\w)(?:nếu|có thể|khi|liệu|hay không|dự báo|bao nhiêu|kỳ vọng|được cho là|hy vọng)(?!\w)"
-)
-# A pledge in the first person is no directive to others (`Cá nhân tôi xin hứa … phải …`).
-_FIRST_PERSON = _folded(
-    r"(?<!\w)(?:tôi|chúng tôi|cá nhân tôi|tớ|mình|bạn|chúng ta|người ta|ta|muốn|trước đây|từng"
-    r"|thường|luôn)(?!\w)"
 )
 # A rule's own fate (`Quy định này sẽ được xem xét lại`, `Nghị định có hiệu lực từ …`).
 _RULE = _folded(
@@ -84,43 +67,6 @@ _DESIGNATED = _folded(
     r"(?<!\w)được xác định là (?:một trong những )?(?:[^\s,]+\s+){0,3}(?:nhiệm vụ|mục tiêu"
     r"|trọng tâm|ưu tiên|vị trí|khâu|giải pháp|động lực|đột phá|hướng đi|địa bàn|mũi nhọn)(?!\w)"
 )
-
-
-def _obligation(folded: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
-    """The first modal that lays an obligation on someone (not `không phải`, `phải mất`)."""
-    for match in _MODAL.finditer(folded, start, len(folded) if end is None else end):
-        before = re.findall(r"\w+", folded[max(0, match.start() - 12) : match.start()])
-        if before and before[-1] in _NOT_OBLIGATION_BEFORE:
-            continue
-        # `khiến đơn vị thu phí phải xả trạm`: forced by events, not ordered.
-        if re.search(r"(?<!\w)(?:khiến|buộc|làm cho)(?!\w)", " ".join(before[-5:])):
-            continue
-        if _NOT_OBLIGATION_AFTER.match(folded, match.end()):
-            continue
-        return match
-    return None
-
-
-def _modal_clause(sentence: str, folded: str, start: int, end: int) -> str | None:
-    """The clause between start and end that holds an obligation, cut short."""
-    modal = _obligation(folded, start, end)
-    if modal is None:
-        return None
-    semis = [m.end() for m in re.finditer(r";\s*", sentence[start : modal.start()])]
-    begin = start + (semis[-1] if semis else 0)
-    if len(syllables(sentence[begin : modal.start()])) > 12:
-        # Start at the latest comma that still leaves the obligation its subject.
-        commas = [m.end() for m in re.finditer(r",\s+", sentence[begin : modal.start()])]
-        for comma in reversed(commas):
-            if len(syllables(sentence[begin + comma : modal.start()])) >= 2:
-                begin += comma
-                break
-    stop = sentence.find(";", modal.end(), end)
-    clause = sentence[begin : stop if stop >= 0 else end].strip(QUOTES + ",.;:-–")
-    conditional = _CONDITION.match(lower_unify_tones(clause))
-    if conditional or _FIRST_PERSON.search(folded, start, modal.start()):
-        return None
-    return clause if len(syllables(clause)) >= 5 else None
 
 
 def _speaker(who: str, names: Names, offset: int) -> tuple[str, str | None] | None:
@@ -142,12 +88,12 @@ def _speaker(who: str, names: Names, offset: int) -> tuple[str, str | None] | No
 
 def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | None:
     """An obligation an authority states: `“Các xã phải …”, Thủ tướng nói` or `X nhấn mạnh: …`."""
-    if _obligation(folded) is None or not _ANY_SPEECH.search(sentence):
+    if obligation(folded) is None or not _ANY_SPEECH.search(sentence):
         return None
     trailing = _TRAILING.match(sentence)
     if trailing:
         speaker = _speaker(trailing.group("who"), names, trailing.start("who"))
-        clause = _modal_clause(sentence, folded, 0, trailing.end("said"))
+        clause = modal_clause(sentence, folded, 0, trailing.end("said"))
         if speaker and clause and _ADDRESSEE.match(lower_unify_tones(clause)):
             text = f"{speaker[0]} {trailing.group('verb')}: “{clause}”"
             return Decision(shorten(sentence_case(text), 4), speaker[1])
@@ -155,7 +101,7 @@ def _quoted_obligation(sentence: str, folded: str, names: Names) -> Decision | N
         opening = sentence[: lead.start()]
         who_at = max([0] + [m.end() for m in re.finditer(r"[,;]\s*", opening)])
         speaker = _speaker(opening[who_at:], names, who_at)
-        clause = _modal_clause(sentence, folded, lead.end(), len(sentence))
+        clause = modal_clause(sentence, folded, lead.end(), len(sentence))
         if speaker and clause and _ADDRESSEE.match(lower_unify_tones(clause)):
             text = f"{speaker[0]} {lead.group('verb')}: {clause}"
             return Decision(shorten(sentence_case(text), 4), speaker[1])
@@ -173,7 +119,7 @@ def _plan(sentence: str, folded: str, names: Names) -> Decision | None:
         commas = [m.end() for m in re.finditer(r",\s+", sentence[clause_at : future.start()])]
         subject_at = clause_at + (commas[-1] if commas else 0)
         subject = sentence[subject_at : future.start()]
-        if _CONDITION.search(folded, clause_at, future.start()) or len(syllables(subject)) > 10:
+        if CONDITION.search(folded, clause_at, future.start()) or len(syllables(subject)) > 10:
             continue
         # `Quan hệ … ở mức thấp sau khi chính quyền thông báo sẽ …`: background, not news.
         if re.search(r"(?<!\w)khi(?!\w)", folded[max(0, clause_at - 40) : future.start()]):
@@ -209,12 +155,12 @@ def _ruled(sentence: str, folded: str, names: Names) -> Decision | None:
             return Decision(shorten(sentence_case(rest_of_clause(sentence, opening))), None)
     order = _BY_ORDER.search(folded)
     # `theo kết luận của Thanh tra, nhiều xã đã thu sai`: a finding, unless it obliges someone.
-    if order and "kết luận" in order.group(0) and _obligation(folded, order.end()) is None:
+    if order and "kết luận" in order.group(0) and obligation(folded, order.end()) is None:
         order = None
     if order and is_authority(sentence[order.end() :]):
         text = _clause_around(sentence, folded, order)
         lowered = lower_unify_tones(text)
-        hedged = _CONDITION.search(lowered) or _FIRST_PERSON.search(lowered)
+        hedged = CONDITION.search(lowered) or FIRST_PERSON.search(lowered)
         if len(syllables(text)) >= 8 and not hedged:
             return Decision(shorten(text), None)
     designated = _DESIGNATED.search(folded)
@@ -244,10 +190,10 @@ def continued_directive(sentence: str, directive: Decision) -> Decision | None:
         return None
     if context.draws_conclusion(folded):  # `Vì vậy, … cũng cần …`: a conclusion, not an item.
         return None
-    modal = _obligation(folded)
+    modal = obligation(folded)
     if modal is None or modal.group(0) in ("không được", "buộc phải"):
         return None
-    clause = _modal_clause(sentence, folded, 0, len(sentence))
+    clause = modal_clause(sentence, folded, 0, len(sentence))
     if clause is None:
         return None
     return Decision(shorten(sentence_case(clause)), directive.actor)

@@ -83,15 +83,14 @@ def _from_cue(
         if inner is None or non_authority(lower_unify_tones(lead[inner:])):
             return None
         lead, authority = lead[inner:], True
-    if word in cues.AUTHORITY_ONLY and not (authority or passive or authority_within(lead)):
+    given = authority or passive or authority_within(lead) is not None
+    if word in cues.AUTHORITY_ONLY and not given:
         return None
     # A request counts from a body, an official or a named state (`Tokyo yêu cầu`), not citizens.
-    given = authority or passive or authority_within(lead) is not None
     if word in cues.REQUESTS and not given and not _PROPER.fullmatch(lead.strip()):
         return None
     # `chị A quyết định nghỉ việc`: anyone decides; news tells a state's or an official's decision.
-    chooser = word == "quyết định" and syllables(lead)
-    if chooser and not (given or actor.name or names_a_state(lead)):
+    if word == "quyết định" and syllables(lead) and not (given or names_a_state(lead)):
         return None
     # `Phát biểu chỉ đạo, Chủ tịch …`: the cue names the speech, the decision comes later.
     if not syllables(lead) and folded[cue.end() :].startswith(","):
@@ -143,7 +142,7 @@ def _from_cue(
     # An emphasis is a directive when it obliges or urges (`nhấn mạnh phải …`, `… tập trung …`).
     # `Quyết định huỷ cuộc gặp là một bước lùi`: the noun as a subject, judged, not reported.
     nounish = lower_unify_tones(lead.strip()) in cues.NOUN_OK or not syllables(lead)
-    if nounish and re.search(r"(?<!\w)là(?!\w)", rest):
+    if nounish and context.COPULA.search(rest):
         return None
     # `Việc thu hồi quyết định là đúng luật`: the act judged, the same as the noun above.
     if context.judged_act(lead, rest):
@@ -151,13 +150,13 @@ def _from_cue(
     # `Đơn vị trực tiếp chỉ đạo tại khu vực này cho biết …`: the cue only names the speaker.
     if _SAYS.search(rest):
         return None
-    if word in cues.NEEDS_MODAL:
-        said = rest if len(syllables(rest)) >= 3 else _quoted_before(sentence, actor.start)
-        if not cues.obliges(said):
-            return None
+    # Nothing said after the cue (`“…”, ông A nhấn mạnh.`): the quotation before it is what counts.
+    short = len(syllables(rest)) < 3
+    quoted = _quoted_before(sentence, actor.start) if short else ""
+    if word in cues.NEEDS_MODAL and not cues.obliges(quoted if short else rest):
+        return None
     verb = sentence[cue.start() : cue.end()]
-    if len(syllables(rest)) < 3:
-        quoted = _quoted_before(sentence, actor.start)
+    if short:
         if quoted and actor.name is not None:
             if word in cues.NEEDS_MODAL:
                 quoted = cues.obliging_part(quoted)
@@ -182,7 +181,7 @@ def _decision(sentence: str, officials: tuple[Official, ...]) -> tuple[Decision,
     folded = actors.fold_same_length(sentence)
     if context.gives_reason(folded):
         return None
-    names = actors.person_names(sentence, officials)
+    names = actors.person_names(sentence, folded, officials)
     for number, cue in enumerate(cues.CUE.finditer(folded)):
         if number >= _MAX_CUES:
             break
