@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.textnorm import syllables
+from summarizer.textnorm import syllable_spans, syllables
 from summarizer.vnchars import UPPER
 
 # A decision shown to the reader stays about this many syllables (cut at a clause boundary).
@@ -40,11 +40,11 @@ def rest_of_clause(sentence: str, start: int) -> str:
 
 def shorten(text: str, keep: int = 0) -> str:
     """Keep the clause short: cut at the last clause boundary within the budget, add `…`."""
-    words = list(re.finditer(r"[^\W_]+", text))
+    words = syllable_spans(text)
     budget = max(MAX_SYLLABLES, keep + MIN_REST)
     if len(words) <= budget:
         return text
-    limit = words[budget - 1].end()
+    limit = words[budget - 1][1]
     cut = None
     for match in _CUT_POINTS.finditer(text, 0, limit):
         if len(syllables(text[: match.start()])) >= max(budget // 2, keep + 3):
