@@ -17,7 +17,7 @@ _CUT_POINTS = re.compile(r"\s*[,;:]\s+|\s+(?=(?:để|nhằm|nhưng|trong khi|v�
 
 # A spaced dash between numbers is a range (`1 - 5 năm`), between capitalised words a name
 # (`Bộ TT - TT`, `Bà Rịa - Vũng Tàu`): neither ends the clause.
-_JOINED = re.compile(rf"(?:\d\s-\s\d|[{UPPER}][\w.&]*\s-\s[{UPPER}])")
+_JOINED = re.compile(rf"(?:[\d.,]*\d\s-\s\d|[{UPPER}][\w.&]*\s-\s[{UPPER}])")
 
 
 def _joining_dash(text: str, end: re.Match[str]) -> bool:

@@ -96,6 +96,8 @@ def test_a_decision_beside_such_a_mention_still_counts(sentence: str, shown: str
 def test_a_range_or_a_hyphenated_name_does_not_cut_the_decision_short() -> None:
     (ban,) = _texts("UBND tỉnh Lai Châu cấm khai thác cát trên sông Nậm Na từ 3 - 6 tháng.")
     assert ban.endswith("từ 3 - 6 tháng")
+    (longer,) = _texts("UBND tỉnh Lai Châu cấm khai thác cát trên sông Nậm Na từ 10 - 12 tháng.")
+    assert longer.endswith("từ 10 - 12 tháng")
     (charge,) = _texts(
         "Công an tỉnh Lạng Sơn khởi tố ông Hà Văn Dũng, cựu giám đốc Sở GD - ĐT Lạng Sơn."
     )
