@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.sentences import split_sentences
 from summarizer.textnorm import lower_unify_tones
 
 
@@ -118,7 +119,7 @@ def obliges(rest: str) -> bool:
 
 def obliging_part(quoted: str) -> str:
     """The quotation from its first sentence that obliges someone (the reasoning before dropped)."""
-    parts = re.split(r"(?<=[.!?])\s+", quoted)
+    parts = split_sentences(quoted)  # knows abbreviations: `TP. HCM` is no sentence end
     first = next((i for i, part in enumerate(parts) if obliges(part)), 0)
     return " ".join(parts[first:])
 

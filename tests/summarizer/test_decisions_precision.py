@@ -111,6 +111,12 @@ def test_a_quoted_emphasis_shows_the_order_not_the_reasoning_before_it() -> None
         "Nam nhấn mạnh."
     )
     assert text == "Trần Văn Nam nhấn mạnh: “Sở Giao thông cần trình lộ trình cụ thể trong quý tới”"
+    abbreviated = (
+        "“Đường vành đai đã chậm hai năm. UBND TP. HCM phải bàn giao mặt bằng trong quý tới”,"
+        " ông Trần Văn Nam nhấn mạnh."
+    )
+    (order,) = _texts(abbreviated)  # `TP.` abbreviates a city: no sentence ends there
+    assert order.endswith("“UBND TP. HCM phải bàn giao mặt bằng trong quý tới”")
     said = "“Làm từng đoạn thì phải hơn 20 năm nữa mới xong”, ông Trần Văn Nam nhấn mạnh."
     assert _texts(said) == []
 
