@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.links.texts import LINK_TEXTS
+
 VI = "vi"
 EN = "en"
 LANGUAGES = (VI, EN)
@@ -228,6 +230,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Median latency: {median_ms} ms\nEngine: {engine}",
     ),
 }
+
+_TEXTS.update(LINK_TEXTS)
 
 
 def text(lang: str | None, key: str, **values: object) -> str:
