@@ -103,8 +103,9 @@ def extract_article(page: Page, *, min_words: int, max_chars: int) -> PageArticl
     walled = any(marker in page.text.lower() for marker in _words("paywall_markers.txt"))
     if is_listing(page.url) or is_listing(url):
         raise LinkError("link_not_article")
+    # Tables off: old sites lay whole pages out in tables, and a digest needs no data grid.
     found = trafilatura.bare_extraction(tree, url=page.url, include_comments=False,
-                                        with_metadata=True)
+                                        include_tables=False, with_metadata=True)
     if not isinstance(found, Document):
         found = Document()
     body = found.text or ""
