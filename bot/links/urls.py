@@ -38,6 +38,11 @@ def normalize(link: str) -> str | None:
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
 
 
+def is_link(argument: str) -> bool:
+    """Whether a command-line argument is a web address rather than a file name."""
+    return argument.lower().startswith(("http://", "https://"))
+
+
 def find_links(text: str, extra: Iterable[str] = ()) -> list[str]:
     """The message's fetchable links in order, each once (`extra`: hyperlinks of its entities)."""
     found: list[str] = []
