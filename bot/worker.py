@@ -37,8 +37,7 @@ LATER_ROUNDS = 12
 class Worker:
     """Claims jobs in order and runs them one by one; owns the engine's thread."""
 
-    def __init__(self, store: Any, bot: Bot, engines: EngineBox, settings: Settings,
-                 links: LinkReader | None = None) -> None:
+    def __init__(self, store: Any, bot: Bot, engines: EngineBox, settings: Settings) -> None:
         self._store = store
         self._bot = bot
         self._engines = engines
@@ -50,8 +49,7 @@ class Worker:
                                    every_s=settings.status_every_s)
         self._loop_task: asyncio.Task[None] | None = None
         self.latencies_ms: list[int] = []
-        self._links = LinkJobs(store, links or LinkReader(settings), spawn=self._spawn,
-                               ready=self._wake.set,
+        self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._wake.set,
                                refuse=lambda job, answer: self._deliver(self._track(job), [answer]))
 
     def _spawn(self, coro: Any, name: str) -> None:
@@ -73,6 +71,7 @@ class Worker:
             if job.status == "done":
                 self._spawn(self._deliver_recovered(job), f"redeliver-{job.id}")
         self._loop_task = asyncio.get_running_loop().create_task(self._run(), name="worker")
+        self._links.warm()
         self._wake.set()
 
     async def stop(self) -> None:
@@ -129,8 +128,7 @@ class Worker:
     async def _process(self, job: Any) -> None:
         tracked = self._track(job)
         tracked.running = True
-        existing = await self._links.known(job) or \
-            await self._store.find_digest_by_content(job.chat_id, job.text)
+        existing = await self._links.same_story(job)
         if existing is not None:
             chunks = [text(job.language, "duplicate", number=existing.number)]
             chunks += render_digest(existing.digest, existing.number, job.language or "vi")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
@@ -38,6 +39,10 @@ class LinkJobs:
         self._slots = asyncio.Semaphore(CONCURRENT_FETCHES)
         self._fetching: set[int] = set()
 
+    def warm(self) -> None:
+        """Load the extractor in the background (~0.2 s), so the first link is not slower."""
+        self._spawn(asyncio.to_thread(importlib.import_module, "bot.links.extract"), "links-warm")
+
     def start(self, job: Job) -> None:
         """Fetch the job's page in the background (once, however often it is submitted)."""
         if job.unfetched and job.id not in self._fetching:
@@ -65,9 +70,13 @@ class LinkJobs:
         await self._store.fail_job(job.chat_id, job.id, error, retry=False)
         await self._refuse(job, answer)
 
-    async def known(self, job: Job) -> StoredDigest | None:
-        """The chat's digest of the same page (by canonical URL), for a link job."""
-        return await self._store.find_digest_by_url(job.chat_id, job.url) if job.url else None
+    async def same_story(self, job: Job) -> StoredDigest | None:
+        """The chat's digest of the same story: the same page (canonical URL) or the same text."""
+        if job.url:
+            found = await self._store.find_digest_by_url(job.chat_id, job.url)
+            if found is not None:
+                return found
+        return await self._store.find_digest_by_content(job.chat_id, job.text)
 
     @staticmethod
     def annotate(job: Job, digest: Digest) -> Digest:

@@ -40,6 +40,7 @@ class WebServer:
         self.routes: dict[str, Route] = dict(routes or {})
         self.requests: list[str] = []
         self.user_agents: list[str] = []
+        self.served: list[tuple[str, float]] = []  # (path, time.monotonic() once sent)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -94,6 +95,9 @@ class WebServer:
                 # The client may stop reading (the size cap): that is the point.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(route.body)
+                    self.wfile.flush()
+                    with server._lock:
+                        server.served.append((self.path, time.monotonic()))
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
