@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.texts import text
+from storage import Store
 from tests.bot.conftest import OTHER_USER, USER, Harness, make_settings, start_bot
 from tests.support.link_site import AMP, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
 from tests.support.news_pages import articles
@@ -165,3 +166,28 @@ async def test_a_pasted_article_citing_its_source_stays_a_paste(
     await bot.settle()
     [digest] = bot.digests()
     assert "Võ Văn Hưng" in digest and site.count("/khong-co.html") == 0
+
+
+async def test_a_forwarded_post_with_a_hyperlinked_headline_is_read_as_its_link(
+    bot: Harness, site: WebServer
+) -> None:
+    headline = "Tỉnh họp khẩn ứng phó sạt lở bờ sông"
+    link = {"type": "text_link", "offset": 0, "length": len(headline),
+            "url": site.url(PROVINCIAL)}
+    await bot.send(headline, forward_origin=CHANNEL, entities=[link])
+    await bot.settle()
+    [digest] = bot.digests()
+    assert "Trương Cảnh Tuyên" in digest
+
+
+async def test_a_link_not_yet_fetched_when_the_bot_stopped_is_fetched_after_restart(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True)
+    async with Store(settings.db_path) as store:
+        await store.enqueue_links(USER, USER, [site.url(NATIONAL)], 77, length="medium",
+                                  language="vi", reply_to=77)
+    async with start_bot(settings) as restarted:
+        await restarted.settle()
+        [digest] = restarted.digests()
+        assert articles()[0].title in digest
