@@ -23,6 +23,7 @@ WALL_WORDS = 150  # a login or paywall marker with less text than this: the arti
 TEASER_WORDS = 20  # a page whose longest paragraph is shorter lists articles, it is not one
 LEAD_WORDS = 12  # a shorter description is a slogan, not the article's lead
 _SPACE = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def extract_article(page: Page, *, min_words: int, max_chars: int) -> PageArticl
         return _checked(PageArticle(page.text, page.text.strip().split("\n", 1)[0], page.url),
                         min_words=min_words, max_chars=max_chars)
     try:
-        tree = lxml.html.fromstring(page.text)
+        # lxml refuses text that still declares its byte encoding (XHTML's <?xml … ?>).
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", page.text, count=1))
     except (ValueError, lxml.etree.ParserError) as exc:
         raise LinkError("link_not_article") from exc
     url = canonical_url(tree, page.url)

@@ -98,6 +98,8 @@ class Fetcher:
             raise LinkError("link_unreachable", host=httpx.URL(url).host) from exc
         except httpx.HTTPError as exc:
             raise LinkError("link_unavailable", status=type(exc).__name__) from exc
+        except httpx.InvalidURL as exc:  # the link, or a redirect's Location, is malformed
+            raise LinkError("link_invalid") from exc
 
     async def _fetch(self, url: str) -> Page:
         network = PinnedNetwork(self._network)

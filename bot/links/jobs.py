@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
-from bot.links.source import with_source
+from bot.links.source import site_of, with_source
 from bot.texts import text
 from storage import Job, StoredDigest
 from summarizer.digest import Digest
@@ -55,12 +55,14 @@ class LinkJobs:
             async with self._slots:
                 article = await self._reader.read(job.url)
             await self._store.set_fetched(job.chat_id, job.id, article.text, article.url)
-            log.info("job %s: fetched %s (%s chars)", job.id, article.url, len(article.text))
+            # Sites only: what a reader reads stays out of the log, as for pastes.
+            log.info("job %s: fetched a page of %s (%s chars)", job.id, site_of(article.url),
+                     len(article.text))
         except LinkError as exc:
-            log.info("job %s: link %s refused: %s", job.id, job.url, exc.key)
+            log.info("job %s: link to %s refused: %s", job.id, site_of(job.url), exc.key)
             await self._end(job, f"link: {exc.key}", text(job.language, exc.key, **exc.values))
         except Exception:
-            log.exception("job %s: fetching %s failed unexpectedly", job.id, job.url)
+            log.exception("job %s: fetching from %s failed unexpectedly", job.id, site_of(job.url))
             await self._end(job, "link: internal error", text(job.language, "failed"))
         finally:
             self._fetching.discard(job.id)

@@ -58,6 +58,10 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "Tôi chỉ mở được link http:// hoặc https://, không mở được {scheme}://.",
         "I can only open http:// or https:// links, not {scheme}://.",
     ),
+    "link_invalid": (
+        "Đường link này không hợp lệ. Hãy sao chép lại link đầy đủ của bài.",
+        "That link is not a valid address. Copy the article's full link again.",
+    ),
     "link_blocked": (
         "Tôi không mở link tới {host}: đó là địa chỉ nội bộ ({reason}), không phải trang báo "
         "công khai.",

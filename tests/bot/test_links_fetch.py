@@ -8,9 +8,11 @@ import pytest
 
 from bot.links.fetch import USER_AGENT, Fetcher, FetchLimits
 from bot.links.guard import LinkError
+from bot.links.reader import LinkReader
+from bot.settings import Settings
 from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, news_site
 from tests.support.news_pages import articles
-from tests.support.web_server import WebServer
+from tests.support.web_server import Route, WebServer
 
 LIMITS = FetchLimits(max_bytes=PAGE_LIMIT, connect_s=2.0, total_s=1.5, allow_private=True)
 
@@ -95,3 +97,15 @@ async def test_a_refused_connection_is_unreachable() -> None:
 @pytest.mark.parametrize("url", ["ftp://example.vn/a.txt", "file:///etc/passwd"])
 async def test_only_http_and_https(url: str) -> None:
     assert (await refusal(Fetcher(LIMITS), url)).key == "link_scheme"
+
+
+async def test_a_malformed_link_is_named(site: WebServer) -> None:
+    assert (await refusal(Fetcher(LIMITS), "http://[::1/bai.html")).key == "link_invalid"
+
+
+async def test_an_xhtml_page_with_an_xml_declaration_is_read(site: WebServer) -> None:
+    body = site.routes[NATIONAL].body.decode().replace("<!DOCTYPE html>",
+                                                       '<?xml version="1.0" encoding="utf-8"?>')
+    site.routes["/xhtml.html"] = Route(body.encode(), content_type="application/xhtml+xml")
+    found = await LinkReader(Settings(fetch_allow_private=True)).read(site.url("/xhtml.html"))
+    assert articles()[0].lead in found.text
