@@ -11,7 +11,15 @@ import pytest
 
 from bot.texts import text
 from storage import Store
-from tests.bot.conftest import OTHER_USER, USER, Harness, make_settings, start_bot
+from tests.bot.conftest import (
+    BOT_USERNAME,
+    GROUP,
+    OTHER_USER,
+    USER,
+    Harness,
+    make_settings,
+    start_bot,
+)
 from tests.support.link_site import AMP, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
 from tests.support.news_pages import articles
 from tests.support.web_server import Route, WebServer
@@ -191,3 +199,16 @@ async def test_a_link_not_yet_fetched_when_the_bot_stopped_is_fetched_after_rest
         await restarted.settle()
         [digest] = restarted.digests()
         assert articles()[0].title in digest
+
+
+async def test_in_a_group_only_links_addressed_to_the_bot_are_fetched(
+    bot: Harness, site: WebServer
+) -> None:
+    before = site.count(PROVINCIAL)
+    await bot.send(site.url(PROVINCIAL), chat_id=GROUP)  # members sharing news among themselves
+    await bot.settle()
+    assert bot.texts(GROUP) == [] and site.count(PROVINCIAL) == before
+    await bot.send(f"@{BOT_USERNAME} {site.url(PROVINCIAL)}", chat_id=GROUP)
+    await bot.settle()
+    [digest] = bot.digests(GROUP)
+    assert "Trương Cảnh Tuyên" in digest
