@@ -55,14 +55,18 @@ def is_listing(url: str) -> bool:
 
 
 def canonical_url(tree: lxml.html.HtmlElement, base: str) -> str:
-    """`<link rel=canonical>`, else `og:url`, made absolute; else the page's own address."""
+    """`<link rel=canonical>`, else `og:url`, made absolute; else the page's own address.
+
+    A canonical that is a home or listing page (templates that point every article at the
+    front page) is ignored: it would make all of a site's articles one story.
+    """
     for found in (
         tree.xpath("//link[translate(@rel, 'CANOIL', 'canoil') = 'canonical']/@href"),
         tree.xpath("//meta[@property='og:url']/@content"),
     ):
         for href in found:
             url = normalize(urljoin(base, str(href).strip()))
-            if url is not None:
+            if url is not None and not is_listing(url):
                 return url
     return normalize(base) or base
 
@@ -100,11 +104,11 @@ def extract_article(page: Page, *, min_words: int, max_chars: int) -> PageArticl
         tree = lxml.html.fromstring(_XML_DECLARATION.sub("", page.text, count=1))
     except (ValueError, lxml.etree.ParserError) as exc:
         raise LinkError("link_not_article") from exc
+    if is_listing(page.url):
+        raise LinkError("link_not_article")
     url = canonical_url(tree, page.url)
     lead = _description(tree)
     walled = any(marker in page.text.lower() for marker in _words("paywall_markers.txt"))
-    if is_listing(page.url) or is_listing(url):
-        raise LinkError("link_not_article")
     # Tables off: old sites lay whole pages out in tables, and a digest needs no data grid.
     found = trafilatura.bare_extraction(tree, url=page.url, include_comments=False,
                                         include_tables=False, with_metadata=True)

@@ -15,7 +15,7 @@ from summarizer.engines.select import load_engine
 from summarizer.pipeline import summarize
 from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
 from tests.support.news_pages import NewsArticle, articles
-from tests.support.web_server import WebServer
+from tests.support.web_server import WebServer, html
 
 SETTINGS = Settings(fetch_allow_private=True, max_page_bytes=PAGE_LIMIT, fetch_timeout_s=5.0)
 
@@ -81,3 +81,12 @@ async def test_a_section_page_of_teasers_is_not_an_article(site: WebServer) -> N
     with pytest.raises(LinkError) as caught:
         await LinkReader(SETTINGS).read(site.url("/thoi-su"))
     assert caught.value.key == "link_not_article"
+
+
+async def test_a_canonical_pointing_at_the_front_page_is_ignored(site: WebServer) -> None:
+    page = site.routes[NATIONAL].body.decode().replace(
+        f'<link rel="canonical" href="{site.url(NATIONAL)}">',
+        f'<link rel="canonical" href="{site.url("/")}">')
+    site.routes["/mau-loi.html"] = html(page)
+    found = await LinkReader(SETTINGS).read(site.url("/mau-loi.html"))
+    assert found.url == site.url("/mau-loi.html")
