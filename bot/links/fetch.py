@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 from dataclasses import dataclass
 
 import httpcore
@@ -79,11 +80,13 @@ class Fetcher:
     def __init__(
         self, limits: FetchLimits, resolver: Resolver | None = None,
         network: httpcore.AsyncNetworkBackend | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self._limits = limits
         self._guard = Guard(resolver or SystemResolver(), limits.allow_private)
         self._network = network  # tests dial through a fake; None: real sockets
-        self._ssl = httpx.create_ssl_context()  # loading the CA bundle once, not per fetch
+        # The CA bundle is loaded once, not per fetch (tests pass one trusting their own CA).
+        self._ssl = ssl_context or httpx.create_ssl_context()
 
     async def fetch(self, url: str) -> Page:
         """The page at `url`, redirects followed by hand; LinkError for every failure."""

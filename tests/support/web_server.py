@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 import time
 from collections.abc import Mapping
@@ -36,14 +37,19 @@ def redirect(location: str, status: int = 302) -> Route:
 class WebServer:
     """Serves `routes` (path with query → Route) on 127.0.0.1; 404 for anything else."""
 
-    def __init__(self, routes: Mapping[str, Route] | None = None) -> None:
+    def __init__(self, routes: Mapping[str, Route] | None = None,
+                 tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, Route] = dict(routes or {})
         self.requests: list[str] = []
         self.user_agents: list[str] = []
+        self.hosts: list[str] = []  # the Host header of each request
         self.served: list[tuple[str, float]] = []  # (path, time.monotonic() once sent)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -52,7 +58,7 @@ class WebServer:
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         """The address of `path` on this server (optionally under another host name)."""
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def count(self, path: str | None = None) -> int:
         """How many requests arrived (for one path, or in all)."""
@@ -79,6 +85,7 @@ class WebServer:
                 with server._lock:
                     server.requests.append(self.path)
                     server.user_agents.append(self.headers.get("User-Agent", ""))
+                    server.hosts.append(self.headers.get("Host", ""))
                 route = server.routes.get(self.path, Route(b"<h1>404</h1>", 404))
                 if route.delay_s:
                     time.sleep(route.delay_s)
