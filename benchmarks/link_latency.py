@@ -3,7 +3,7 @@
 Usage: PYTHONPATH=. nice -n 10 python benchmarks/link_latency.py [--rounds 4] [--merge-window 0.3]
 
 The real `tomtat run` process (extractive engine) polls the stub Bot API; the test news site
-(tests/support, four pages: national daily, provincial paper, AMP copy, windows-1258 page) runs
+(tests/support: two national dailies, a provincial paper, an AMP copy, a windows-1258 page) runs
 on 127.0.0.1 with TOMTAT_FETCH_ALLOW_PRIVATE=1. Each round sends every page's link in a fresh
 chat, then pastes the same article's text in another fresh chat (the same-run baseline), one at a
 time. Printed per kind: median and max seconds from the update being available to the digest
@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.stub_api import StubBotApi
 from bot.stub_api.process import BotProcess
-from tests.support.link_site import AMP, LEGACY, NATIONAL, PROVINCIAL, news_site
+from tests.support.link_site import AMP, EXPRESS, LEGACY, NATIONAL, PROVINCIAL, news_site
 from tests.support.news_pages import articles
 from tests.support.web_server import WebServer
 
 FOOTER = re.compile(r"→ \d+ (?:từ|words) · #\d+")  # in the HTML the bot sent
-PAGES = ((NATIONAL, 0), (PROVINCIAL, 1), (AMP, 0), (LEGACY, 2))
+PAGES = ((NATIONAL, 0), (PROVINCIAL, 1), (AMP, 0), (LEGACY, 2), (EXPRESS, 2))
 
 
 async def digest_after(stub: StubBotApi, chat: int, text: str) -> tuple[float, float]:

@@ -13,7 +13,15 @@ from bot.settings import Settings
 from summarizer.digest import Digest
 from summarizer.engines.select import load_engine
 from summarizer.pipeline import summarize
-from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
+from tests.support.link_site import (
+    AMP,
+    EXPRESS,
+    LEGACY,
+    NATIONAL,
+    PAGE_LIMIT,
+    PROVINCIAL,
+    news_site,
+)
 from tests.support.news_pages import NewsArticle, articles
 from tests.support.web_server import WebServer, html
 
@@ -32,7 +40,7 @@ def digest_of(text: str) -> Digest:
 
 
 PAGES = [(NATIONAL, 0, NATIONAL), (AMP, 0, NATIONAL), (PROVINCIAL, 1, PROVINCIAL),
-         (LEGACY, 2, LEGACY)]
+         (LEGACY, 2, LEGACY), (EXPRESS, 2, EXPRESS)]
 
 
 @pytest.mark.parametrize(("path", "index", "canonical"), PAGES)

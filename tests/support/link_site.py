@@ -6,6 +6,7 @@ from tests.support.news_pages import (
     amp,
     articles,
     cp1258_bytes,
+    express_layout,
     legacy_page,
     national_daily,
     provincial,
@@ -17,11 +18,12 @@ NATIONAL = "/kinh-te/pho-thu-tuong-yeu-cau-giai-ngan-von-dau-tu-cong.html"
 AMP = "/amp/kinh-te/pho-thu-tuong-yeu-cau-giai-ngan-von-dau-tu-cong.html"
 PROVINCIAL = "/thoi-su/tinh-hop-khan-ung-pho-sat-lo-bo-song-cai-con-a12345.html"
 LEGACY = "/gd/tin-tuc/2025/khoi-cong-truong-noi-tru.asp?id=778"
+EXPRESS = "/thoi-su/quang-tri-khoi-cong-truong-noi-tru-4890001.html"
 PAGE_LIMIT = 60_000  # TOMTAT_MAX_PAGE_BYTES for the tests: the "too large" pages pass it
 
 
 def article_routes(base: str) -> dict[str, Route]:
-    """The four article pages; `base` is the site's address (for canonical links)."""
+    """The article pages; `base` is the site's address (for canonical links)."""
     national, provincial_, legacy = articles()
     lead_meta = f'<meta property="og:description" content="{provincial_.lead}">'
     return {
@@ -31,6 +33,7 @@ def article_routes(base: str) -> dict[str, Route]:
             "</title>", "</title>" + lead_meta)),
         LEGACY: Route(cp1258_bytes(legacy_page(legacy)),
                       content_type="text/html; charset=windows-1258"),
+        EXPRESS: html(express_layout(legacy)),
     }
 
 

@@ -162,3 +162,22 @@ def legacy_page(article: NewsArticle) -> str:
 {rows}</TD></TR>
 <TR><TD class=footer>Cổng thông tin điện tử tỉnh · Ghi rõ nguồn khi phát hành lại thông tin từ website này.</TD></TR>
 </TABLE></BODY></HTML>"""
+
+
+def express_layout(article: NewsArticle) -> str:
+    """A national daily of another layout: a description paragraph, a captioned photo inside
+    the text, the byline as the last paragraph, then a related-stories box."""
+    half = len(article.paragraphs) // 2
+    body = [f'<p class="Normal">{_e(p)}</p>' for p in article.paragraphs]
+    return f"""<html><head><meta charset="utf-8"><title>{_e(article.title)} - Tin Nhanh Việt</title>
+<meta name="description" content="{_e(article.lead)}"><meta property="og:type" content="article"></head><body>
+<header>Mới nhất · Thời sự · Góc nhìn · Thế giới · Kinh doanh</header>
+<section class="page-detail"><span class="date">Thứ năm, 20/11/2025, 10:00 (GMT+7)</span>
+<h1 class="title-detail">{_e(article.title)}</h1><p class="description">{_e(article.lead)}</p>
+<article class="fck_detail">{"".join(body[:half])}
+<figure><img src="/anh/1.jpg"><figcaption><p class="Image">Quang cảnh buổi làm việc. Ảnh: Cửu Long</p></figcaption></figure>
+{"".join(body[half:])}
+<p class="Normal" style="text-align:right;"><strong>Cửu Long</strong></p></article>
+<div class="box-tinlienquanv2"><article><h4><a href="/y.html">Nhiều nơi sạt lở trong đêm</a></h4>
+<p>Nhiều nhà dân bị ảnh hưởng khi nước lên nhanh.</p></article></div>
+</section><footer>Báo điện tử Tin Nhanh Việt</footer></body></html>"""
