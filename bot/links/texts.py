@@ -4,6 +4,12 @@ from __future__ import annotations
 
 LINK_TEXTS: dict[str, tuple[str, str]] = {
     "link_source": ("Nguồn:", "Source:"),
+    "link_too_many": (
+        "Tôi đang đọc {taken} link đầu tiên. {left} link còn lại, bạn gửi lại khi có bản tóm "
+        "tắt nhé.",
+        "I'm reading the first {taken} links. Send the other {left} again once their digests "
+        "arrive.",
+    ),
     "link_not_found": (
         "Không tìm thấy trang này (lỗi {status}): bài có thể đã bị gỡ hoặc đường link sai. "
         "Hãy kiểm tra lại link, hoặc dán nội dung bài vào đây.",

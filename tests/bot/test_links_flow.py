@@ -20,7 +20,7 @@ from tests.bot.conftest import (
     make_settings,
     start_bot,
 )
-from tests.support.link_site import AMP, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
+from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
 from tests.support.news_pages import articles
 from tests.support.web_server import Route, WebServer
 
@@ -212,3 +212,15 @@ async def test_in_a_group_only_links_addressed_to_the_bot_are_fetched(
     await bot.settle()
     [digest] = bot.digests(GROUP)
     assert "Trương Cảnh Tuyên" in digest
+
+
+async def test_more_links_than_the_pending_cap_are_taken_in_part_and_the_rest_named(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_pending_per_user=2)
+    async with start_bot(settings) as capped:
+        links = " ".join(site.url(p) for p in (NATIONAL, PROVINCIAL, LEGACY))
+        await capped.send(f"Ba bài: {links}")
+        await capped.settle()
+        assert len(capped.digests()) == 2
+        assert text("vi", "link_too_many", taken=2, left=1) in capped.texts()
