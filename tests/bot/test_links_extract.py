@@ -23,7 +23,7 @@ from tests.support.link_site import (
     news_site,
 )
 from tests.support.news_pages import NewsArticle, articles
-from tests.support.web_server import WebServer, html
+from tests.support.web_server import Route, WebServer, html
 
 SETTINGS = Settings(fetch_allow_private=True, max_page_bytes=PAGE_LIMIT, fetch_timeout_s=5.0)
 
@@ -98,3 +98,12 @@ async def test_a_canonical_pointing_at_the_front_page_is_ignored(site: WebServer
     site.routes["/mau-loi.html"] = html(page)
     found = await LinkReader(SETTINGS).read(site.url("/mau-loi.html"))
     assert found.url == site.url("/mau-loi.html")
+
+
+async def test_a_plain_text_page_is_read_as_a_paste(site: WebServer) -> None:
+    article = articles()[1]
+    site.routes["/ban-tin.txt"] = Route(article.pasted.encode("utf-8"),
+                                        content_type="text/plain; charset=utf-8")
+    found = await LinkReader(SETTINGS).read(site.url("/ban-tin.txt"))
+    assert digest_of(found.text) == digest_of(article.pasted)
+    assert found.title == article.title
