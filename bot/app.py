@@ -26,6 +26,7 @@ from bot.engines import EngineBox
 from bot.extract import NotArticle
 from bot.intake import Intake, Refused
 from bot.limits import RateLimiter
+from bot.links import handlers as link_handlers
 from bot.priority import PriorityRateLimiter
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
@@ -111,6 +112,8 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(MessageHandler(filters.COMMAND, handlers.on_unknown_command))
     app.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
+    app.add_handler(MessageHandler(link_handlers.LINKS & ~filters.COMMAND,
+                                   link_handlers.on_link_message))
     app.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
                                    handlers.on_text))
     app.add_handler(MessageHandler(

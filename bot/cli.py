@@ -7,6 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from bot.links.urls import is_link
 from bot.settings import Settings, ids_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tomtat: a setting in the environment is wrong: {exc}", file=sys.stderr)
         return 2
     if args.command == "summarize":
+        if not args.jsonl and is_link(args.file):
+            from bot.links.cli import run_summarize_link  # httpx and trafilatura: only for links
+
+            return run_summarize_link(args, settings)
         return run_summarize(args, settings.engine, settings.model)
     if args.command == "model":
         return run_model(args)

@@ -19,6 +19,7 @@ from bot.handlers import (
     summarize_document,
 )
 from bot.keyboards import clear_keyboard, settings_keyboard
+from bot.links.handlers import summarize_links
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import EN, VI, text
@@ -69,13 +70,16 @@ async def summarize(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     body = (message.text or "").split(maxsplit=1)
     if len(body) > 1 and body[1].strip():
-        await accept_article(update, context, body[1], merge=True)
+        if not await summarize_links(update, context, body[1]):
+            await accept_article(update, context, body[1], merge=True)
         return
     replied = message.reply_to_message
     if replied is not None and replied.document is not None:
         await summarize_document(update, context, replied, reply_to=replied.message_id)
         return
     if replied is not None and (replied.text or replied.caption):
+        if await summarize_links(update, context, replied.text or replied.caption or ""):
+            return
         await accept_article(update, context, replied.text or replied.caption or "", merge=False,
                              reply_to=replied.message_id)
         return

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot.links.source import site_of, source_of
 from bot.texts import text
 from summarizer.digest import Digest
 from summarizer.pipeline import PARTLY_EXTRACTIVE
@@ -132,6 +133,10 @@ def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
     if digest.decisions:
         blocks.append(Block(text(lang, "decisions_heading"), "b"))
         blocks += [Block(f"• {d.text}", sep="\n") for d in digest.decisions]
+    url = source_of(digest)
+    if url:  # read from a link: the site, linking back to the original
+        href = html.escape(url, quote=True)
+        blocks += [Block(text(lang, "link_source")), Block(site_of(url), f'a href="{href}"', " ")]
     blocks.append(Block(footer(digest, number, lang), "i"))
     return blocks
 

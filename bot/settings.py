@@ -25,6 +25,16 @@ def threads_value(value: str | None) -> int | None:
     return int(value)
 
 
+def flag_value(value: str) -> bool:
+    """1/true/yes/on or 0/false/no/off; ValueError otherwise."""
+    folded = value.strip().lower()
+    if folded in ("1", "true", "yes", "on"):
+        return True
+    if folded in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"expected 1 or 0, not {value!r}")
+
+
 def read_dotenv(path: Path) -> dict[str, str]:
     """KEY=VALUE lines of a .env file; missing file means no values."""
     if not path.is_file():
@@ -68,6 +78,11 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     webhook_secret: str | None = field(default=None, repr=False)  # None: random per start
+    # Links (issue 15): pages fetched for a link in a message.
+    max_page_bytes: int = 5_000_000
+    fetch_connect_timeout_s: float = 5.0
+    fetch_timeout_s: float = 20.0  # the whole download, redirects included
+    fetch_allow_private: bool = False  # tests and local mirrors only: turns the SSRF guard off
 
     @classmethod
     def from_env(
@@ -104,4 +119,8 @@ _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TOMTAT_WEBHOOK_LISTEN", "webhook_listen", str),
     ("TOMTAT_WEBHOOK_PORT", "webhook_port", int),
     ("TOMTAT_WEBHOOK_SECRET", "webhook_secret", str),
+    ("TOMTAT_MAX_PAGE_BYTES", "max_page_bytes", int),
+    ("TOMTAT_FETCH_CONNECT_TIMEOUT", "fetch_connect_timeout_s", float),
+    ("TOMTAT_FETCH_TIMEOUT", "fetch_timeout_s", float),
+    ("TOMTAT_FETCH_ALLOW_PRIVATE", "fetch_allow_private", flag_value),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.links.texts import LINK_TEXTS
+
 VI = "vi"
 EN = "en"
 LANGUAGES = (VI, EN)
@@ -17,15 +19,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "help": (
         "<b>Cách dùng</b>\n"
-        "Dán cả trang báo (kể cả phần thừa), gửi tệp .txt/.md/.html, hoặc trả lời một tin "
-        "bằng /summarize.\n\n"
+        "Dán cả trang báo (kể cả phần thừa), gửi link bài báo, gửi tệp .txt/.md/.html, hoặc "
+        "trả lời một tin bằng /summarize.\n\n"
         "/history — lịch sử tóm tắt\n/show N — xem bản #N\n/search TỪ — tìm (không cần dấu)\n"
         "/official TÊN — các bài nhắc tới một người\n/officials — người được nhắc nhiều nhất\n"
         "/delete N — xoá bản #N\n/clear — xoá toàn bộ lịch sử\n/export — tải lịch sử\n"
         "/settings — độ dài, ngôn ngữ, bộ máy tóm tắt",
         "<b>How to use</b>\n"
-        "Paste a whole news page (clutter included), send a .txt/.md/.html file, or reply to a "
-        "message with /summarize.\n\n"
+        "Paste a whole news page (clutter included), send an article's link, send a "
+        ".txt/.md/.html file, or reply to a message with /summarize.\n\n"
         "/history — your digests\n/show N — open digest #N\n/search TEXT — search (accents "
         "optional)\n/official NAME — articles naming a person\n/officials — most mentioned\n"
         "/delete N — delete #N\n/clear — delete all history\n/export — download history\n"
@@ -60,8 +62,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "I see no words to summarise. Please paste the article's text.",
     ),
     "only_url": (
-        "Tôi chưa tự mở được đường link. Hãy mở bài, chọn tất cả rồi dán nội dung vào đây.",
-        "I can't open links. Open the article, select all and paste its text here.",
+        "Tôi không mở được đường link này. Hãy gửi link đầy đủ của bài (bắt đầu bằng https://), "
+        "hoặc mở bài, chọn tất cả rồi dán nội dung vào đây.",
+        "I can't open that link. Send the article's full link (starting with https://), or open "
+        "the article, select all and paste its text here.",
     ),
     "too_long": (
         "Bài quá dài ({chars} ký tự; tối đa {limit}). Hãy gửi từng bài một.",
@@ -228,6 +232,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Median latency: {median_ms} ms\nEngine: {engine}",
     ),
 }
+
+_TEXTS.update(LINK_TEXTS)
 
 
 def text(lang: str | None, key: str, **values: object) -> str:

@@ -16,6 +16,8 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort, deliver_chunks
 from bot.engines import EngineBox
+from bot.links.jobs import LinkJobs
+from bot.links.reader import LinkReader
 from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
@@ -47,6 +49,8 @@ class Worker:
                                    every_s=settings.status_every_s)
         self._loop_task: asyncio.Task[None] | None = None
         self.latencies_ms: list[int] = []
+        self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._wake.set,
+                               refuse=lambda job, answer: self._deliver(self._track(job), [answer]))
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.get_running_loop().create_task(coro, name=name)
@@ -63,9 +67,11 @@ class Worker:
             raise RuntimeError("worker already started")
         for job in await self._store.recover_jobs():
             self._track(job)
+            self._links.start(job)
             if job.status == "done":
                 self._spawn(self._deliver_recovered(job), f"redeliver-{job.id}")
         self._loop_task = asyncio.get_running_loop().create_task(self._run(), name="worker")
+        self._links.warm()
         self._wake.set()
 
     async def stop(self) -> None:
@@ -84,6 +90,7 @@ class Worker:
     def submit(self, job: Any) -> None:
         """A new job is queued: wake the worker and show a status if it takes a while."""
         self._track(job)
+        self._links.start(job)
         self._wake.set()
 
     def _track(self, job: Any) -> Tracked:
@@ -121,7 +128,7 @@ class Worker:
     async def _process(self, job: Any) -> None:
         tracked = self._track(job)
         tracked.running = True
-        existing = await self._store.find_digest_by_content(job.chat_id, job.text)
+        existing = await self._links.same_story(job)
         if existing is not None:
             chunks = [text(job.language, "duplicate", number=existing.number)]
             chunks += render_digest(existing.digest, existing.number, job.language or "vi")
@@ -150,6 +157,7 @@ class Worker:
         finally:
             typing.cancel()
         ms = round((time.perf_counter() - started) * 1000)
+        digest = self._links.annotate(job, digest)
         stored = await self._store.complete_job(job.chat_id, job.id, digest)
         self.latencies_ms.append(ms)
         del self.latencies_ms[:-1000]

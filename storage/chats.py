@@ -40,6 +40,7 @@ def insert_job(
     length: str,
     language: str | None,
     reply_to: int | None,
+    url: str | None = None,
 ) -> Job:
     """Insert a queued job (and the chat row if new); returns it as stored."""
     now = now_ms()
@@ -47,9 +48,10 @@ def insert_job(
     # RETURNING the whole row (defaults included) saves reading the job back.
     rows = raw.execute(
         "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
-        " length, language, reply_to) VALUES (?,?,?,?, 'queued', ?,?,?,?,?)"
+        " length, language, reply_to, url) VALUES (?,?,?,?, 'queued', ?,?,?,?,?,?)"
         f" RETURNING {JOB_COLUMNS}",
-        (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to),
+        (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to,
+         url),
     ).fetchall()
     added = job(rows[0])
     raw.executemany(

@@ -83,8 +83,12 @@ def insert_digest(
     message_ids: Sequence[int],
     digest: Digest,
     created_at: int,
+    url: str | None = None,
 ) -> tuple[int, int]:
-    """Store article and digest; returns (article_id, number). Runs inside a write transaction."""
+    """Store article and digest; returns (article_id, number). Runs inside a write transaction.
+
+    `url`: the page a link came from (its canonical address), to recognise the story by.
+    """
     # Reserve the chat's next number; numbers are never handed out twice, even after deletes.
     (number,) = raw.execute(
         "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?, ?, 2)"
@@ -105,6 +109,8 @@ def insert_digest(
             body,
         ),
     ).fetchall()[0]
+    if url is not None:
+        raw.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
     (digest_id,) = raw.execute(
         DIGEST_INSERT + " RETURNING id",
         (None, chat_id, number, article_id, created_at, *digest_values(digest)),

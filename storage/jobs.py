@@ -74,12 +74,18 @@ class JobsMixin(ChatsMixin):
         return await self._read_sync(newest)
 
     async def claim_next_job(self) -> Job | None:
-        """Cross-chat: the oldest queued job becomes running, attempts + 1."""
+        """Cross-chat: the oldest queued job becomes running, attempts + 1.
+
+        A link whose page is still being fetched is skipped, and so is every later job of its
+        chat (the chat's digests keep their order); other chats go on meanwhile.
+        """
 
         def claim(raw: sqlite3.Connection) -> Job | None:
             rows = raw.execute(
                 "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
-                " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1)"
+                " WHERE id = (SELECT j.id FROM jobs j WHERE j.status = 'queued' AND NOT EXISTS"
+                " (SELECT 1 FROM jobs w WHERE w.chat_id = j.chat_id AND w.status = 'queued'"
+                " AND w.id <= j.id AND w.url IS NOT NULL AND w.text = '') ORDER BY j.id LIMIT 1)"
                 f" RETURNING {JOB_COLUMNS}",
                 (now_ms(),),
             ).fetchall()
@@ -129,6 +135,7 @@ class JobsMixin(ChatsMixin):
                 message_ids=current.message_ids,
                 digest=digest,
                 created_at=now,
+                url=current.url,
             )
             raw.execute(
                 "UPDATE jobs SET status = 'done', error = NULL, digest_number = ?, updated_at = ?,"

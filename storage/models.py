@@ -93,6 +93,12 @@ class Job:
     reply_to: int | None
     status_message_id: int | None
     digest_number: int | None
+    url: str | None = None  # a link job: the page to fetch (then its canonical address)
+
+    @property
+    def unfetched(self) -> bool:
+        """A link whose page has not been fetched yet."""
+        return self.url is not None and not self.text
 
 
 @dataclass(frozen=True)

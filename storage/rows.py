@@ -21,7 +21,7 @@ DIGEST_SELECT = f"SELECT {DIGEST_FIELDS}{DIGEST_FROM}"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 JOB_COLUMNS = (
     "id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
-    " language, reply_to, status_message_id, digest_number"
+    " language, reply_to, status_message_id, digest_number, url"
 )
 JOB_SELECT = f"SELECT {JOB_COLUMNS} FROM jobs"
 
@@ -133,4 +133,5 @@ def job(row: Sequence[Any]) -> Job:
         reply_to=row[11],
         status_message_id=row[12],
         digest_number=row[13],
+        url=row[14],
     )

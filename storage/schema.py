@@ -132,6 +132,15 @@ INSERT OR IGNORE INTO job_messages (chat_id, message_id, job_id)
     SELECT j.chat_id, m.value, j.id FROM jobs j, json_each(j.message_ids) m ORDER BY j.id
 """
 
+# v7 (links, issue 15): a job may be a link still to fetch (`url` set, `text` empty until the
+# worker has fetched the page; then `url` is the page's canonical address), and an article
+# remembers that address so the same story sent again is recognised by it.
+V7 = """
+ALTER TABLE jobs ADD COLUMN url TEXT;
+ALTER TABLE articles ADD COLUMN url TEXT;
+CREATE INDEX articles_chat_url ON articles(chat_id, url) WHERE url IS NOT NULL
+"""
+
 
 async def _script(conn: aiosqlite.Connection, sql: str) -> None:
     for statement in sql.split(";"):
@@ -208,6 +217,10 @@ async def _v6(conn: aiosqlite.Connection) -> None:
         last = rows[-1][0]
 
 
+async def _v7(conn: aiosqlite.Connection) -> None:
+    await _script(conn, V7)
+
+
 MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v1,
     _v2,
@@ -215,6 +228,7 @@ MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v4,
     _v5,
     _v6,
+    _v7,
 )
 LATEST = len(MIGRATIONS)
 

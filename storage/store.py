@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from storage.admin import AdminMixin
+from storage.links import LinksMixin
 
 
-class Store(AdminMixin):
+class Store(AdminMixin, LinksMixin):
     """Async SQLite storage for chats, jobs, digests, search and export (see storage-api.md).
 
     Use as `async with Store(path) as store:`. Writes go through one connection behind an

@@ -45,8 +45,8 @@ async def test_bad_input_matrix(tmp_path: Path) -> None:
         async def case(name: str, sent: StubMessage, expected: str) -> None:
             replies[name] = (await reply_to(stub, sent), expected)
 
-        await case("url", stub.push_text(4001, None, "https://vnexpress.net/tin-moi-123.html"),
-                   shown("only_url"))
+        await case("url", stub.push_text(4001, None, "http://10.0.0.1/tin-moi-123.html"),
+                   shown("link_blocked", host="10.0.0.1", reason="private"))
         await case("english", stub.push_text(4002, None, ENGLISH), shown("not_vietnamese"))
         sticker = {"file_id": "st1", "file_unique_id": "ust1", "type": "regular", "width": 512,
                    "height": 512, "is_animated": False, "is_video": False}

@@ -11,6 +11,7 @@ import pytest
 
 from storage import SchemaTooNewError, Store, schema
 from storage.folding import search_form
+from storage.indexing import fts_values, write_fts
 from summarizer.textnorm import strip_diacritics, syllables
 from tests.storage.conftest import make_digest
 
@@ -53,6 +54,8 @@ async def _database_at(path: Path, version: int) -> None:
                 " VALUES (1, ?, ?, ?, ?)",
                 tuple(" ".join("cn5x" + w for w in syllables(strip_diacritics(t))) for t in fields),
             )
+        else:  # v6 on: per-bucket tables, written as the program writes them
+            await conn._execute(write_fts, conn._conn, [(-5, fts_values(1, -5, *fields))])
         if version >= 3:  # from v3 on, the program writes the officials index itself
             await conn.execute(
                 "INSERT INTO digest_officials VALUES (1, -5, 'nguyen ho hai', 'Nguyễn Hồ Hải')"

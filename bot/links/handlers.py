@@ -1,0 +1,98 @@
+"""Messages that are links: each link becomes its own job; the worker fetches the page."""
+
+from __future__ import annotations
+
+from telegram import Message, MessageEntity, Update
+from telegram.ext import ContextTypes, filters
+
+from bot.delivery import send_html
+from bot.extract import strip_mention
+from bot.handlers import _over_limits, addressed, already_queued, is_private, on_text, reply
+from bot.links.urls import links_to_digest
+from bot.render import render_digest
+from bot.runtime import runtime
+from bot.texts import pick_language, text
+
+_LINKISH = r"(?i)(?:https?://|www\.)\S"
+# Messages that may be links; the handler decides, and hands the rest to `on_text`.
+LINKS = (
+    filters.Regex(_LINKISH) | filters.CaptionRegex(_LINKISH)
+    | filters.Entity(MessageEntity.TEXT_LINK) | filters.CaptionEntity(MessageEntity.TEXT_LINK)
+)
+
+
+def hyperlinks(message: Message) -> list[str]:
+    """The addresses behind the message's hyperlinked words."""
+    entities = {**message.parse_entities([MessageEntity.TEXT_LINK]),
+                **message.parse_caption_entities([MessageEntity.TEXT_LINK])}
+    return [entity.url for entity in entities if entity.url]
+
+
+async def on_link_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A link alone, with a comment, several links, or a forwarded post that is mostly a link."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
+        return
+    rt = runtime(context)
+    username = context.bot.username
+    # The next piece of an open paste, and group chatter, are not link requests.
+    if rt.intake.pending(chat.id, user.id) or (not is_private(chat)
+                                               and not addressed(message, username)):
+        await on_text(update, context)
+        return
+    body = strip_mention(message.text or message.caption or "", username)
+    urls = links_to_digest(body, min_words=rt.settings.min_article_words,
+                           forwarded=message.forward_origin is not None,
+                           extra=hyperlinks(message))
+    if not urls:
+        await on_text(update, context)
+        return
+    await accept_links(update, context, urls)
+
+
+async def summarize_links(update: Update, context: ContextTypes.DEFAULT_TYPE, body: str) -> bool:
+    """`/summarize URL…`: True when the argument was links (they are queued), else False."""
+    rt = runtime(context)
+    urls = links_to_digest(body, min_words=rt.settings.min_article_words, forwarded=False)
+    if urls:
+        await accept_links(update, context, urls)
+    return bool(urls)
+
+
+async def accept_links(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, urls: list[str]
+) -> None:
+    """Answer links already digested from history; queue the others, one job each, in order."""
+    rt = runtime(context)
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    assert message is not None and chat is not None and user is not None
+    if await already_queued(rt, chat.id, message.message_id):
+        return
+    settings = await rt.store.chat_settings(chat.id)
+    lang = pick_language(settings.language, user.language_code)
+    fresh = []
+    for url in urls:
+        existing = await rt.store.find_digest_by_url(chat.id, url)
+        if existing is None:
+            fresh.append(url)
+            continue
+        await reply(update, text(lang, "duplicate", number=existing.number))
+        for chunk in render_digest(existing.digest, existing.number, lang):
+            await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
+    if not fresh:
+        return
+    refusal = await _over_limits(rt, chat.id, user.id, lang)
+    if refusal:
+        await reply(update, refusal)
+        return
+    # Several links count one each against the pending cap; the rest waits for another message.
+    pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
+    room = max(1, rt.settings.max_pending_per_user - pending)
+    rt.limiter.record(user.id)
+    jobs = await rt.store.enqueue_links(chat.id, user.id, fresh[:room], message.message_id,
+                                        length=settings.length, language=lang,
+                                        reply_to=message.message_id)
+    for job in jobs:
+        rt.worker.submit(job)
+    if len(fresh) > room:
+        await reply(update, text(lang, "link_too_many", taken=room, left=len(fresh) - room))

@@ -1,0 +1,86 @@
+"""Fetching the pages of link jobs beside the worker's queue, a few at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from bot.links.guard import LinkError
+from bot.links.reader import LinkReader
+from bot.links.source import site_of, with_source
+from bot.texts import text
+from storage import Job, StoredDigest
+from summarizer.digest import Digest
+
+log = logging.getLogger(__name__)
+
+CONCURRENT_FETCHES = 4
+Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
+Refuse = Callable[[Job, str], Awaitable[object]]
+
+
+class LinkJobs:
+    """Fetches a link job's page; the job is summarised by the worker once its text is stored.
+
+    A slow site holds only its own chat (claim_next_job skips a chat waiting for a page);
+    every failure is answered in the reader's language and the job ends without a digest.
+    """
+
+    def __init__(self, store: Any, reader: LinkReader, *, spawn: Spawn,
+                 ready: Callable[[], None], refuse: Refuse) -> None:
+        self._store = store
+        self._reader = reader
+        self._spawn = spawn
+        self._ready = ready
+        self._refuse = refuse
+        self._slots = asyncio.Semaphore(CONCURRENT_FETCHES)
+        self._fetching: set[int] = set()
+
+    def warm(self) -> None:
+        """Load the extractor in the background (~0.2 s), so the first link is not slower."""
+        self._spawn(asyncio.to_thread(importlib.import_module, "bot.links.extract"), "links-warm")
+
+    def start(self, job: Job) -> None:
+        """Fetch the job's page in the background (once, however often it is submitted)."""
+        if job.unfetched and job.id not in self._fetching:
+            self._fetching.add(job.id)
+            self._spawn(self._fetch(job), f"fetch-{job.id}")
+
+    async def _fetch(self, job: Job) -> None:
+        assert job.url is not None
+        try:
+            async with self._slots:
+                article = await self._reader.read(job.url)
+            await self._store.set_fetched(job.chat_id, job.id, article.text, article.url)
+            # Sites only: what a reader reads stays out of the log, as for pastes.
+            log.info("job %s: fetched a page of %s (%s chars)", job.id, site_of(article.url),
+                     len(article.text))
+        except LinkError as exc:
+            log.info("job %s: link to %s refused: %s", job.id, site_of(job.url), exc.key)
+            await self._end(job, f"link: {exc.key}", text(job.language, exc.key, **exc.values))
+        except Exception:
+            log.exception("job %s: fetching from %s failed unexpectedly", job.id, site_of(job.url))
+            await self._end(job, "link: internal error", text(job.language, "failed"))
+        finally:
+            self._fetching.discard(job.id)
+            self._ready()
+
+    async def _end(self, job: Job, error: str, answer: str) -> None:
+        await self._store.fail_job(job.chat_id, job.id, error, retry=False)
+        await self._refuse(job, answer)
+
+    async def same_story(self, job: Job) -> StoredDigest | None:
+        """The chat's digest of the same story: the same page (canonical URL) or the same text."""
+        if job.url:
+            found = await self._store.find_digest_by_url(job.chat_id, job.url)
+            if found is not None:
+                return found
+        return await self._store.find_digest_by_content(job.chat_id, job.text)
+
+    @staticmethod
+    def annotate(job: Job, digest: Digest) -> Digest:
+        """The digest of a link job names its page."""
+        return with_source(digest, job.url) if job.url else digest

@@ -1,0 +1,1 @@
+"""Test doubles that live outside the installed package (test web server, fake network)."""
