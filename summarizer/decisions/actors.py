@@ -7,14 +7,17 @@ from dataclasses import dataclass
 
 from summarizer.decisions import words
 from summarizer.decisions.mentions import Mention
-from summarizer.decisions.units import Unit
+from summarizer.decisions.units import Unit, tokenize
 from summarizer.digest import Official
-from summarizer.gazetteers import fold
+from summarizer.gazetteers import fold, places
 from summarizer.vnchars import UPPER
 
 # A subject longer than this is no subject (the verb's real subject was elided).
 _MAX_SUBJECT = 14
 _CLOSING = '”"'
+_TITLE_OVERLAP = 0.6
+# A proper-name subject is short (`Hạ viện Mỹ`, `Bộ Ngoại giao Indonesia`).
+_MAX_PROPER = 5
 _PASSIVE = frozenset(fold(w) for w in ("bị", "được", "do"))
 # The attribution after a quotation (`“…”, ông A nói`) is short.
 _MAX_ATTRIBUTION = 20
@@ -28,7 +31,9 @@ class Attribution:
     speaker: str | None
 
 
-def attribution(unit: Unit, found: list[Mention]) -> Attribution | None:
+def attribution(
+    unit: Unit, found: list[Mention], officials: tuple[Official, ...] = ()
+) -> Attribution | None:
     """`“…”, ông A nói`: where the quotation ends and who said it."""
     close = max(unit.text.rfind(q) for q in _CLOSING)
     if close <= 0:
@@ -43,7 +48,7 @@ def attribution(unit: Unit, found: list[Mention]) -> Attribution | None:
     if named:
         return Attribution(close, named[0])
     who = _strip(unit, tail, said[0])
-    return Attribution(close, who or None)
+    return Attribution(close, _by_title(who, officials) or who or None)
 
 
 def _strip(unit: Unit, start: int, end: int) -> str:
@@ -63,13 +68,18 @@ def _auxiliary_ending(unit: Unit, end: int) -> int:
 
 
 def _by_title(subject: str, officials: tuple[Official, ...]) -> str | None:
-    """The official whose position the subject names (`Thủ tướng` → that prime minister)."""
-    key = fold(subject)
+    """The official whose position the subject names (`Bí thư TP. Đà Nẵng` → that secretary)."""
+    key = tokenize(subject)[0]
     if not key:
         return None
     for official in officials:
-        if any(fold(t) == key or fold(t).startswith(key + " ") for t in official.titles):
-            return official.name
+        for title in official.titles:
+            words_of_title = tokenize(title)[0]
+            shared = len(set(key) & set(words_of_title))
+            if key == words_of_title or (
+                len(key) > 1 and key[0] == words_of_title[0] and shared / len(key) >= _TITLE_OVERLAP
+            ):
+                return official.name
     return None
 
 
@@ -109,6 +119,24 @@ def _named(
     return named[-1].name if named else None
 
 
+def _proper_subject(unit: Unit, start: int, head: int) -> str | None:
+    """A name opening the clause right before its verb (`Nga bác bỏ`, `Hạ viện Mỹ phê chuẩn`)."""
+    if start >= head or any(
+        words.match_at(name, unit.tokens, start) for name in ("connectives", "openers")
+    ):
+        return None
+    end = start
+    while end < head and unit.text[unit.spans[end][0]].isupper():
+        end += 1
+    if end == start or end - start > _MAX_PROPER:
+        return None
+    gap = unit.text[unit.spans[end - 1][1] : unit.spans[end][0]] if end < len(unit.tokens) else ""
+    verb_next = end == head or _auxiliary_ending(unit, end + 1) or gap.strip() in (",", "(")
+    # `Mỹ gần đây áp đặt …`: a country or city needs no verb right after it.
+    place = places().match_at(unit.tokens, start, end) == end - start
+    return _strip(unit, start, end) if verb_next or place else None
+
+
 def actor(
     unit: Unit,
     span: tuple[int, int | None],
@@ -123,14 +151,17 @@ def actor(
     if _first_person(unit, start, head) and speaker:
         return speaker
     reported = words.find("reporting", unit.tokens, start, head)
-    lo = (
-        reported[-1] + words.match_at("reporting", unit.tokens, reported[-1]) if reported else start
-    )
-    own = _named(unit, lo, head, found, officials)
-    if own or not reported:
-        return own or _before(unit, start, found, speaker)
-    return _named(unit, start, reported[-1], found, officials) or _before(
-        unit, start, found, speaker
+    if reported:
+        # `ông A cho biết, UBND tỉnh đã …`: the clause's own subject first, else who said it.
+        lo = reported[-1] + words.match_at("reporting", unit.tokens, reported[-1])
+        own = _named(unit, lo, head, found, officials) or _proper_subject(unit, lo, head)
+        head = reported[-1]
+        if own:
+            return own
+    return (
+        _named(unit, start, head, found, officials)
+        or _proper_subject(unit, start, head)
+        or _before(unit, start, found, speaker)
     )
 
 
@@ -142,10 +173,8 @@ def _before(unit: Unit, start: int, found: list[Mention], speaker: str | None) -
 
 def expand(actor: str | None, context: str) -> str | None:
     """A bare body (`Bộ`, `Trường`) as the article names it in full (`Bộ Công Thương`)."""
-    if actor is None or len(actor.split()) > 2 or any(ch.isupper() for ch in actor[1:]):
+    if actor is None or len(actor.split()) > 1:
         return actor
-    full = re.search(
-        rf"(?<!\w)(?i:{re.escape(actor)})(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*",
-        context,
-    )
+    name = rf"(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*"
+    full = re.search(rf"(?<!\w)(?i:{re.escape(actor)}){name}", context)
     return full.group(0) if full else actor

@@ -36,8 +36,15 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
 
 def cue_positions(text: str, tokens: list[str], spans: list[tuple[int, int]]) -> list[int]:
     """Token indices of cue verbs, except inside a proper name (`Sở Giao thông`)."""
+    covered = {
+        at + k
+        for at in words.find("not_cues", tokens)
+        for k in range(words.match_at("not_cues", tokens, at))
+    }
     found = words.find("cues", tokens)
-    return [at for at in found if at == 0 or not text[spans[at][0]].isupper()]
+    return [
+        at for at in found if at not in covered and (at == 0 or not text[spans[at][0]].isupper())
+    ]
 
 
 def _parts(sentence: str) -> list[str]:

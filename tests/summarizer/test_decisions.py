@@ -87,7 +87,6 @@ def test_a_city_that_will_review_responsibility_has_decided() -> None:
     ]
 
 
-@_MODEL_GAP
 def test_an_agreement_between_two_parties_is_a_decision() -> None:
     found = _decisions(
         "Hợp tác thương mại Việt Nam - Lào\n\n"
