@@ -34,7 +34,7 @@ from summarizer.decisions.units import Unit, units
 from summarizer.officials import extract_officials
 
 SEED = 11
-C_GRID = (0.03, 0.1, 0.3)
+C_GRID = (0.03, 0.05, 0.1, 0.2, 0.3)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(11))
 MIN_COUNT = 2
 

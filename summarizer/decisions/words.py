@@ -21,6 +21,8 @@ def _sections() -> dict[str, Phrases]:
             continue
         if line.startswith("[") and line.endswith("]"):
             current = entries.setdefault(line[1:-1], [])
+        elif ":" in line:
+            continue  # a `class: words` line, read by cue_classes()
         else:
             current.append(tuple(fold(w) for w in line.split()))
     return {name: Phrases(items) for name, items in entries.items()}
@@ -49,3 +51,15 @@ def find(name: str, tokens: list[str], start: int = 0, end: int | None = None) -
 def match_at(name: str, tokens: list[str], at: int) -> int:
     """Length of the phrase of the list that starts at token `at` (0 when none)."""
     return phrases(name).match_at(tokens, at) if at < len(tokens) else 0
+
+
+@cache
+def cue_classes() -> dict[tuple[str, ...], str]:
+    """Each cue's class (`agree`, `direct`, `sanction`, …) from the `[cue_classes]` list."""
+    classes: dict[tuple[str, ...], str] = {}
+    for line in _FILE.read_text(encoding="utf-8").splitlines():
+        name, colon, members = line.partition(":")
+        if colon and not line.startswith("#"):
+            for member in members.split(","):
+                classes[tuple(fold(w) for w in member.split())] = name.strip()
+    return classes
