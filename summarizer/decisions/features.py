@@ -17,8 +17,8 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 
 def first_cue(unit: Unit) -> int | None:
-    """Token index of the unit's first cue verb."""
-    cues = cue_positions(unit.text, unit.tokens, unit.spans)
+    """Token index of the unit's first cue verb (where its subject ends)."""
+    cues = cue_positions(unit.text, unit.tokens, unit.spans, verbs_only=True)
     return cues[0] if cues else None
 
 

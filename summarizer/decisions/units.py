@@ -34,12 +34,16 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return [fold(text[a:b]) for a, b in spans], spans
 
 
-def cue_positions(text: str, tokens: list[str], spans: list[tuple[int, int]]) -> list[int]:
-    """Token indices of cue verbs, except inside a proper name (`Sở Giao thông`)."""
+def cue_positions(
+    text: str, tokens: list[str], spans: list[tuple[int, int]], verbs_only: bool = False
+) -> list[int]:
+    """Token indices of cues, except inside a proper name (`Sở Giao thông`) or a noun."""
+    lists = ("not_cues", "not_verbs") if verbs_only else ("not_cues",)
     covered = {
         at + k
-        for at in words.find("not_cues", tokens)
-        for k in range(words.match_at("not_cues", tokens, at))
+        for name in lists
+        for at in words.find(name, tokens)
+        for k in range(words.match_at(name, tokens, at))
     }
     found = words.find("cues", tokens)
     return [
