@@ -130,6 +130,10 @@ def _proper_subject(unit: Unit, start: int, head: int) -> str | None:
         end += 1
     if end == start or end - start > _MAX_PROPER:
         return None
+    # A sentence's first word is capitalised anyway: alone it must be a place or an acronym.
+    word = unit.text[unit.spans[start][0] : unit.spans[start][1]]
+    if start == 0 and end == 1 and not (word.isupper() or places().match_at(unit.tokens, 0, 1)):
+        return None
     gap = unit.text[unit.spans[end - 1][1] : unit.spans[end][0]] if end < len(unit.tokens) else ""
     verb_next = end == head or _auxiliary_ending(unit, end + 1) or gap.strip() in (",", "(")
     # `Mỹ gần đây áp đặt …`: a country or city needs no verb right after it.
@@ -146,8 +150,11 @@ def actor(
 ) -> str | None:
     """The decision's actor: a body or official in its subject, else the speaker, else None."""
     start, cue = span
-    modals = words.find("modals", unit.tokens, start)
-    head = cue if cue is not None else (modals[0] if modals else len(unit.tokens))
+    # The subject ends at the verb or at the first auxiliary before it (`Bộ … sẽ tiếp tục …`).
+    ends = words.find(
+        "subject_ends", unit.tokens, start + 1, len(unit.tokens) if cue is None else cue
+    )
+    head = ends[0] if ends else (len(unit.tokens) if cue is None else cue)
     if _first_person(unit, start, head) and speaker:
         return speaker
     reported = words.find("reporting", unit.tokens, start, head)
