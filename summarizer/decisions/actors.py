@@ -119,6 +119,11 @@ def _named(
     return named[-1].name if named else None
 
 
+def _addressed(unit: Unit, head: int) -> bool:
+    """Whether the subject is told to act (`Các sở phải …`): an addressee, not the actor."""
+    return head < len(unit.tokens) and words.match_at("addressed", unit.tokens, head) > 0
+
+
 def _proper_subject(unit: Unit, start: int, head: int) -> str | None:
     """A name opening the clause right before its verb (`Nga bác bỏ`, `Hạ viện Mỹ phê chuẩn`)."""
     if start >= head or any(
@@ -157,6 +162,8 @@ def actor(
     head = ends[0] if ends else (len(unit.tokens) if cue is None else cue)
     if _first_person(unit, start, head) and speaker:
         return speaker
+    if _addressed(unit, head):
+        return _before(unit, start, found, speaker)
     reported = words.find("reporting", unit.tokens, start, head)
     if reported:
         # `ông A cho biết, UBND tỉnh đã …`: the clause's own subject first, else who said it.

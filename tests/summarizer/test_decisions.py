@@ -135,3 +135,12 @@ def test_a_leading_connective_is_dropped() -> None:
         "lấn chiếm."
     )
     assert any(d.text.startswith("UBND quận yêu cầu các phường lập đoàn kiểm tra") for d in found)
+
+
+def test_a_body_named_in_the_clause_beats_the_official_who_announced_it() -> None:
+    found = _decisions(
+        "Dừng thu phí trạm BOT Cầu Rào\n\n"
+        "Phó Chủ tịch UBND tỉnh Lương Văn Hoà cho biết, UBND tỉnh đã quyết định tạm dừng thu phí "
+        "tại trạm BOT Cầu Rào từ ngày 1/10 để rà soát lại phương án tài chính của dự án."
+    )
+    assert [d.actor for d in found if "quyết định tạm dừng thu phí" in d.text] == ["UBND tỉnh"]
