@@ -135,9 +135,11 @@ def _proper_subject(unit: Unit, start: int, head: int) -> str | None:
         end += 1
     if end == start or end - start > _MAX_PROPER:
         return None
-    # A sentence's first word is capitalised anyway: alone it must be a place or an acronym.
+    # A sentence's first word is capitalised anyway: alone it must be a place or a name with
+    # inner capitals (`CIA`, `YouTube`).
     word = unit.text[unit.spans[start][0] : unit.spans[start][1]]
-    if start == 0 and end == 1 and not (word.isupper() or places().match_at(unit.tokens, 0, 1)):
+    named = any(ch.isupper() for ch in word[1:]) or places().match_at(unit.tokens, 0, 1)
+    if start == 0 and end == 1 and not named:
         return None
     gap = unit.text[unit.spans[end - 1][1] : unit.spans[end][0]] if end < len(unit.tokens) else ""
     verb_next = end == head or _auxiliary_ending(unit, end + 1) or gap.strip() in (",", "(")

@@ -46,9 +46,13 @@ def cue_positions(
         for k in range(words.match_at(name, tokens, at))
     }
     found = words.find("cues", tokens)
-    return [
-        at for at in found if at not in covered and (at == 0 or not text[spans[at][0]].isupper())
-    ]
+    named = [at for at in found if at and text[spans[at][0]].isupper()]  # `Sở Giao thông`
+    if verbs_only and found and found[0] == 0:
+        # A sentence that opens with a cue word and a capital is a name (`Thanh tra Chính phủ`).
+        after = words.match_at("cues", tokens, 0)
+        if after < len(tokens) and text[spans[after][0]].isupper():
+            named.append(0)
+    return [at for at in found if at not in covered and at not in named]
 
 
 def _parts(sentence: str) -> list[str]:
