@@ -6,8 +6,9 @@ Usage: PYTHONPATH=. python scripts/train_decisions.py \
 A unit (a sentence, or an independent clause of one) is a positive example when a gold decision
 of its article matches it best by the annotation guideline's rule (longest common syllable run
 covering half the shorter). Regularisation and the decision threshold are chosen by 5-fold
-cross-validation grouped by article, on `tune` only; `check` is never read. Deterministic (fixed
-seed, liblinear). Needs scikit-learn (training only; the product reads the JSON weights).
+cross-validation grouped by article, on `tune` only; `check` is never read. Deterministic (lbfgs,
+fixed seed, no shuffling): the same data gives the same file byte for byte. Needs scikit-learn
+(training only; the product reads the JSON weights).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from summarizer.cleaning import clean_page
 from summarizer.decisions.features import features
 from summarizer.decisions.mentions import mentions
 from summarizer.decisions.model import MODEL_FILE
-from summarizer.decisions.units import Unit, units
+from summarizer.decisions.units import Unit, tokenize, units
 from summarizer.officials import extract_officials
 
 SEED = 11
@@ -56,8 +57,6 @@ def _labels(found: list[Unit], gold: list[str]) -> list[int]:
 
 def units_tokens(text: str) -> list[str]:
     """A gold text's folded syllables, as units have them."""
-    from summarizer.decisions.units import tokenize
-
     return tokenize(text)[0]
 
 
