@@ -132,7 +132,13 @@ def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
             blocks.append(Block(f"• {o.name}" + (f" — {position}" if position else ""), sep="\n"))
     if digest.decisions:
         blocks.append(Block(text(lang, "decisions_heading"), "b"))
-        blocks += [Block(f"• {d.text}", sep="\n") for d in digest.decisions]
+        for d in digest.decisions:
+            actor = d.actor_to_show()  # not repeated when the clause opens with it
+            if actor is None:
+                blocks.append(Block(f"• {d.text}", sep="\n"))
+            else:  # the actor in bold, then what was decided
+                bold = Block(actor, "b", "")
+                blocks += [Block("• ", sep="\n"), bold, Block(f": {d.text}", sep="")]
     url = source_of(digest)
     if url:  # read from a link: the site, linking back to the original
         href = html.escape(url, quote=True)

@@ -69,7 +69,10 @@ def to_markdown_section(item: StoredDigest) -> str:
         ]
     if digest.decisions:
         lines += ["", "**Quyết định, chỉ đạo**", ""]
-        lines += [f"- {d.text}" + (f" ({d.actor})" if d.actor else "") for d in digest.decisions]
+        lines += [
+            f"- **{d.actor_to_show()}**: {d.text}" if d.actor_to_show() else f"- {d.text}"
+            for d in digest.decisions
+        ]
     return "\n".join(lines)
 
 

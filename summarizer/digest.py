@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from summarizer.textnorm import lower_unify_tones
+
 
 class Length(StrEnum):
     """How long a summary the reader wants."""
@@ -49,6 +51,14 @@ class Decision:
     text: str
     actor: str | None = None
 
+    def actor_to_show(self) -> str | None:
+        """The actor to print beside the clause; None when the clause already opens with it."""
+        if not self.actor:
+            return None
+        # `Thủ tướng Nguyễn Văn A yêu cầu …` opens with its actor even after a title.
+        head = " ".join(self.text.split()[: len(self.actor.split()) + 4])
+        return None if lower_unify_tones(self.actor) in lower_unify_tones(head) else self.actor
+
 
 @dataclass(frozen=True)
 class Digest:
@@ -72,7 +82,7 @@ class Digest:
             "title": self.title,
             "summary": self.summary,
             "officials": [{"name": o.name, "titles": list(o.titles)} for o in self.officials],
-            "decisions": [d.text for d in self.decisions],
+            "decisions": [{"text": d.text, "actor": d.actor} for d in self.decisions],
             "engine": self.engine,
             "model": self.model,
             "input_words": self.input_words,
@@ -90,7 +100,7 @@ class Digest:
             officials=tuple(
                 Official(o["name"], tuple(o.get("titles", ()))) for o in data.get("officials", ())
             ),
-            decisions=tuple(Decision(d) for d in data.get("decisions", ())),
+            decisions=tuple(_decision(d) for d in data.get("decisions", ())),
             engine=data.get("engine", "extractive"),
             model=data.get("model"),
             input_words=int(data.get("input_words", 0)),
@@ -98,3 +108,10 @@ class Digest:
             elapsed_ms=int(data.get("elapsed_ms", 0)),
             fallback=bool(data.get("fallback", False)),
         )
+
+
+def _decision(item: str | dict[str, Any]) -> Decision:
+    """A stored decision: `{text, actor}`, or a plain string from before actors were kept."""
+    if isinstance(item, str):
+        return Decision(item)
+    return Decision(str(item.get("text", "")), item.get("actor"))

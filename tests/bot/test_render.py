@@ -100,3 +100,15 @@ def test_partly_extractive_summary_says_how_much_was_quoted() -> None:
     assert "2 of 7 parts quoted from the article" in en
     (clean,) = render_digest(digest(), 4, "en")
     assert "quoted" not in clean
+
+
+def test_each_decision_shows_its_actor_in_bold_once() -> None:
+    [chunk] = render_digest(digest(decisions=(
+        Decision("Giao Sở Y tế kiểm tra các phòng khám tư nhân", "UBND tỉnh"),
+        Decision("Chủ tịch Hà Văn Lộc yêu cầu báo cáo trước 15/8", "Hà Văn Lộc"),
+        Decision("Tạm dừng thu phí đường tránh", None),
+    )), 3, "vi")
+    assert "• <b>UBND tỉnh</b>: Giao Sở Y tế kiểm tra các phòng khám tư nhân" in chunk
+    assert "• Chủ tịch Hà Văn Lộc yêu cầu báo cáo trước 15/8" in chunk
+    assert "<b>Hà Văn Lộc</b>" not in chunk
+    assert "• Tạm dừng thu phí đường tránh" in chunk

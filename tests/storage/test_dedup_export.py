@@ -49,7 +49,10 @@ async def test_jsonl_export_round_trips(store: Store) -> None:
     assert len(lines) == 2 and all("\n" not in line for line in lines)
     restored = [from_record(5, json.loads(line)) for line in lines]
     assert restored == [await store.get_digest(5, 1), await store.get_digest(5, 2)]
-    assert json.loads(lines[1])["decisions"] == ["Yêu cầu báo cáo", "Xử phạt 5 triệu đồng"]
+    assert json.loads(lines[1])["decisions"] == [
+        {"text": "Yêu cầu báo cáo", "actor": "UBND xã"},
+        {"text": "Xử phạt 5 triệu đồng", "actor": None},
+    ]
 
 
 async def test_markdown_export_lists_digests_oldest_first(store: Store) -> None:
@@ -58,7 +61,7 @@ async def test_markdown_export_lists_digests_oldest_first(store: Store) -> None:
     text = await store.export_markdown(5)
     assert text.index("## #1 · Tỉnh Quảng Ngãi") < text.index("## #2 · Bài thứ hai")
     assert "- Nguyễn Hồ Hải — Phó Chủ tịch UBND tỉnh" in text
-    assert "Giao Sở Tài chính rà soát trụ sở dôi dư trước ngày 30/6 (UBND tỉnh)" in text
+    assert "- **UBND tỉnh**: Giao Sở Tài chính rà soát trụ sở dôi dư trước ngày 30/6" in text
     assert "(2 bản tóm tắt)" in text
 
 

@@ -41,6 +41,21 @@ def test_json_output_follows_the_contract(
     assert digest["officials"], "the page names two officials"
     for official in digest["officials"]:
         assert official["name"] and all(isinstance(t, str) for t in official["titles"])
+    # Each decision is {"text", "actor"}; the actor is a name or body, or null when unsaid.
+    assert digest["decisions"], "the page reports directives"
+    for decision in digest["decisions"]:
+        assert set(decision) == {"text", "actor"} and decision["text"]
+        assert decision["actor"] is None or isinstance(decision["actor"], str)
+    assert "Trần Minh Khoa" in [d["actor"] for d in digest["decisions"]]
+
+
+def test_stored_digests_with_plain_string_decisions_still_load() -> None:
+    from summarizer.digest import Decision, Digest
+
+    old = {"summary": "Tóm tắt.", "decisions": ["Giao Sở Y tế kiểm tra"], "officials": []}
+    assert Digest.from_json(old).decisions == (Decision("Giao Sở Y tế kiểm tra", None),)
+    new = {"summary": "Tóm tắt.", "decisions": [{"text": "Giao Sở Y tế", "actor": "UBND tỉnh"}]}
+    assert Digest.from_json(new).decisions == (Decision("Giao Sở Y tế", "UBND tỉnh"),)
 
 
 def test_length_changes_how_much_is_said(
@@ -126,10 +141,19 @@ def test_jsonl_into_a_closed_pipe_stops_quietly(fixtures_dir: Path, tmp_path: Pa
     # Far more output than a pipe buffers (64 KiB), so the writer must meet the closed pipe.
     lines = [json.dumps({"id": i, "text": article}, ensure_ascii=False) for i in range(400)]
     source.write_text("\n".join([*lines, "not json at the end"]) + "\n", encoding="utf-8")
-    cmd = [sys.executable, "-m", "bot.cli", "summarize", "--jsonl", str(source),
-           "--engine", "extractive"]
-    with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE) as proc:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "summarize",
+        "--jsonl",
+        str(source),
+        "--engine",
+        "extractive",
+    ]
+    with subprocess.Popen(
+        cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         first = json.loads(proc.stdout.readline())
         proc.stdout.close()  # the reader went away, as with `| head -1`
@@ -153,4 +177,5 @@ def test_a_foreign_capital_letter_does_not_garble_a_decision(
     )
     assert main(["summarize", "--json", "--engine", "extractive", str(article)]) == 0
     [decision] = json.loads(capsys.readouterr().out)["decisions"]
-    assert decision.startswith("Phạm Minh Chính yêu cầu các bộ ngành khẩn trương")
+    assert decision["text"].startswith("Thủ tướng Phạm Minh Chính yêu cầu các bộ ngành khẩn trương")
+    assert decision["actor"] == "Phạm Minh Chính"

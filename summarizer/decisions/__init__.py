@@ -1,0 +1,48 @@
+"""Decisions an article reports, each with its actor: a learned model picks the clauses."""
+
+from __future__ import annotations
+
+from summarizer.decisions import actors, model, text
+from summarizer.decisions.features import features, first_cue
+from summarizer.decisions.mentions import Mention, mentions
+from summarizer.decisions.units import Unit, units
+from summarizer.digest import Article, Decision, Official
+
+__all__ = ["extract_decisions"]
+
+
+def _decision(
+    unit: Unit,
+    found: list[Mention],
+    officials: tuple[Official, ...],
+    context: tuple[str | None, str],
+) -> Decision:
+    """The unit as a decision: its clause and its actor (`context`: last official, article)."""
+    cue = first_cue(unit)
+    start = text.start_token(unit, cue)
+    quoted = actors.attribution(unit, found, officials)
+    speaker = quoted.speaker if quoted else context[0]
+    # `“Tôi giao …”, ông A nói`: the decision is the quotation, the speaker its actor.
+    inside = quoted is not None and cue is not None and unit.spans[cue][0] < quoted.said_end
+    end = quoted.said_end if quoted is not None and inside else None
+    who = actors.actor(unit, (start, cue), found, officials, speaker)
+    return Decision(text.clause(unit, cue, start, end), actors.expand(who, context[1]))
+
+
+def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:
+    """Decisions in article order, each attributed to its official or body (None if unsaid)."""
+    weights = model.load()
+    decisions: list[Decision] = []
+    # Who decided last: a clause with no subject of its own is theirs (`Chúng tôi sẽ …`),
+    # unless another official was just named.
+    last: str | None = officials[0].name if officials else None
+    named: str | None = None
+    for unit in units(article):
+        found = mentions(unit, officials)
+        if weights.probability(features(unit, found)) >= weights.threshold:
+            decision = _decision(unit, found, officials, (named or last, article.body))
+            if decision.text and all(d.text != decision.text for d in decisions):
+                decisions.append(decision)
+                last = decision.actor or last
+        named = found[-1].name if found else None
+    return tuple(decisions)
