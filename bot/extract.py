@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
 
+from bot.html_text import UnreadableHtml, visible_text
 from summarizer.textnorm import count_words, nfc, syllables
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -60,44 +60,12 @@ def check_article(text: str, *, max_chars: int, min_words: int) -> None:
         raise NotArticle("not_vietnamese")
 
 
-class _TextOnly(HTMLParser):
-    """Collects the visible text of an HTML page, one line per block element."""
-
-    _BLOCKS = frozenset(
-        ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
-         "header", "footer", "blockquote"]
-    )
-    _SKIP = frozenset(("script", "style", "noscript", "template", "head"))
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
 def html_to_text(page: str) -> str:
     """Visible text of an HTML document, paragraphs on their own lines."""
-    parser = _TextOnly()
-    parser.feed(page)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    try:
+        return visible_text(page)
+    except UnreadableHtml as exc:
+        raise NotArticle("doc_unreadable") from exc
 
 
 def decode_bytes(raw: bytes) -> str:

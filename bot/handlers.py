@@ -19,6 +19,7 @@ from bot.extract import (
     document_text,
     strip_mention,
 )
+from bot.offload import run_bounded
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import pick_language, text
@@ -214,9 +215,14 @@ async def summarize_document(
         await reply(update, text(lang, "doc_too_big", size=len(raw) // 1024, limit=limit // 1024))
         return
     try:
-        article = await asyncio.to_thread(document_text, document.file_name, raw)
+        # A daemon thread within a budget: a hostile file holds up neither chats nor shutdown.
+        article = await run_bounded(document_text, document.file_name, raw)
     except NotArticle as exc:
         await reply(update, text(lang, exc.key, **exc.values))
+        return
+    except TimeoutError:
+        log.warning("document of chat %s not read within the budget", message and message.chat_id)
+        await reply(update, text(lang, "doc_unreadable"))
         return
     await accept_article(update, context, article, merge=False, reply_to=reply_to)
 

@@ -105,6 +105,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Tôi không tải được tệp này, hãy thử lại sau.",
         "I could not download this file; please try again later.",
     ),
+    "doc_unreadable": (
+        "Tôi không đọc được tệp này: nội dung HTML bị hỏng hoặc quá rối. Hãy mở tệp, chép phần "
+        "bài báo và dán vào đây.",
+        "I can't read this file: its HTML is broken or too tangled. Open it, copy the article "
+        "and paste it here.",
+    ),
     "edited": (
         "Tôi không tóm tắt lại tin đã sửa. Nếu muốn, hãy gửi lại bài dưới dạng tin mới.",
         "I don't re-summarise edited messages. Send the article again as a new message if needed.",

@@ -7,13 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from telegram.ext import Application
 
+from bot import handlers
 from bot.fake_request import BOT_ID
 from bot.offsets import UpdateMark, mark_path
 from bot.polling import poll
 from bot.settings import Settings
-from tests.bot.conftest import USER, start_bot
+from tests.bot.conftest import OTHER_USER, USER, start_bot
+from tests.bot.test_responsive import GatedCleaner
 
 
 async def poll_until(
@@ -92,3 +95,36 @@ async def test_only_the_first_batch_after_a_restart_is_filtered(
     # Ids restart low after a week of silence: from now on nothing is skipped.
     assert not mark.seen(3)
     assert path.read_text(encoding="ascii") == f"{BOT_ID} 501"
+
+
+async def test_a_slow_update_holds_up_neither_other_chats_nor_its_confirmation_order(
+    settings: Settings, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cleaner = GatedCleaner()
+    monkeypatch.setattr(handlers, "clean_text", cleaner)
+    async with start_bot(settings) as h:
+        h.api.updates.append({"update_id": 60, "message": h.message(article)})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1))
+        assert await asyncio.to_thread(cleaner.entered.wait, 5)
+        h.api.updates.append({"update_id": 61, "message": h.message(
+            "/help", chat_id=OTHER_USER, user_id=OTHER_USER)})
+        for _ in range(150):
+            if h.texts(OTHER_USER):
+                break
+            await asyncio.sleep(0.02)
+        answered_meanwhile = bool(h.texts(OTHER_USER))
+        offsets_meanwhile = [c.params.get("offset") for c in h.api.of("getUpdates")]
+        cleaner.gate.set()
+        for _ in range(250):
+            if h.digests():
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        assert answered_meanwhile, "another chat waited behind a slow update"
+        # Nothing was confirmed past the update still being read…
+        assert all(o is None or o <= 60 for o in offsets_meanwhile)
+        # …and everything was once it was handled.
+        assert any(c.params.get("offset") == 62 for c in h.api.of("getUpdates"))
+        assert len(h.digests()) == 1
