@@ -77,6 +77,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Your pasted messages add up to too much ({chars} characters; the limit is {limit}), so"
         " nothing was kept. Paste one article at a time, or just its main part.",
     ),
+    "paste_overflow": (
+        "Phần bạn dán vượt quá độ dài một bài ({limit} ký tự): tôi giữ phần đầu để tóm tắt và bỏ"
+        " {dropped} tin gửi sau đó. Hãy gửi từng bài một.",
+        "What you pasted went past one article's length ({limit} characters): I kept the first"
+        " part to summarise and dropped the {dropped} message(s) after it. Send one article at"
+        " a time.",
+    ),
     "not_vietnamese": (
         "Văn bản này có vẻ không phải tiếng Việt. Tôi chỉ tóm tắt tin tiếng Việt.",
         "This text does not look Vietnamese. I only summarise Vietnamese news.",
