@@ -12,6 +12,7 @@ from bot.callbacks import ClearAnswer, HistoryNav, SearchNav, SetOption, Show, d
 from bot.commands import settings_view
 from bot.delivery import best_effort, edit_html, send_html
 from bot.handlers import language_for, language_of
+from bot.quota import press_refusal
 from bot.render import render_digest
 from bot.runtime import runtime
 from bot.texts import text
@@ -37,6 +38,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = query.from_user.id
     if isinstance(action, ClearAnswer) and action.user_id != user_id:
         await best_effort(query.answer(text(lang, "not_your_button")), "answer")
+        return
+    limited = press_refusal(rt.presses, rt.limiter, user_id, sends_digest=isinstance(action, Show),
+                            lang=lang)
+    if limited:  # a toast on the button, never a message in the chat
+        await best_effort(query.answer(limited), "answer")
         return
     await best_effort(query.answer(), "answer")
     store = rt.store

@@ -102,17 +102,19 @@ async def accept_article(
         await reply(update, text(lang, not_article.key, **not_article.values))
         return
     existing = await rt.store.find_digest_by_content(chat.id, article)
+    # A re-sent article is answered with a whole digest: it counts like a new one.
+    refusal = await _over_limits(rt, chat.id, user.id, lang, new_job=existing is None)
+    if refusal:
+        if rt.refusals.first(chat.id, user.id):  # one refusal per burst, not per message
+            await reply(update, refusal)
+        return
+    rt.limiter.record(user.id)
     if existing is not None:
         chunks = render_digest(existing.digest, existing.number, lang)
         await reply(update, text(lang, "duplicate", number=existing.number))
         for chunk in chunks:
             await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
         return
-    refusal = await _over_limits(rt, chat.id, user.id, lang)
-    if refusal:
-        await reply(update, refusal)
-        return
-    rt.limiter.record(user.id)
     target = reply_to or message.message_id
     if merge:
         await rt.intake.add(chat.id, user.id, message.message_id, article,
@@ -141,11 +143,14 @@ async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:
     return True
 
 
-async def _over_limits(rt: Runtime, chat_id: int, user_id: int, lang: str) -> str | None:
+async def _over_limits(rt: Runtime, chat_id: int, user_id: int, lang: str, *,
+                       new_job: bool = True) -> str | None:
     """The friendly refusal when a limit is reached, else None."""
     wait = rt.limiter.retry_after(user_id)
     if wait:
         return text(lang, "rate_limited", seconds=wait)
+    if not new_job:
+        return None
     pending = await rt.store.pending_jobs(chat_id, user_id) + rt.intake.open_groups(user_id)
     if pending >= rt.settings.max_pending_per_user:
         return text(lang, "pending_cap", count=pending, seconds=10 * pending)

@@ -1,0 +1,55 @@
+"""The per-user limits every way in must pass: new articles, re-sent ones, button presses.
+
+A re-sent article answers with a whole digest and a Show button sends one, so both count against
+the article rate limit like a new article; every button press also counts against a press limit.
+Refusals are told once per burst: a flood gets one reply, not one per message.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from bot.limits import RateLimiter
+from bot.texts import text
+
+BURST_GAP_S = 5.0  # refusals closer together than this are one burst
+PRESS_COUNT, PRESS_WINDOW_S = 20, 30.0
+
+
+class BurstGate:
+    """Says whether a refusal should be told: only the first of each burst is."""
+
+    def __init__(self, gap_s: float = BURST_GAP_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._gap = gap_s
+        self._clock = clock
+        self._last: dict[tuple[int, int], float] = {}
+
+    def first(self, chat_id: int, user_id: int) -> bool:
+        """Record a refusal; True when it starts a burst (tell the user), False otherwise."""
+        now = self._clock()
+        last = self._last.get((chat_id, user_id))
+        self._last[(chat_id, user_id)] = now
+        if len(self._last) > 10_000:  # forget quiet users so memory stays bounded
+            self._last = {k: t for k, t in self._last.items() if now - t <= self._gap}
+        return last is None or now - last > self._gap
+
+
+def press_limiter() -> RateLimiter:
+    """The per-user limit on button presses of any kind."""
+    return RateLimiter(PRESS_COUNT, PRESS_WINDOW_S)
+
+
+def press_refusal(presses: RateLimiter, articles: RateLimiter, user_id: int, *,
+                  sends_digest: bool, lang: str) -> str | None:
+    """Count a button press; the toast text when it goes over a limit, else None."""
+    wait = presses.retry_after(user_id)
+    if not wait and sends_digest:
+        wait = articles.retry_after(user_id)
+    if wait:
+        return text(lang, "rate_limited", seconds=wait)
+    presses.record(user_id)
+    if sends_digest:
+        articles.record(user_id)
+    return None
