@@ -1,4 +1,10 @@
-"""The job worker: one article at a time, summarised off the event loop, delivered exactly once."""
+"""The job worker: one article at a time, summarised off the event loop.
+
+Storage is exactly-once (a job makes one digest, however often it is retried or recovered). The
+reader sees each digest once: replies edit placeholder messages recorded before use (see
+bot/placeholders.py), so a retry after a crash or a lost answer edits the same messages. What
+can repeat is a placeholder whose own send was cut off; it never carries the digest.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +20,11 @@ from telegram import Bot
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.delivery import best_effort, deliver_chunks
+from bot.delivery import best_effort
 from bot.engines import EngineBox
 from bot.links.jobs import LinkJobs
 from bot.links.reader import LinkReader
+from bot.placeholders import deliver_once
 from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
@@ -222,14 +229,15 @@ class Worker:
 
     async def _deliver(self, tracked: Tracked, chunks: list[str], *,
                        tries: int = DELIVERY_TRIES) -> bool:
-        """Send the reply, retrying network failures; True once Telegram confirmed it."""
+        """Show the reply (placeholders, then edits), retrying failures; True once it is shown."""
         async with tracked.lock:
             tracked.finished = True
             for attempt in range(tries):
                 try:
-                    await deliver_chunks(
-                        self._bot, tracked.chat_id, chunks, reply_to=tracked.reply_to,
-                        status_message_id=tracked.status_message_id,
+                    await deliver_once(
+                        self._bot, self._store, tracked.chat_id, tracked.job_id, chunks,
+                        reply_to=tracked.reply_to,
+                        placeholder=text(tracked.language, "delivering"),
                     )
                     self._status.forget(tracked.job_id)
                     return True
