@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.decoding import BinaryFile, Decoded, decode_text
 from bot.html_text import UnreadableHtml, visible_text
 from summarizer.textnorm import count_words, nfc, syllables
 
@@ -68,41 +69,32 @@ def html_to_text(page: str) -> str:
         raise NotArticle("doc_unreadable") from exc
 
 
+def read_bytes(raw: bytes) -> Decoded:
+    """Decode a text file (see bot.decoding); NotArticle('doc_binary') when it is not text."""
+    try:
+        return decode_text(raw)
+    except BinaryFile as exc:
+        raise NotArticle("doc_binary") from exc
+
+
 def decode_bytes(raw: bytes) -> str:
     """Decode a text file: BOMs, UTF-8, UTF-16, then charset detection; NotArticle otherwise."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise NotArticle("doc_binary") from exc
-    if b"\x00" in raw:
-        raise NotArticle("doc_binary")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+    return read_bytes(raw).text
 
-    best = from_bytes(raw).best()
-    if best is None or best.encoding is None:
-        raise NotArticle("doc_binary")
-    try:
-        decoded = raw.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise NotArticle("doc_binary") from exc
-    controls = sum(1 for ch in decoded if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    if controls > len(decoded) // 100:
-        raise NotArticle("doc_binary")
+
+def read_document(file_name: str | None, raw: bytes) -> Decoded:
+    """The article text of an uploaded .txt/.md/.html document, with its count of bad bytes."""
+    name = (file_name or "").lower()
+    decoded = read_bytes(raw)
+    text = decoded.text
+    if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
+        return Decoded(html_to_text(text), decoded.replaced)
     return decoded
 
 
 def document_text(file_name: str | None, raw: bytes) -> str:
     """The article text of an uploaded .txt/.md/.html document."""
-    name = (file_name or "").lower()
-    text = decode_bytes(raw)
-    if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
-        text = html_to_text(text)
-    return text
+    return read_document(file_name, raw).text
 
 
 def strip_mention(text: str, username: str | None) -> str:

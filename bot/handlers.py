@@ -16,7 +16,7 @@ from bot.extract import (
     NotArticle,
     check_article,
     clean_text,
-    document_text,
+    read_document,
     strip_mention,
 )
 from bot.offload import run_bounded
@@ -221,7 +221,7 @@ async def summarize_document(
         return
     try:
         # A daemon thread within a budget: a hostile file holds up neither chats nor shutdown.
-        article = await run_bounded(document_text, document.file_name, raw)
+        decoded = await run_bounded(read_document, document.file_name, raw)
     except NotArticle as exc:
         await reply(update, text(lang, exc.key, **exc.values))
         return
@@ -229,7 +229,9 @@ async def summarize_document(
         log.warning("document of chat %s not read within the budget", message and message.chat_id)
         await reply(update, text(lang, "doc_unreadable"))
         return
-    await accept_article(update, context, article, merge=False, reply_to=reply_to)
+    if decoded.replaced:
+        await reply(update, text(lang, "doc_bad_bytes", count=decoded.replaced))
+    await accept_article(update, context, decoded.text, merge=False, reply_to=reply_to)
 
 
 async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -118,6 +118,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "I can't read this file: its HTML is broken or too tangled. Open it, copy the article "
         "and paste it here.",
     ),
+    "doc_bad_bytes": (
+        "Tệp có {count} byte lỗi mã hoá; tôi đã thay chúng bằng dấu � và đọc phần còn lại.",
+        "The file has {count} byte(s) that are not valid text; I replaced them with � and read "
+        "the rest.",
+    ),
     "edited": (
         "Tôi không tóm tắt lại tin đã sửa. Nếu muốn, hãy gửi lại bài dưới dạng tin mới.",
         "I don't re-summarise edited messages. Send the article again as a new message if needed.",

@@ -14,6 +14,7 @@ from bot.extract import (
     decode_bytes,
     document_text,
     looks_vietnamese,
+    read_bytes,
 )
 from bot.offload import run_bounded
 
@@ -99,3 +100,9 @@ async def test_a_parse_past_its_budget_is_abandoned() -> None:
         await run_bounded(release.wait, 5.0, budget_s=0.1)
     release.set()
     assert await run_bounded(len, "xin chào", budget_s=5.0) == 8
+
+
+def test_a_legacy_encoding_is_not_mistaken_for_damaged_utf8() -> None:
+    raw = VI.encode("cp1258", errors="ignore")
+    decoded = read_bytes(raw)
+    assert decoded.replaced == 0 and "\ufffd" not in decoded.text
