@@ -250,8 +250,9 @@ class Worker:
                 except RetryAfter as exc:
                     wait = exc.retry_after
                     seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-                    log.warning("flood control: waiting %.0f s before delivering", seconds)
-                    await asyncio.sleep(seconds)
+                    if attempt + 1 < tries:  # else later, beside the queue, not holding it
+                        log.warning("flood control: waiting %.0f s before delivering", seconds)
+                        await asyncio.sleep(seconds)
                 except TelegramError as exc:
                     log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
                                 attempt + 1, exc)
