@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
 from bot.decoding import BinaryFile, Decoded, decode_text
 from bot.html_text import UnreadableHtml, visible_text
+from bot.offload import run_bounded
 from summarizer.textnorm import count_words, nfc, syllables
 
+log = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
@@ -90,6 +93,16 @@ def read_document(file_name: str | None, raw: bytes) -> Decoded:
     if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
         return Decoded(html_to_text(text), decoded.replaced)
     return decoded
+
+
+async def read_document_within_budget(file_name: str | None, raw: bytes) -> Decoded:
+    """`read_document` on its own daemon thread: a hostile file holds up neither other chats nor
+    shutdown, and past the parse budget it is refused as unreadable."""
+    try:
+        return await run_bounded(read_document, file_name, raw)
+    except TimeoutError as exc:
+        log.warning("a %s-byte document was not read within the budget", len(raw))
+        raise NotArticle("doc_unreadable") from exc
 
 
 def document_text(file_name: str | None, raw: bytes) -> str:

@@ -16,10 +16,10 @@ from bot.extract import (
     NotArticle,
     check_article,
     clean_text,
-    read_document,
+    read_document_within_budget,
     strip_mention,
 )
-from bot.offload import run_bounded
+from bot.quota import over_limits
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import pick_language, text
@@ -103,10 +103,7 @@ async def accept_article(
         return
     existing = await rt.store.find_digest_by_content(chat.id, article)
     # A re-sent article is answered with a whole digest: it counts like a new one.
-    refusal = await _over_limits(rt, chat.id, user.id, lang, new_job=existing is None)
-    if refusal:
-        if rt.refusals.first(chat.id, user.id):  # one refusal per burst, not per message
-            await reply(update, refusal)
+    if await _refused(update, rt, lang, new_job=existing is None):
         return
     rt.limiter.record(user.id)
     if existing is not None:
@@ -143,21 +140,15 @@ async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:
     return True
 
 
-async def _over_limits(rt: Runtime, chat_id: int, user_id: int, lang: str, *,
-                       new_job: bool = True) -> str | None:
-    """The friendly refusal when a limit is reached, else None."""
-    wait = rt.limiter.retry_after(user_id)
-    if wait:
-        return text(lang, "rate_limited", seconds=wait)
-    if not new_job:
-        return None
-    pending = await rt.store.pending_jobs(chat_id, user_id) + rt.intake.open_groups(user_id)
-    if pending >= rt.settings.max_pending_per_user:
-        return text(lang, "pending_cap", count=pending, seconds=10 * pending)
-    queued = await rt.store.queue_length()
-    if queued >= rt.settings.queue_bound:
-        return text(lang, "queue_full", seconds=max(30, queued))
-    return None
+async def _refused(update: Update, rt: Runtime, lang: str, *, new_job: bool) -> bool:
+    """Whether a limit refuses this article; the refusal is told once per burst."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    refusal = await over_limits(rt.store, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
+                                lang, new_job=new_job)
+    if refusal and rt.refusals.first(chat.id, user.id):
+        await reply(update, refusal)
+    return refusal is not None
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -220,14 +211,9 @@ async def summarize_document(
         await reply(update, text(lang, "doc_too_big", size=len(raw) // 1024, limit=limit // 1024))
         return
     try:
-        # A daemon thread within a budget: a hostile file holds up neither chats nor shutdown.
-        decoded = await run_bounded(read_document, document.file_name, raw)
+        decoded = await read_document_within_budget(document.file_name, raw)
     except NotArticle as exc:
         await reply(update, text(lang, exc.key, **exc.values))
-        return
-    except TimeoutError:
-        log.warning("document of chat %s not read within the budget", message and message.chat_id)
-        await reply(update, text(lang, "doc_unreadable"))
         return
     if decoded.replaced:
         await reply(update, text(lang, "doc_bad_bytes", count=decoded.replaced))

@@ -20,9 +20,9 @@ PARSE_BUDGET_S = 10.0
 _SLOTS = threading.BoundedSemaphore(2)
 
 
-async def run_bounded(fn: Callable[..., T], *args: object, budget_s: float = PARSE_BUDGET_S
+async def run_bounded(fn: Callable[..., T], *args: object, budget_s: float | None = None
                       ) -> T:
-    """`fn(*args)` on a daemon thread; TimeoutError when it takes longer than `budget_s`."""
+    """`fn(*args)` on a daemon thread; TimeoutError past `budget_s` (default PARSE_BUDGET_S)."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
 
@@ -45,4 +45,4 @@ async def run_bounded(fn: Callable[..., T], *args: object, budget_s: float = PAR
             loop.call_soon_threadsafe(settle, result, error)
 
     threading.Thread(target=work, name="tomtat-parse", daemon=True).start()
-    return await asyncio.wait_for(future, budget_s)
+    return await asyncio.wait_for(future, PARSE_BUDGET_S if budget_s is None else budget_s)

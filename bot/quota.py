@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from bot.limits import RateLimiter
+from bot.settings import Settings
 from bot.texts import text
 
 BURST_GAP_S = 5.0  # refusals closer together than this are one burst
@@ -52,4 +54,22 @@ def press_refusal(presses: RateLimiter, articles: RateLimiter, user_id: int, *,
     presses.record(user_id)
     if sends_digest:
         articles.record(user_id)
+    return None
+
+
+async def over_limits(store: Any, settings: Settings, limiter: RateLimiter, intake: Any,
+                      chat_id: int, user_id: int, lang: str, *, new_job: bool = True
+                      ) -> str | None:
+    """The friendly refusal when a limit is reached, else None (no job: the rate limit only)."""
+    wait = limiter.retry_after(user_id)
+    if wait:
+        return text(lang, "rate_limited", seconds=wait)
+    if not new_job:
+        return None
+    pending = await store.pending_jobs(chat_id, user_id) + intake.open_groups(user_id)
+    if pending >= settings.max_pending_per_user:
+        return text(lang, "pending_cap", count=pending, seconds=10 * pending)
+    queued = await store.queue_length()
+    if queued >= settings.queue_bound:
+        return text(lang, "queue_full", seconds=max(30, queued))
     return None

@@ -1,10 +1,5 @@
-"""The job worker: one article at a time, summarised off the event loop.
-
-Storage is exactly-once (a job makes one digest, however often it is retried or recovered). The
-reader sees each digest once: replies edit placeholder messages recorded before use (see
-bot/placeholders.py), so a retry after a crash or a lost answer edits the same messages. What
-can repeat is a placeholder whose own send was cut off; it never carries the digest.
-"""
+"""The job worker: one article at a time, summarised off the event loop, each digest stored once
+and shown once (replies edit placeholders recorded before use: bot/placeholders.py)."""
 
 from __future__ import annotations
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 
+from bot import extract, offload
+from bot.decoding import Decoded
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness
 
 ENGLISH = ("The provincial people's committee decided on Monday to spend five hundred billion "
@@ -143,4 +146,24 @@ async def test_a_broken_html_file_gets_a_clear_answer_without_retry_advice(
     await harness.settle()
     (reply,) = harness.texts()
     assert "thử lại" not in reply  # trying again would fail the same way
+    await assert_nothing_stored(harness)
+
+
+async def test_a_file_not_read_within_the_budget_is_refused_clearly(
+    harness: Harness, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+
+    def endless(file_name: str | None, raw: bytes) -> Decoded:
+        gate.wait(10)
+        return Decoded(article)
+
+    monkeypatch.setattr(offload, "PARSE_BUDGET_S", 0.2)
+    monkeypatch.setattr(extract, "read_document", endless)
+    harness.api.files["documents/t1"] = b"<html></html>"
+    await harness.send(None, **doc("bai.html", "t1", 13, "text/html"))
+    gate.set()
+    await harness.settle()
+    (reply,) = harness.texts()
+    assert "không đọc được tệp này" in reply and "thử lại" not in reply
     await assert_nothing_stored(harness)

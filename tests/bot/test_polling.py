@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot import handlers
+from bot import extract, handlers
 from bot.decoding import Decoded
 from bot.fake_request import BOT_ID
 from bot.offsets import UpdateMark, mark_path
@@ -142,7 +142,7 @@ async def test_stopping_never_waits_for_a_document_being_read_and_leaves_it_unco
         gate.wait(30)  # a parse that would take far longer than anyone should wait
         return Decoded(article)
 
-    monkeypatch.setattr(handlers, "read_document", stuck)
+    monkeypatch.setattr(extract, "read_document", stuck)
     async with start_bot(settings) as h:
         h.api.files["documents/s1"] = b"<html>...</html>"
         document = {"file_id": "s1", "file_unique_id": "us1", "file_name": "bai.html",
