@@ -35,15 +35,14 @@ class Lanes:
         self._running: dict[int, asyncio.Task[None]] = {}  # update_id → its task
         self._handled: set[int] = set()  # handled ids at or above the confirmable offset
         self._abandoned: set[int] = set()  # cut short at shutdown: never confirmed
-        self._last: int | None = None  # the highest update_id taken
+        self._last: int | None = None  # the update_id taken last
         self.progress = asyncio.Event()  # set each time an update finishes
 
     def known(self, update_id: int) -> bool:
         """Whether the update is being handled or was handled (Telegram sends it again)."""
-        if update_id in self._running or update_id in self._handled:
-            return True
-        offset = self.offset()
-        return offset is not None and update_id < offset
+        # Telegram never answers with updates below the offset, so those need no check (and
+        # update ids restart low after a week of silence: a low id is then a new update).
+        return update_id in self._running or update_id in self._handled
 
     def busy(self) -> bool:
         """Whether any update is still being handled."""
@@ -60,7 +59,7 @@ class Lanes:
         """Count updates as handled without handling them (an earlier run did)."""
         for update_id in update_ids:
             self._handled.add(update_id)
-            self._last = max(update_id, self._last or update_id)
+            self._last = update_id
 
     def take(self, update: Update) -> None:
         """Start handling `update` after the earlier updates of its chat."""
@@ -70,7 +69,7 @@ class Lanes:
             self._run(before, update), name=f"update-{update.update_id}")
         self._tails[key] = task
         self._running[update.update_id] = task
-        self._last = max(update.update_id, self._last or update.update_id)
+        self._last = update.update_id
         task.add_done_callback(lambda done: self._finished(key, update.update_id, done))
 
     async def _run(self, before: asyncio.Task[None] | None, update: Update) -> None:
