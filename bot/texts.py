@@ -113,10 +113,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "I could not download this file; please try again later.",
     ),
     "doc_unreadable": (
-        "Tôi không đọc được tệp này: nội dung HTML bị hỏng hoặc quá rối. Hãy mở tệp, chép phần "
-        "bài báo và dán vào đây.",
-        "I can't read this file: its HTML is broken or too tangled. Open it, copy the article "
-        "and paste it here.",
+        "Tôi không đọc được tệp này: nội dung bị hỏng hoặc quá rối. Hãy mở tệp, chép phần bài "
+        "báo và dán vào đây.",
+        "I can't read this file: its content is broken or too tangled. Open it, copy the "
+        "article and paste it here.",
     ),
     "doc_bad_bytes": (
         "Tệp có {count} byte lỗi mã hoá; tôi đã thay chúng bằng dấu � và đọc phần còn lại.",
