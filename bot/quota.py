@@ -38,6 +38,17 @@ class BurstGate:
         return last is None or now - last > self._gap
 
 
+def charge(limiter: RateLimiter, refusals: BurstGate, chat_id: int, user_id: int,
+           lang: str) -> tuple[bool, str | None]:
+    """Count one digest shown on request: (allowed, the refusal to tell — once per burst)."""
+    wait = limiter.retry_after(user_id)
+    if not wait:
+        limiter.record(user_id)
+        return True, None
+    told = refusals.first(chat_id, user_id)
+    return False, text(lang, "rate_limited", seconds=wait) if told else None
+
+
 def press_limiter() -> RateLimiter:
     """The per-user limit on button presses of any kind."""
     return RateLimiter(PRESS_COUNT, PRESS_WINDOW_S)

@@ -67,3 +67,13 @@ def test_a_refusal_is_told_once_per_burst() -> None:
         told.append(gate.first(1, 1))
     assert told == [True, False, False, False, True, False]
     assert gate.first(1, 2)  # another user's burst is their own
+
+
+async def test_show_commands_count_against_the_rate_limit(tmp_path: Path, article: str) -> None:
+    async with start_bot(make_settings(tmp_path, rate_limit_count=3)) as h:
+        await h.send(article)
+        await h.settle()
+        for _ in range(20):
+            await h.send("/show 1")
+        assert len(h.digests()) == 1 + 2
+        assert len(refusals(h.texts())) == 1
