@@ -33,15 +33,14 @@ class Lanes:
         self._handle = handle
         self._tails: dict[int, asyncio.Task[None]] = {}
         self._running: dict[int, asyncio.Task[None]] = {}  # update_id → its task
-        self._handled: set[int] = set()  # handled ids at or above the confirmable offset
+        self._handled: set[int] = set()  # handled ids Telegram may still send again
         self._abandoned: set[int] = set()  # cut short at shutdown: never confirmed
         self._last: int | None = None  # the update_id taken last
         self.progress = asyncio.Event()  # set each time an update finishes
 
     def known(self, update_id: int) -> bool:
         """Whether the update is being handled or was handled (Telegram sends it again)."""
-        # Telegram never answers with updates below the offset, so those need no check (and
-        # update ids restart low after a week of silence: a low id is then a new update).
+        # No 'below the offset' shortcut: update ids restart at random after a week of silence.
         return update_id in self._running or update_id in self._handled
 
     def busy(self) -> bool:
@@ -88,10 +87,14 @@ class Lanes:
             self._handled.add(update_id)
         if self._tails.get(key) is task:
             del self._tails[key]
-        floor = self.offset()
-        if floor is not None:
-            self._handled = {uid for uid in self._handled if uid >= floor}
         self.progress.set()
+
+    def confirmed(self, offset: int | None) -> None:
+        """A `getUpdates` with this offset was answered: Telegram has forgotten the updates
+        below it, so they need not be remembered. (Handled updates at or above it may still be
+        in an answer to a request already on its way: they stay known until then.)"""
+        if offset is not None:
+            self._handled = {uid for uid in self._handled if uid >= offset}
 
     async def close(self, grace_s: float) -> None:
         """Let running updates finish for `grace_s`, then cancel the rest (they stay unconfirmed

@@ -74,8 +74,9 @@ async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Eve
     backoff = 1.0
     try:
         while not stop.is_set():
+            asked = lanes.offset()
             try:
-                updates = await _fetch(app, stop, lanes.offset(), 0 if lanes.busy() else timeout)
+                updates = await _fetch(app, stop, asked, 0 if lanes.busy() else timeout)
             except InvalidToken:
                 raise
             except TelegramError as exc:
@@ -86,6 +87,7 @@ async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Eve
             if updates is None:
                 break
             backoff = 1.0
+            lanes.confirmed(asked)
             fresh = _fresh(updates, lanes, mark)
             for update in fresh:
                 lanes.take(update)

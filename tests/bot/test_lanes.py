@@ -66,3 +66,21 @@ async def test_a_failing_update_does_not_stop_its_chat() -> None:
     lanes.take(update(8, 10))
     await asyncio.sleep(0.05)
     assert log == [8] and lanes.offset() == 9
+
+
+async def test_a_handled_update_stays_known_until_telegram_has_forgotten_it() -> None:
+    handled: list[int] = []
+
+    async def handle(u: Update) -> None:
+        handled.append(u.update_id)
+
+    lanes = Lanes(handle)
+    lanes.take(update(1, 10))
+    lanes.take(update(2, 20))
+    await asyncio.sleep(0.05)
+    # An answer to a getUpdates sent with offset 1 (before these finished) may still bring them.
+    assert lanes.known(1) and lanes.known(2) and lanes.offset() == 3
+    lanes.confirmed(1)
+    assert lanes.known(1)
+    lanes.confirmed(3)  # a request with offset 3 was answered: Telegram forgot 1 and 2
+    assert not lanes.known(1) and handled == [1, 2]
