@@ -130,6 +130,7 @@ class Worker:
     async def _process(self, job: Any) -> None:
         tracked = self._track(job)
         tracked.running = True
+        self._spawn(self._status.show_now(tracked), f"placeholder-{job.id}")
         existing = await self._links.same_story(job)
         if existing is not None:
             chunks = [text(job.language, "duplicate", number=existing.number)]
