@@ -1,4 +1,5 @@
-"""Status messages for jobs that take a while: queue position, then chunk progress."""
+"""Status messages: queue position for a job still waiting after a while, then "working" from
+the moment it runs, then chunk progress; the reply is edited into the same message."""
 
 from __future__ import annotations
 
