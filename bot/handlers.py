@@ -103,7 +103,7 @@ async def accept_article(
         return
     existing = await rt.store.find_digest_by_content(chat.id, article)
     # A re-sent article is answered with a whole digest: it counts like a new one.
-    if await _refused(update, rt, lang, new_job=existing is None):
+    if await limit_refused(update, rt, lang, new_job=existing is None):
         return
     rt.limiter.record(user.id)
     if existing is not None:
@@ -140,7 +140,7 @@ async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:
     return True
 
 
-async def _refused(update: Update, rt: Runtime, lang: str, *, new_job: bool) -> bool:
+async def limit_refused(update: Update, rt: Runtime, lang: str, *, new_job: bool) -> bool:
     """Whether a limit refuses this article; the refusal is told once per burst."""
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
