@@ -162,7 +162,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "admin_only": ("Lệnh này chỉ dành cho quản trị viên.", "This command is for admins only."),
     # work in progress and results
-    "delivering": ("Đang gửi bản tóm tắt…", "Sending the digest…"),
+    "delivering": ("Đang gửi kết quả…", "Sending the result…"),
     "queued": (
         "Đang tóm tắt… vị trí {position} trong hàng đợi",
         "Summarising… position {position} in the queue",

@@ -29,10 +29,17 @@ ENGLISH = (
 )
 
 
+def transient(message: StubMessage) -> bool:
+    """A status or placeholder message, edited into the answer once it is ready."""
+    body = message.text or ""
+    return body.startswith(shown("working")) or body == shown("delivering")
+
+
 async def reply_to(stub: StubBotApi, sent: StubMessage, timeout: float = 15) -> str:
-    """The bot's first message in the chat after `sent`."""
+    """The bot's first message in the chat after `sent` (once it is an answer, not a status)."""
     found = await stub.wait_for(lambda: next(
-        (m for m in stub.messages_to(sent.chat_id) if m.message_id > sent.message_id), None),
+        (m for m in stub.messages_to(sent.chat_id)
+         if m.message_id > sent.message_id and not transient(m)), None),
         timeout=timeout)
     return found.text or found.caption or ""
 
