@@ -28,6 +28,7 @@ from bot.intake import Intake, Refused
 from bot.limits import RateLimiter
 from bot.links import handlers as link_handlers
 from bot.priority import PriorityRateLimiter
+from bot.redact import RedactToken
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from bot.texts import text
@@ -152,21 +153,6 @@ def build_application(
     app = builder.build()
     add_handlers(app)
     return app
-
-
-class RedactToken(logging.Filter):
-    """Replaces the bot token wherever a log record would show it."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self._token in message:
-            record.msg = message.replace(self._token, "<token>")
-            record.args = None
-        return True
 
 
 def configure_logging(settings: Settings) -> None:

@@ -17,8 +17,18 @@ Page = tuple[str, InlineKeyboardMarkup | None]
 PageMaker = Callable[[Any, int, str, str, str], Awaitable[Page]]
 
 
+ECHO_CHARS = 80  # a query is echoed at most this long: a whole one may not fit a message
+
+
 def _esc(value: str) -> str:
     return html.escape(value, quote=False)
+
+
+def _echo(query: str) -> str:
+    """The query as shown back to the reader: shortened with … when long, escaped."""
+    if len(query) > ECHO_CHARS:
+        query = query[: ECHO_CHARS - 1].rstrip() + "…"
+    return _esc(query)
 
 
 async def history_page(
@@ -37,9 +47,9 @@ async def search_page(store: Any, chat_id: int, lang: str, query: str, key: str,
     """Search results (diacritics optional), `PAGE` per page."""
     hits, total = await store.search(chat_id, query, limit=PAGE, offset=offset)
     if total == 0:
-        return text(lang, "search_empty", query=_esc(query)), None
+        return text(lang, "search_empty", query=_echo(query)), None
     items = [h.item for h in hits]
-    body = render_page(text(lang, "search_header", query=_esc(query), total=total), items,
+    body = render_page(text(lang, "search_header", query=_echo(query), total=total), items,
                        [h.snippet for h in hits])
     return body, results_keyboard(items, "q", offset, total, key)
 
@@ -49,8 +59,8 @@ async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str
     """Digests naming a person, `PAGE` per page."""
     items, total = await store.digests_by_official(chat_id, name, limit=PAGE, offset=offset)
     if total == 0:
-        return text(lang, "official_empty", name=_esc(name)), None
-    body = render_page(text(lang, "official_header", name=_esc(name), total=total), items)
+        return text(lang, "official_empty", name=_echo(name)), None
+    body = render_page(text(lang, "official_header", name=_echo(name), total=total), items)
     return body, results_keyboard(items, "o", offset, total, key)
 
 

@@ -12,6 +12,7 @@ from bot.callbacks import ClearAnswer, HistoryNav, SearchNav, SetOption, Show, d
 from bot.commands import settings_view
 from bot.delivery import best_effort, edit_html, send_html
 from bot.handlers import language_for, language_of
+from bot.quota import press_refusal
 from bot.render import render_digest
 from bot.runtime import runtime
 from bot.texts import text
@@ -35,8 +36,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # The chat is never taken from the payload: it is the chat the button lives in.
     chat_id = message.chat.id
     user_id = query.from_user.id
-    if isinstance(action, ClearAnswer) and action.user_id != user_id:
-        await best_effort(query.answer(text(lang, "not_your_button")), "answer")
+    refusal = (text(lang, "not_your_button")
+               if isinstance(action, ClearAnswer) and action.user_id != user_id
+               else press_refusal(rt.presses, rt.limiter, user_id,
+                                  sends_digest=isinstance(action, Show), lang=lang))
+    if refusal:  # a toast on the button, never a message in the chat
+        await best_effort(query.answer(refusal), "answer")
         return
     await best_effort(query.answer(), "answer")
     store = rt.store

@@ -20,6 +20,7 @@ from bot.handlers import (
 )
 from bot.keyboards import clear_keyboard, settings_keyboard
 from bot.links.handlers import summarize_links
+from bot.quota import charge
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import EN, VI, text
@@ -103,6 +104,13 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = await rt.store.get_digest(chat_id, number)
     if stored is None:
         await reply(update, text(lang, "not_found", number=number))
+        return
+    # A whole digest per command: it counts against the rate limit like an article.
+    user_id = update.effective_user.id if update.effective_user else chat_id
+    allowed, refusal = charge(rt.limiter, rt.refusals, chat_id, user_id, lang)
+    if not allowed:
+        if refusal:
+            await reply(update, refusal)
         return
     for chunk in render_digest(stored.digest, stored.number, lang):
         await reply(update, chunk)

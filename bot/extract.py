@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
-from html.parser import HTMLParser
 
+from bot.decoding import BinaryFile, Decoded, decode_text
+from bot.html_text import UnreadableHtml, visible_text
+from bot.offload import run_bounded
 from summarizer.textnorm import count_words, nfc, syllables
 
+log = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
@@ -60,81 +64,50 @@ def check_article(text: str, *, max_chars: int, min_words: int) -> None:
         raise NotArticle("not_vietnamese")
 
 
-class _TextOnly(HTMLParser):
-    """Collects the visible text of an HTML page, one line per block element."""
-
-    _BLOCKS = frozenset(
-        ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
-         "header", "footer", "blockquote"]
-    )
-    _SKIP = frozenset(("script", "style", "noscript", "template", "head"))
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
 def html_to_text(page: str) -> str:
     """Visible text of an HTML document, paragraphs on their own lines."""
-    parser = _TextOnly()
-    parser.feed(page)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    try:
+        return visible_text(page)
+    except UnreadableHtml as exc:
+        raise NotArticle("doc_unreadable") from exc
+
+
+def read_bytes(raw: bytes) -> Decoded:
+    """Decode a text file (see bot.decoding); NotArticle('doc_binary') when it is not text."""
+    try:
+        return decode_text(raw)
+    except BinaryFile as exc:
+        raise NotArticle("doc_binary") from exc
 
 
 def decode_bytes(raw: bytes) -> str:
     """Decode a text file: BOMs, UTF-8, UTF-16, then charset detection; NotArticle otherwise."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise NotArticle("doc_binary") from exc
-    if b"\x00" in raw:
-        raise NotArticle("doc_binary")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+    return read_bytes(raw).text
 
-    best = from_bytes(raw).best()
-    if best is None or best.encoding is None:
-        raise NotArticle("doc_binary")
-    try:
-        decoded = raw.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise NotArticle("doc_binary") from exc
-    controls = sum(1 for ch in decoded if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    if controls > len(decoded) // 100:
-        raise NotArticle("doc_binary")
+
+def read_document(file_name: str | None, raw: bytes) -> Decoded:
+    """The article text of an uploaded .txt/.md/.html document, with its count of bad bytes."""
+    name = (file_name or "").lower()
+    decoded = read_bytes(raw)
+    text = decoded.text
+    if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
+        return Decoded(html_to_text(text), decoded.replaced)
     return decoded
+
+
+async def read_document_within_budget(file_name: str | None, raw: bytes) -> Decoded:
+    """`read_document` on its own daemon thread: a hostile file holds up neither other chats nor
+    shutdown, and past the parse budget it is refused as unreadable."""
+    try:
+        return await run_bounded(read_document, file_name, raw)
+    except TimeoutError as exc:
+        log.warning("a %s-byte document was not read within the budget", len(raw))
+        raise NotArticle("doc_unreadable") from exc
 
 
 def document_text(file_name: str | None, raw: bytes) -> str:
     """The article text of an uploaded .txt/.md/.html document."""
-    name = (file_name or "").lower()
-    text = decode_bytes(raw)
-    if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
-        text = html_to_text(text)
-    return text
+    return read_document(file_name, raw).text
 
 
 def strip_mention(text: str, username: str | None) -> str:

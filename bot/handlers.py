@@ -16,9 +16,10 @@ from bot.extract import (
     NotArticle,
     check_article,
     clean_text,
-    document_text,
+    read_document_within_budget,
     strip_mention,
 )
+from bot.quota import over_limits
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import pick_language, text
@@ -101,17 +102,16 @@ async def accept_article(
         await reply(update, text(lang, not_article.key, **not_article.values))
         return
     existing = await rt.store.find_digest_by_content(chat.id, article)
+    # A re-sent article is answered with a whole digest: it counts like a new one.
+    if await limit_refused(update, rt, lang, new_job=existing is None):
+        return
+    rt.limiter.record(user.id)
     if existing is not None:
         chunks = render_digest(existing.digest, existing.number, lang)
         await reply(update, text(lang, "duplicate", number=existing.number))
         for chunk in chunks:
             await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
         return
-    refusal = await _over_limits(rt, chat.id, user.id, lang)
-    if refusal:
-        await reply(update, refusal)
-        return
-    rt.limiter.record(user.id)
     target = reply_to or message.message_id
     if merge:
         await rt.intake.add(chat.id, user.id, message.message_id, article,
@@ -140,18 +140,15 @@ async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:
     return True
 
 
-async def _over_limits(rt: Runtime, chat_id: int, user_id: int, lang: str) -> str | None:
-    """The friendly refusal when a limit is reached, else None."""
-    wait = rt.limiter.retry_after(user_id)
-    if wait:
-        return text(lang, "rate_limited", seconds=wait)
-    pending = await rt.store.pending_jobs(chat_id, user_id) + rt.intake.open_groups(user_id)
-    if pending >= rt.settings.max_pending_per_user:
-        return text(lang, "pending_cap", count=pending, seconds=10 * pending)
-    queued = await rt.store.queue_length()
-    if queued >= rt.settings.queue_bound:
-        return text(lang, "queue_full", seconds=max(30, queued))
-    return None
+async def limit_refused(update: Update, rt: Runtime, lang: str, *, new_job: bool) -> bool:
+    """Whether a limit refuses this article; the refusal is told once per burst."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    refusal = await over_limits(rt.store, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
+                                lang, new_job=new_job)
+    if refusal and rt.refusals.first(chat.id, user.id):
+        await reply(update, refusal)
+    return refusal is not None
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -214,11 +211,13 @@ async def summarize_document(
         await reply(update, text(lang, "doc_too_big", size=len(raw) // 1024, limit=limit // 1024))
         return
     try:
-        article = await asyncio.to_thread(document_text, document.file_name, raw)
+        decoded = await read_document_within_budget(document.file_name, raw)
     except NotArticle as exc:
         await reply(update, text(lang, exc.key, **exc.values))
         return
-    await accept_article(update, context, article, merge=False, reply_to=reply_to)
+    if decoded.replaced:
+        await reply(update, text(lang, "doc_bad_bytes", count=decoded.replaced))
+    await accept_article(update, context, decoded.text, merge=False, reply_to=reply_to)
 
 
 async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,8 +1,10 @@
 """Long polling that confirms an update to Telegram only after it was handled.
 
 PTB's own Updater asks for the next batch (which confirms the previous one) as soon as updates
-are queued; here each batch is processed — fragments and jobs written to disk — before the next
-`getUpdates` call moves the offset past it.
+are queued; here the offset of the next `getUpdates` call never moves past an update still being
+handled (its fragment or job not yet on disk). Updates run per chat in `Lanes`, so a slow one
+holds up only its own chat; on shutdown, updates still running get `STOP_GRACE_S`, then are
+cut short and left unconfirmed for the next start.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Iterable
 from typing import Any
 
 from telegram import Update
@@ -19,36 +20,47 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
 from bot.delivery import best_effort
+from bot.lanes import Lanes
 from bot.offsets import UpdateMark
 
 log = logging.getLogger(__name__)
 
 POLL_TIMEOUT_S = 20
 MAX_BACKOFF_S = 30.0
-
-
-def _chat_key(update: Update) -> int:
-    chat = update.effective_chat
-    return chat.id if chat else 0
-
-
-async def process_batch(app: Application[Any, Any, Any, Any, Any, Any],
-                        updates: Iterable[Update]) -> None:
-    """Handle a batch: in order within each chat, chats concurrently."""
-    by_chat: dict[int, list[Update]] = {}
-    for update in updates:
-        by_chat.setdefault(_chat_key(update), []).append(update)
-
-    async def one_chat(items: list[Update]) -> None:
-        for update in items:
-            await app.process_update(update)
-
-    await asyncio.gather(*(one_chat(items) for items in by_chat.values()))
+BUSY_POLL_S = 0.25  # how often other chats' updates are fetched while one is being handled
+STOP_GRACE_S = 1.0
 
 
 async def _wait(stop: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
+
+
+async def _fetch(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event,
+                 offset: int | None, timeout: int) -> tuple[Update, ...] | None:
+    """One getUpdates call, cut short by `stop` (None then)."""
+    fetch = asyncio.ensure_future(
+        app.bot.get_updates(offset=offset, timeout=timeout, allowed_updates=Update.ALL_TYPES)
+    )
+    stopper = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({fetch, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stopper.cancel()
+    if not fetch.done():
+        fetch.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TelegramError):
+            await fetch
+        return None
+    return fetch.result()
+
+
+async def _pause_while_busy(lanes: Lanes, stop: asyncio.Event) -> None:
+    """While updates are being handled Telegram answers at once (they are not confirmed yet):
+    wait for one to finish, or a short while for other chats' new updates."""
+    lanes.progress.clear()
+    waiters = {asyncio.ensure_future(lanes.progress.wait()), asyncio.ensure_future(stop.wait())}
+    await asyncio.wait(waiters, timeout=BUSY_POLL_S, return_when=asyncio.FIRST_COMPLETED)
+    for waiter in waiters:
+        waiter.cancel()
 
 
 async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event,
@@ -57,42 +69,61 @@ async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Eve
     await best_effort(app.bot.delete_webhook(), "deleteWebhook")
     if mark is not None:
         mark.load(app.bot.id)
-    offset: int | None = None
+    lanes = Lanes(app.process_update)
+    saved = None
     backoff = 1.0
-    while not stop.is_set():
-        fetch = asyncio.ensure_future(
-            app.bot.get_updates(offset=offset, timeout=timeout, allowed_updates=Update.ALL_TYPES)
-        )
-        stopper = asyncio.ensure_future(stop.wait())
-        await asyncio.wait({fetch, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        stopper.cancel()
-        if not fetch.done():
-            fetch.cancel()
-            with contextlib.suppress(asyncio.CancelledError, TelegramError):
-                await fetch
-            break
-        try:
-            updates = fetch.result()
-        except InvalidToken:
-            raise
-        except TelegramError as exc:
-            log.warning("getUpdates failed (%s); retrying in %.0f s", exc, backoff)
-            await _wait(stop, backoff)
-            backoff = min(MAX_BACKOFF_S, backoff * 2)
-            continue
-        backoff = 1.0
-        if updates:
-            fresh = [u for u in updates if mark is None or not mark.seen(u.update_id)]
-            if len(fresh) < len(updates):
-                log.info("%s update(s) handled before a restart skipped", len(updates) - len(fresh))
-            await process_batch(app, fresh)
-            if mark is not None:
+    try:
+        while not stop.is_set():
+            asked = lanes.offset()
+            try:
+                updates = await _fetch(app, stop, asked, 0 if lanes.busy() else timeout)
+            except InvalidToken:
+                raise
+            except TelegramError as exc:
+                log.warning("getUpdates failed (%s); retrying in %.0f s", exc, backoff)
+                await _wait(stop, backoff)
+                backoff = min(MAX_BACKOFF_S, backoff * 2)
+                continue
+            if updates is None:
+                break
+            backoff = 1.0
+            lanes.confirmed(asked)
+            fresh = _fresh(updates, lanes, mark)
+            for update in fresh:
+                lanes.take(update)
+            if updates and mark is not None:
                 mark.forget()
-                await asyncio.to_thread(mark.save, updates[-1].update_id)
-            offset = updates[-1].update_id + 1
+            if lanes.busy() and not fresh:
+                await _pause_while_busy(lanes, stop)
+            saved = await _save_mark(mark, lanes, saved)
+    finally:
+        await lanes.close(STOP_GRACE_S)
+    saved = await _save_mark(mark, lanes, saved)
+    offset = lanes.offset()
     if offset is not None:
-        # Confirm the last handled batch so a clean restart doesn't see it again.
+        # Confirm what was handled so a clean restart doesn't see it again.
         await best_effort(app.bot.get_updates(offset=offset, timeout=0, limit=1), "confirm")
+
+
+def _fresh(updates: tuple[Update, ...], lanes: Lanes, mark: UpdateMark | None) -> list[Update]:
+    """The updates not handled yet (in this run, or before a restart per the mark)."""
+    fresh = [u for u in updates if not lanes.known(u.update_id)]
+    if mark is not None and mark.value is not None:
+        kept = [u for u in fresh if not mark.seen(u.update_id)]
+        if len(kept) < len(fresh):
+            log.info("%s update(s) handled before a restart skipped", len(fresh) - len(kept))
+            lanes.skip(u.update_id for u in fresh if mark.seen(u.update_id))
+        fresh = kept
+    return fresh
+
+
+async def _save_mark(mark: UpdateMark | None, lanes: Lanes, saved: int | None) -> int | None:
+    """Record the last handled update when it moved (the offset less one)."""
+    offset = lanes.offset()
+    if mark is None or offset is None or offset - 1 == saved:
+        return saved
+    await asyncio.to_thread(mark.save, offset - 1)
+    return offset - 1
 
 
 async def serve(app: Application[Any, Any, Any, Any, Any, Any],

@@ -6,19 +6,24 @@ of that budget and made digests and command replies wait behind them (measured: 
 ~1200 digests a minute). Calls made inside `cosmetic()` may use a third of the budget and are
 skipped (raising `BudgetBusy`, a TelegramError their callers already treat as a best-effort
 failure, to be tried again at their next tick) beyond that, or while replies queue up.
+
+A 429 (RetryAfter) answered to a call for a chat pauses that chat only: `AIORateLimiter` would
+pause every call of the bot for its `retry_after`. Calls without a chat keep the global pause.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 from typing import Any
 
-from telegram.error import TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter
 
 _COSMETIC: ContextVar[bool] = ContextVar("tomtat_cosmetic", default=False)
@@ -49,6 +54,45 @@ class PriorityRateLimiter(AIORateLimiter):
         self._per_second = cosmetic_per_second
         self._cosmetic: deque[float] = deque()  # start times of recent cosmetic calls
         self._replies = 0
+        self._paused: dict[str, float] = {}  # chat → monotonic time its 429 pause ends
+
+    def _pause_chat(self, chat: str, exc: RetryAfter) -> None:
+        wait = exc.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        self._paused[chat] = max(self._paused.get(chat, 0.0), time.monotonic() + seconds + 0.1)
+
+    async def _chat_pause(self, chat: str) -> None:
+        until = self._paused.get(chat)
+        if until is None:
+            return
+        if until <= time.monotonic():
+            del self._paused[chat]
+            return
+        await asyncio.sleep(until - time.monotonic())
+
+    async def _per_chat(self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any,
+                        kwargs: dict[str, Any], endpoint: str, data: dict[str, Any],
+                        rate_limit_args: int | None) -> Any:
+        """Rate-limit as AIORateLimiter does, but a chat's 429 pauses only that chat."""
+        chat_id = data.get("chat_id")
+        if chat_id is None:
+            return await super().process_request(callback, args, kwargs, endpoint, data,
+                                                  rate_limit_args)
+        chat = str(chat_id)
+        # Groups and channels (negative or @name ids) have their own per-minute limiter.
+        group = chat_id if chat.startswith(("-", "@")) else False
+        retries = rate_limit_args or self._max_retries
+        paid = bool(data.get("allow_paid_broadcast", False))
+        for attempt in range(retries + 1):
+            await self._chat_pause(chat)
+            try:
+                return await self._run_request(chat=True, group=group, allow_paid_broadcast=paid,
+                                               callback=callback, args=args, kwargs=kwargs)
+            except RetryAfter as exc:
+                self._pause_chat(chat, exc)
+                if attempt == retries:
+                    raise
+        return None  # not reached: the last attempt returns or raises
 
     def _cosmetic_room(self) -> bool:
         now = time.monotonic()
@@ -72,8 +116,8 @@ class PriorityRateLimiter(AIORateLimiter):
             started = time.monotonic()
             self._cosmetic.append(started)
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data,
-                                                      rate_limit_args)
+                return await self._per_chat(callback, args, kwargs, endpoint, data,
+                                            rate_limit_args)
             except BaseException:
                 # Cancelled (a typing action whose summary already ended) or failed: not sent,
                 # so its share of the budget goes back.
@@ -82,7 +126,6 @@ class PriorityRateLimiter(AIORateLimiter):
                 raise
         self._replies += 1
         try:
-            return await super().process_request(callback, args, kwargs, endpoint, data,
-                                                  rate_limit_args)
+            return await self._per_chat(callback, args, kwargs, endpoint, data, rate_limit_args)
         finally:
             self._replies -= 1

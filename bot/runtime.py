@@ -12,6 +12,7 @@ from bot.access import AccessPolicy
 from bot.engines import EngineBox
 from bot.intake import Intake
 from bot.limits import RateLimiter
+from bot.quota import BurstGate, press_limiter
 from bot.settings import Settings
 from bot.worker import Worker
 from storage import Store
@@ -30,6 +31,8 @@ class Runtime:
     engines: EngineBox
     policy: AccessPolicy
     limiter: RateLimiter
+    presses: RateLimiter = field(default_factory=press_limiter)
+    refusals: BurstGate = field(default_factory=BurstGate)
     _seen: deque[int] = field(default_factory=lambda: deque(maxlen=10_000))
     _seen_set: set[int] = field(default_factory=set)
     _queries: OrderedDict[str, tuple[int, str]] = field(default_factory=OrderedDict)

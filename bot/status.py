@@ -1,4 +1,5 @@
-"""Status messages for jobs that take a while: queue position, then chunk progress."""
+"""Status messages: queue position for a job still waiting after a while, then "working" from
+the moment it runs, then chunk progress; the reply is edited into the same message."""
 
 from __future__ import annotations
 
@@ -71,6 +72,16 @@ class StatusBoard:
     def forget(self, job_id: int) -> None:
         """The job's reply was delivered (or can never be)."""
         self._jobs.pop(job_id, None)
+
+    async def show_now(self, tracked: Tracked) -> None:
+        """The job started: show its status at once. The reply is delivered by editing this
+        message, so sending it while the engine works keeps that send off the queue's path."""
+        try:
+            async with tracked.lock:
+                if not tracked.finished and tracked.status_message_id is None:
+                    await self._show(tracked)
+        except TelegramError as exc:  # delivery makes its own placeholder then
+            log.info("status message for job %s failed: %s", tracked.job_id, exc)
 
     async def _text(self, tracked: Tracked) -> str:
         if tracked.progress and tracked.progress[1] > 1:

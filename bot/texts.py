@@ -77,6 +77,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Your pasted messages add up to too much ({chars} characters; the limit is {limit}), so"
         " nothing was kept. Paste one article at a time, or just its main part.",
     ),
+    "paste_overflow": (
+        "Phần bạn dán vượt quá độ dài một bài ({limit} ký tự): tôi giữ phần đầu để tóm tắt và bỏ"
+        " {dropped} tin gửi sau đó. Hãy gửi từng bài một.",
+        "What you pasted went past one article's length ({limit} characters): I kept the first"
+        " part to summarise and dropped the {dropped} message(s) after it. Send one article at"
+        " a time.",
+    ),
     "not_vietnamese": (
         "Văn bản này có vẻ không phải tiếng Việt. Tôi chỉ tóm tắt tin tiếng Việt.",
         "This text does not look Vietnamese. I only summarise Vietnamese news.",
@@ -104,6 +111,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "doc_failed": (
         "Tôi không tải được tệp này, hãy thử lại sau.",
         "I could not download this file; please try again later.",
+    ),
+    "doc_unreadable": (
+        "Tôi không đọc được tệp này: nội dung bị hỏng hoặc quá rối. Hãy mở tệp, chép phần bài "
+        "báo và dán vào đây.",
+        "I can't read this file: its content is broken or too tangled. Open it, copy the "
+        "article and paste it here.",
+    ),
+    "doc_bad_bytes": (
+        "Tệp có {count} byte lỗi mã hoá; tôi đã thay chúng bằng dấu � và đọc phần còn lại.",
+        "The file has {count} byte(s) that are not valid text; I replaced them with � and read "
+        "the rest.",
     ),
     "edited": (
         "Tôi không tóm tắt lại tin đã sửa. Nếu muốn, hãy gửi lại bài dưới dạng tin mới.",
@@ -144,6 +162,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "admin_only": ("Lệnh này chỉ dành cho quản trị viên.", "This command is for admins only."),
     # work in progress and results
+    "delivering": ("Đang gửi kết quả…", "Sending the result…"),
     "queued": (
         "Đang tóm tắt… vị trí {position} trong hàng đợi",
         "Summarising… position {position} in the queue",

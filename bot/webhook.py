@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 import secrets
 import signal
@@ -29,9 +28,12 @@ from telegram.request import BaseRequest
 
 from bot.launch import StartupError, launch
 from bot.settings import Settings
+from bot.update_json import NotAnUpdate, parse_update
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Telegram's updates are a few KB; a document is sent as a file id, never inline.
+MAX_BODY_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -59,22 +61,52 @@ class WebhookConfig:
                    secret=settings.webhook_secret or secrets.token_urlsafe(32))
 
 
+@tornado.web.stream_request_body
 class _UpdateHandler(tornado.web.RequestHandler):
+    """Checks the secret from the headers alone, then reads at most MAX_BODY_BYTES of body."""
+
     def initialize(self, app: Application[Any, Any, Any, Any, Any, Any], config: WebhookConfig,
                    tasks: set[asyncio.Task[None]]) -> None:
         self.app, self.config, self.tasks = app, config, tasks
+        self._chunks: list[bytes] = []
+        self._size = 0
 
-    async def post(self) -> None:
+    def prepare(self) -> None:
         given = self.request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.config.secret.encode()):
             log.warning("webhook request with a missing or wrong secret token refused")
-            self.set_status(403)
+            self._refuse(403)  # before a byte of the body is read: it is never taken in
+            return
+        declared = self.request.headers.get("Content-Length", "0")
+        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+            self._refuse(413)
+            return
+        # A chunked body has no Content-Length: the connection stops reading past the limit.
+        self.request.connection.set_max_body_size(MAX_BODY_BYTES)  # type: ignore[union-attr]
+
+    def _refuse(self, status: int) -> None:
+        self.set_status(status)
+        # The connection cannot be reused while an unread body is on it.
+        self.set_header("Connection", "close")
+        self.finish()
+
+    def data_received(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size <= MAX_BODY_BYTES:
+            self._chunks.append(chunk)
+
+    async def post(self) -> None:
+        if self._size > MAX_BODY_BYTES:
+            self.set_status(413)
             return
         try:
-            update = Update.de_json(json.loads(self.request.body), self.app.bot)
-        except (ValueError, TypeError, KeyError):
+            update = parse_update(b"".join(self._chunks), self.app.bot)
+        except NotAnUpdate as exc:
+            log.info("webhook body refused: %s", exc)
             self.set_status(400)
             return
+        finally:
+            self._chunks = []
         task = asyncio.ensure_future(self.app.update_processor.process_update(
             update, self.app.process_update(update)))
         self.tasks.add(task)
@@ -122,7 +154,7 @@ async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: 
             sockets = tornado.netutil.bind_sockets(config.port, config.listen, socket.AF_UNSPEC)
         except OSError as exc:
             raise StartupError(f"cannot listen on {config.listen}:{config.port}: {exc}") from exc
-        server = tornado.httpserver.HTTPServer(web)
+        server = tornado.httpserver.HTTPServer(web, max_body_size=MAX_BODY_BYTES)
         server.add_sockets(sockets)
         # Pending updates stay queued at Telegram across restarts: never drop them.
         await app.bot.set_webhook(config.url, secret_token=config.secret,

@@ -1,4 +1,5 @@
-"""The job worker: one article at a time, summarised off the event loop, delivered exactly once."""
+"""The job worker: one article at a time, summarised off the event loop, each digest stored once
+and shown once (replies edit placeholders recorded before use: bot/placeholders.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from telegram import Bot
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.delivery import best_effort, deliver_chunks
+from bot.delivery import best_effort
 from bot.engines import EngineBox
 from bot.links.jobs import LinkJobs
 from bot.links.reader import LinkReader
+from bot.placeholders import deliver_once
 from bot.priority import cosmetic
 from bot.render import render_digest
 from bot.settings import Settings
@@ -128,6 +130,7 @@ class Worker:
     async def _process(self, job: Any) -> None:
         tracked = self._track(job)
         tracked.running = True
+        self._spawn(self._status.show_now(tracked), f"placeholder-{job.id}")
         existing = await self._links.same_story(job)
         if existing is not None:
             chunks = [text(job.language, "duplicate", number=existing.number)]
@@ -222,14 +225,15 @@ class Worker:
 
     async def _deliver(self, tracked: Tracked, chunks: list[str], *,
                        tries: int = DELIVERY_TRIES) -> bool:
-        """Send the reply, retrying network failures; True once Telegram confirmed it."""
+        """Show the reply (placeholders, then edits), retrying failures; True once it is shown."""
         async with tracked.lock:
             tracked.finished = True
             for attempt in range(tries):
                 try:
-                    await deliver_chunks(
-                        self._bot, tracked.chat_id, chunks, reply_to=tracked.reply_to,
-                        status_message_id=tracked.status_message_id,
+                    await deliver_once(
+                        self._bot, self._store, tracked.chat_id, tracked.job_id, chunks,
+                        reply_to=tracked.reply_to,
+                        placeholder=text(tracked.language, "delivering"),
                     )
                     self._status.forget(tracked.job_id)
                     return True
@@ -242,8 +246,9 @@ class Worker:
                 except RetryAfter as exc:
                     wait = exc.retry_after
                     seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-                    log.warning("flood control: waiting %.0f s before delivering", seconds)
-                    await asyncio.sleep(seconds)
+                    if attempt + 1 < tries:  # else later, beside the queue, not holding it
+                        log.warning("flood control: waiting %.0f s before delivering", seconds)
+                        await asyncio.sleep(seconds)
                 except TelegramError as exc:
                     log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
                                 attempt + 1, exc)

@@ -141,6 +141,18 @@ ALTER TABLE articles ADD COLUMN url TEXT;
 CREATE INDEX articles_chat_url ON articles(chat_id, url) WHERE url IS NOT NULL
 """
 
+# v8 records the message each part of a reply lives in (part 0 is jobs.status_message_id), so a
+# reply is delivered by editing messages whose ids were stored first: a retry after a crash or a
+# lost answer edits the same messages instead of sending the digest again.
+V8 = """
+CREATE TABLE delivery_parts (
+    job_id     INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    part       INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    PRIMARY KEY (job_id, part)
+) WITHOUT ROWID
+"""
+
 
 async def _script(conn: aiosqlite.Connection, sql: str) -> None:
     for statement in sql.split(";"):
@@ -221,6 +233,10 @@ async def _v7(conn: aiosqlite.Connection) -> None:
     await _script(conn, V7)
 
 
+async def _v8(conn: aiosqlite.Connection) -> None:
+    await _script(conn, V8)
+
+
 MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v1,
     _v2,
@@ -229,6 +245,7 @@ MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v5,
     _v6,
     _v7,
+    _v8,
 )
 LATEST = len(MIGRATIONS)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from storage.admin import AdminMixin
 from storage.links import LinksMixin
+from storage.parts import PartsMixin
 
 
-class Store(AdminMixin, LinksMixin):
+class Store(AdminMixin, LinksMixin, PartsMixin):
     """Async SQLite storage for chats, jobs, digests, search and export (see storage-api.md).
 
     Use as `async with Store(path) as store:`. Writes go through one connection behind an

@@ -7,11 +7,13 @@ from telegram.ext import ContextTypes, filters
 
 from bot.delivery import send_html
 from bot.extract import strip_mention
-from bot.handlers import _over_limits, addressed, already_queued, is_private, on_text, reply
+from bot.handlers import addressed, already_queued, is_private, limit_refused, on_text, reply
 from bot.links.urls import links_to_digest
+from bot.quota import charge
 from bot.render import render_digest
-from bot.runtime import runtime
+from bot.runtime import Runtime, runtime
 from bot.texts import pick_language, text
+from storage import StoredDigest
 
 _LINKISH = r"(?i)(?:https?://|www\.)\S"
 # Messages that may be links; the handler decides, and hands the rest to `on_text`.
@@ -76,14 +78,11 @@ async def accept_links(
         if existing is None:
             fresh.append(url)
             continue
-        await reply(update, text(lang, "duplicate", number=existing.number))
-        for chunk in render_digest(existing.digest, existing.number, lang):
-            await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
+        if not await _show_known(update, rt, existing, lang):
+            return
     if not fresh:
         return
-    refusal = await _over_limits(rt, chat.id, user.id, lang)
-    if refusal:
-        await reply(update, refusal)
+    if await limit_refused(update, rt, lang, new_job=True):
         return
     # Several links count one each against the pending cap; the rest waits for another message.
     pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
@@ -96,3 +95,19 @@ async def accept_links(
         rt.worker.submit(job)
     if len(fresh) > room:
         await reply(update, text(lang, "link_too_many", taken=room, left=len(fresh) - room))
+
+
+async def _show_known(update: Update, rt: Runtime, existing: StoredDigest, lang: str) -> bool:
+    """Answer a link digested before with its digest; False when the rate limit refuses that
+    (a whole digest per link: it counts like a new article, refused once per burst)."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    assert message is not None and chat is not None and user is not None
+    allowed, refusal = charge(rt.limiter, rt.refusals, chat.id, user.id, lang)
+    if not allowed:
+        if refusal:
+            await reply(update, refusal)
+        return False
+    await reply(update, text(lang, "duplicate", number=existing.number))
+    for chunk in render_digest(existing.digest, existing.number, lang):
+        await send_html(update.get_bot(), chat.id, chunk, reply_to=message.message_id)
+    return True

@@ -45,6 +45,11 @@ class BotProcess:
         """Started and not yet exited."""
         return self._proc is not None and self._proc.returncode is None
 
+    @property
+    def pid(self) -> int | None:
+        """The running process's id (None before the first start)."""
+        return self._proc.pid if self._proc is not None else None
+
     def log(self) -> str:
         """Everything the process printed (all runs)."""
         return self.log_path.read_text(encoding="utf-8", errors="replace") if (

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 
+from bot import extract, offload
+from bot.decoding import Decoded
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness
 
 ENGLISH = ("The provincial people's committee decided on Monday to spend five hundred billion "
@@ -109,3 +112,58 @@ async def test_summarize_as_reply_to_a_document_in_a_group(harness: Harness, art
     await harness.send("/summarize", chat_id=GROUP, reply_to_message=posted)
     await harness.settle()
     assert len(harness.digests(GROUP)) == 1
+
+
+@pytest.mark.parametrize(("name", "damage"), [
+    ("stray byte", lambda raw: raw[:200] + b"\xff" + raw[200:]),
+    ("truncated last character", lambda raw: raw + "ệ".encode()[:2]),
+])
+async def test_utf8_with_a_few_bad_bytes_is_read_with_a_note(
+    harness: Harness, article: str, name: str, damage: Any
+) -> None:
+    harness.api.files["documents/u1"] = damage(article.encode("utf-8"))
+    await harness.send(None, **doc("bai.txt", "u1", 4000))
+    await harness.settle()
+    assert len(harness.digests()) == 1, name
+    assert any("byte lỗi mã hoá" in t for t in harness.texts())
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+async def test_utf16_without_a_bom_is_read(harness: Harness, article: str, codec: str) -> None:
+    harness.api.files["documents/w1"] = article.encode(codec)
+    await harness.send(None, **doc("bai.txt", "w1", 8000))
+    await harness.settle()
+    assert len(harness.digests()) == 1
+    assert not any("lỗi mã hoá" in t for t in harness.texts())
+
+
+@pytest.mark.parametrize("page", [b"<![ x", b"<html><![ x <p>", b"<![CDATA[" * 5000])
+async def test_a_broken_html_file_gets_a_clear_answer_without_retry_advice(
+    harness: Harness, page: bytes
+) -> None:
+    harness.api.files["documents/h1"] = page
+    await harness.send(None, **doc("bai.html", "h1", len(page), "text/html"))
+    await harness.settle()
+    (reply,) = harness.texts()
+    assert "thử lại" not in reply  # trying again would fail the same way
+    await assert_nothing_stored(harness)
+
+
+async def test_a_file_not_read_within_the_budget_is_refused_clearly(
+    harness: Harness, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+
+    def endless(file_name: str | None, raw: bytes) -> Decoded:
+        gate.wait(10)
+        return Decoded(article)
+
+    monkeypatch.setattr(offload, "PARSE_BUDGET_S", 0.2)
+    monkeypatch.setattr(extract, "read_document", endless)
+    harness.api.files["documents/t1"] = b"<html></html>"
+    await harness.send(None, **doc("bai.html", "t1", 13, "text/html"))
+    gate.set()
+    await harness.settle()
+    (reply,) = harness.texts()
+    assert "không đọc được tệp này" in reply and "thử lại" not in reply
+    await assert_nothing_stored(harness)

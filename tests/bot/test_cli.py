@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 
@@ -87,3 +88,27 @@ def test_threads_from_the_environment_or_the_flag_reach_the_abstractive_engine(
     assert "positive whole number" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         build_parser().parse_args(["run", "--threads", "0"])
+
+
+def test_token_is_redacted_from_tracebacks_in_any_letter_case() -> None:
+    token = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactToken(token))
+    logger = logging.getLogger("tomtat.test.redact")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        try:
+            raise ValueError(f"bad url https://api.telegram.org/bot{token.lower()}/getMe")
+        except ValueError as exc:
+            try:
+                raise RuntimeError(f"while calling {token.upper()}") from exc
+            except RuntimeError:
+                logger.exception("request failed for %s", token.swapcase())
+    finally:
+        logger.removeHandler(handler)
+    logged = stream.getvalue()
+    assert "Traceback" in logged and "<token>" in logged
+    secret = token.partition(":")[2].lower()
+    assert secret not in logged.lower()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
+
 from storage import BulkDigest
 from summarizer.digest import Decision, Digest, Official
 from tests.bot.conftest import USER, Harness
@@ -99,3 +101,16 @@ async def test_settings_buttons_change_length_and_language(harness: Harness) -> 
 async def test_unknown_command_points_to_help(harness: Harness) -> None:
     await harness.send("/foo")
     assert "/help" in harness.texts()[-1]
+
+
+@pytest.mark.parametrize("command", ["/search", "/official"])
+async def test_a_very_long_query_is_echoed_short(harness: Harness, article: str,
+                                                 command: str) -> None:
+    await harness.send(article)
+    await harness.settle()
+    query = ("ngân sách tỉnh " * 300)[:4088]
+    await harness.send(f"{command} {query}")
+    reply = harness.texts()[-1]
+    assert len(reply) < 400 and "…" in reply
+    assert "lỗi" not in reply  # not the generic error note
+    assert query.split()[0] in reply

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 
 import pytest
@@ -13,7 +14,9 @@ from bot.extract import (
     decode_bytes,
     document_text,
     looks_vietnamese,
+    read_bytes,
 )
+from bot.offload import run_bounded
 
 VI = ("Ủy ban nhân dân tỉnh quyết định dành năm trăm tỷ đồng để nâng cấp các tuyến đường "
       "liên xã ở vùng sâu, vùng xa trong hai năm tới, ưu tiên những nơi học sinh phải đi "
@@ -76,3 +79,30 @@ def test_html_document_keeps_text_only() -> None:
             f"</script><p>{VI}</p><p>Đoạn &amp; hai</p></body></html>")
     text = document_text("bai.html", page.encode())
     assert text.splitlines() == [VI, "Đoạn & hai"]
+
+
+@pytest.mark.parametrize("hostile", ["<a " * 20000, "<!--" * 40000, "</" * 100000,
+                                     "<div>" * 20000, "<![ x" * 12000])
+def test_hostile_html_keeps_the_article_before_it(hostile: str) -> None:
+    page = f"<html><body><p>{VI}</p>{hostile}"
+    assert document_text("bai.html", page.encode()).splitlines()[0] == VI
+
+
+def test_html_with_a_broken_section_is_read_or_refused_clearly() -> None:
+    assert document_text("bai.html", b"<![ x") == ""  # nothing visible: the 'empty' reply
+    page = f'<?xml version="1.0" encoding="utf-8"?><html><body><p>{VI}</p></body></html>'
+    assert document_text("bai.html", page.encode()) == VI
+
+
+async def test_a_parse_past_its_budget_is_abandoned() -> None:
+    release = threading.Event()
+    with pytest.raises(TimeoutError):
+        await run_bounded(release.wait, 5.0, budget_s=0.1)
+    release.set()
+    assert await run_bounded(len, "xin chào", budget_s=5.0) == 8
+
+
+def test_a_legacy_encoding_is_not_mistaken_for_damaged_utf8() -> None:
+    raw = VI.encode("cp1258", errors="ignore")
+    decoded = read_bytes(raw)
+    assert decoded.replaced == 0 and "\ufffd" not in decoded.text

@@ -88,7 +88,7 @@ async def test_long_digest_arrives_in_several_valid_messages(
     )
     await harness.send(article)
     await harness.settle()
-    texts = [c.params["text"] for c in harness.api.of("sendMessage")]
+    texts = harness.texts()  # each part edited into its placeholder, in order
     assert len(texts) >= 3
     assert all(0 < len(t) <= 4096 for t in texts)
     assert "Đoạn 0:" in texts[0] and "Đoạn 19:" in "".join(texts) and "#1</i>" in texts[-1]

@@ -150,21 +150,23 @@ async def test_clear_button_only_for_the_user_who_asked(harness: Harness, articl
     assert "Đã xoá 1" in harness.texts(GROUP)[-1]
 
 
-async def test_paste_too_long_once_merged_is_refused_kindly_and_nothing_kept(
+async def test_a_paste_past_the_limit_keeps_its_first_article_and_refuses_the_rest_once(
     tmp_path: Path, article: str, article2: str
 ) -> None:
     limit = max(len(article), len(article2)) + 50  # each message fits, the two together don't
     settings = make_settings(tmp_path, max_article_chars=limit)
     async with started(settings) as h:
         await h.send(article)
-        await h.send(article2)
+        for i in range(12):  # a flood kept inside the merge window
+            await h.send(article2 + f"\nBản tin số {i}.")
         await h.settle()
-        (refusal,) = h.texts()
-        assert "quá dài" in refusal and f"{limit:,}" in refusal and "từng bài một" in refusal
-        assert h.digests() == [] and h.engine.calls == 0
+        digests = h.digests()
+        refusals = [t for t in h.texts() if "vượt quá" in t]
+        assert len(digests) == 1 and h.engine.calls == 1  # the first article, and only it
+        assert len(refusals) == 1 and "12 tin" in refusals[0] and f"{limit:,}" in refusals[0]
         store = h.rt.store
-        assert await store.fragments(USER, USER) == []
-        assert (await store.size_report(USER))["jobs"] == 0  # no failed job left behind
-        await h.send(article)  # doing what the message says works
+        assert await store.fragments(USER, USER) == []  # the rest was never written
+        assert (await store.size_report(USER))["jobs"] == 1
+        await h.send(article2)  # doing what the message says works
         await h.settle()
-        assert len(h.digests()) == 1
+        assert len(h.digests()) == 2

@@ -224,3 +224,18 @@ async def test_more_links_than_the_pending_cap_are_taken_in_part_and_the_rest_na
         await capped.settle()
         assert len(capped.digests()) == 2
         assert text("vi", "link_too_many", taken=2, left=1) in capped.texts()
+
+
+async def test_re_sending_a_known_link_counts_against_the_rate_limit(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5, rate_limit_count=3)
+    async with start_bot(settings) as h:
+        await h.send(site.url(NATIONAL))
+        await h.settle()
+        for _ in range(20):
+            await h.send(site.url(NATIONAL))
+        await h.settle()
+        assert len(h.digests()) == 3  # the first, then two re-sends within the limit
+        assert sum("gửi hơi nhanh" in t for t in h.texts()) == 1  # one refusal for the burst

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from telegram.ext import Application
 
+from bot import extract, handlers
+from bot.decoding import Decoded
 from bot.fake_request import BOT_ID
 from bot.offsets import UpdateMark, mark_path
-from bot.polling import poll
+from bot.polling import STOP_GRACE_S, poll
 from bot.settings import Settings
-from tests.bot.conftest import USER, start_bot
+from tests.bot.conftest import OTHER_USER, USER, start_bot
+from tests.bot.test_responsive import GatedCleaner
 
 
 async def poll_until(
@@ -92,3 +97,66 @@ async def test_only_the_first_batch_after_a_restart_is_filtered(
     # Ids restart low after a week of silence: from now on nothing is skipped.
     assert not mark.seen(3)
     assert path.read_text(encoding="ascii") == f"{BOT_ID} 501"
+
+
+async def test_a_slow_update_holds_up_neither_other_chats_nor_its_confirmation_order(
+    settings: Settings, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cleaner = GatedCleaner()
+    monkeypatch.setattr(handlers, "clean_text", cleaner)
+    async with start_bot(settings) as h:
+        h.api.updates.append({"update_id": 60, "message": h.message(article)})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1))
+        assert await asyncio.to_thread(cleaner.entered.wait, 5)
+        h.api.updates.append({"update_id": 61, "message": h.message(
+            "/help", chat_id=OTHER_USER, user_id=OTHER_USER)})
+        for _ in range(150):
+            if h.texts(OTHER_USER):
+                break
+            await asyncio.sleep(0.02)
+        answered_meanwhile = bool(h.texts(OTHER_USER))
+        offsets_meanwhile = [c.params.get("offset") for c in h.api.of("getUpdates")]
+        cleaner.gate.set()
+        for _ in range(250):
+            if h.digests():
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        assert answered_meanwhile, "another chat waited behind a slow update"
+        # Nothing was confirmed past the update still being read…
+        assert all(o is None or o <= 60 for o in offsets_meanwhile)
+        # …and everything was once it was handled.
+        assert any(c.params.get("offset") == 62 for c in h.api.of("getUpdates"))
+        assert len(h.digests()) == 1
+
+
+async def test_stopping_never_waits_for_a_document_being_read_and_leaves_it_unconfirmed(
+    settings: Settings, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entered, gate = threading.Event(), threading.Event()
+
+    def stuck(file_name: str | None, raw: bytes) -> Decoded:
+        entered.set()
+        gate.wait(30)  # a parse that would take far longer than anyone should wait
+        return Decoded(article)
+
+    monkeypatch.setattr(extract, "read_document", stuck)
+    async with start_bot(settings) as h:
+        h.api.files["documents/s1"] = b"<html>...</html>"
+        document = {"file_id": "s1", "file_unique_id": "us1", "file_name": "bai.html",
+                    "mime_type": "text/html", "file_size": 16}
+        h.api.updates.append({"update_id": 70, "message": h.message(None, document=document)})
+        stop = asyncio.Event()
+        task = asyncio.create_task(poll(h.app, stop, timeout=1))
+        assert await asyncio.to_thread(entered.wait, 5)
+        loop = asyncio.get_running_loop()
+        asked = loop.time()
+        stop.set()
+        await asyncio.wait_for(task, 10)
+        took = loop.time() - asked
+        gate.set()
+        assert took < STOP_GRACE_S + 1.0, f"stopping waited {took:.1f} s for a parse"
+        # Not handled, so not confirmed: Telegram sends it again after the restart.
+        assert all((c.params.get("offset") or 0) <= 70 for c in h.api.of("getUpdates"))

@@ -66,12 +66,12 @@ async def test_network_errors_on_delivery_are_retried(harness: Harness, article:
 
 
 async def test_rejected_markup_is_resent_as_plain_text(harness: Harness, article: str) -> None:
-    harness.api.fail("sendMessage", status=400,
+    harness.api.fail("editMessageText", status=400,
                      description="Bad Request: can't parse entities: unsupported start tag")
     await harness.send(article)
     await harness.settle()
     (digest,) = harness.digests()
-    last = harness.api.of("sendMessage")[-1].params
+    last = harness.api.of("editMessageText")[-1].params
     assert "parse_mode" not in last and "<b>" not in digest
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import tracemalloc
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -128,3 +129,64 @@ def test_config_from_settings_generates_a_secret() -> None:
                                "TOMTAT_WEBHOOK_SECRET": "abc_DEF-1"})
     assert WebhookConfig.from_settings(fixed).secret == "abc_DEF-1"
     assert "abc_DEF-1" not in repr(fixed)
+
+
+async def test_a_huge_body_without_the_secret_is_refused_before_it_is_read(served: Any) -> None:
+    _stub, recorder, config, *_ = served
+    url = f"http://127.0.0.1:{config.port}{config.path}"
+    chunk = b"x" * 65536
+    total = 50 * 1024 * 1024
+    sent = 0
+
+    async def body() -> AsyncIterator[bytes]:
+        nonlocal sent
+        while sent < total:
+            sent += len(chunk)
+            yield chunk
+
+    tracemalloc.start()
+    try:
+        async with httpx.AsyncClient(timeout=30) as client:
+            try:
+                answer = await client.post(url, content=body(), headers={
+                    "Content-Length": str(total)})
+                status: int | None = answer.status_code
+            except httpx.TransportError:  # the server hung up on the rest of the body
+                status = None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    print(f"sent {sent / 2**20:.1f} MiB of 50, peak traced memory {peak / 2**20:.1f} MiB")
+    assert status in (None, 403)
+    assert sent < 10 * 2**20, f"{sent / 2**20:.0f} MiB were taken in before the refusal"
+    assert peak < 10 * 2**20, f"memory grew by {peak / 2**20:.0f} MiB"
+    assert recorder.stored == []
+
+
+@pytest.mark.parametrize("body", [
+    b"[]", b"null", b'{"update_id": 1, "message": "x"}', b'"update"', b"{}",
+    b'{"update_id": "1"}', b'{"update_id": 1, "message": {"message_id": "a"}}',
+    b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+    b"{not json", b"\xff\xfe\x00", b"",
+])
+async def test_anything_but_an_update_is_a_client_error(served: Any, body: bytes) -> None:
+    _stub, recorder, config, *_ = served
+    url = f"http://127.0.0.1:{config.port}{config.path}"
+    async with httpx.AsyncClient() as client:
+        answer = await client.post(url, content=body, headers={SECRET_HEADER: "right-secret"})
+    assert answer.status_code == 400
+    assert recorder.stored == []
+
+
+async def test_a_body_over_the_limit_is_refused_even_with_the_secret(served: Any) -> None:
+    _stub, recorder, config, *_ = served
+    url = f"http://127.0.0.1:{config.port}{config.path}"
+    body = b'{"update_id": 1, "x": "' + b"a" * (2 * 1024 * 1024) + b'"}'
+    async with httpx.AsyncClient() as client:
+        try:
+            status: int | None = (await client.post(
+                url, content=body, headers={SECRET_HEADER: "right-secret"})).status_code
+        except httpx.TransportError:
+            status = None
+    assert status in (None, 413)
+    assert recorder.stored == []
