@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from summarizer.gazetteers import heads, places, ranks
-from summarizer.names import HONORIFICS, Token
-from summarizer.position_words import (
+from summarizer.officials.names import HONORIFICS, Token
+from summarizer.officials.position_words import (
     BODY_PAIRS,
     BODY_WORDS,
     CLOSERS,

@@ -1,21 +1,12 @@
-"""Tokens and person names: Vietnamese surname rules and foreign-looking names."""
+"""Person names by rule: Vietnamese surname rules and foreign-looking names."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from summarizer.gazetteers import fold, places, ranks, surnames
-from summarizer.textnorm import fold_tones, strip_diacritics
-
-_TOKEN = re.compile(r"\w+(?:\.\w+)*|[^\w\s]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# One Vietnamese syllable once diacritics are gone: onset, one to three vowels, coda.
-_VI_SYLLABLE = re.compile(
-    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?"
-    r"(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?"
-)
+from summarizer.officials.tokens import Token, is_foreign
+from summarizer.textnorm import fold_tones
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -37,56 +28,6 @@ OPENERS = _folded(
 HONORIFICS = frozenset(fold_tones(w) for w in ("ông", "bà", "ngài", "đồng chí", "đ/c"))
 MAX_VI_NAME = 4
 MAX_FOREIGN_NAME = 4
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word or punctuation mark of a paragraph, with its place in the text."""
-
-    text: str
-    start: int
-    end: int
-    fold: str
-
-    @property
-    def is_word(self) -> bool:
-        """A word rather than punctuation."""
-        return self.text[0].isalnum()
-
-    @property
-    def is_abbrev(self) -> bool:
-        """All-capital abbreviation such as UBND, HĐND, ĐBQH, TP."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_title_case(self) -> bool:
-        """Starts with a capital letter and is not an abbreviation."""
-        return self.text[0].isupper() and not self.is_abbrev
-
-    @property
-    def is_lower(self) -> bool:
-        """A lower-case word."""
-        return self.text[0].islower()
-
-
-def clean(text: str) -> str:
-    """Text without invisible characters (zero-width spaces break names apart)."""
-    return _INVISIBLE.sub("", text)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words and punctuation of a cleaned text, with offsets into it."""
-    return [Token(m.group(0), m.start(), m.end(), fold(m.group(0))) for m in _TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=16384)
-def is_foreign(word: str) -> bool:
-    """True when a capitalised word cannot be one Vietnamese syllable (Merkel, Trump)."""
-    bare = strip_diacritics(word)
-    if any(c in "fjwz" for c in bare) or not bare.isalpha():
-        return True
-    return _VI_SYLLABLE.fullmatch(bare) is None
 
 
 @dataclass(frozen=True)

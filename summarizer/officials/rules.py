@@ -1,26 +1,12 @@
-"""Mentions of people in an article: a name, the positions written beside it, where it is."""
+"""Mentions found by the hand rules: a name and the positions written beside it (precise)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from summarizer.gazetteers import fold
-from summarizer.names import Token, clean, find_names, tokenize
-from summarizer.positions import Paragraph, head_spans
-from summarizer.textnorm import nfc
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of a name; `given_only` for "ông Hải"-style references."""
-
-    name: str
-    key: tuple[str, ...]
-    titles: tuple[str, ...]
-    given_only: bool
-    order: int
-    in_title: bool
-
+from summarizer.officials.mentions import Mention
+from summarizer.officials.names import find_names
+from summarizer.officials.positions import Paragraph, head_spans
+from summarizer.officials.tokens import Token, clean, tokenize
 
 # Head words that say nothing about a position without the body they head.
 _BARE = frozenset(
@@ -48,7 +34,7 @@ def paragraph_mentions(
     been named): a lone word among them is a person, not a company inside a position.
     """
     known = set() if known is None else known
-    text = clean(nfc(text))
+    text = clean(text)
     tokens = tokenize(text)
     if not tokens:
         return []
