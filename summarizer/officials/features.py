@@ -6,17 +6,28 @@ shape) are only evidence here; the tagger learns how much each one weighs.
 
 from __future__ import annotations
 
+from functools import cache
+
 from summarizer.gazetteers import Phrases, heads, lexicon, places, ranks, surnames
 from summarizer.officials.tokens import Token, is_foreign, shape
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "…"})
 _WINDOW = (-2, -1, 1, 2)
 _CAP = 5
+_LEFT, _RIGHT = 8, 4
+_LINKS = 6
+_SOURCE = 20
 
 
 def honorifics() -> Phrases:
     """Words that introduce a name ("ông", "bà", "đồng chí")."""
     return lexicon("honorifics.txt")
+
+
+@cache
+def link_words() -> frozenset[str]:
+    """Words that may stand between a name and its position ("được bổ nhiệm giữ chức")."""
+    return frozenset(w for entry in lexicon("title_links.txt") for w in entry if w.isalpha())
 
 
 def _marks(folded: list[str], lexicon: Phrases, tag: str, out: list[list[str]]) -> None:
@@ -54,8 +65,10 @@ def _own(tokens: list[Token]) -> list[list[str]]:
     own: list[list[str]] = [[f"w={t.fold}", f"s={shape(t.text)}"] for t in tokens]
     for phrases, tag in ((heads(), "hd"), (places(), "pl"), (ranks(), "rk"), (honorifics(), "ho")):
         _marks(folded, phrases, tag, own)
-    family = surnames()
+    family, links = surnames(), link_words()
     for token, feats in zip(tokens, own, strict=True):
+        if token.fold in links:
+            feats.append("lk")
         if token.is_word and token.is_title_case:
             if token.fold in family:
                 feats.append("sur")
@@ -64,14 +77,52 @@ def _own(tokens: list[Token]) -> list[list[str]]:
     return own
 
 
+def _near_surnames(own: list[list[str]]) -> tuple[list[bool], list[bool]]:
+    """Whether a capitalised surname is a few tokens before / after each token."""
+    at = [i for i, feats in enumerate(own) if "sur" in feats]
+    left = [any(0 < i - k <= _LEFT for k in at) for i in range(len(own))]
+    right = [any(0 < k - i <= _RIGHT for k in at) for i in range(len(own))]
+    return left, right
+
+
+def _after_link(tokens: list[Token], own: list[list[str]]) -> list[bool]:
+    """A capitalised word, then only link words ("được bổ nhiệm giữ chức"), then this token."""
+    out = [False] * len(tokens)
+    for i in range(1, len(tokens)):
+        k = i - 1
+        while k >= 0 and i - k <= _LINKS and "lk" in own[k]:
+            k -= 1
+        out[i] = k < i - 1 and k >= 0 and tokens[k].is_word and tokens[k].is_title_case
+    return out
+
+
+def _after_source(tokens: list[Token]) -> list[bool]:
+    """Past the comma that closes "Theo ông X, …": what follows is the clause, not X's post."""
+    out = [False] * len(tokens)
+    comma = theo = -1
+    for i, token in enumerate(tokens):
+        out[i] = theo >= 0 and comma > theo and i - theo <= _SOURCE
+        if token.text in _SENTENCE_END:
+            comma = theo = -1
+        elif token.fold == "theo":
+            theo, comma = i, -1
+        elif token.text == ",":
+            comma = i
+    return out
+
+
 def paragraph_features(tokens: list[Token]) -> list[list[str]]:
     """One feature list per token, for the CRF."""
     own = _own(tokens)
     runs = _runs(tokens)
+    left, right = _near_surnames(own)
+    linked, source = _after_link(tokens, own), _after_source(tokens)
     n = len(tokens)
     out: list[list[str]] = []
     for i, token in enumerate(tokens):
         feats = ["b", *own[i]]
+        flags = (("nl", left[i]), ("nr", right[i]), ("al", linked[i]), ("as", source[i]))
+        feats += [f for f, on in flags if on]
         if runs[i][0] >= 0:
             feats += [f"ro={runs[i][0]}", f"rr={runs[i][1]}"]
         if i == 0 or tokens[i - 1].text in _SENTENCE_END:

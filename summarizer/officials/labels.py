@@ -18,7 +18,9 @@ from summarizer.officials.tokens import Token, clean, is_foreign, tokenize
 
 Gold = Sequence[tuple[str, Sequence[str]]]
 Title = tuple[str, ...]
-MAX_GAP = 7
+MAX_GAP = 12
+# A title after a name is looked for up to the end of the clause.
+_STOPS = frozenset({".", "!", "?", ";", ":"})
 _JOINERS = frozenset({",", ";", "kiêm", "và", "&", "đồng", "thời", "là"})
 
 
@@ -128,15 +130,16 @@ def _titles_before(folded: list[str], labels: list[str], start: int, titles: lis
 
 
 def _titles_after(folded: list[str], labels: list[str], end: int, titles: list[Title]) -> None:
+    """Mark the titles written after a name: through link words, or a little further on."""
     left, k, gap = list(titles), end, 0
     while left and k < len(folded) and gap <= MAX_GAP:
         title, n = _best(left, partial(_prefix_after, folded, k))
-        if title is not None and _free(labels, k, k + n):
+        if title is not None and _free(labels, k, k + n) and (gap <= 1 or n >= 2):
             _mark(labels, k, k + n, "POSL")
             left.remove(title)
             k, gap = k + n, 0
             continue
-        if labels[k] != "O" or folded[k] not in _link_words() | _JOINERS:
+        if labels[k] != "O" or folded[k] in _STOPS:
             return
         k, gap = k + 1, gap + 1
 

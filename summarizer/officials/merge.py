@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 
 from summarizer.digest import Article, Official
 from summarizer.gazetteers import fold
-from summarizer.officials import mentions as tagged
-from summarizer.officials import rules
-from summarizer.officials.mentions import Mention
+from summarizer.officials.mention import Mention
+from summarizer.officials.mentions import article_mentions
 from summarizer.textnorm import syllables
 
 # Abbreviations spelled out, so "Trưởng đoàn ĐBQH" and "Trưởng đoàn đại biểu Quốc hội" compare.
@@ -186,26 +185,13 @@ def merge_mentions(mentions: list[Mention]) -> list[_Person]:
     return people
 
 
-def _titled(mentions: list[Mention]) -> list[_Person]:
-    return [p for p in merge_mentions(mentions) if p.titles]
-
-
-def _same(a: _Person, b: _Person) -> bool:
-    return a.key == b.key or _is_suffix(a.key, b.key) or _is_suffix(b.key, a.key)
-
-
 def extract_officials(article: Article) -> tuple[Official, ...]:
-    """Officials named in the article, most important first.
-
-    The hand rules are precise but miss positions they have no pattern for; the tagger adds
-    the officials it finds that the rules do not list.
-    """
-    people = _titled(rules.article_mentions(article.title, article.paragraphs))
-    # A name inside a position the rules read is an organisation ("… HĐQT Vinacomin").
+    """Officials named in the article, most important first."""
+    people = [
+        p for p in merge_mentions(article_mentions(article.title, article.paragraphs)) if p.titles
+    ]
+    # A name inside someone's position is an organisation ("Chủ tịch HĐQT Vinacomin").
     inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
-    for person in _titled(tagged.article_mentions(article.title, article.paragraphs)):
-        if f" {' '.join(person.key)} " in inside or any(_same(person, known) for known in people):
-            continue
-        people.append(person)
+    people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
     return tuple(Official(p.name, p.final_titles()) for p in people)

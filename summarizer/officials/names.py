@@ -120,24 +120,26 @@ def _after_place_word(folded: list[str], start: int) -> bool:
     return before == _UY and start > 1 and folded[start - 2] in _PLACE_COMMITTEES
 
 
+def _past_place(folded: list[str], start: int, end: int) -> int | None:
+    """Start of what follows a place name opening the run; None when the run is the place."""
+    # "huyện Lâm Hà", "Thành uỷ Đồng Hới": two words are the place; a name may follow it.
+    if end - start == 2:
+        return None
+    place = places().match_at(folded, start, end)
+    if place:
+        return start + place
+    return start + 2 if end - start > MAX_VI_NAME else start
+
+
 def _vietnamese_name(folded: list[str], start: int, end: int, free: bool) -> int | None:
     """Start of the Vietnamese name that closes the run, when there is one."""
     gaz, family = places(), surnames()
     if _after_place_word(folded, start) and not free:
-        # "huyện Lâm Hà", "Thành uỷ Đồng Hới": two words are the place; a name may follow it.
-        if end - start == 2:
+        past = _past_place(folded, start, end)
+        if past is None:
             return None
-        place = places().match_at(folded, start, end)
-        if place:
-            start += place
-        elif end - start > MAX_VI_NAME:
-            start += 2
-    for i in range(start, end):
-        size = end - i
-        if size > MAX_VI_NAME:
-            continue
-        if size < 2:
-            break
+        start = past
+    for i in range(max(start, end - MAX_VI_NAME), end - 1):
         if tuple(folded[i:end]) in gaz:
             # "Chủ tịch Hồ Chí Minh" is the man, not the city.
             return i if folded[i:end] == _HO_CHI_MINH and folded[i - 2 : i] == _CHU_TICH else None
@@ -148,45 +150,68 @@ def _vietnamese_name(folded: list[str], start: int, end: int, free: bool) -> int
     return None
 
 
+def _name_start(folded: list[str], start: int, end: int) -> int:
+    """First word of a run that may belong to a name: past openers, honorifics and ranks."""
+    while start < end and (folded[start] in HONORIFICS or folded[start] in OPENERS):
+        # A sentence that opens with "Ông ..." or "Theo ..." capitalises that word too.
+        start += 1
+    # "Tướng Ali Reza Lotfi", "Đại sứ quán Mỹ ...": ranks never belong to the name.
+    return start + (ranks().match_at(folded, start, end) if start < end else 0)
+
+
+def _foreign_name(tokens: list[Token], folded: list[str], start: int, end: int) -> NameSpan | None:
+    """The foreign name that closes the run, after the places that open it."""
+    if places().match_ending(folded, end - 1) and not places().match_at(folded, start, end):
+        return None  # "Grab Việt Nam": a company named after its country
+    first = _strip_places(folded, start, end)
+    if first < end and sum(t.is_word for t in tokens[first:end]) <= MAX_FOREIGN_NAME:
+        return NameSpan(first, end, foreign=True)
+    return None
+
+
+def _after_country(folded: list[str], start: int, end: int, blocked: set[int]) -> NameSpan | None:
+    """ "Bộ trưởng Thống nhất Hàn Quốc Myoung": what follows a country is a name."""
+    country = _strip_places(folded, start, end)
+    if (
+        start < country < end
+        and (country - start > 1 or start - 1 in blocked)
+        and (end - country == 1 or folded[country] not in surnames())
+    ):
+        return NameSpan(country, end, foreign=True)
+    return None
+
+
+def _local_name(tokens: list[Token], folded: list[str], start: int, end: int) -> NameSpan | None:
+    """The Vietnamese name (or "ông Hải"-style given name) that closes the run."""
+    after_honorific = start > 0 and (
+        folded[start - 1] in HONORIFICS
+        or (start > 1 and f"{folded[start - 2]} {folded[start - 1]}" in HONORIFICS)
+    )
+    first_vi = _vietnamese_name(folded, start, end, free=after_honorific)
+    if first_vi == start and end - start == 2 and start > 0 and tokens[start - 1].is_abbrev:
+        return None  # "NH Phương Đông", "UBND Lâm Hà": two words after a code name a body
+    if first_vi is not None:
+        return NameSpan(first_vi, end, foreign=False)
+    if end - start == 1 and after_honorific:
+        # "ông Hải": a given name that points back to someone named in full.
+        return NameSpan(start, end, foreign=False)
+    return None
+
+
 def find_names(tokens: list[Token], blocked: set[int]) -> list[NameSpan]:
     """Every name in a paragraph; `blocked` tokens (position words) never belong to a name."""
     folded = [t.fold for t in tokens]
     spans: list[NameSpan] = []
-    for start, end in _runs(tokens, blocked):
-        while start < end and (folded[start] in HONORIFICS or folded[start] in OPENERS):
-            # A sentence that opens with "Ông ..." or "Theo ..." capitalises that word too.
-            start += 1
-        # "Tướng Ali Reza Lotfi", "Đại sứ quán Mỹ ...": ranks never belong to the name.
-        start += ranks().match_at(folded, start, end) if start < end else 0
+    for run_start, end in _runs(tokens, blocked):
+        start = _name_start(folded, run_start, end)
         if start >= end:
             continue
-        words = [t.text for t in tokens[start:end] if t.is_word]
-        after_honorific = start > 0 and (
-            folded[start - 1] in HONORIFICS
-            or (start > 1 and f"{folded[start - 2]} {folded[start - 1]}" in HONORIFICS)
-        )
-        if any(is_foreign(w) for w in words):
-            if places().match_ending(folded, end - 1) and not places().match_at(folded, start, end):
-                continue  # "Grab Việt Nam": a company named after its country
-            first = _strip_places(folded, start, end)
-            if first < end and sum(t.is_word for t in tokens[first:end]) <= MAX_FOREIGN_NAME:
-                spans.append(NameSpan(first, end, foreign=True))
-            continue
-        country = _strip_places(folded, start, end)
-        if (
-            start < country < end
-            and (country - start > 1 or start - 1 in blocked)
-            and (end - country == 1 or folded[country] not in surnames())
-        ):
-            # "Bộ trưởng Thống nhất Hàn Quốc Myoung": what follows a country is a name.
-            spans.append(NameSpan(country, end, foreign=True))
-            continue
-        first_vi = _vietnamese_name(folded, start, end, free=after_honorific)
-        if first_vi == start and end - start == 2 and start > 0 and tokens[start - 1].is_abbrev:
-            continue  # "NH Phương Đông", "UBND Lâm Hà": two words after a code name a body
-        if first_vi is not None:
-            spans.append(NameSpan(first_vi, end, foreign=False))
-        elif end - start == 1 and after_honorific:
-            # "ông Hải": a given name that points back to someone named in full.
-            spans.append(NameSpan(start, end, foreign=False))
+        if any(is_foreign(t.text) for t in tokens[start:end] if t.is_word):
+            span = _foreign_name(tokens, folded, start, end)
+        else:
+            span = _after_country(folded, start, end, blocked) or _local_name(
+                tokens, folded, start, end
+            )
+        if span is not None:
+            spans.append(span)
     return spans

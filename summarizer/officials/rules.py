@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from summarizer.gazetteers import fold
-from summarizer.officials.mentions import Mention
 from summarizer.officials.names import find_names
 from summarizer.officials.positions import Paragraph, head_spans
-from summarizer.officials.tokens import Token, clean, tokenize
+from summarizer.officials.tokens import Token
 
 # Head words that say nothing about a position without the body they head.
 _BARE = frozenset(
@@ -15,7 +16,7 @@ _BARE = frozenset(
 )
 
 
-def _after_theo(tokens: list[Token], start: int) -> bool:
+def after_theo(tokens: list[Token], start: int) -> bool:
     """The mention is the source of a clause ("Theo ông X, …"): nothing but a honorific between."""
     for k in range(start - 1, max(start - 4, -1), -1):
         if tokens[k].fold == "theo":
@@ -25,17 +26,22 @@ def _after_theo(tokens: list[Token], start: int) -> bool:
     return False
 
 
-def paragraph_mentions(
-    text: str, order: int, in_title: bool = False, known: set[str] | None = None
-) -> list[Mention]:
+@dataclass(frozen=True)
+class Read:
+    """A name the rules found at tokens [start, end) and the token ranges of its positions."""
+
+    start: int
+    end: int
+    foreign: bool
+    titles: tuple[tuple[int, int], ...]
+
+
+def paragraph_reads(text: str, tokens: list[Token], known: set[str]) -> list[Read]:
     """Every name in one paragraph with the positions attached to it.
 
     `known` holds the last words of full names met so far ("trump" once "Donald Trump" has
     been named): a lone word among them is a person, not a company inside a position.
     """
-    known = set() if known is None else known
-    text = clean(text)
-    tokens = tokenize(text)
     if not tokens:
         return []
     heads = head_spans([t.fold for t in tokens])
@@ -48,40 +54,18 @@ def paragraph_mentions(
         para.add_name(
             span.start, span.end, strong=span.size >= 2 or tokens[span.start].fold in known
         )
-    mentions = []
+    reads = []
     for span in spans:
         if span.start in para.consumed:
             continue
         before = para.titles_before(span.start)
         opening = before[0][0] if before else span.start
         after = para.titles_after(
-            span.end, need_close=_after_theo(tokens, opening), absorb=span.size >= 2
+            span.end, need_close=after_theo(tokens, opening), absorb=span.size >= 2
         )
-        ranges = before + after
         # A bare "trưởng" says nothing ("kế toán trưởng …", "là người đứng đầu, ông …").
         titles = tuple(
-            para.span_text(s, e)
-            for s, e in ranges
-            if tuple(t.fold for t in tokens[s:e]) not in _BARE
+            (s, e) for s, e in before + after if tuple(t.fold for t in tokens[s:e]) not in _BARE
         )
-        words = [t for t in tokens[span.start : span.end] if t.is_word]
-        mentions.append(
-            Mention(
-                name=para.span_text(span.start, span.end),
-                key=tuple(t.fold for t in words),
-                titles=titles,
-                given_only=not span.foreign and span.size == 1,
-                order=order * 1_000_000 + span.start,
-                in_title=in_title,
-            )
-        )
-    return mentions
-
-
-def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:
-    """Mentions in the title, then in each paragraph, in reading order."""
-    known: set[str] = set()
-    found = paragraph_mentions(title, 0, in_title=True, known=known) if title else []
-    for number, paragraph in enumerate(paragraphs, start=1):
-        found.extend(paragraph_mentions(paragraph, number, known=known))
-    return found
+        reads.append(Read(span.start, span.end, span.foreign, titles))
+    return reads

@@ -46,8 +46,11 @@ def spans(labels: list[str]) -> list[Span]:
     return out
 
 
-def tag(tokens: list[Token]) -> list[Span]:
-    """Names and positions in one paragraph."""
+def tag(tokens: list[Token]) -> tuple[list[Span], list[float]]:
+    """Names and positions in one paragraph, and each token's odds of being part of a name."""
     if not tokens:
-        return []
-    return spans(list(_tagger().tag(paragraph_features(tokens))))
+        return [], []
+    tagger, features = _tagger(), paragraph_features(tokens)
+    names = [i for i, label in enumerate(tagger.labels()) if label.endswith("PER")]
+    odds = [sum(row[i] for i in names) for row in tagger.marginals(features)]
+    return spans(list(tagger.tag(features))), odds
