@@ -42,6 +42,10 @@ class Phrases:
     def __iter__(self) -> Iterator[tuple[str, ...]]:
         return iter(self._set)
 
+    def openings(self, folded: list[str]) -> list[int]:
+        """Indices where a phrase may start (its first word is there)."""
+        return [i for i, word in enumerate(folded) if word in self._first]
+
     def match_at(self, folded: list[str], start: int, end: int | None = None) -> int:
         """Length of the longest phrase starting at `start` and ending before `end`."""
         if folded[start] not in self._first:

@@ -32,14 +32,14 @@ def link_words() -> frozenset[str]:
 
 def _marks(folded: list[str], lexicon: Phrases, tag: str, out: list[list[str]]) -> None:
     """Append `tag=B` / `tag=I` to the tokens inside a lexicon phrase (longest match)."""
-    i = 0
-    while i < len(folded):
-        n = lexicon.match_at(folded, i)
+    after = 0
+    for i in lexicon.openings(folded):
+        n = lexicon.match_at(folded, i) if i >= after else 0
         if n:
             out[i].append(f"{tag}=B")
             for k in range(i + 1, i + n):
                 out[k].append(f"{tag}=I")
-        i += max(n, 1)
+            after = i + n
 
 
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -79,9 +79,11 @@ def _own(tokens: list[Token]) -> list[list[str]]:
 
 def _near_surnames(own: list[list[str]]) -> tuple[list[bool], list[bool]]:
     """Whether a capitalised surname is a few tokens before / after each token."""
-    at = [i for i, feats in enumerate(own) if "sur" in feats]
-    left = [any(0 < i - k <= _LEFT for k in at) for i in range(len(own))]
-    right = [any(0 < k - i <= _RIGHT for k in at) for i in range(len(own))]
+    n = len(own)
+    left, right = [False] * n, [False] * n
+    for k in (i for i, feats in enumerate(own) if "sur" in feats):
+        left[k + 1 : k + 1 + _LEFT] = [True] * len(left[k + 1 : k + 1 + _LEFT])
+        right[max(0, k - _RIGHT) : k] = [True] * (k - max(0, k - _RIGHT))
     return left, right
 
 
@@ -116,13 +118,19 @@ def paragraph_features(tokens: list[Token]) -> list[list[str]]:
     own = _own(tokens)
     runs = _runs(tokens)
     left, right = _near_surnames(own)
-    linked, source = _after_link(tokens, own), _after_source(tokens)
+    flags: list[list[str]] = [[] for _ in tokens]
+    for name, on in (
+        ("nl", left),
+        ("nr", right),
+        ("al", _after_link(tokens, own)),
+        ("as", _after_source(tokens)),
+    ):
+        for i in (i for i, yes in enumerate(on) if yes):
+            flags[i].append(name)
     n = len(tokens)
     out: list[list[str]] = []
     for i, token in enumerate(tokens):
-        feats = ["b", *own[i]]
-        flags = (("nl", left[i]), ("nr", right[i]), ("al", linked[i]), ("as", source[i]))
-        feats += [f for f, on in flags if on]
+        feats = ["b", *own[i], *flags[i]]
         if runs[i][0] >= 0:
             feats += [f"ro={runs[i][0]}", f"rr={runs[i][1]}"]
         if i == 0 or tokens[i - 1].text in _SENTENCE_END:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import BODY_WORDS
 from summarizer.officials.rules import Read, paragraph_reads
-from summarizer.officials.tagger import Span, tag
+from summarizer.officials.tagger import Span, Tagged, tag
 from summarizer.officials.tokens import Token, clean, is_foreign, tokenize
 
 # How far a position may sit from its name, in tokens (POSR before it, POSL after it).
@@ -53,9 +53,12 @@ def _owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | Non
 Titles = dict[Span, list[tuple[int, int]]]
 
 
-def _widen(name: Span, read: Read, odds: list[float]) -> Span:
+def _widen(name: Span, read: Read, tagged: Tagged) -> Span:
     """The tagger's name stretched over the rules' words it does not rule out."""
     start, end = min(name.start, read.start), max(name.end, read.end)
+    if (start, end) == (name.start, name.end):
+        return name
+    odds = tagged.odds()
     while start < name.start and odds[start] < KEEP:
         start += 1
     while end > name.end and odds[end - 1] < KEEP:
@@ -63,24 +66,24 @@ def _widen(name: Span, read: Read, odds: list[float]) -> Span:
     return Span("PER", start, end)
 
 
-def _names(tagged: list[Span], reads: list[Read], odds: list[float]) -> Titles:
+def _names(tagged: Tagged, reads: list[Read]) -> Titles:
     """Names from the tagger, widened by the rules', with the rules' positions for them."""
     names: Titles = {}
     claimed: set[int] = set()
-    for name in (s for s in tagged if s.kind == "PER"):
+    for name in (s for s in tagged.spans if s.kind == "PER"):
         titles: list[tuple[int, int]] = []
         for k, read in enumerate(reads):
             if name.start < read.end and read.start < name.end:
-                name = _widen(name, read, odds)
+                name = _widen(name, read, tagged)
                 titles.extend(read.titles)
                 claimed.add(k)
         names[name] = titles
     # A name only the rules read, inside what the tagger reads as a position, is part of it.
-    in_position = {i for s in tagged if s.kind != "PER" for i in range(s.start, s.end)}
+    in_position = {i for s in tagged.spans if s.kind != "PER" for i in range(s.start, s.end)}
     for k, read in enumerate(reads):
         if k in claimed or read.start in in_position:
             continue
-        if max(odds[read.start : read.end]) >= VETO:
+        if max(tagged.odds()[read.start : read.end]) >= VETO:
             names[Span("PER", read.start, read.end)] = list(read.titles)
     return names
 
@@ -135,9 +138,9 @@ def paragraph_mentions(
     """Every name in one paragraph with its positions (`known`: see `paragraph_reads`)."""
     text = clean(text)
     tokens = tokenize(text)
-    tagged, odds = tag(tokens)
-    names = _names(tagged, paragraph_reads(text, tokens, known), odds)
-    _link(tokens, tagged, names)
+    tagged = tag(tokens)
+    names = _names(tagged, paragraph_reads(text, tokens, known))
+    _link(tokens, tagged.spans, names)
     mentions = []
     for name, titles in sorted(names.items(), key=lambda item: item[0].start):
         words = [t for t in tokens[name.start : name.end] if t.is_word]

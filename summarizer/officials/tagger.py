@@ -46,11 +46,24 @@ def spans(labels: list[str]) -> list[Span]:
     return out
 
 
-def tag(tokens: list[Token]) -> tuple[list[Span], list[float]]:
-    """Names and positions in one paragraph, and each token's odds of being part of a name."""
-    if not tokens:
-        return [], []
-    tagger, features = _tagger(), paragraph_features(tokens)
-    names = [i for i, label in enumerate(tagger.labels()) if label.endswith("PER")]
-    odds = [sum(row[i] for i in names) for row in tagger.marginals(features)]
-    return spans(list(tagger.tag(features))), odds
+class Tagged:
+    """A paragraph's spans, and each token's chance of being part of a name (on demand)."""
+
+    def __init__(self, features: list[list[str]]) -> None:
+        self._features = features
+        self.spans = spans(list(_tagger().tag(features))) if features else []
+        self._odds: list[float] | None = None
+
+    def odds(self) -> list[float]:
+        """Marginal probability of PER at each token (computed once, only when asked)."""
+        if self._odds is None:
+            tagger = _tagger()
+            names = [i for i, label in enumerate(tagger.labels()) if label.endswith("PER")]
+            rows = tagger.marginals(self._features) if self._features else []
+            self._odds = [sum(row[i] for i in names) for row in rows]
+        return self._odds
+
+
+def tag(tokens: list[Token]) -> Tagged:
+    """Names and positions in one paragraph."""
+    return Tagged(paragraph_features(tokens) if tokens else [])
