@@ -42,6 +42,17 @@ def _marks(folded: list[str], lexicon: Phrases, tag: str, out: list[list[str]]) 
             after = i + n
 
 
+def place_tokens(tokens: list[Token]) -> set[int]:
+    """Indices of the tokens inside a place name (longest match, left to right)."""
+    folded, where, after = [t.fold for t in tokens], places(), 0
+    inside: set[int] = set()
+    for i in where.openings(folded):
+        n = where.match_at(folded, i) if i >= after else 0
+        inside.update(range(i, i + n))
+        after = max(after, i + n)
+    return inside
+
+
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """(offset, remaining) of each token in its run of title-case words; (-1, -1) outside one."""
     out = [(-1, -1)] * len(tokens)

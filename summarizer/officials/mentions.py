@@ -8,6 +8,7 @@ unless the tagger gives it almost no chance of being a name.
 
 from __future__ import annotations
 
+from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import BODY_WORDS
 from summarizer.officials.rules import Read, paragraph_reads
@@ -53,8 +54,14 @@ def _owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | Non
 Titles = dict[Span, list[tuple[int, int]]]
 
 
-def _widen(name: Span, read: Read, tagged: Tagged) -> Span:
-    """The tagger's name stretched over the rules' words it does not rule out."""
+def _widen(name: Span, read: Read, tagged: Tagged, places: set[int]) -> Span:
+    """The tagger's name stretched over the rules' words it does not rule out.
+
+    A place never opens a name: when the tagger's name starts with one and the rules' starts
+    after it ("Tổng thống Đức Frank - Walter Steinmeier"), the rules' start wins.
+    """
+    if name.start < read.start and all(i in places for i in range(name.start, read.start)):
+        name = Span("PER", read.start, name.end)
     start, end = min(name.start, read.start), max(name.end, read.end)
     if (start, end) == (name.start, name.end):
         return name
@@ -66,7 +73,7 @@ def _widen(name: Span, read: Read, tagged: Tagged) -> Span:
     return Span("PER", start, end)
 
 
-def _names(tagged: Tagged, reads: list[Read]) -> Titles:
+def _names(tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
     """Names from the tagger, widened by the rules', with the rules' positions for them."""
     names: Titles = {}
     claimed: set[int] = set()
@@ -74,7 +81,7 @@ def _names(tagged: Tagged, reads: list[Read]) -> Titles:
         titles: list[tuple[int, int]] = []
         for k, read in enumerate(reads):
             if name.start < read.end and read.start < name.end:
-                name = _widen(name, read, tagged)
+                name = _widen(name, read, tagged, places)
                 titles.extend(read.titles)
                 claimed.add(k)
         names[name] = titles
@@ -139,7 +146,7 @@ def paragraph_mentions(
     text = clean(text)
     tokens = tokenize(text)
     tagged = tag(tokens)
-    names = _names(tagged, paragraph_reads(text, tokens, known))
+    names = _names(tagged, paragraph_reads(text, tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
     mentions = []
     for name, titles in sorted(names.items(), key=lambda item: item[0].start):
