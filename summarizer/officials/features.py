@@ -124,10 +124,8 @@ def _after_source(tokens: list[Token]) -> list[bool]:
     return out
 
 
-def paragraph_features(tokens: list[Token]) -> list[list[str]]:
-    """One feature list per token, for the CRF."""
-    own = _own(tokens)
-    runs = _runs(tokens)
+def _flags(tokens: list[Token], own: list[list[str]]) -> list[list[str]]:
+    """Context flags of each token: surname near, after a name and link words, past "Theo X,"."""
     left, right = _near_surnames(own)
     flags: list[list[str]] = [[] for _ in tokens]
     for name, on in (
@@ -138,6 +136,14 @@ def paragraph_features(tokens: list[Token]) -> list[list[str]]:
     ):
         for i in (i for i, yes in enumerate(on) if yes):
             flags[i].append(name)
+    return flags
+
+
+def paragraph_features(tokens: list[Token]) -> list[list[str]]:
+    """One feature list per token, for the CRF."""
+    own = _own(tokens)
+    runs = _runs(tokens)
+    flags = _flags(tokens, own)
     n = len(tokens)
     out: list[list[str]] = []
     for i, token in enumerate(tokens):
