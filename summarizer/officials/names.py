@@ -4,28 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.gazetteers import fold, places, ranks, surnames
+from summarizer.gazetteers import fold, lexicon, places, ranks, surnames
+from summarizer.officials.position_words import words
 from summarizer.officials.tokens import Token, is_foreign
-from summarizer.textnorm import fold_tones
-
-
-def _folded(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
-
 
 # Words after which a short capitalised run is a place ("xã Quảng Hùng", "Thành uỷ Đồng Hới").
-PLACE_BEFORE = _folded("tỉnh phố huyện xã phường quận trấn TP thủ đô")
-_PLACE_COMMITTEES = _folded("thành huyện quận thị")
+PLACE_BEFORE = words("place_before")
+_PLACE_COMMITTEES = words("place_committees")
 _UY = fold("uỷ")
 _HO_CHI_MINH = [fold(w) for w in ("Hồ", "Chí", "Minh")]
 _CHU_TICH = [fold(w) for w in ("Chủ", "tịch")]
-_SEATS = frozenset(fold(w) for w in ("Điện", "Phủ", "Dinh", "Nhà"))
+_SEATS = words("seats")
 # Capitalised sentence openers that are never part of a name ("Theo Donald Trump").
-OPENERS = _folded(
-    "theo cùng với tại trong khi sau trước của và nhưng còn hôm ngày từ đến về do bởi "
-    "vì nếu dù cả các những một hai ba gặp tiếp đón thưa gửi cảm ơn chào mời chính"
-)
-HONORIFICS = frozenset(fold_tones(w) for w in ("ông", "bà", "ngài", "đồng chí", "đ/c"))
+OPENERS = words("openers")
+HONORIFICS = frozenset(" ".join(entry) for entry in lexicon("honorifics.txt"))
 MAX_VI_NAME = 4
 MAX_FOREIGN_NAME = 4
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.gazetteers import fold
 from summarizer.officials.names import find_names
+from summarizer.officials.position_words import phrases
 from summarizer.officials.positions import Paragraph, head_spans
 from summarizer.officials.tokens import Token
 
 # Head words that say nothing about a position without the body they head.
-_BARE = frozenset(
-    tuple(fold(w) for w in t.split())
-    for t in ("trưởng", "phó", "người đứng đầu", "quan chức", "nhà lãnh đạo", "chỉ huy", "cố vấn")
-)
+_BARE = phrases("bare_heads")
 
 
 def after_theo(tokens: list[Token], start: int) -> bool:
