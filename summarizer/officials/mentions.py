@@ -68,7 +68,8 @@ def _widen(name: Span, read: Read, tagged: Tagged, places: set[int]) -> Span:
     odds = tagged.odds()
     while start < name.start and odds[start] < KEEP:
         start += 1
-    while end > name.end and odds[end - 1] < KEEP:
+    # The rules join foreign names over hyphens and particles the tagger doubts ("Jae - in").
+    while end > name.end and odds[end - 1] < KEEP and not read.foreign:
         end -= 1
     return Span("PER", start, end)
 
