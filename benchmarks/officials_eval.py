@@ -1,30 +1,42 @@
-"""Officials extraction against the annotated dev articles and the seed page; prints figures.
+"""Officials against the annotated set (tune / check), the old 12-article set and the seed page.
 
-Usage: python benchmarks/officials_eval.py --dataset ../shared/data/officials-dev.jsonl \
-           --seed ../shared/data/seed-page.txt [--ner] [--verbose]
+Usage: PYTHONPATH=. python benchmarks/officials_eval.py [--no-baseline] [--verbose SPLIT]
 
-Scoring follows ../shared/data/README.md: names compared after NFC, lower-casing and tone
-folding; a position is right when its syllables overlap a gold position with F1 >= 0.5.
+Scoring is ../shared/ANNOTATION.md's (`benchmarks/annotated.py`): officials F1 counts a person
+found (names after NFC, lower case, tone folding, `ông/bà` dropped); officials+position F1 counts
+a person only when one predicted position overlaps a gold one (syllable F1 >= 0.5). The baseline
+is the rule-based product at `annotated.RULES_REF`, run in the same invocation on the same rows.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.rouge import overlap_f1
+from benchmarks.annotated import (
+    DEFAULT_DATASET,
+    RULES_REF,
+    SPLITS,
+    Counts,
+    Prediction,
+    Row,
+    by_split,
+    load,
+    name_key,
+    officials_match,
+    predict_at,
+    predict_now,
+    table,
+)
 from benchmarks.seed_check import TEASER_PEOPLE
 from summarizer.cleaning import clean_page
 from summarizer.officials import extract_officials
-from summarizer.textnorm import count_words, fold_tones
 
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEED_OFFICIALS = (
     "Lữ Văn Hùng",
     "Nguyễn Hồ Hải",
@@ -36,165 +48,101 @@ SEED_OFFICIALS = (
 )
 
 
-def name_key(name: str) -> str:
-    """Names compare after NFC, lower case and tone folding; spacing is ignored."""
-    return " ".join(fold_tones(name).split())
+def score(rows: list[Row], preds: list[Prediction], indices: list[int]) -> tuple[Counts, Counts]:
+    """(officials, officials+position) counts over the rows at `indices`."""
+    names, placed = Counts(), Counts()
+    for i in indices:
+        found, with_position = officials_match(preds[i]["officials"], rows[i]["officials"])
+        names.add(found, len(preds[i]["officials"]), len(rows[i]["officials"]))
+        placed.add(with_position, len(preds[i]["officials"]), len(rows[i]["officials"]))
+    return names, placed
 
 
-def positions_right(pred: tuple[str, ...], gold: list[str]) -> tuple[bool, bool]:
-    """(strict, lenient): every predicted position matches gold and one does / any one does."""
-    hits = [any(overlap_f1(p, g) >= 0.5 for g in gold) for p in pred]
-    return bool(hits) and all(hits), any(hits)
-
-
-def evaluate_dev(path: Path, verbose: bool) -> None:
-    """Names P/R/F1, position accuracy and agreement on the most important official."""
-    tp = fp = fn = strict = lenient = top1 = 0
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    for row in rows:
-        article = clean_page(row["text"])
-        officials = extract_officials(article)
-        pred = {name_key(o.name): o for o in officials}
-        gold = {name_key(g["name"]): g for g in row["officials"]}
-        tp += len(pred.keys() & gold.keys())
-        fp += len(pred.keys() - gold.keys())
-        fn += len(gold.keys() - pred.keys())
-        for key in pred.keys() & gold.keys():
-            s, le = positions_right(pred[key].titles, gold[key]["titles"])
-            strict += s
-            lenient += le
-            if verbose and not s:
-                print(f"  position {row['id']}: {pred[key].titles} vs {gold[key]['titles']}")
-        if officials and name_key(officials[0].name) == name_key(row.get("main_official") or ""):
-            top1 += 1
-        if verbose:
-            for key in pred.keys() - gold.keys():
-                print(f"  extra    {row['id']}: {pred[key].name} {pred[key].titles}")
-            for key in gold.keys() - pred.keys():
-                print(f"  missing  {row['id']}: {gold[key]['name']} {gold[key]['titles']}")
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"dev articles: {len(rows)}  gold officials: {tp + fn}  predicted: {tp + fp}")
-    print(f"names: P={precision:.3f} R={recall:.3f} F1={f1:.3f}  (target F1 >= 0.95)")
-    print(
-        f"positions right (all predicted positions overlap gold, F1>=0.5): {strict}/{tp}"
-        f" = {strict / tp if tp else 0:.1%}  (target >= 90%);"
-        f" at least one right: {lenient}/{tp} = {lenient / tp if tp else 0:.1%}"
-    )
-    print(f"most important official = annotated main official: {top1}/{len(rows)}")
-
-
-def evaluate_seed(path: Path) -> None:
-    """Exact set of officials on the seed page, and no teaser leaking in."""
-    officials = extract_officials(clean_page(path.read_text(encoding="utf-8")))
-    got = {name_key(o.name) for o in officials}
-    want = {name_key(n) for n in SEED_OFFICIALS}
-    leaked = [n for n in TEASER_PEOPLE if name_key(n) in got]
-    print("seed page officials:")
-    for official in officials:
-        print(f"  {official.name}: {'; '.join(official.titles)}")
-    missing = [n for n in SEED_OFFICIALS if name_key(n) not in got]
-    extra = [o.name for o in officials if name_key(o.name) not in want]
-    exact = not missing and not extra
-    print(
-        f"seed page exact: {'YES' if exact else 'NO'}  missing={missing} extra={extra}"
-        f" teaser names leaked={leaked}"
-    )
-
-
-def per_thousand_words(texts: list[str], run: object, repeats: int) -> list[float]:
-    """Milliseconds per 1,000 words for each text (best of `repeats`)."""
-    out = []
-    for text in texts:
-        words = max(count_words(text), 1)
-        best = float("inf")
-        for _ in range(repeats):
-            started = time.perf_counter()
-            run(text)  # type: ignore[operator]
-            best = min(best, time.perf_counter() - started)
-        out.append(best * 1000 * 1000 / words)
+def figures(rows: list[Row], preds: list[Prediction]) -> list[str]:
+    """F1 (name), F1 (name+position), P/R of the latter; tune and check side by side."""
+    splits = by_split(rows)
+    scored = {s: score(rows, preds, splits[s]) for s in SPLITS}
+    out = [f"{scored[s][0].f1:.3f}" for s in SPLITS]
+    out += [f"{scored[s][1].f1:.3f}" for s in SPLITS]
+    out += [f"{scored[s][1].precision:.2f}/{scored[s][1].recall:.2f}" for s in SPLITS]
     return out
 
 
-def timing(texts: list[str], with_ner: bool) -> None:
-    """Median cost of officials extraction after warm-up, as a ratio of cleaning the same page."""
-    article_of = {t: clean_page(t) for t in texts}
-    extract_officials(article_of[texts[0]])  # warm-up: word lists, caches
+def show_errors(rows: list[Row], preds: list[Prediction], split: str) -> None:
+    """Every missed, extra or wrongly placed official of one split."""
+    for i in by_split(rows)[split]:
+        gold = {name_key(g["name"]): g for g in rows[i]["officials"]}
+        pred = {name_key(p["name"]): p for p in preds[i]["officials"]}
+        for key in pred.keys() - gold.keys():
+            print(f"  extra    {rows[i]['id']}: {pred[key]['name']} {pred[key]['titles']}")
+        for key in gold.keys() - pred.keys():
+            print(f"  missing  {rows[i]['id']}: {gold[key]['name']} {gold[key]['titles']}")
+        for key in gold.keys() & pred.keys():
+            if not officials_match([pred[key]], [gold[key]])[1]:
+                print(f"  position {rows[i]['id']}: {pred[key]['titles']} vs {gold[key]['titles']}")
 
-    def rules(text: str) -> None:
-        extract_officials(article_of[text])
 
-    ms = statistics.median(per_thousand_words(texts, rules, repeats=3))
-    base = statistics.median(per_thousand_words(texts, clean_page, repeats=3))
+def regression(path: Path) -> None:
+    """The old 12 hand-checked articles (names as written there): names F1 and positions."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    names, placed = Counts(), Counts()
+    for row in rows:
+        pred = [
+            {"name": o.name, "titles": list(o.titles)}
+            for o in extract_officials(clean_page(row["text"]))
+        ]
+        found, with_position = officials_match(pred, row["officials"])
+        names.add(found, len(pred), len(row["officials"]))
+        placed.add(with_position, len(pred), len(row["officials"]))
     print(
-        f"officials extraction: median {ms:.1f} ms per 1,000 words over {len(texts)} articles"
-        f" after warm-up = {ms / base:.2f}x clean_page on the same pages ({base:.1f} ms)"
+        f"{path.name} ({len(rows)} articles): names P={names.precision:.3f} R={names.recall:.3f}"
+        f" F1={names.f1:.3f}; with a right position {placed.tp}/{names.tp}"
     )
-    if with_ner:
-        started = time.perf_counter()
-        from underthesea import ner
-
-        ner("Ông Nguyễn Văn An.")
-        print(f"underthesea.ner import + first call: {time.perf_counter() - started:.2f} s")
-
-        def crf(text: str) -> None:
-            for sentence in article_of[text].sentences:
-                ner(sentence)
-
-        ner_ms = statistics.median(per_thousand_words(texts, crf, repeats=1))
-        print(
-            f"underthesea.ner over the same sentences: median {ner_ms:.1f} ms per 1,000 words"
-            f" = {ner_ms / ms:.0f}x the rules"
-        )
 
 
-def fresh_process(seed: Path) -> None:
-    """Seconds a fresh interpreter needs to import the extractor and read the seed page."""
-    code = (
-        "import time; t = time.perf_counter()\n"
-        "from summarizer.cleaning import clean_page\n"
-        "from summarizer.officials import extract_officials\n"
-        f"extract_officials(clean_page(open({str(seed)!r}, encoding='utf-8').read()))\n"
-        "print(f'{time.perf_counter() - t:.3f}')"
+def seed(path: Path) -> bool:
+    """The seed page must give exactly its 7 officials and no teaser's people."""
+    officials = extract_officials(clean_page(path.read_text(encoding="utf-8")))
+    got = {name_key(o.name) for o in officials}
+    want = {name_key(n) for n in SEED_OFFICIALS}
+    for official in officials:
+        print(f"  {official.name}: {'; '.join(official.titles)}")
+    leaked = [n for n in TEASER_PEOPLE if name_key(n) in got]
+    exact = got == want and not leaked
+    print(
+        f"seed page exact: {'YES' if exact else 'NO'}  missing={sorted(want - got)}"
+        f" extra={sorted(got - want)} teaser names leaked={leaked}"
     )
-    root = Path(__file__).resolve().parent.parent
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
-    )
-    print(f"fresh process, import + first seed page: {float(out.stdout):.2f} s")
+    return exact
 
 
-def jsonl_texts(path: Path, limit: int) -> list[str]:
-    """The `text` of the first `limit` rows of a JSONL file."""
-    with path.open(encoding="utf-8") as rows:
-        return [json.loads(line)["text"] for line, _ in zip(rows, range(limit), strict=False)]
-
-
-def main() -> None:
-    """Run every evaluation and print the figures."""
+def main(argv: list[str] | None = None) -> int:
+    """Print the annotated-set table, the regression set and the seed page."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dataset", type=Path, default=Path("../shared/data/officials-dev.jsonl"))
-    parser.add_argument("--seed", type=Path, default=Path("../shared/data/seed-page.txt"))
-    parser.add_argument("--ner", action="store_true", help="also time underthesea's CRF NER")
-    parser.add_argument("--verbose", action="store_true", help="list every error")
-    parser.add_argument(
-        "--timing-dataset",
-        type=Path,
-        default=Path("../shared/data/vietnews-dev.jsonl"),
-        help="articles to time on (the annotated ones when missing)",
-    )
-    parser.add_argument("--timing-limit", type=int, default=100)
-    args = parser.parse_args()
-    evaluate_dev(args.dataset, args.verbose)
-    evaluate_seed(args.seed)
-    if args.timing_dataset.exists():
-        texts = jsonl_texts(args.timing_dataset, args.timing_limit)
-    else:
-        texts = jsonl_texts(args.dataset, args.timing_limit)
-    timing(texts, args.ner)
-    fresh_process(args.seed.resolve())
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("--regression", type=Path, default=DATA / "officials-dev.jsonl")
+    parser.add_argument("--seed", type=Path, default=DATA / "seed-page.txt")
+    parser.add_argument("--baseline-ref", default=RULES_REF)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the rule-based run")
+    parser.add_argument("--verbose", choices=SPLITS, help="list the errors of one split")
+    args = parser.parse_args(argv)
+    rows = load(args.dataset)
+    now = predict_now(rows)
+    lines = [("this checkout", figures(rows, now))]
+    if not args.no_baseline:
+        lines.insert(
+            0,
+            (f"rules @{args.baseline_ref[:8]}", figures(rows, predict_at(args.baseline_ref, rows))),
+        )
+    columns = [f"F1 {s}" for s in SPLITS] + [f"+pos {s}" for s in SPLITS]
+    columns += [f"P/R {s}" for s in SPLITS]
+    print(f"officials on {args.dataset.name} ({len(rows)} articles)")
+    print(table("system", columns, lines))
+    if args.verbose:
+        show_errors(rows, now, args.verbose)
+    regression(args.regression)
+    return 0 if seed(args.seed) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

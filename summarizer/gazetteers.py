@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -37,6 +38,13 @@ class Phrases:
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._set
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._set)
+
+    def openings(self, folded: list[str]) -> list[int]:
+        """Indices where a phrase may start (its first word is there)."""
+        return [i for i, word in enumerate(folded) if word in self._first]
 
     def match_at(self, folded: list[str], start: int, end: int | None = None) -> int:
         """Length of the longest phrase starting at `start` and ending before `end`."""
@@ -80,3 +88,9 @@ def ranks() -> Phrases:
 def heads() -> Phrases:
     """Words that head a position ("Bí thư", "Chủ tịch", "Thủ tướng"...)."""
     return Phrases(_entries("positions.txt"))
+
+
+@cache
+def lexicon(name: str) -> Phrases:
+    """Phrases of any word list in `summarizer/data/` (honorifics, title links...)."""
+    return Phrases(_entries(name))

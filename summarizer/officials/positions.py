@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from summarizer.gazetteers import heads, places, ranks
-from summarizer.names import HONORIFICS, Token
-from summarizer.position_words import (
+from summarizer.officials.names import HONORIFICS, Token
+from summarizer.officials.position_words import (
     BODY_PAIRS,
     BODY_WORDS,
     CLOSERS,
@@ -143,10 +143,8 @@ class Paragraph:
             steps += 1
         return None
 
-    def titles_before(self, name_start: int) -> list[tuple[int, int]]:
-        """Positions written before the name ("Bí thư Tỉnh uỷ Nguyễn Hồ Hải")."""
-        k = name_start - 1
-        # Skip what may stand between a position and the name: honorific, rank, "lúc đó là".
+    def _skip_between(self, k: int) -> int:
+        """Last token of a position before a name ending at k: past honorific, rank, "lúc đó là"."""
         for _ in range(6):
             if k < 0:
                 break
@@ -174,6 +172,11 @@ class Paragraph:
                     k -= 1
             else:
                 break
+        return k
+
+    def titles_before(self, name_start: int) -> list[tuple[int, int]]:
+        """Positions written before the name ("Bí thư Tỉnh uỷ Nguyễn Hồ Hải")."""
+        k = self._skip_between(name_start - 1)
         titles: list[tuple[int, int]] = []
         start = self._position_ending(k, 0) if k >= 0 else None
         if start is not None and k != name_start - 1 and self._weak(start):
@@ -248,6 +251,46 @@ class Paragraph:
             end -= 1
         return end
 
+    def _head_in_brackets(self, j: int, start: int) -> int | None:
+        """A head a little further inside brackets, not past "vợ", "con" and the like.
+
+        ("(thời điểm giữ chức Chủ tịch …)", "(41 tuổi, phó chủ tịch …)")
+        """
+        n = len(self.tokens)
+        while (
+            j < n
+            and j - start < 8
+            and j not in self.head_at
+            and self.tokens[j].text != ")"
+            and not self.tokens[j].is_title_case
+            and self.folded[j] not in RELATIVES
+        ):
+            j += 1
+        return j if j in self.head_at else None
+
+    def _appositive_head(self, j: int) -> tuple[int, int, bool] | None:
+        """(start, head, in brackets) of an appositive position opening at separator j."""
+        n = len(self.tokens)
+        if j + 1 < n and (self.folded[j], self.folded[j + 1]) in HOLDING:
+            j += 1
+        elif not (self.tokens[j].text in SEPARATORS or self.folded[j] in SEPARATORS):
+            return None
+        opened = self.tokens[j].text == "("
+        j += 1
+        skipped = 0
+        while j < n and j not in self.head_at and self.folded[j] in LEAD_INS and skipped < 5:
+            j += 1
+            skipped += 1
+        start = j
+        if j < n and self._prefix_at(j):
+            j += 1
+        if j not in self.head_at:
+            found = self._head_in_brackets(j, start) if opened else None
+            if found is None:
+                return None
+            start = j = found
+        return None if self._weak(j) else (start, j, opened)
+
     def titles_after(
         self, name_end: int, need_close: bool = False, absorb: bool = False
     ) -> list[tuple[int, int]]:
@@ -259,39 +302,10 @@ class Paragraph:
         titles: list[tuple[int, int]] = []
         j, n = name_end, len(self.tokens)
         while j < n:
-            if j + 1 < n and (self.folded[j], self.folded[j + 1]) in HOLDING:
-                j += 1
-            elif not (self.tokens[j].text in SEPARATORS or self.folded[j] in SEPARATORS):
+            opening = self._appositive_head(j)
+            if opening is None:
                 break
-            opened = self.tokens[j].text == "("
-            j += 1
-            skipped = 0
-            while j < n and j not in self.head_at and self.folded[j] in LEAD_INS and skipped < 5:
-                j += 1
-                skipped += 1
-            start = j
-            if j < n and self._prefix_at(j):
-                j += 1
-            if j not in self.head_at:
-                if opened:
-                    # "(thời điểm giữ chức Chủ tịch …)", "(41 tuổi, phó chủ tịch …)": look a
-                    # little further inside brackets, but not past "vợ", "con" and the like.
-                    while (
-                        j < n
-                        and j - start < 8
-                        and j not in self.head_at
-                        and self.tokens[j].text != ")"
-                        and not self.tokens[j].is_title_case
-                        and self.folded[j] not in RELATIVES
-                    ):
-                        j += 1
-                    if j not in self.head_at:
-                        break
-                    start = j
-                else:
-                    break
-            if self._weak(j):
-                break
+            start, j, opened = opening
             end, hit_name = self._extent(self.head_at[j], absorb)
             if hit_name:
                 name_end = self.name_span.get(end, end)

@@ -6,71 +6,19 @@ from dataclasses import dataclass, field
 
 from summarizer.digest import Article, Official
 from summarizer.gazetteers import fold
-from summarizer.mentions import Mention, article_mentions
+from summarizer.officials.mention import Mention
+from summarizer.officials.mentions import article_mentions
+from summarizer.officials.position_words import phrases, raw_list
 from summarizer.textnorm import syllables
 
 # Abbreviations spelled out, so "Trưởng đoàn ĐBQH" and "Trưởng đoàn đại biểu Quốc hội" compare.
 _EXPAND = {
-    fold(k): tuple(fold(w) for w in v.split())
-    for k, v in {
-        "UBND": "uỷ ban nhân dân",
-        "HĐND": "hội đồng nhân dân",
-        "ĐBQH": "đại biểu quốc hội",
-        "BCH": "ban chấp hành",
-        "UV": "uỷ viên",
-        "BTV": "ban thường vụ",
-        "TƯ": "trung ương",
-        "TW": "trung ương",
-        "TP": "thành phố",
-        "HCM": "hồ chí minh",
-        "MTTQ": "mặt trận tổ quốc",
-    }.items()
+    fold(short.strip()): tuple(fold(w) for w in long.split())
+    for short, long in (pair.split("=") for pair in raw_list("abbreviations").split(","))
 }
 # Position tiers, for ranking officials: state and party leaders first, then national and
 # provincial leaders, then heads of local bodies. Matched on the opening words, spelled out.
-_TIERS = (
-    (
-        3,
-        (
-            "tổng bí thư",
-            "chủ tịch nước",
-            "thủ tướng",
-            "tổng thống",
-            "chủ tịch quốc hội",
-            "quốc vương",
-            "nữ hoàng",
-            "uỷ viên bộ chính trị",
-        ),
-    ),
-    (
-        2,
-        (
-            "uỷ viên ban chấp hành trung ương",
-            "uỷ viên dự khuyết ban chấp hành trung ương",
-            "uỷ viên trung ương",
-            "bộ trưởng",
-            "phó thủ tướng",
-            "phó chủ tịch nước",
-            "phó chủ tịch quốc hội",
-            "phó tổng thống",
-            "ngoại trưởng",
-            "bí thư tỉnh uỷ",
-            "bí thư thành uỷ",
-        ),
-    ),
-    (
-        1,
-        (
-            "chủ tịch",
-            "bí thư",
-            "phó bí thư",
-            "thứ trưởng",
-            "trưởng ban",
-            "trưởng đoàn",
-            "uỷ viên ban thường vụ",
-        ),
-    ),
-)
+_TIER_WORDS = tuple((tier, tuple(phrases(f"tier_{tier}"))) for tier in (3, 2, 1))
 
 
 def _spelled_out(title: str) -> tuple[str, ...]:
@@ -84,12 +32,6 @@ def _spelled_out(title: str) -> tuple[str, ...]:
 def _title_words(title: str) -> frozenset[str]:
     """Syllables of a position with abbreviations spelled out."""
     return frozenset(_spelled_out(title))
-
-
-_TIER_WORDS = tuple(
-    (tier, tuple(tuple(fold(w) for w in opening.split()) for opening in openings))
-    for tier, openings in _TIERS
-)
 
 
 def _rank(title: str) -> int:
@@ -189,5 +131,8 @@ def extract_officials(article: Article) -> tuple[Official, ...]:
     people = [
         p for p in merge_mentions(article_mentions(article.title, article.paragraphs)) if p.titles
     ]
+    # A name inside someone's position is an organisation ("Chủ tịch HĐQT Vinacomin").
+    inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
+    people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
     return tuple(Official(p.name, p.final_titles()) for p in people)

@@ -1,0 +1,176 @@
+"""Mentions of people: the tagger's names with their positions, and the rules' where it agrees.
+
+The tagger decides where a name starts and ends (it reads `Bí thư Tỉnh uỷ Bình Dương Võ Văn X`
+right), stretched over the words of the rules' name that it does not rule out; the hand rules'
+positions for the same name are added to the tagger's. A name only the rules found is kept
+unless the tagger gives it almost no chance of being a name.
+"""
+
+from __future__ import annotations
+
+from summarizer.officials.features import place_tokens
+from summarizer.officials.mention import Mention
+from summarizer.officials.position_words import BODY_WORDS
+from summarizer.officials.rules import Read, paragraph_reads
+from summarizer.officials.tagger import Span, Tagged, tag
+from summarizer.officials.tokens import Token, clean, is_foreign, tokenize
+
+# How far a position may sit from its name, in tokens (POSR before it, POSL after it).
+MAX_BEFORE = 6
+MAX_AFTER = 40
+# "Theo người phát ngôn Bộ Ngoại giao Nga X, …": how far before the name "theo" may stand.
+MAX_SOURCE = 12
+# Below this chance of being a name (the tagger's marginal), a name the rules read is dropped.
+VETO = 0.01
+# Words of a rules' name that the tagger left out stay in it above this chance.
+KEEP = 0.3
+_TRAILING = frozenset(",;:-–—(")
+# Nothing of this stands between a position and the name after it ("…, Trưởng đoàn; Ông X").
+_BREAKS = frozenset(";.!?:")
+
+
+def _text(text: str, tokens: list[Token], start: int, end: int) -> str:
+    while end > start + 1 and tokens[end - 1].text in _TRAILING:
+        end -= 1
+    return text[tokens[start].start : tokens[end - 1].end]
+
+
+def _owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None:
+    """The name a position belongs to: the next one for POSR, else the previous one."""
+    end = position.end
+    while end > position.start + 1 and not tokens[end - 1].is_word:
+        end -= 1
+    if position.kind == "POSR":
+        after = [n for n in names if n.start >= position.end]
+        gap = tokens[end : after[0].start] if after else []
+        if after and len(gap) <= MAX_BEFORE and not any(t.text in _BREAKS for t in gap):
+            return after[0]
+    before = [n for n in names if n.end <= position.start]
+    if before and position.start - before[-1].end <= MAX_AFTER:
+        return before[-1]
+    return None
+
+
+Titles = dict[Span, list[tuple[int, int]]]
+
+
+def _widen(name: Span, read: Read, tagged: Tagged, places: set[int]) -> Span:
+    """The tagger's name stretched over the rules' words it does not rule out.
+
+    A place never opens a name: when the tagger's name starts with one and the rules' starts
+    after it ("Tổng thống Đức Frank - Walter Steinmeier"), the rules' start wins.
+    """
+    if name.start < read.start and all(i in places for i in range(name.start, read.start)):
+        name = Span("PER", read.start, name.end)
+    start, end = min(name.start, read.start), max(name.end, read.end)
+    if (start, end) == (name.start, name.end):
+        return name
+    odds = tagged.odds()
+    while start < name.start and odds[start] < KEEP:
+        start += 1
+    # The rules join foreign names over hyphens and particles the tagger doubts ("Jae - in").
+    while end > name.end and odds[end - 1] < KEEP and not read.foreign:
+        end -= 1
+    return Span("PER", start, end)
+
+
+def _names(tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
+    """Names from the tagger, widened by the rules', with the rules' positions for them."""
+    names: Titles = {}
+    claimed: set[int] = set()
+    for name in (s for s in tagged.spans if s.kind == "PER"):
+        titles: list[tuple[int, int]] = []
+        for k, read in enumerate(reads):
+            if name.start < read.end and read.start < name.end:
+                name = _widen(name, read, tagged, places)
+                titles.extend(read.titles)
+                claimed.add(k)
+        names[name] = titles
+    # A name only the rules read, inside what the tagger reads as a position, is part of it.
+    in_position = {i for s in tagged.spans if s.kind != "PER" for i in range(s.start, s.end)}
+    for k, read in enumerate(reads):
+        if k in claimed or read.start in in_position:
+            continue
+        if max(tagged.odds()[read.start : read.end]) >= VETO:
+            names[Span("PER", read.start, read.end)] = list(read.titles)
+    return names
+
+
+def _clause(tokens: list[Token], owner: Span, position: Span) -> bool:
+    """After "Theo ông X," a position not closed by punctuation opens the clause, not X's post."""
+    if (
+        position.start < owner.end
+        or position.end >= len(tokens)
+        or not tokens[position.end].is_word
+    ):
+        return False
+    k = owner.start - 1
+    while k >= 0 and owner.start - k <= MAX_SOURCE and tokens[k].is_word:
+        if tokens[k].fold == "theo":
+            return True
+        k -= 1
+    return False
+
+
+def _trimmed(tokens: list[Token], position: Span, known: list[tuple[int, int]]) -> int:
+    """End of a tagged position that the rules read shorter: not past a lower-case word.
+
+    ("Trưởng Ban Tuyên giáo Tỉnh ủy triển khai …": the tagger ran on into the sentence.)
+    """
+    rules_end = max((e for s, e in known if s == position.start and e < position.end), default=0)
+    for k in range(rules_end, position.end if rules_end else 0):
+        token = tokens[k]
+        if token.is_lower and token.fold not in BODY_WORDS and not tokens[k - 1].is_title_case:
+            return k
+    return position.end
+
+
+def _link(tokens: list[Token], tagged: list[Span], names: Titles) -> None:
+    """Add each tagged position to the name it belongs to (in place), cut before any name."""
+    inside = {i for n in names for i in range(n.start, n.end)}
+    order = sorted(names, key=lambda n: n.start)
+    for position in (s for s in tagged if s.kind != "PER"):
+        end = next((i for i in range(position.start, position.end) if i in inside), position.end)
+        if end == position.start:
+            continue
+        # A position that runs into a name is that name's ("…, Phó Chủ tịch nước Trương Thị X").
+        cut = Span("POSR" if end < position.end else position.kind, position.start, end)
+        owner = _owner(order, cut, tokens)
+        if owner is not None and not _clause(tokens, owner, cut):
+            names[owner].append((cut.start, _trimmed(tokens, cut, names[owner])))
+
+
+def paragraph_mentions(
+    text: str, order: int, known: set[str], in_title: bool = False
+) -> list[Mention]:
+    """Every name in one paragraph with its positions (`known`: see `paragraph_reads`)."""
+    text = clean(text)
+    tokens = tokenize(text)
+    tagged = tag(tokens)
+    names = _names(tagged, paragraph_reads(text, tokens, known), place_tokens(tokens))
+    _link(tokens, tagged.spans, names)
+    mentions = []
+    for name, titles in sorted(names.items(), key=lambda item: item[0].start):
+        words = [t for t in tokens[name.start : name.end] if t.is_word]
+        if not words:
+            continue
+        mentions.append(
+            Mention(
+                name=_text(text, tokens, name.start, name.end),
+                key=tuple(t.fold for t in words),
+                titles=tuple(_text(text, tokens, s, e) for s, e in sorted(set(titles))),
+                given_only=len(words) == 1 and not is_foreign(words[0].text),
+                order=order * 1_000_000 + name.start,
+                in_title=in_title,
+            )
+        )
+    return mentions
+
+
+def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:
+    """Mentions in the title, then in each paragraph, in reading order."""
+    known: set[str] = set()
+    found = paragraph_mentions(title, 0, known, in_title=True) if title else []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        found.extend(paragraph_mentions(paragraph, number, known))
+    return found

@@ -1,0 +1,69 @@
+"""Officials in the patterns the hand rules used to miss (issue 11), on made-up sentences."""
+
+from __future__ import annotations
+
+from summarizer.digest import Article
+from summarizer.officials import extract_officials
+from summarizer.textnorm import fold_tones
+
+
+def _found(*paragraphs: str) -> dict[str, tuple[str, ...]]:
+    officials = extract_officials(Article(title="Tin địa phương", paragraphs=paragraphs))
+    return {o.name: o.titles for o in officials}
+
+
+def _has(titles: tuple[str, ...], words: str) -> bool:
+    return any(fold_tones(words) in fold_tones(t) for t in titles)
+
+
+def test_position_given_by_appointment_verb():
+    found = _found(
+        "Chiều 3/9, ông Trịnh Minh Khải được bổ nhiệm giữ chức Phó Giám đốc Sở Xây dựng "
+        "tỉnh Kon Tum kể từ ngày 1/10."
+    )
+    assert _has(found["Trịnh Minh Khải"], "Phó Giám đốc Sở Xây dựng")
+
+
+def test_position_left_by_verb_counts():
+    found = _found(
+        "HĐND huyện đã miễn nhiệm, bà Lâm Thị Thu Hà thôi giữ chức Chủ tịch UBND huyện "
+        "Đắk Glei để nhận nhiệm vụ mới."
+    )
+    assert _has(found["Lâm Thị Thu Hà"], "Chủ tịch UBND huyện")
+
+
+def test_deputies_are_officials():
+    found = _found(
+        "Tại phiên chất vấn sáng nay, đại biểu Quốc hội Phan Thanh Bình (đoàn Đồng Nai) "
+        "hỏi về tiến độ cao tốc.",
+        "ĐBQH Lò Thị Mai cho rằng cần sớm sửa luật đất đai.",
+    )
+    assert "Phan Thanh Bình" in found
+    assert "Lò Thị Mai" in found
+
+
+def test_lower_case_words_continue_a_title():
+    found = _found(
+        "Ông Trương Đình Lộc, Chủ tịch Hiệp hội chế biến và xuất khẩu thuỷ sản Việt Nam, "
+        "cho biết giá cá tra đã tăng ba tuần liền."
+    )
+    assert _has(found["Trương Đình Lộc"], "Chủ tịch Hiệp hội chế biến")
+
+
+def test_province_between_title_and_name_stays_out_of_the_name():
+    found = _found("Bí thư Tỉnh uỷ Bình Dương Võ Văn Xuyên đã thị sát công trình cầu Phú Cường.")
+    assert list(found) == ["Võ Văn Xuyên"]
+    assert _has(found["Võ Văn Xuyên"], "Bí thư Tỉnh uỷ")
+
+
+def test_groups_and_voters_are_not_officials():
+    found = _found(
+        "Nhóm G7 chưa lên tiếng về đề xuất này.",
+        "Cử tri Hà Văn Lực đề nghị sớm sửa đường liên xã trước mùa mưa.",
+    )
+    assert found == {}
+
+
+def test_model_file_loads_offline():
+    found = _found("Thủ tướng Lê Minh Quang chủ trì phiên họp Chính phủ thường kỳ.")
+    assert found == {"Lê Minh Quang": ("Thủ tướng",)}
