@@ -11,7 +11,6 @@ from summarizer.engines.coherence import (
     anaphoric,
     standalone,
     subjectless,
-    title_reads_as_sentence,
 )
 from summarizer.engines.compress import cut_to, finish, variants
 from summarizer.engines.features import (
@@ -32,14 +31,8 @@ _TARGET = {Length.SHORT: 35, Length.MEDIUM: 62, Length.LONG: 105}
 _MAX_SENTENCES = 60
 # A unit whose words are mostly in the summary already adds nothing.
 _REDUNDANT = 0.7
-# The title leads the summary unless it would eat more than this share of the budget.
-_TITLE_SHARE = 0.75
-# When nothing fits, the best sentence is cut down, to no fewer than this many syllables.
-_MIN_FORCED = 12
 # Weight of the (IDF-weighted) share of the title a unit repeats, added to its score.
 _TITLE_BONUS = 0.06
-# A sentence holding this share of the title's content words restates the title.
-_RESTATES = 0.75
 # Expected worth of a word the summary already has (the reference seldom repeats one).
 _REPEAT_CREDIT = 0.0
 
@@ -111,17 +104,12 @@ class ExtractiveEngine:
             Scored(u, p + _TITLE_BONUS * ctx.title_recall(u.tokens))
             for u, p in zip(candidates, predicted, strict=True)
         ]
-        use_title = 3 <= title_words <= budget * _TITLE_SHARE and title_reads_as_sentence(title)
+        # The digest shows the title above the summary: the summary never repeats it, but
+        # its words count as already said when choosing what to add.
         target = _TARGET[length]
-        picked = self._select(units, ctx, budget, target, use_title, title_words, [])
-        if use_title and any(
-            ctx.title_recall(s.unit.tokens, content_only=True) >= _RESTATES for s in picked
-        ):
-            # A picked sentence already says what the title says: the title would only repeat it.
-            use_title = False
-            picked = self._select(units, ctx, budget, target, False, 0, picked)
+        picked = self._select(units, ctx, budget, target, title_words)
         for attempt in range(4):
-            orphans = _orphans(picked, use_title)
+            orphans = _orphans(picked)
             if not orphans:
                 break
             if attempt == 3:
@@ -129,18 +117,13 @@ class ExtractiveEngine:
                 break
             # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
             units = [s for s in units if s.unit.text not in orphans]
-            picked = self._select(units, ctx, budget, target, use_title, title_words, [])
+            picked = self._select(units, ctx, budget, target, title_words)
         if not picked:
-            # Nothing fits whole: cut the best sentence down, making room beside the title.
-            if use_title and budget - title_words < _MIN_FORCED:
-                use_title = False
-            room = budget - (title_words if use_title else 0)
-            picked = [Scored(_forced(units, room), 0.0)]
+            # Nothing fits whole: cut the best sentence down to the budget.
+            picked = [Scored(_forced(units, budget), 0.0)]
         if progress is not None:
             progress(1, 1)
-        parts = [finish(title)] if use_title else []
-        parts.extend(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
-        return " ".join(parts)
+        return " ".join(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
 
     def _select(
         self,
@@ -148,22 +131,17 @@ class ExtractiveEngine:
         ctx: ArticleContext,
         budget: int,
         target: int,
-        use_title: bool,
         title_words: int,
-        start: list[Scored],
     ) -> list[Scored]:
-        """Greedily add the unit that most improves expected F1 against a target length."""
-        used = title_words if use_title else 0
-        expected = self.scorer.title_precision * title_words if use_title else 0.0
-        covered: set[str] = set(ctx.title_set) if use_title else set()
+        """Greedily add the unit that most improves expected F1 (title included) to a target."""
+        # What the reader gets is the title line and the summary: the F1 counts both, the
+        # budget only the summary.
+        used = title_words
+        budget += title_words
+        expected = self.scorer.title_precision * title_words
+        covered: set[str] = set(ctx.title_set)
         picked: list[Scored] = []
         taken: set[int] = set()
-        for chosen in start:
-            picked.append(chosen)
-            taken.add(chosen.unit.index)
-            used += len(chosen.unit.tokens)
-            expected += chosen.precision * len(chosen.unit.tokens)
-            covered.update(chosen.unit.tokens)
         current = 2 * expected / (used + target)
         while True:
             best: tuple[float, Scored, float] | None = None
@@ -192,7 +170,7 @@ class ExtractiveEngine:
         return picked
 
 
-def _orphans(picked: list[Scored], use_title: bool) -> set[str]:
+def _orphans(picked: list[Scored]) -> set[str]:
     """Picked units opening on a pronoun whose antecedent sentence the summary lacks."""
     # "Ông cho biết …" needs the sentence naming him right before it (or the title, for
     # "Người này …" as the summary's first sentence): otherwise it points at nobody.
@@ -201,7 +179,7 @@ def _orphans(picked: list[Scored], use_title: bool) -> set[str]:
     return {
         s.unit.text
         for s in picked
-        if anaphoric(s.unit.text, after_title=use_title and s.unit.index == first)
+        if anaphoric(s.unit.text, after_title=s.unit.index == first)
         and s.unit.index - 1 not in chosen
     }
 
