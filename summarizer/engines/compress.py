@@ -12,6 +12,8 @@ from summarizer.textnorm import count_words
 OPS = ("paren", "lead", "attrib", "tail1", "tail2", "first")
 
 _PAREN = re.compile(r"\s*\([^()]{0,120}\)")
+# "ông A - chủ tịch UBND xã B - cho biết …": an appositive between dashes goes like brackets.
+_DASHED = re.compile(r"(?<=\w)\s[-–]\s(?=[^\W\d])[^-–()\d\"“”]{3,80}?\s[-–]\s(?=[^\W\d])")
 _FINAL = re.compile(r"[\s.!?…:;,]+$")
 
 # A leading comma segment starting like this is a time/place/discourse adverbial.
@@ -115,7 +117,7 @@ def _join(segments: list[str]) -> str:
 
 
 def _drop_paren(body: str) -> str:
-    return _PAREN.sub("", body)
+    return _DASHED.sub(" ", _PAREN.sub("", body))
 
 
 def _drop_lead(body: str) -> str:

@@ -12,7 +12,8 @@ from summarizer.engines.coherence import (
     standalone,
     subjectless,
 )
-from summarizer.engines.compress import cut_to, finish, variants
+from summarizer.engines.compress import cut_to, finish
+from summarizer.engines.faithful import refers_back, trusted_variants, without_captions
 from summarizer.engines.features import (
     ArticleContext,
     Unit,
@@ -66,7 +67,10 @@ class ExtractiveEngine:
         """Return a short paragraph within the word budget, sentences in article order."""
         length = Length(length)
         budget = length.word_budget
-        sentences = [unglue(s) for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        # A photo caption or credit glued to a sentence is never summary material.
+        sentences = without_captions(
+            [unglue(s) for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
+        )
         # "Ông giải thích …" → "Ông Vương Nghị giải thích …": the summary may lack the sentence
         # that named him.
         sentences = name_pronouns(sentences)
@@ -91,7 +95,7 @@ class ExtractiveEngine:
             Unit(index, variant.text, tuple(tokens(variant.text)), variant.ops, count_words(s))
             for index, s in enumerate(sentences)
             if alone[index]
-            for variant in variants(s)
+            for variant in trusted_variants(s, lead=index == 0)
             if not subjectless(variant.text)
         ]
         candidates = [u for u in candidates if u.tokens]
@@ -179,7 +183,7 @@ def _orphans(picked: list[Scored]) -> set[str]:
     return {
         s.unit.text
         for s in picked
-        if anaphoric(s.unit.text, after_title=s.unit.index == first)
+        if (anaphoric(s.unit.text, after_title=s.unit.index == first) or refers_back(s.unit.text))
         and s.unit.index - 1 not in chosen
     }
 

@@ -40,3 +40,101 @@ def test_the_summary_never_opens_by_repeating_the_title(
     title = _words(article.title)
     assert _words(summary)[: len(title)] != title
     assert "120 gian hàng" in summary
+
+
+# The lead opens on its time phrase and is longer than the short budget: it must be trimmed.
+DATED_LEAD = (
+    "Cháy rừng cao su ở Bình Phước\n\n"
+    "Sáng 13/6, ông Phạm Quốc Việt - chủ tịch UBND xã Tân Lập, huyện Đồng Phú, Bình Phước - "
+    "cho biết lực lượng kiểm lâm và dân quân đã dập tắt đám cháy rừng cao su rộng hơn 12 ha "
+    "sau gần sáu giờ.\n\n"
+    "Đám cháy bùng lên từ khoảng 2h sáng, gió mạnh khiến lửa lan nhanh sang các lô cao su "
+    "của ba hộ dân.\n\n"
+    "Hơn 200 người đã được huy động để chữa cháy, cùng bốn xe chuyên dụng của công an tỉnh.\n\n"
+    "Nguyên nhân vụ cháy đang được cơ quan chức năng điều tra làm rõ."
+)
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_the_lead_keeps_its_time_phrase_when_used(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    summary = engine.summarize(clean_page(DATED_LEAD), length)
+    assert "dập tắt đám cháy rừng cao su" in summary
+    assert summary.startswith("Sáng 13/6, ông Phạm Quốc Việt")
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_a_trim_never_leaves_a_subject_without_its_verb(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    # Keeping only the first clause would leave "Ông Phạm Quốc Việt - chủ tịch UBND xã Tân Lập."
+    summary = engine.summarize(clean_page(DATED_LEAD), length)
+    assert "Tân Lập." not in summary
+    assert "ông Phạm Quốc Việt cho biết" in summary or "Bình Phước - cho biết" in summary
+
+
+# A photo caption with its credit glued to the lead by a flattened page.
+CAPTION_GLUED = (
+    "Hải Phòng thả 2 triệu con giống xuống vịnh Lan Hạ\n\n"
+    "Ngư dân thả cá giống xuống vùng biển Cát Bà. Ảnh: MINH KHÔIChiều 2/4, Sở Nông nghiệp "
+    "Hải Phòng phối hợp với huyện Cát Hải thả 2 triệu con cá, tôm giống xuống vịnh Lan Hạ "
+    "để tái tạo nguồn lợi thủy sản.\n\n"
+    "Các loài được thả gồm cá song, cá giò, tôm sú và ốc hương do trại giống địa phương "
+    "nuôi.\n\n"
+    "Huyện Cát Hải cấm khai thác thủy sản ở khu vực thả giống trong ba tháng."
+)
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_captions_and_credits_never_reach_the_summary(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    summary = engine.summarize(clean_page(CAPTION_GLUED), length)
+    assert "Ảnh" not in summary and "KHÔI" not in summary
+    assert "Ngư dân thả cá giống xuống vùng biển Cát Bà" not in summary
+    assert "thả 2 triệu con cá, tôm giống" in summary
+
+
+# "Theo đó" (no comma) leans on the decision named in the sentence before it.
+BACK_REFERENCE = (
+    "Quảng Ngãi tạm dừng khai thác cát trên sông Trà Khúc\n\n"
+    "UBND tỉnh Quảng Ngãi vừa có văn bản tạm dừng toàn bộ hoạt động khai thác cát trên sông "
+    "Trà Khúc sau nhiều vụ sạt lở bờ sông ở xã Nghĩa Hà.\n\n"
+    "Hàng chục hộ dân ven sông phải di dời đồ đạc vì nước xoáy sát chân nhà trong mùa lũ "
+    "năm nay.\n\n"
+    "Theo đó các doanh nghiệp khai thác cát có 10 ngày để đưa tàu thuyền, máy móc ra khỏi "
+    "khu vực mỏ và hoàn thổ bãi tập kết."
+)
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_a_sentence_leaning_on_one_left_out_is_not_used(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    summary = engine.summarize(clean_page(BACK_REFERENCE), length)
+    assert "tạm dừng toàn bộ hoạt động khai thác cát" in summary
+    if "Theo đó" in summary:
+        assert "Hàng chục hộ dân" in summary
+    assert not summary.startswith("Theo đó")
+
+
+def test_trimmed_variants_keep_the_verb_and_its_object() -> None:
+    # Cutting after the appositive would leave "Ông Lê Minh Tuấn, Giám đốc Sở Xây dựng."
+    sentence = (
+        "Ông Lê Minh Tuấn, Giám đốc Sở Xây dựng tỉnh Bình Định, ký quyết định thu hồi giấy "
+        "phép của ba công ty vi phạm, sau đợt kiểm tra kéo dài một tháng."
+    )
+    from summarizer.engines.faithful import has_predicate, trusted_variants
+
+    texts = [v.text for v in trusted_variants(sentence, lead=False)]
+    assert texts[0] == sentence
+    assert all(has_predicate(t) and "ký quyết định" in t for t in texts)
+
+
+def test_a_say_verb_left_with_only_a_date_is_not_a_sentence() -> None:
+    from summarizer.engines.faithful import has_predicate
+
+    assert not has_predicate("Anh Nguyễn Văn Hùng (ngụ quận 7) cho biết năm 2001.")
+    assert not has_predicate("Các bộ trưởng của khối ASEAN.")
+    assert has_predicate("“Chúng tôi sẽ trồng lại rừng”, ông Hùng cho biết.")
