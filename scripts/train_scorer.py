@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import statistics
 import sys
 import time
@@ -27,11 +26,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.engine_runs import split_heldout
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
-from summarizer.engines.compress import variants
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.faithful import trusted_variants, without_captions
 from summarizer.engines.features import (
     FEATURES,
     TOKEN_FEATURES,
@@ -71,7 +71,8 @@ Parts = tuple[Article, list[str], Counter[str], Counter[str]]
 def parts_of(row: dict[str, str]) -> Parts:
     """The cleaned article, its scored sentences, and reference and title syllable counts."""
     article = clean_page(row["text"])
-    sentences = [s for s in article.sentences[:MAX_SENTENCES] if count_words(s)]
+    # The engine's own candidates: captions cut, only variants a reader can trust.
+    sentences = without_captions([s for s in article.sentences[:MAX_SENTENCES] if count_words(s)])
     ref = Counter(tokens(row["reference"]))
     title = Counter(tokens(article.title))
     return article, sentences, ref, title
@@ -123,7 +124,7 @@ def examples(
     ws: list[float] = []
     for index, sentence in enumerate(sentences):
         full = count_words(sentence)
-        for variant in variants(sentence):
+        for variant in trusted_variants(sentence, lead=index == 0):
             toks = tuple(tokens(variant.text))
             if not toks:
                 continue
@@ -206,9 +207,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    rows = load(args.train)
-    random.Random(args.seed).shuffle(rows)
-    heldout, pool = rows[: args.heldout], rows[args.heldout :]
+    # The same held-out sample the benchmarks read with --heldout: never fitted on.
+    heldout, pool = split_heldout(load(args.train), args.heldout)
+    rows = heldout + pool
     pool = pool[: args.articles] if args.articles else pool
     idf, default_idf = idf_table(pool)
     print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +12,17 @@ import pytest
 # The engine tests never touch the network (set before huggingface_hub reads it).
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-FIXTURE = Path(__file__).parents[2] / "fixtures" / "abstractive_articles.txt"
+from tests.support.tiny_t5 import (
+    FIXTURE,
+    INPUT_LIMIT,
+    _model,
+    _tokenizer,
+    fixture_sentences,
+)
+
 # What the trained tiny model writes for any article, then it stops (end-of-sequence).
 TRAINED_SUMMARY = "Tỉnh Lâm Hà khởi công tuyến đường ven sông mới."
-INPUT_LIMIT = 256
+__all__ = ["FIXTURE", "INPUT_LIMIT", "TRAINED_SUMMARY", "TinyModels", "fixture_sentences"]
 
 
 @dataclass(frozen=True)
@@ -28,40 +33,6 @@ class TinyModels:
     silent: Path  # writes nothing useful: every output token is padding
     trained_ct2: Path  # `trained` converted to CTranslate2 (float32 weights)
     text: str
-
-
-def fixture_sentences(text: str) -> list[str]:
-    """Sentences of the fixture, for tokenizer and model training."""
-    return [s for s in re.split(r"(?<=[.])\s+|\n", text) if s.strip()]
-
-
-def _tokenizer(root: Path, sentences: list[str]):  # type: ignore[no-untyped-def]
-    import sentencepiece as spm
-    from transformers import AutoTokenizer
-
-    spm_dir = root / "spm"
-    spm_dir.mkdir()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(sentences), model_prefix=str(spm_dir / "spiece"),
-        vocab_size=250, model_type="unigram", character_coverage=1.0,
-        pad_id=0, eos_id=1, unk_id=2, bos_id=-1, minloglevel=2, num_threads=1,
-    )
-    config = {"tokenizer_class": "T5Tokenizer", "extra_ids": 0, "model_max_length": INPUT_LIMIT}
-    (spm_dir / "tokenizer_config.json").write_text(json.dumps(config), encoding="utf-8")
-    return AutoTokenizer.from_pretrained(spm_dir)
-
-
-def _model(vocab: int):  # type: ignore[no-untyped-def]
-    import torch
-    from transformers import T5Config, T5ForConditionalGeneration
-
-    torch.manual_seed(0)
-    config = T5Config(
-        vocab_size=vocab, d_model=32, d_kv=8, d_ff=64, num_layers=2, num_decoder_layers=2,
-        num_heads=4, feed_forward_proj="gated-gelu", decoder_start_token_id=0, pad_token_id=0,
-        eos_token_id=1, tie_word_embeddings=False, relative_attention_num_buckets=16,
-    )
-    return T5ForConditionalGeneration(config)
 
 
 def _train_to_write(model, tokenizer, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
