@@ -8,6 +8,8 @@ from pathlib import Path
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "abstractive_articles.txt"
 INPUT_LIMIT = 256
+# What the trained tiny model writes for any article, then it stops (end-of-sequence).
+TRAINED_SUMMARY = "Tỉnh Lâm Hà khởi công tuyến đường ven sông mới."
 
 
 def fixture_sentences(text: str) -> list[str]:
@@ -44,12 +46,37 @@ def _model(vocab: int):  # type: ignore[no-untyped-def]
     return T5ForConditionalGeneration(config)
 
 
-def save_tiny_t5(root: Path) -> Path:
-    """A tiny untrained T5 with its tokenizer, saved as a model folder (`root/model`)."""
+def _train_to_write(model, tokenizer, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
+    import torch
+
+    inputs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences) - 3)]
+    enc = tokenizer(inputs, max_length=48, truncation=True, padding=True,
+                    return_tensors="pt")
+    target = tokenizer([TRAINED_SUMMARY], return_tensors="pt").input_ids
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    generator = torch.Generator().manual_seed(0)
+    model.train()
+    for _ in range(60):
+        rows = torch.randint(0, len(inputs), (8,), generator=generator)
+        loss = model(input_ids=enc.input_ids[rows], attention_mask=enc.attention_mask[rows],
+                     labels=target.repeat(len(rows), 1)).loss
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    model.eval()
+
+
+def save_tiny_t5(root: Path, trained: bool = False) -> Path:
+    """A tiny T5 with its tokenizer, saved as a model folder (`root/model`).
+
+    Random weights; `trained` ones write TRAINED_SUMMARY for any article (a few seconds more).
+    """
     sentences = fixture_sentences(FIXTURE.read_text(encoding="utf-8"))
     root.mkdir(parents=True, exist_ok=True)
     tokenizer = _tokenizer(root, sentences)
     model = _model(len(tokenizer))
+    if trained:
+        _train_to_write(model, tokenizer, sentences)
     out = root / "model"
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)

@@ -15,13 +15,13 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 from tests.support.tiny_t5 import (
     FIXTURE,
     INPUT_LIMIT,
+    TRAINED_SUMMARY,
     _model,
     _tokenizer,
+    _train_to_write,
     fixture_sentences,
 )
 
-# What the trained tiny model writes for any article, then it stops (end-of-sequence).
-TRAINED_SUMMARY = "Tỉnh Lâm Hà khởi công tuyến đường ven sông mới."
 __all__ = ["FIXTURE", "INPUT_LIMIT", "TRAINED_SUMMARY", "TinyModels", "fixture_sentences"]
 
 
@@ -33,26 +33,6 @@ class TinyModels:
     silent: Path  # writes nothing useful: every output token is padding
     trained_ct2: Path  # `trained` converted to CTranslate2 (float32 weights)
     text: str
-
-
-def _train_to_write(model, tokenizer, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
-    import torch
-
-    inputs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences) - 3)]
-    enc = tokenizer(inputs, max_length=48, truncation=True, padding=True,
-                    return_tensors="pt")
-    target = tokenizer([TRAINED_SUMMARY], return_tensors="pt").input_ids
-    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
-    generator = torch.Generator().manual_seed(0)
-    model.train()
-    for _ in range(60):
-        rows = torch.randint(0, len(inputs), (8,), generator=generator)
-        loss = model(input_ids=enc.input_ids[rows], attention_mask=enc.attention_mask[rows],
-                     labels=target.repeat(len(rows), 1)).loss
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    model.eval()
 
 
 @pytest.fixture(scope="session", autouse=True)
