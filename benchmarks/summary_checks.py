@@ -5,10 +5,10 @@ Usage: PYTHONPATH=. python benchmarks/summary_checks.py --dataset ../shared/data
 
 Per length: (1) of the summaries that use the lead sentence when the lead has a date or time
 phrase (`Sáng 13/6`, `ngày 23-7`, `hôm qua` …), how many keep that phrase; (2) summaries whose
-first sentence is the title; (3) caption or credit markers (`Ảnh:`, `(Ảnh …)`, `Nguồn:`, a
-capitalised credit glued to the next word as in `QUANG ĐỊNHSáng`); (4) summary sentences with
+first sentence is the title; (3) caption or credit markers (`Ảnh:`, `(Ảnh …)`, `Nguồn:`, `(trái)`,
+a capitalised credit glued to the next word as in `QUANG ĐỊNHSáng`); (4) summary sentences with
 no verb, a HEURISTIC: none of the predicate words of summarizer/data/verbs.txt, or, outside a
-quotation, a verb of saying followed by nothing or only a date (`… cho biết năm 2001.`); the
+quotation, a verb of saying followed by at most three words (`… cho biết năm 2001.`); the
 engine filters with the same word list, so read the examples (`--show`) too; (5) sentences
 opening on a back-reference (benchmarks/data/back_references.txt) that do not follow, in the
 summary, the article sentence they lean on.
@@ -43,13 +43,14 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.i
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
 CAPTION = re.compile(
     r"\bảnh\s*:|\(\s*ảnh\b|\bảnh\s+minh\s+h|\b(?:nguồn|video|clip|photo|đồ\s+h[oọ]a)\s*:"
+    r"|\((?:từ\s+)?(?:trái|phải|giữa)(?:\s+sang\s+(?:trái|phải))?\)"
     rf"|(?-i:[{_UPPER}]{{4,}}[{_LOWER}])",
     re.IGNORECASE,
 )
 _DATE_ONLY = r"\s+(?:vào\s+)?(?:năm|ngày|tháng|hôm)?\s*[\d/\-]+"
 _SAY_THEN_DATE = re.compile(
-    rf"\b(?:(?:cho biết|cho hay|khẳng định|tiết lộ)(?:{_DATE_ONLY})?|(?:nói|kể){_DATE_ONLY})"
-    r"\s*[.!?…]*$",
+    r"\b(?:(?:cho biết|cho hay|cho rằng|khẳng định|tiết lộ)(?:\s+\S+){0,3}"
+    rf"|(?:nói|kể){_DATE_ONLY})\s*[.!?…]*$",
     re.IGNORECASE,
 )
 

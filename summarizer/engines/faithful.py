@@ -33,11 +33,16 @@ _PHOTO_NOTE = re.compile(
 )
 # A verb of saying that ends the sentence with nothing said, or only a date ("… cho biết năm
 # 2001."): its object was cut away.
-_SAY = r"cho biết|cho hay|khẳng định|tiết lộ|xác nhận|thông báo"
+_SAY = r"cho biết|cho hay|cho rằng|khẳng định|tiết lộ|xác nhận|thông báo|nhận định|nhấn mạnh"
 _DATE_ONLY = r"\s+(?:vào\s+)?(?:năm|ngày|tháng|hôm)?\s*[\d/\-]+"
+# "… cho rằng thời gian qua.": what was said is cut, a word or three of its start are left.
 _BARE_SAY = re.compile(
-    rf"\b(?:(?:{_SAY})(?:{_DATE_ONLY})?|(?:nói|kể|thông tin){_DATE_ONLY})\s*[.!?…]*$",
+    rf"\b(?:(?:{_SAY})(?:\s+\S+){{0,3}}|(?:nói|kể|thông tin){_DATE_ONLY})\s*[.!?…]*$",
     re.IGNORECASE,
+)
+# "Ông A (trái) và ông B …": a photo's caption, which says who stands where.
+_PHOTO_SIDE = re.compile(
+    r"\((?:[^()]{0,25}\s)?(?:trái|phải|giữa)(?:\s+(?:sang|qua)\s+(?:trái|phải))?\)", re.IGNORECASE
 )
 _MIN_KEPT = 6
 # A photo caption is one short line.
@@ -83,6 +88,8 @@ def keeps(phrase: str | None, text: str) -> bool:
 
 def without_caption(sentence: str) -> str | None:
     """The sentence less a glued photo caption or credit; None when nothing else is left."""
+    if _PHOTO_SIDE.search(sentence):
+        return None
     text = _PHOTO_NOTE.sub("", sentence).strip()
     for pattern in (_CREDIT, _GLUED):
         match = None

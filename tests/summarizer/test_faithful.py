@@ -138,3 +138,24 @@ def test_a_say_verb_left_with_only_a_date_is_not_a_sentence() -> None:
     assert not has_predicate("Anh Nguyễn Văn Hùng (ngụ quận 7) cho biết năm 2001.")
     assert not has_predicate("Các bộ trưởng của khối ASEAN.")
     assert has_predicate("“Chúng tôi sẽ trồng lại rừng”, ông Hùng cho biết.")
+
+
+def test_a_photo_caption_naming_who_stands_where_is_not_summary_material(
+    engine: ExtractiveEngine,
+) -> None:
+    article = clean_page(
+        "Long An trao nhà tình nghĩa cho gia đình chính sách\n\n"
+        "Ông Nguyễn Văn Út (trái) và bà Lê Thị Hoa tại lễ trao nhà ở xã Mỹ Yên.\n\n"
+        "Chiều 27/7, UBND huyện Bến Lức trao 15 căn nhà tình nghĩa cho các gia đình chính "
+        "sách có hoàn cảnh khó khăn.\n\n"
+        "Mỗi căn nhà trị giá 80 triệu đồng, do các doanh nghiệp trên địa bàn đóng góp."
+    )
+    for length in Length:
+        summary = engine.summarize(article, length)
+        assert "(trái)" not in summary and "15 căn nhà tình nghĩa" in summary
+
+
+def test_a_verb_of_saying_left_with_the_first_words_of_what_was_said_is_cut() -> None:
+    from summarizer.engines.faithful import has_predicate
+
+    assert not has_predicate("Công ty Minh Phát cho rằng thời gian qua.")
