@@ -116,3 +116,18 @@ def test_only_the_default_model_on_auto_is_fetched(monkeypatch: pytest.MonkeyPat
     assert wanted_model("auto", "none") is None
     assert wanted_model("extractive", None) is None
     assert wanted_model("auto", "/models/my-own") is None
+
+
+def test_stats_shows_how_the_fetch_stands(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.model_fetch as model_fetch
+    from bot.engines import EngineBox
+    from bot.settings import Settings
+    from summarizer.engines.fake import FakeEngine
+
+    monkeypatch.setattr(model_fetch, "locate_model", lambda model: None)
+    box = EngineBox("auto", None, FakeEngine())
+    fetch = model_fetch.start_model_fetch(Settings(token="1:x"), box)
+    assert fetch is not None and fetch.join(10)
+    # The suite runs offline: the fetch ends at once, and /stats says why.
+    assert "HF_HUB_OFFLINE" in box.describe() and DEFAULT_MODEL in box.describe()
+    assert model_fetch.start_model_fetch(Settings(token="1:x", model="none"), box) is None
