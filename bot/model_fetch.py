@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from bot.model_convert import convert_fast
+from bot.model_convert import convert_fast, fast_runtime
 from bot.settings import Settings
 from summarizer.engines.generation import DEFAULT_MODEL
 from summarizer.engines.locate import locate_model
@@ -55,7 +55,13 @@ def wanted_model(engine: str, model: str | None) -> str | None:
     chosen = model or DEFAULT_MODEL
     if engine != "auto" or chosen.strip().lower() in OPT_OUT or chosen != DEFAULT_MODEL:
         return None
-    return None if locate_model(chosen) is not None else chosen
+    files = locate_model(chosen)
+    if files is None:
+        return chosen
+    # Downloaded before but never converted (the bot stopped, or the conversion failed): the
+    # download is then a no-op and the conversion runs again.
+    unconverted = files.onnx_dir is None and files.ct2_dir is None and files.hf_dir is not None
+    return chosen if unconverted and fast_runtime() is not None else None
 
 
 class ModelFetch:

@@ -118,6 +118,21 @@ def test_only_the_default_model_on_auto_is_fetched(monkeypatch: pytest.MonkeyPat
     assert wanted_model("auto", "/models/my-own") is None
 
 
+def test_a_model_downloaded_but_never_converted_is_converted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import bot.model_fetch as model_fetch
+    from summarizer.engines.locate import ModelFiles
+
+    here = ModelFiles(DEFAULT_MODEL, tmp_path, None, None)
+    monkeypatch.setattr(model_fetch, "locate_model", lambda model: here)
+    monkeypatch.setattr(model_fetch, "fast_runtime", lambda: "onnx")
+    assert wanted_model("auto", None) == DEFAULT_MODEL
+    converted = ModelFiles(DEFAULT_MODEL, tmp_path, None, tmp_path)
+    monkeypatch.setattr(model_fetch, "locate_model", lambda model: converted)
+    assert wanted_model("auto", None) is None
+
+
 def test_stats_shows_how_the_fetch_stands(monkeypatch: pytest.MonkeyPatch) -> None:
     import bot.model_fetch as model_fetch
     from bot.engines import EngineBox
