@@ -12,8 +12,12 @@ from summarizer.textnorm import count_words
 OPS = ("paren", "lead", "attrib", "tail1", "tail2", "first")
 
 _PAREN = re.compile(r"\s*\([^()]{0,120}\)")
-# "ông A - chủ tịch UBND xã B - cho biết …": an appositive between dashes goes like brackets.
-_DASHED = re.compile(r"(?<=\w)\s[-–]\s(?=[^\W\d])[^-–()\d\"“”]{3,80}?\s[-–]\s(?=[^\W\d])")
+# "ông A - chủ tịch UBND xã B - cho biết …": an appositive between dashes goes like brackets
+# (lower case on both sides: "Hà Nội - Hải Phòng - Quảng Ninh" is a route, not an appositive).
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
+_DASHED = re.compile(
+    rf"(?<=\w)\s[-–]\s(?=[{_LOWER}])[^-–()\d\"“”]{{3,80}}?\s[-–]\s(?=[{_LOWER}])"
+)
 _FINAL = re.compile(r"[\s.!?…:;,]+$")
 
 # A leading comma segment starting like this is a time/place/discourse adverbial.

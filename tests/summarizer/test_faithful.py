@@ -159,3 +159,17 @@ def test_a_verb_of_saying_left_with_the_first_words_of_what_was_said_is_cut() ->
     from summarizer.engines.faithful import has_predicate
 
     assert not has_predicate("Công ty Minh Phát cho rằng thời gian qua.")
+
+
+def test_an_appositive_between_dashes_may_go_but_a_route_stays() -> None:
+    from summarizer.engines.compress import variants
+
+    said = (
+        "Sáng 8-9, ông Phạm Quốc Việt - chủ tịch UBND xã Tân Lập, huyện Đồng Phú - cho biết "
+        "lực lượng kiểm lâm đã dập tắt đám cháy."
+    )
+    assert "Sáng 8-9, ông Phạm Quốc Việt cho biết lực lượng kiểm lâm đã dập tắt đám cháy." in {
+        v.text for v in variants(said)
+    }
+    route = "Cao tốc Hà Nội - Hải Phòng - Quảng Ninh sẽ được mở rộng lên 8 làn xe trong năm tới."
+    assert all("Hải Phòng" in v.text for v in variants(route))
