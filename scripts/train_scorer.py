@@ -30,8 +30,8 @@ from benchmarks.engine_runs import split_heldout
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
+from summarizer.engines.compress import variants
 from summarizer.engines.extractive import ExtractiveEngine
-from summarizer.engines.faithful import trusted_variants, without_captions
 from summarizer.engines.features import (
     FEATURES,
     TOKEN_FEATURES,
@@ -71,8 +71,7 @@ Parts = tuple[Article, list[str], Counter[str], Counter[str]]
 def parts_of(row: dict[str, str]) -> Parts:
     """The cleaned article, its scored sentences, and reference and title syllable counts."""
     article = clean_page(row["text"])
-    # The engine's own candidates: captions cut, only variants a reader can trust.
-    sentences = without_captions([s for s in article.sentences[:MAX_SENTENCES] if count_words(s)])
+    sentences = [s for s in article.sentences[:MAX_SENTENCES] if count_words(s)]
     ref = Counter(tokens(row["reference"]))
     title = Counter(tokens(article.title))
     return article, sentences, ref, title
@@ -124,7 +123,7 @@ def examples(
     ws: list[float] = []
     for index, sentence in enumerate(sentences):
         full = count_words(sentence)
-        for variant in trusted_variants(sentence, lead=index == 0):
+        for variant in variants(sentence):
             toks = tuple(tokens(variant.text))
             if not toks:
                 continue
