@@ -91,9 +91,9 @@ class ModelFetch:
 
     def start(self) -> None:
         """Begin in the background."""
-        log.info("model %s: not on this machine; fetching it in the background "
-                 "(the embedded engine serves meanwhile; TOMTAT_MODEL=none turns this off)",
-                 self.model_id)
+        log.info("model %s: no converted copy on this machine; fetching and converting it in "
+                 "the background (the embedded engine serves meanwhile; TOMTAT_MODEL=none "
+                 "turns this off)", self.model_id)
         self._thread.start()
 
     def join(self, timeout: float | None = None) -> bool:

@@ -100,6 +100,21 @@ def test_a_hub_that_fails_leaves_the_embedded_engine_with_one_log_line(
     assert "extractive engine stays" in warnings[0].getMessage()
 
 
+def test_too_little_disk_space_downloads_nothing(
+    hub: ModelHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    import bot.model_fetch as model_fetch
+
+    # A disk with 1 KiB free.
+    monkeypatch.setattr(model_fetch.shutil, "disk_usage", lambda path: SimpleNamespace(free=1024))
+    recorder = Recorder()
+    fetch = _fetch(hub, tmp_path, recorder)
+    assert fetch.status.phase == "failed" and "disk space" in fetch.status.describe()
+    assert not any(method == "GET" and "/resolve/" in path for method, path, _ in hub.log.requests)
+
+
 def test_a_failed_conversion_keeps_the_embedded_engine(hub: ModelHub, tmp_path: Path) -> None:
     recorder = Recorder(problem="conversion failed (out of memory)")
     fetch = _fetch(hub, tmp_path, recorder)
