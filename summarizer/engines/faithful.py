@@ -23,7 +23,7 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.i
 # "… lên bờ. Ảnh: C.A Tối 3/2, ông …": a caption's credit, then the sentence it was glued to.
 _CREDIT = re.compile(
     r"\(?\b(?i:ảnh|nguồn ảnh|nguồn|video|clip|đồ họa|đồ hoạ|photo)\s*:\s*"
-    rf"(?:[{_UPPER}\d.\-–&/]+\s*)*?(?=[{_UPPER}][{_LOWER}]|$)\)?"
+    rf"(?:[{_UPPER}\d.\-–&/]+\s*)*?(?=[{_UPPER}][{_LOWER}]|\d+\s*(?:h|giờ|g)\b|$)\)?"
 )
 # "… QUANG ĐỊNHSáng 18-10": a credit in capitals glued to the next sentence's first word.
 _GLUED = re.compile(rf"[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}])")

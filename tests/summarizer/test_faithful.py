@@ -173,3 +173,11 @@ def test_an_appositive_between_dashes_may_go_but_a_route_stays() -> None:
     }
     route = "Cao tốc Hà Nội - Hải Phòng - Quảng Ninh sẽ được mở rộng lên 8 làn xe trong năm tới."
     assert all("Hải Phòng" in v.text for v in variants(route))
+
+
+def test_a_credit_glued_to_a_sentence_opening_on_the_hour_is_cut() -> None:
+    from summarizer.engines.faithful import without_caption
+
+    assert without_caption(
+        "Ảnh: CTV 5h ngày 12/3, đám cháy bùng lên ở kho hàng trên đường Lê Văn Lương."
+    ) == "5h ngày 12/3, đám cháy bùng lên ở kho hàng trên đường Lê Văn Lương."
