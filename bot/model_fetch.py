@@ -124,11 +124,7 @@ class ModelFetch:
         if constants.HF_HUB_OFFLINE:
             return "HF_HUB_OFFLINE is set, so it cannot be downloaded"
         try:
-            plan = snapshot_download(self.model_id, ignore_patterns=SKIP, dry_run=True,
-                                     cache_dir=self._cache_dir, endpoint=self._endpoint,
-                                     tqdm_class=_quiet_tqdm())
-            total = sum(f.file_size or 0 for f in plan)
-            missing = sum(f.file_size or 0 for f in plan if f.will_download)
+            total, missing = self._plan()
             root = Path(self._cache_dir or constants.HF_HUB_CACHE)
             root.mkdir(parents=True, exist_ok=True)
             free = shutil.disk_usage(root).free
@@ -147,6 +143,20 @@ class ModelFetch:
             return f"download failed ({_reason(exc)})"
         self._set(FetchStatus("downloading", total, total))
         return None
+
+
+    def _plan(self) -> tuple[int, int]:
+        """Bytes in all and still to download; (0, 0) when huggingface_hub cannot tell."""
+        from huggingface_hub import snapshot_download
+
+        try:
+            plan = snapshot_download(self.model_id, ignore_patterns=SKIP, dry_run=True,
+                                     cache_dir=self._cache_dir, endpoint=self._endpoint,
+                                     tqdm_class=_quiet_tqdm())
+        except TypeError:  # a huggingface_hub older than `dry_run`: no sizes, no space check
+            return 0, 0
+        total = sum(f.file_size or 0 for f in plan)
+        return total, sum(f.file_size or 0 for f in plan if f.will_download)
 
 
 class _Watcher(threading.Thread):
