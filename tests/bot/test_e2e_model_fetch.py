@@ -11,7 +11,7 @@ import pytest
 from summarizer.engines.generation import DEFAULT_MODEL
 from tests.bot.e2e_support import digest_of, news_items, running_bot, shown
 from tests.support.model_hub import ModelHub
-from tests.support.tiny_t5 import TRAINED_SUMMARY, save_tiny_t5
+from tests.support.tiny_t5 import TRAINED_SUMMARY, TinyModels
 
 pytestmark = pytest.mark.e2e
 A = 1001
@@ -19,14 +19,10 @@ STAYS = "the embedded extractive engine stays"
 READY = "new digests are written by the abstractive engine"
 
 
-@pytest.fixture(scope="module")
-def trained_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return save_tiny_t5(tmp_path_factory.mktemp("hub-trained"), trained=True)
-
-
 @pytest.fixture
-def hub(trained_repo: Path) -> Iterator[ModelHub]:
-    served = ModelHub({DEFAULT_MODEL: trained_repo}).start()
+def hub(tiny_models: TinyModels) -> Iterator[ModelHub]:
+    # The engine tests' trained tiny model (built once per session), served as the default.
+    served = ModelHub({DEFAULT_MODEL: tiny_models.trained}).start()
     yield served
     served.stop()
 

@@ -12,12 +12,13 @@ import pytest
 from bot.model_fetch import ModelFetch, wanted_model
 from summarizer.engines.generation import DEFAULT_MODEL
 from tests.support.model_hub import ModelHub
-from tests.support.tiny_t5 import save_tiny_t5
+from tests.support.tiny_t5 import TinyModels
 
 
-@pytest.fixture(scope="module")
-def tiny_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return save_tiny_t5(tmp_path_factory.mktemp("tiny-hub-model"))
+@pytest.fixture
+def tiny_repo(tiny_models: TinyModels) -> Path:
+    """A tiny T5 model folder (built once per session) to serve as the default model."""
+    return tiny_models.trained
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "abstractive_articles.txt"
@@ -81,3 +82,41 @@ def save_tiny_t5(root: Path, trained: bool = False) -> Path:
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+@dataclass(frozen=True)
+class TinyModels:
+    """Paths of the models the engine tests load exactly as a user's model is loaded."""
+
+    trained: Path  # writes TRAINED_SUMMARY then stops
+    silent: Path  # writes nothing useful: every output token is padding
+    trained_ct2: Path  # `trained` converted to CTranslate2 (float32 weights)
+    text: str
+
+
+def build_tiny_models(root: Path) -> TinyModels:
+    """Build, train briefly, save and convert the tiny models (on one torch thread)."""
+    import torch
+
+    from summarizer.engines import ct2
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the same weights whichever test asks first
+    try:
+        text = FIXTURE.read_text(encoding="utf-8")
+        sentences = fixture_sentences(text)
+        tokenizer = _tokenizer(root, sentences)
+        trained = _model(len(tokenizer))
+        _train_to_write(trained, tokenizer, sentences)
+        silent = _model(len(tokenizer))
+        with torch.no_grad():
+            silent.lm_head.weight.zero_()  # every logit ties, so argmax is token 0: padding
+        paths = {"trained": root / "trained", "silent": root / "silent"}
+        for name, model in (("trained", trained), ("silent", silent)):
+            model.save_pretrained(paths[name])
+            tokenizer.save_pretrained(paths[name])
+        converted = ct2.convert(paths["trained"], root / "trained-float32-ct2", "tiny-trained",
+                                quantization="float32")
+    finally:
+        torch.set_num_threads(threads)
+    return TinyModels(paths["trained"], paths["silent"], converted, text)
