@@ -12,7 +12,13 @@ log = logging.getLogger(__name__)
 
 # ViT5-base's ONNX export takes about a minute and ~4 GB on a laptop; this is a generous cap.
 CONVERT_TIMEOUT_S = 1800
-_CODE = "import sys; from bot.cli import main; sys.exit(main(sys.argv[1:]))"
+# The conversion takes minutes of CPU; the bot's replies should not wait for it.
+CONVERT_NICE = 10
+# (os.nice in the child itself: preexec_fn is unsafe in a process with threads.)
+_CODE = (
+    f"import os, sys; hasattr(os, 'nice') and os.nice({CONVERT_NICE}); "
+    "from bot.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def fast_runtime() -> str | None:
