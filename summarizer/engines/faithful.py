@@ -149,5 +149,16 @@ def trusted_variants(sentence: str, lead: bool) -> list[Variant]:
         v
         for v in variants(sentence)
         if not v.ops
-        or (has_predicate(v.text) and keeps(time, v.text) and refers_back(v.text) == linked)
+        or (
+            has_predicate(v.text)
+            and keeps(time, v.text)
+            and refers_back(v.text) == linked
+            and not ("first" in v.ops and _opens_on_predicate(v.text))
+        )
     ]
+
+
+def _opens_on_predicate(text: str) -> bool:
+    """Whether a clause starts with its verb ("Trao đổi với báo chí chiều 3/1."): no subject."""
+    # Kept alone, such a first clause was the adverbial of the sentence it was cut from.
+    return bool(_verbs().match(_fold(text, _OPENER_WORDS)))

@@ -181,3 +181,15 @@ def test_a_credit_glued_to_a_sentence_opening_on_the_hour_is_cut() -> None:
     assert without_caption(
         "Ảnh: CTV 5h ngày 12/3, đám cháy bùng lên ở kho hàng trên đường Lê Văn Lương."
     ) == "5h ngày 12/3, đám cháy bùng lên ở kho hàng trên đường Lê Văn Lương."
+
+
+def test_a_first_clause_that_opens_on_its_verb_is_not_kept_alone() -> None:
+    from summarizer.engines.faithful import trusted_variants
+
+    sentence = (
+        "Trao đổi với phóng viên chiều 3/1 tại trụ sở ủy ban, ông Trần Văn Nam cho biết xã "
+        "sẽ hoàn thành việc di dời 40 hộ dân trước mùa mưa."
+    )
+    texts = [v.text for v in trusted_variants(sentence, lead=False)]
+    assert "Trao đổi với phóng viên chiều 3/1 tại trụ sở ủy ban." not in texts
+    assert all("cho biết" in t or not t.startswith("Trao đổi") for t in texts)
