@@ -1,105 +1,108 @@
-"""ROUGE of the extractive engine and the lead/title baselines on a JSONL of text/reference.
+"""ROUGE of the extractive engine against Title+Lead-N, scored on what the reader sees.
 
 Usage: PYTHONPATH=. python benchmarks/rouge_dev.py --dataset ../shared/data/vietnews-dev.jsonl
+       PYTHONPATH=. python benchmarks/rouge_dev.py --dataset ../shared/data/vietnews-train.jsonl \
+           --heldout --baseline-ref main
 
-Every system sees `clean_page(text)` of each article. Figures are mean F1 x 100, computed with
-the Vietnamese syllable tokenizer (benchmarks/rouge.py) and, when rouge-score is installed, with
-its default tokenizer (ASCII only: what published ViT5/BARTpho figures used).
+Every digest is scored as the reader sees it: the title line, then the summary (a summary that
+repeats the title is read twice). Baselines see `clean_page(text)`: Title+Lead-N is the title
+then the first N sentences. Figures are mean syllable F1 x 100 (benchmarks/rouge.py); each
+comparison is the engine minus the baseline with a paired bootstrap 95 % interval over articles.
+`--baseline-ref` adds the engine as it was at a git ref, run in the same process's data.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.rouge import score_tokens, tokens
+from benchmarks.bootstrap import paired_difference
+from benchmarks.engine_runs import Row, Shown, dataset, shown_at, shown_now
+from benchmarks.rouge import RougeScores, score_tokens, tokens
 from summarizer.cleaning import clean_page
-from summarizer.digest import Article, Length
-from summarizer.engines.extractive import ExtractiveEngine
 
-System = Callable[[Article], str]
-
-
-def _engine(engine: ExtractiveEngine, length: Length) -> System:
-    return lambda a: engine.summarize(a, length)
+LENGTHS = ("short", "medium", "long")
+# The lead baseline a summary of each length must not fall below.
+LEAD_FOR = {"short": 1, "medium": 2, "long": 3}
 
 
-def _lead(n: int) -> System:
-    return lambda a: " ".join(a.sentences[:n])
+def _scores(texts: list[str], refs: list[list[str]]) -> list[RougeScores]:
+    return [score_tokens(tokens(t), ref) for t, ref in zip(texts, refs, strict=True)]
 
 
-def systems() -> dict[str, System]:
-    """Baselines and the engine at each length, in report order."""
-    engine = ExtractiveEngine()
-    table: dict[str, System] = {
-        "Lead-1": _lead(1),
-        "Lead-2": _lead(2),
-        "Lead-3": _lead(3),
-        "Title": lambda a: a.title,
-        "Title+Lead-1": lambda a: " ".join([a.title, *a.sentences[:1]]),
+def _row(name: str, scores: list[RougeScores], words: float, ms: float | None) -> str:
+    figures = "".join(
+        f" {100 * statistics.mean(getattr(s, f) for s in scores):6.2f}"
+        for f in ("rouge1", "rouge2", "rougeL")
+    )
+    timing = f" {ms:7.1f}" if ms is not None else " " * 8
+    return f"{name:24s}{figures} {words:6.1f}{timing}"
+
+
+def _lead_views(rows: list[Row]) -> dict[int, list[str]]:
+    articles = [clean_page(r["text"]) for r in rows]
+    return {
+        n: [f"{a.title}\n{' '.join(a.sentences[:n])}".strip() for a in articles] for n in (1, 2, 3)
     }
-    for length in Length:
-        table[f"extractive/{length.value}"] = _engine(engine, length)
-    return table
-
-
-def _rouge_score_scorer() -> Callable[[str, str], tuple[float, float, float]] | None:
-    try:
-        from rouge_score import rouge_scorer
-    except ImportError:
-        return None
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"])
-
-    def run(candidate: str, reference: str) -> tuple[float, float, float]:
-        s = scorer.score(reference, candidate)
-        return s["rouge1"].fmeasure, s["rouge2"].fmeasure, s["rougeL"].fmeasure
-
-    return run
 
 
 def main() -> None:
-    """Print one row per system: syllable ROUGE-1/2/L, rouge-score ROUGE-1/2/L, length, ms."""
+    """Print the systems table, then engine − baseline with bootstrap intervals per length."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dataset", type=Path, default=Path("../shared/data/vietnews-dev.jsonl"))
+    parser.add_argument("--heldout", action="store_true",
+                        help="only the sample train_scorer.py never fits on")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--lengths", default=",".join(LENGTHS))
+    parser.add_argument("--baseline-ref", default="", help="also the engine at this git ref")
     args = parser.parse_args()
-    with args.dataset.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
-    if args.limit:
-        rows = rows[: args.limit]
-    articles = [clean_page(r["text"]) for r in rows]
+    rows = dataset(args.dataset, args.heldout, args.limit)
+    lengths = [x for x in args.lengths.split(",") if x]
     refs = [tokens(r["reference"]) for r in rows]
-    other = _rouge_score_scorer()
-    print(
-        f"{len(rows)} articles from {args.dataset}; reference length "
-        f"{statistics.mean(len(r) for r in refs):.1f} syllables"
-    )
-    header = f"{'system':22s} {'syl R1':>7s} {'R2':>6s} {'RL':>6s}"
-    header += f" | {'rs R1':>6s} {'R2':>6s} {'RL':>6s}" if other else " | rouge-score not installed"
-    print(header + f" | {'words':>5s} {'ms/art':>6s}")
-    for name, system in systems().items():
+    print(f"{len(rows)} articles from {args.dataset}{' (held-out sample)' if args.heldout else ''};"
+          f" reference {statistics.mean(len(r) for r in refs):.1f} syllables")
+    print(f"{'system (title + summary)':24s} {'R1':>6s} {'R2':>6s} {'RL':>6s}"
+          f" {'words':>6s} {'ms/art':>7s}")
+    lead_views = _lead_views(rows)
+    leads = {n: _scores(v, refs) for n, v in lead_views.items()}
+    for n, scores in leads.items():
+        print(_row(f"Title+Lead-{n}", scores, _mean_words(lead_views[n]), None))
+    before: dict[str, list[Shown]] = {}
+    if args.baseline_ref:
+        before = shown_at(args.baseline_ref, rows, lengths)
+    engine: dict[str, list[RougeScores]] = {}
+    for length in lengths:
         started = time.perf_counter()
-        outputs = [system(a) for a in articles]
+        shown = shown_now(rows, length)
         ms = 1000 * (time.perf_counter() - started) / len(rows)
-        hyps = [tokens(o) for o in outputs]
-        syl = [score_tokens(hyp, ref) for hyp, ref in zip(hyps, refs, strict=True)]
-        line = f"{name:22s}"
-        for field in ("rouge1", "rouge2", "rougeL"):
-            line += f" {100 * statistics.mean(getattr(s, field) for s in syl):6.2f}"
-        if other:
-            rs = [other(o, r["reference"]) for o, r in zip(outputs, rows, strict=True)]
-            line += " |" + "".join(
-                f" {100 * statistics.mean(x[i] for x in rs):6.2f}" for i in range(3)
-            )
-        words = statistics.mean(len(hyp) for hyp in hyps)
-        print(f"{line} | {words:5.1f} {ms:6.1f}")
+        views = [s.reader_view() for s in shown]
+        engine[length] = _scores(views, refs)
+        print(_row(f"engine/{length}", engine[length], _mean_words(views), ms))
+        if length in before:
+            old = [s.reader_view() for s in before[length]]
+            engine[f"{length}@ref"] = _scores(old, refs)
+            print(_row(f"engine/{length}@{args.baseline_ref}"[:24], engine[f"{length}@ref"],
+                       _mean_words(old), None))
+    print("\nROUGE-1 difference, engine − baseline, mean [95 % paired bootstrap interval]")
+    for name, scores in engine.items():
+        length = name.split("@")[0]
+        r1 = [s.rouge1 * 100 for s in scores]
+        wanted = sorted({1, LEAD_FOR[length]})
+        cells = [f"vs Title+Lead-{n}: {paired_difference(r1, [s.rouge1 * 100 for s in leads[n]])}"
+                 for n in wanted]
+        if "@" not in name and f"{length}@ref" in engine:
+            old = [s.rouge1 * 100 for s in engine[f"{length}@ref"]]
+            cells.append(f"vs {args.baseline_ref}: {paired_difference(r1, old)}")
+        print(f"  {name:14s} " + "   ".join(cells))
+
+
+def _mean_words(views: list[str]) -> float:
+    return statistics.mean(len(tokens(v)) for v in views)
 
 
 if __name__ == "__main__":

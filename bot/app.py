@@ -27,6 +27,7 @@ from bot.extract import NotArticle
 from bot.intake import Intake, Refused
 from bot.limits import RateLimiter
 from bot.links import handlers as link_handlers
+from bot.model_fetch import start_model_fetch
 from bot.priority import PriorityRateLimiter
 from bot.redact import RedactToken
 from bot.runtime import KEY, Runtime
@@ -69,6 +70,8 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
                                     text(paste.language, exc.key, **exc.values),
                                     reply_to=paste.reply_to), "refusal")
 
+    if engine is None:
+        start_model_fetch(settings, engines)
     intake = Intake(store, window_s=settings.merge_window_s, max_chars=settings.max_article_chars,
                     on_job=on_job, on_reject=on_reject)
     app.bot_data[KEY] = Runtime(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +29,14 @@ class EngineBox:
         self._engines: dict[str, Engine] = {}
         self._choices: tuple[str, ...] | None = None
         self._lock = threading.RLock()
+        # A line on the background model fetch for /stats (bot/model_fetch.py), if one runs.
+        self.fetch_note: Callable[[], str] | None = None
+
+    def reload(self) -> None:
+        """Forget the loaded engines: the next summary picks again (a model just arrived)."""
+        with self._lock:
+            self._engines.clear()
+            self._choices = None
 
     def choices(self) -> tuple[str, ...]:
         """The engine kinds that can run here (checked once; no model is loaded)."""
@@ -65,7 +74,8 @@ class EngineBox:
     def describe(self) -> str:
         """Name (model, threads) of the default engine once loaded, for logs and /stats."""
         engine = self._injected or self._engines.get(self._kind)
+        note = f" · {self.fetch_note()}" if self.fetch_note is not None else ""
         if engine is None:
-            return self._kind
+            return self._kind + note
         threads = f", {self._threads} threads" if self._threads and engine.model_id else ""
-        return engine.name + (f" ({engine.model_id}{threads})" if engine.model_id else "")
+        return engine.name + (f" ({engine.model_id}{threads})" if engine.model_id else "") + note

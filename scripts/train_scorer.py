@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import statistics
 import sys
 import time
@@ -27,6 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.engine_runs import split_heldout
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
@@ -206,9 +206,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    rows = load(args.train)
-    random.Random(args.seed).shuffle(rows)
-    heldout, pool = rows[: args.heldout], rows[args.heldout :]
+    # The same held-out sample the benchmarks read with --heldout: never fitted on.
+    heldout, pool = split_heldout(load(args.train), args.heldout)
+    rows = heldout + pool
     pool = pool[: args.articles] if args.articles else pool
     idf, default_idf = idf_table(pool)
     print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")

@@ -51,8 +51,7 @@ def summarize(
     article = clean_page(text)
     if not article.sentences:
         raise InputError("no article text found in the input")
-    extractive = ExtractiveEngine()
-    chosen: Engine = engine or extractive
+    chosen: Engine = engine or ExtractiveEngine()
     if isinstance(chosen, ReportingEngine):
         result = chosen.summarize_result(article, length, progress)
     else:
@@ -61,8 +60,11 @@ def summarize(
     used: Engine = chosen
     fallback = False
     notes: tuple[str, ...] = ()
-    if chosen is not extractive and is_degenerate(summary):
+    # The checks are for model output: an extractive summary is the article's own sentences,
+    # whatever it repeats (any extractive engine, not only one made here, is exempt).
+    if not isinstance(chosen, ExtractiveEngine) and is_degenerate(summary):
         # A broken model output is never shown: the reader gets the extractive summary.
+        extractive = ExtractiveEngine()
         summary = extractive.summarize(article, length, progress)
         used, fallback = extractive, True
     elif result.stand_ins:

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from summarizer.textnorm import count_words
 
 # Discourse links that lean on the sentence before: stripped from a summary sentence's start.
+# Not links of time or reference ("Trước đó, …", "Khi đó, …"): without them a past event
+# reads as today's news; such sentences need the one before (data/back_references.txt).
 _LINK_COMMA = (
     "tuy nhiên|tuy vậy|dù vậy|dẫu vậy|thế nhưng|do đó|do vậy|vì vậy|vì thế|bởi vậy|"
     "chính vì thế|chính vì vậy|ngoài ra|bên cạnh đó|đồng thời|mặt khác|theo đó|trong đó|"
     "cùng với đó|trong khi đó|thêm vào đó|hơn nữa|ngược lại|như vậy|trên cơ sở này|"
-    "trên cơ sở đó|từ đó|tiếp đó|thậm chí|kết quả là|nói cách khác|vì lẽ đó|khi đó|lúc đó|"
-    "sau đó|trước đó|đặc biệt|cụ thể|trước tình hình này|trước tình hình đó"
+    "trên cơ sở đó|thậm chí|kết quả là|nói cách khác|vì lẽ đó|"
+    "đặc biệt|cụ thể"
 )
 _LINK_BARE = "tuy nhiên|thế nhưng|nhưng|song|do đó|vì vậy|vì thế|ngoài ra|đồng thời|còn|thêm vào đó"
 _ALSO_AT = r"cũng (?:tại|trong|ở) [^,;]{1,40}"

@@ -12,6 +12,12 @@ from summarizer.textnorm import count_words
 OPS = ("paren", "lead", "attrib", "tail1", "tail2", "first")
 
 _PAREN = re.compile(r"\s*\([^()]{0,120}\)")
+# "ông A - chủ tịch UBND xã B - cho biết …": an appositive between dashes goes like brackets
+# (lower case on both sides: "Hà Nội - Hải Phòng - Quảng Ninh" is a route, not an appositive).
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
+_DASHED = re.compile(
+    rf"(?<=\w)\s[-–]\s(?=[{_LOWER}])[^-–()\d\"“”]{{3,80}}?\s[-–]\s(?=[{_LOWER}])"
+)
 _FINAL = re.compile(r"[\s.!?…:;,]+$")
 
 # A leading comma segment starting like this is a time/place/discourse adverbial.
@@ -115,7 +121,7 @@ def _join(segments: list[str]) -> str:
 
 
 def _drop_paren(body: str) -> str:
-    return _PAREN.sub("", body)
+    return _DASHED.sub(" ", _PAREN.sub("", body))
 
 
 def _drop_lead(body: str) -> str:

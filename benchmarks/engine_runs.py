@@ -1,0 +1,112 @@
+"""Datasets and summaries for the summary benchmarks: this checkout's, or a git ref's.
+
+What a reader sees is the digest's title line, then its summary: `reader_view` joins them.
+The held-out sample of the training file is the one `scripts/train_scorer.py` never fits on.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Shared with scripts/train_scorer.py: the scorer is fitted on everything but these rows.
+HELDOUT_SEED = 13
+HELDOUT_SIZE = 300
+
+Row = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The title line and the summary of one digest."""
+
+    title: str
+    summary: str
+
+    def reader_view(self) -> str:
+        """The title line, then the summary, as the digest shows them."""
+        return f"{self.title}\n{self.summary}".strip()
+
+
+def load_rows(path: Path) -> list[Row]:
+    """JSONL rows that have both a text and a reference."""
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [r for r in rows if r.get("text") and r.get("reference")]
+
+
+def split_heldout(rows: list[Row], size: int = HELDOUT_SIZE) -> tuple[list[Row], list[Row]]:
+    """(held-out, training pool): a fixed shuffle, the first `size` rows held out."""
+    shuffled = list(rows)
+    random.Random(HELDOUT_SEED).shuffle(shuffled)
+    return shuffled[:size], shuffled[size:]
+
+
+def dataset(path: Path, heldout: bool, limit: int) -> list[Row]:
+    """The rows a benchmark reads: all of them, or the held-out sample; at most `limit`."""
+    rows = load_rows(path)
+    if heldout:
+        rows = split_heldout(rows)[0]
+    return rows[:limit] if limit else rows
+
+
+def shown_now(rows: list[Row], length: str) -> list[Shown]:
+    """This checkout's extractive digests (the whole pipeline, as the bot runs it)."""
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.pipeline import summarize
+
+    engine = ExtractiveEngine()
+    out = []
+    for row in rows:
+        digest = summarize(row["text"], length, engine)
+        out.append(Shown(digest.title, digest.summary))
+    return out
+
+
+def shown_at(ref: str, rows: list[Row], lengths: list[str]) -> dict[str, list[Shown]]:
+    """The extractive digests of the product at git `ref`, per length (a temporary worktree)."""
+    with tempfile.TemporaryDirectory(prefix="tomtat-baseline-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            src = Path(tmp) / "in.jsonl"
+            src.write_text(
+                "".join(json.dumps({"id": str(i), "text": r["text"]}) + "\n"
+                        for i, r in enumerate(rows)),
+                encoding="utf-8",
+            )
+            return {length: _run_cli(tree, src, length) for length in lengths}
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                check=False,
+                capture_output=True,
+            )
+
+
+def _run_cli(tree: Path, src: Path, length: str) -> list[Shown]:
+    code = (
+        "import sys; from bot.cli import main; "
+        "sys.exit(main(['summarize', '--jsonl', sys.argv[1], '--engine', 'extractive', "
+        "'--length', sys.argv[2]]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(src), length],
+        cwd=tree,
+        env={"PYTHONPATH": str(tree), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    digests = [json.loads(line) for line in out.splitlines() if line.strip()]
+    return [Shown(d.get("title", ""), d.get("summary", "")) for d in digests]
