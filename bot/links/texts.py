@@ -69,10 +69,9 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "That link is not a valid address. Copy the article's full link again.",
     ),
     "link_blocked": (
-        "Tôi không mở link tới {host}: đó là địa chỉ nội bộ ({reason}), không phải trang báo "
-        "công khai.",
-        "I won't open a link to {host}: it is an internal address ({reason}), not a public news "
-        "site.",
+        # The guard's reason (loopback, private, …) is network jargon: it goes to the log only.
+        "Tôi không mở link tới {host}: đó là địa chỉ nội bộ, không phải trang báo công khai.",
+        "I won't open a link to {host}: it is an internal address, not a public news site.",
     ),
     "link_not_article": (
         "Trang này không phải một bài báo (trang chủ, trang tìm kiếm hay danh sách tin). Hãy "
