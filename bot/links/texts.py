@@ -26,6 +26,12 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "Tôi không kết nối được tới {host}. Hãy thử lại sau, hoặc dán nội dung bài vào đây.",
         "I could not connect to {host}. Try again later, or paste the article's text here.",
     ),
+    "link_broken": (
+        "Trang báo gửi về dữ liệu hỏng nên tôi không đọc được. Hãy thử lại sau, hoặc dán nội "
+        "dung bài vào đây.",
+        "The news site sent back damaged data, so I could not read it. Try again later, or "
+        "paste the article's text here.",
+    ),
     "link_no_host": (
         "Không có trang web nào tên {host}. Hãy kiểm tra lại đường link.",
         "There is no website called {host}. Check the link.",
