@@ -64,7 +64,11 @@ async def summarize_links(update: Update, context: ContextTypes.DEFAULT_TYPE, bo
 async def accept_links(
     update: Update, context: ContextTypes.DEFAULT_TYPE, urls: list[str]
 ) -> None:
-    """Answer links already digested from history; queue the others, one job each, in order."""
+    """Answer links already digested from history; queue the others, one job each, in order.
+
+    Only the known links before the first new one are answered here: a known link after it is
+    queued too (the worker answers it from history), so the replies keep the message's order.
+    """
     rt = runtime(context)
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
@@ -74,7 +78,7 @@ async def accept_links(
     lang = pick_language(settings.language, user.language_code)
     fresh = []
     for url in urls:
-        existing = await rt.store.find_digest_by_url(chat.id, url)
+        existing = None if fresh else await rt.store.find_digest_by_url(chat.id, url)
         if existing is None:
             fresh.append(url)
             continue

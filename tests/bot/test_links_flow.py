@@ -67,6 +67,18 @@ async def test_several_links_with_a_comment_are_each_digested_in_order(
     assert articles()[1].title in first and articles()[0].title in second
 
 
+async def test_a_known_link_after_a_new_one_is_answered_after_it(
+    bot: Harness, site: WebServer
+) -> None:
+    await bot.send(site.url(NATIONAL))
+    await bot.settle()
+    await bot.send(f"Hai bài: {site.url(PROVINCIAL)} {site.url(NATIONAL)}")
+    await bot.settle()
+    _, new, known = bot.digests()
+    assert articles()[1].title in new and articles()[0].title in known
+    assert (await bot.rt.store.history(USER)).total == 2
+
+
 async def test_a_forwarded_post_that_is_mostly_a_link_is_read_as_the_link(
     bot: Harness, site: WebServer
 ) -> None:
