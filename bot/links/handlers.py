@@ -76,7 +76,7 @@ async def accept_links(
         return
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
-    fresh = []
+    fresh: list[str] = []
     for url in urls:
         existing = None if fresh else await rt.store.find_digest_by_url(chat.id, url)
         if existing is None:
