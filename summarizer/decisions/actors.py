@@ -92,9 +92,16 @@ def _subject_end(unit: Unit, begin: int, hi: int) -> int:
     """Where a subject starting at token `begin` ends: an auxiliary, a comma or a bracket."""
     for at in range(begin + 1, hi):
         gap = unit.text[unit.spans[at - 1][1] : unit.spans[at][0]]
-        if any(ch in gap for ch in ',;:(“”"') or _auxiliary_ending(unit, at + 1) == 1:
+        if any(ch in gap for ch in ',;:(“”"') or (
+            _auxiliary_ending(unit, at + 1) == 1 and not _capitalised(unit, at + 1)
+        ):
             return at
     return hi
+
+
+def _capitalised(unit: Unit, at: int) -> bool:
+    """Whether token `at` starts with a capital (`và Đào tạo`: the name goes on)."""
+    return at < len(unit.tokens) and unit.text[unit.spans[at][0]].isupper()
 
 
 def _passive_agent(unit: Unit, lo: int, hi: int) -> int:

@@ -144,3 +144,13 @@ def test_a_body_named_in_the_clause_beats_the_official_who_announced_it() -> Non
         "tại trạm BOT Cầu Rào từ ngày 1/10 để rà soát lại phương án tài chính của dự án."
     )
     assert [d.actor for d in found if "quyết định tạm dừng thu phí" in d.text] == ["UBND tỉnh"]
+
+
+def test_a_body_whose_name_has_va_is_named_whole() -> None:
+    found = _decisions(
+        "Siết quản lý thiết bị đo lường tại chợ\n\n"
+        "Sở Khoa học và Công nghệ vừa yêu cầu ban quản lý các chợ đầu mối kiểm định lại toàn bộ "
+        "cân điện tử trước ngày 15/12, sau nhiều phản ánh của người tiêu dùng về tình trạng cân "
+        "thiếu."
+    )
+    assert [d.actor for d in found if "kiểm định lại" in d.text] == ["Sở Khoa học và Công nghệ"]
