@@ -91,11 +91,11 @@ async def accept_links(
     # Several links count one each against the pending cap; the rest waits for another message.
     pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
     room = max(1, rt.settings.max_pending_per_user - pending)
-    rt.limiter.record(user.id)
     jobs = await rt.store.enqueue_links(chat.id, user.id, fresh[:room], message.message_id,
                                         length=settings.length, language=lang,
                                         reply_to=message.message_id)
     for job in jobs:
+        rt.limiter.record(user.id)  # each link is an article against the rate limit
         rt.worker.submit(job)
     if len(fresh) > room:
         await reply(update, text(lang, "link_too_many", taken=room, left=len(fresh) - room))

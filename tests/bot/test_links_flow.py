@@ -20,7 +20,15 @@ from tests.bot.conftest import (
     make_settings,
     start_bot,
 )
-from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
+from tests.support.link_site import (
+    AMP,
+    EXPRESS,
+    LEGACY,
+    NATIONAL,
+    PAGE_LIMIT,
+    PROVINCIAL,
+    news_site,
+)
 from tests.support.news_pages import articles
 from tests.support.web_server import Route, WebServer
 
@@ -252,3 +260,17 @@ async def test_re_sending_a_known_link_counts_against_the_rate_limit(
         await h.settle()
         assert len(h.digests()) == 3  # the first, then two re-sends within the limit
         assert sum("gửi hơi nhanh" in t for t in h.texts()) == 1  # one refusal for the burst
+
+
+async def test_each_link_of_a_message_counts_against_the_rate_limit(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5, rate_limit_count=3)
+    async with start_bot(settings) as h:
+        await h.send(f"{site.url(NATIONAL)} {site.url(PROVINCIAL)} {site.url(LEGACY)}")
+        await h.settle()
+        await h.send(site.url(EXPRESS))  # a fourth article within the minute
+        await h.settle()
+        assert len(h.digests()) == 3
+        assert sum("gửi hơi nhanh" in t for t in h.texts()) == 1
