@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.links.urls import MAX_LINKS
 from bot.texts import text
 from storage import Store
 from tests.bot.conftest import (
@@ -274,3 +275,15 @@ async def test_each_link_of_a_message_counts_against_the_rate_limit(
         await h.settle()
         assert len(h.digests()) == 3
         assert sum("gửi hơi nhanh" in t for t in h.texts()) == 1
+
+
+async def test_links_past_the_per_message_limit_are_named_not_dropped(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_pending_per_user=50)
+    paths = [NATIONAL, PROVINCIAL, LEGACY, EXPRESS, "/bai-da-go.html", "/bai-het-han.html",
+             "/loi-may-chu.html"]
+    async with start_bot(settings) as h:
+        await h.send("\n".join(site.url(path) for path in paths))
+        await h.settle()
+        assert text("vi", "link_too_many", taken=MAX_LINKS, left=2) in h.texts()
