@@ -79,6 +79,10 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "Tôi không mở link tới {host}: đó là địa chỉ nội bộ, không phải trang báo công khai.",
         "I won't open a link to {host}: it is an internal address, not a public news site.",
     ),
+    "link_unreadable": (
+        "Tôi không đọc được trang này trong thời gian cho phép. Hãy dán nội dung bài vào đây.",
+        "I could not read that page in the time allowed. Paste the article's text here instead.",
+    ),
     "link_not_article": (
         "Trang này không phải một bài báo (trang chủ, trang tìm kiếm hay danh sách tin). Hãy "
         "gửi link của chính bài viết.",

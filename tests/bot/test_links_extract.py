@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterator
 
 import lxml.html
 import pytest
 
-from bot.links.extract import canonical_url
+from bot.links.extract import PageArticle, canonical_url
+from bot.links.fetch import Page
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.settings import Settings
@@ -128,3 +130,21 @@ async def test_a_plain_text_page_is_read_as_a_paste(site: WebServer) -> None:
     found = await LinkReader(SETTINGS).read(site.url("/ban-tin.txt"))
     assert digest_of(found.text) == digest_of(article.pasted)
     assert found.title == article.title
+
+
+class SlowReader(LinkReader):
+    """Extraction that takes far longer than its budget, as hostile markup can."""
+
+    def _extract(self, page: Page) -> PageArticle:
+        time.sleep(3.0)
+        return super()._extract(page)
+
+
+async def test_a_page_that_takes_too_long_to_read_is_refused_within_the_budget(
+    site: WebServer,
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(LinkError) as caught:
+        await SlowReader(SETTINGS, budget_s=0.3).read(site.url(NATIONAL))
+    assert caught.value.key == "link_unreadable"
+    assert time.monotonic() - started < 2.0
