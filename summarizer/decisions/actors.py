@@ -194,10 +194,34 @@ def _before(unit: Unit, start: int, found: list[Mention], speaker: str | None) -
     return before[-1].name if before else speaker
 
 
-def expand(actor: str | None, context: str) -> str | None:
-    """A bare body (`Bộ`, `Trường`) as the article names it in full (`Bộ Công Thương`)."""
+def _named_in(actor: str, context: str, officials: tuple[Official, ...]) -> list[str]:
+    """Full names of `actor` in the article: capitalised words after it, or an official's post."""
+    # A position names the body whole, lower-case syllables included (`Thứ trưởng Bộ Giáo dục
+    # và Đào tạo`), where the article's capitals alone would give `Bộ Giáo`.
+    name = rf"(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*"
+    found = [m.group(0) for m in re.finditer(rf"(?<!\w)(?i:{re.escape(actor)}){name}", context)]
+    head = re.compile(rf"(?<!\w)(?i:{re.escape(actor)})[ ](?=[{UPPER}])")
+    for official in officials:
+        for title in official.titles:
+            at = head.search(title)
+            if at:
+                found.append(title[at.start():].strip())
+    return found
+
+
+def expand(
+    actor: str | None, context: str, officials: tuple[Official, ...] = (), at: int | None = None
+) -> str | None:
+    """A bare body (`Bộ`, `Trường`) named in full (`Bộ Công Thương`), as last before `at`."""
     if actor is None or len(actor.split()) > 1:
         return actor
-    name = rf"(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*"
-    full = re.search(rf"(?<!\w)(?i:{re.escape(actor)}){name}", context)
-    return full.group(0) if full else actor
+    names = _named_in(actor, context, officials)
+    if not names:
+        return actor
+    if at is not None:
+        # The nearest mention before the decision; at one place, the longest name written there.
+        placed = [(context.rfind(n, 0, at), len(n), n) for n in names]
+        nearest = max(placed)
+        if nearest[0] >= 0:
+            return nearest[2]
+    return names[0]
