@@ -60,8 +60,8 @@ class Lanes:
             self._handled.add(update_id)
             self._last = update_id
 
-    def take(self, update: Update) -> None:
-        """Start handling `update` after the earlier updates of its chat."""
+    def take(self, update: Update) -> asyncio.Task[None]:
+        """Start handling `update` after the earlier updates of its chat; its task."""
         key = chat_key(update)
         before = self._tails.get(key)
         task = asyncio.get_running_loop().create_task(
@@ -70,6 +70,7 @@ class Lanes:
         self._running[update.update_id] = task
         self._last = update.update_id
         task.add_done_callback(lambda done: self._finished(key, update.update_id, done))
+        return task
 
     async def _run(self, before: asyncio.Task[None] | None, update: Update) -> None:
         if before is not None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from telegram import Bot
+from telegram.error import TelegramError
 
 from bot.delivery import edit_html, send_html
 
@@ -54,7 +55,10 @@ async def deliver_once(bot: Bot, store: PartsStore, chat_id: int, job_id: int,
     for part, chunk in enumerate(chunks):
         if await edit_html(bot, chat_id, messages[part], chunk):
             continue
-        # The placeholder is gone (deleted by the reader, or too old to edit): a new message.
-        log.info("part %s of job %s: its message cannot be edited; sending it", part, job_id)
-        sent = await send_html(bot, chat_id, chunk, reply_to=reply_to)
+        # The placeholder is gone (deleted by the reader, or too old to edit): a new one, stored
+        # before it shows the part, so a crash here cannot show the part twice either.
+        log.info("part %s of job %s: its message cannot be edited; replacing it", part, job_id)
+        sent = await send_html(bot, chat_id, placeholder, reply_to=reply_to)
         await store.set_part_message(chat_id, job_id, part, sent.message_id)
+        if not await edit_html(bot, chat_id, sent.message_id, chunk):
+            raise TelegramError(f"part {part} of job {job_id}: a new placeholder cannot be edited")

@@ -11,8 +11,9 @@ from typing import Protocol
 
 from bot.links.source import site_of, source_of
 from bot.texts import text
-from summarizer.digest import Digest
+from summarizer.digest import Decision, Digest, Official
 from summarizer.pipeline import PARTLY_EXTRACTIVE
+from summarizer.textnorm import lower_unify_tones
 
 # A digest note naming the chat's chosen engine when it could not run here (see engines.py).
 UNAVAILABLE = "engine_unavailable:"
@@ -121,6 +122,18 @@ def footer(digest: Digest, number: int | None, lang: str) -> str:
     )
 
 
+def actor_to_show(decision: Decision, officials: Sequence[Official]) -> str | None:
+    """The actor to print in bold; None when the clause opens with it, after a title too."""
+    actor = decision.actor_to_show()
+    folded = lower_unify_tones(decision.text)
+    for official in officials:  # `Giám đốc Sở … tỉnh Lào Cai Đỗ Minh Hải nói …`
+        if actor is not None and official.name == actor and any(
+            folded.startswith(lower_unify_tones(f"{title} {actor}")) for title in official.titles
+        ):
+            return None
+    return actor
+
+
 def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
     """The digest as blocks: title, summary, officials, decisions, footer."""
     blocks = [Block(digest.title, "b")] if digest.title.strip() else []
@@ -133,7 +146,7 @@ def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
     if digest.decisions:
         blocks.append(Block(text(lang, "decisions_heading"), "b"))
         for d in digest.decisions:
-            actor = d.actor_to_show()  # not repeated when the clause opens with it
+            actor = actor_to_show(d, digest.officials)
             if actor is None:
                 blocks.append(Block(f"• {d.text}", sep="\n"))
             else:  # the actor in bold, then what was decided

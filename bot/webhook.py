@@ -26,6 +26,7 @@ from telegram.error import NetworkError, TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest
 
+from bot.lanes import Lanes
 from bot.launch import StartupError, launch
 from bot.settings import Settings
 from bot.update_json import NotAnUpdate, parse_update
@@ -66,8 +67,8 @@ class _UpdateHandler(tornado.web.RequestHandler):
     """Checks the secret from the headers alone, then reads at most MAX_BODY_BYTES of body."""
 
     def initialize(self, app: Application[Any, Any, Any, Any, Any, Any], config: WebhookConfig,
-                   tasks: set[asyncio.Task[None]]) -> None:
-        self.app, self.config, self.tasks = app, config, tasks
+                   lanes: Lanes) -> None:
+        self.app, self.config, self.lanes = app, config, lanes
         self._chunks: list[bytes] = []
         self._size = 0
 
@@ -107,17 +108,15 @@ class _UpdateHandler(tornado.web.RequestHandler):
             return
         finally:
             self._chunks = []
-        task = asyncio.ensure_future(self.app.update_processor.process_update(
-            update, self.app.process_update(update)))
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-        try:
+        # In order within its chat, beside other chats (as in polling): a slow update of one
+        # chat (a large document being read) holds up no other chat.
+        task = self.lanes.take(update)
+        # Storage spots an update sent again, so the lanes need not remember handled ones.
+        self.lanes.confirmed(self.lanes.offset())
+        try:  # a failing handler is logged by the lanes: re-delivery would not help, so 200
             await asyncio.wait_for(asyncio.shield(task), self.config.ack_within_s)
         except TimeoutError:
             log.warning("update %s still being handled; answering Telegram now", update.update_id)
-        except Exception:
-            # Handler errors already went to the error handlers; re-delivery would not help.
-            log.exception("update %s failed", update.update_id)
         self.set_status(200)
 
     def log_exception(self, *args: Any) -> None:
@@ -142,14 +141,14 @@ async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: 
                         stop: asyncio.Event) -> None:
     """Run the application behind a webhook until `stop` is set, then shut down cleanly."""
     await _initialize(app)
-    tasks: set[asyncio.Task[None]] = set()
+    lanes = Lanes(app.process_update)
     server: tornado.httpserver.HTTPServer | None = None
     try:
         if app.post_init:
             await app.post_init(app)
         await app.start()
         web = tornado.web.Application(
-            [(config.path, _UpdateHandler, {"app": app, "config": config, "tasks": tasks})])
+            [(config.path, _UpdateHandler, {"app": app, "config": config, "lanes": lanes})])
         try:
             sockets = tornado.netutil.bind_sockets(config.port, config.listen, socket.AF_UNSPEC)
         except OSError as exc:
@@ -164,10 +163,7 @@ async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: 
     finally:
         if server is not None:
             server.stop()
-        if tasks:
-            await asyncio.wait(tasks, timeout=config.ack_within_s)
-            for task in list(tasks):
-                task.cancel()
+        await lanes.close(config.ack_within_s)
         if app.running:
             await app.stop()
             if app.post_stop:

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 import trafilatura
+from courlan import extract_domain
 from trafilatura.settings import Document
 
 from bot.extract import NotArticle, check_article, clean_text
@@ -54,11 +55,18 @@ def is_listing(url: str) -> bool:
     return bool(segments and segments[0] in words) or bool(keys & set(words))
 
 
+def _site(url: str) -> str:
+    """The registrable domain (`bao.example.vn` for `amp.bao.example.vn`), else the host."""
+    return extract_domain(url) or (urlsplit(url).hostname or "")
+
+
 def canonical_url(tree: lxml.html.HtmlElement, base: str) -> str:
     """`<link rel=canonical>`, else `og:url`, made absolute; else the page's own address.
 
     A canonical that is a home or listing page (templates that point every article at the
-    front page) is ignored: it would make all of a site's articles one story.
+    front page) is ignored: it would make all of a site's articles one story. So is one on
+    another site: any page could otherwise claim a real paper's article, be credited to it
+    and answer for it from history.
     """
     for found in (
         tree.xpath("//link[translate(@rel, 'CANOIL', 'canoil') = 'canonical']/@href"),
@@ -66,7 +74,7 @@ def canonical_url(tree: lxml.html.HtmlElement, base: str) -> str:
     ):
         for href in found:
             url = normalize(urljoin(base, str(href).strip()))
-            if url is not None and not is_listing(url):
+            if url is not None and not is_listing(url) and _site(url) == _site(base):
                 return url
     return normalize(base) or base
 

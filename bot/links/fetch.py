@@ -97,10 +97,10 @@ class Fetcher:
             raise LinkError("link_timeout", seconds=round(self._limits.total_s)) from exc
         except httpx.TimeoutException as exc:
             raise LinkError("link_timeout", seconds=round(self._limits.connect_s)) from exc
-        except httpx.ConnectError as exc:
-            raise LinkError("link_unreachable", host=httpx.URL(url).host) from exc
-        except httpx.HTTPError as exc:
-            raise LinkError("link_unavailable", status=type(exc).__name__) from exc
+        except httpx.TransportError as exc:  # refused, reset, or hung up mid-answer
+            raise LinkError("link_unreachable", host=_hop_host(exc, url)) from exc
+        except httpx.HTTPError as exc:  # a body that cannot be decoded (bad gzip, …)
+            raise LinkError("link_broken") from exc
         except httpx.InvalidURL as exc:  # the link, or a redirect's Location, is malformed
             raise LinkError("link_invalid") from exc
 
@@ -155,6 +155,14 @@ class Fetcher:
             raise LinkError("link_not_html", kind="binary")
         text = decode_page(raw, charset_of(content_type, raw))
         return Page(str(target), media_type, text)
+
+
+def _hop_host(exc: httpx.TransportError, url: str) -> str:
+    """The host the failed request went to (after redirects), else the link's own."""
+    try:
+        return exc.request.url.host
+    except RuntimeError:  # raised before a request was made
+        return httpx.URL(url).host
 
 
 def _mb(limit: int) -> str:

@@ -17,8 +17,13 @@ class LinkError(NotArticle):
 
 def refused_reason(address: IPAddress) -> str | None:
     """Why a connection to `address` is refused (loopback, private, …), or None if it is public."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return refused_reason(address.ipv4_mapped)  # ::ffff:127.0.0.1 is 127.0.0.1
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return refused_reason(address.ipv4_mapped)  # ::ffff:127.0.0.1 is 127.0.0.1
+        # 2002:7f00:1:: tunnels to 127.0.0.1; Python before 3.12.4 calls all of 2002::/16 global.
+        inner = address.sixtofour
+        if inner is not None and refused_reason(inner) is not None:
+            return refused_reason(inner)
     checks = (
         ("loopback", address.is_loopback),
         ("unspecified", address.is_unspecified),
@@ -26,7 +31,7 @@ def refused_reason(address: IPAddress) -> str | None:
         ("multicast", address.is_multicast),
         ("reserved", address.is_reserved),
         ("private", address.is_private),
-        # Whatever else is not globally routable (shared CGNAT space, 6to4 of a private, …).
+        # Whatever else is not globally routable (shared CGNAT space, documentation, …).
         ("not global", not address.is_global),
     )
     return next((name for name, hit in checks if hit), None)

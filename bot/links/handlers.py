@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes, filters
 from bot.delivery import send_html
 from bot.extract import strip_mention
 from bot.handlers import addressed, already_queued, is_private, limit_refused, on_text, reply
-from bot.links.urls import links_to_digest
+from bot.links.urls import find_links, links_to_digest
 from bot.quota import charge
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
@@ -43,13 +43,13 @@ async def on_link_message(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await on_text(update, context)
         return
     body = strip_mention(message.text or message.caption or "", username)
+    extra = hyperlinks(message)
     urls = links_to_digest(body, min_words=rt.settings.min_article_words,
-                           forwarded=message.forward_origin is not None,
-                           extra=hyperlinks(message))
+                           forwarded=message.forward_origin is not None, extra=extra)
     if not urls:
         await on_text(update, context)
         return
-    await accept_links(update, context, urls)
+    await accept_links(update, context, urls, skipped=len(find_links(body, extra)) - len(urls))
 
 
 async def summarize_links(update: Update, context: ContextTypes.DEFAULT_TYPE, body: str) -> bool:
@@ -57,14 +57,19 @@ async def summarize_links(update: Update, context: ContextTypes.DEFAULT_TYPE, bo
     rt = runtime(context)
     urls = links_to_digest(body, min_words=rt.settings.min_article_words, forwarded=False)
     if urls:
-        await accept_links(update, context, urls)
+        await accept_links(update, context, urls, skipped=len(find_links(body)) - len(urls))
     return bool(urls)
 
 
 async def accept_links(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, urls: list[str]
+    update: Update, context: ContextTypes.DEFAULT_TYPE, urls: list[str], *, skipped: int = 0
 ) -> None:
-    """Answer links already digested from history; queue the others, one job each, in order."""
+    """Answer links already digested from history; queue the others, one job each, in order.
+
+    Only the known links before the first new one are answered here: a known link after it is
+    queued too (the worker answers it from history), so the replies keep the message's order.
+    Links not taken (`skipped` past the per-message limit, or past the pending cap) are named.
+    """
     rt = runtime(context)
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
@@ -72,29 +77,40 @@ async def accept_links(
         return
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
-    fresh = []
+    fresh: list[str] = []
     for url in urls:
-        existing = await rt.store.find_digest_by_url(chat.id, url)
+        existing = None if fresh else await rt.store.find_digest_by_url(chat.id, url)
         if existing is None:
             fresh.append(url)
             continue
         if not await _show_known(update, rt, existing, lang):
             return
-    if not fresh:
+    queued = await _queue(update, rt, fresh, settings.length, lang) if fresh else 0
+    if queued is None:
         return
+    left = len(fresh) - queued + skipped
+    if left > 0:
+        taken = len(urls) - len(fresh) + queued
+        await reply(update, text(lang, "link_too_many", taken=taken, left=left))
+
+
+async def _queue(update: Update, rt: Runtime, fresh: list[str], length: str,
+                 lang: str) -> int | None:
+    """Queue as many links as the pending cap allows: how many, or None when refused."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    assert message is not None and chat is not None and user is not None
     if await limit_refused(update, rt, lang, new_job=True):
-        return
+        return None
     # Several links count one each against the pending cap; the rest waits for another message.
     pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
     room = max(1, rt.settings.max_pending_per_user - pending)
-    rt.limiter.record(user.id)
     jobs = await rt.store.enqueue_links(chat.id, user.id, fresh[:room], message.message_id,
-                                        length=settings.length, language=lang,
+                                        length=length, language=lang,
                                         reply_to=message.message_id)
     for job in jobs:
+        rt.limiter.record(user.id)  # each link is an article against the rate limit
         rt.worker.submit(job)
-    if len(fresh) > room:
-        await reply(update, text(lang, "link_too_many", taken=room, left=len(fresh) - room))
+    return min(room, len(fresh))
 
 
 async def _show_known(update: Update, rt: Runtime, existing: StoredDigest, lang: str) -> bool:

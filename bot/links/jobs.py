@@ -59,7 +59,8 @@ class LinkJobs:
             log.info("job %s: fetched a page of %s (%s chars)", job.id, site_of(article.url),
                      len(article.text))
         except LinkError as exc:
-            log.info("job %s: link to %s refused: %s", job.id, site_of(job.url), exc.key)
+            log.info("job %s: link to %s refused: %s %s", job.id, site_of(job.url), exc.key,
+                     exc.values.get("reason", ""))
             await self._end(job, f"link: {exc.key}", text(job.language, exc.key, **exc.values))
         except Exception:
             log.exception("job %s: fetching from %s failed unexpectedly", job.id, site_of(job.url))

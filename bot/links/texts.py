@@ -26,6 +26,12 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "Tôi không kết nối được tới {host}. Hãy thử lại sau, hoặc dán nội dung bài vào đây.",
         "I could not connect to {host}. Try again later, or paste the article's text here.",
     ),
+    "link_broken": (
+        "Trang báo gửi về dữ liệu hỏng nên tôi không đọc được. Hãy thử lại sau, hoặc dán nội "
+        "dung bài vào đây.",
+        "The news site sent back damaged data, so I could not read it. Try again later, or "
+        "paste the article's text here.",
+    ),
     "link_no_host": (
         "Không có trang web nào tên {host}. Hãy kiểm tra lại đường link.",
         "There is no website called {host}. Check the link.",
@@ -69,10 +75,13 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "That link is not a valid address. Copy the article's full link again.",
     ),
     "link_blocked": (
-        "Tôi không mở link tới {host}: đó là địa chỉ nội bộ ({reason}), không phải trang báo "
-        "công khai.",
-        "I won't open a link to {host}: it is an internal address ({reason}), not a public news "
-        "site.",
+        # The guard's reason (loopback, private, …) is network jargon: it goes to the log only.
+        "Tôi không mở link tới {host}: đó là địa chỉ nội bộ, không phải trang báo công khai.",
+        "I won't open a link to {host}: it is an internal address, not a public news site.",
+    ),
+    "link_unreadable": (
+        "Tôi không đọc được trang này trong thời gian cho phép. Hãy dán nội dung bài vào đây.",
+        "I could not read that page in the time allowed. Paste the article's text here instead.",
     ),
     "link_not_article": (
         "Trang này không phải một bài báo (trang chủ, trang tìm kiếm hay danh sách tin). Hãy "

@@ -26,7 +26,9 @@ def _decision(
     inside = quoted is not None and cue is not None and unit.spans[cue][0] < quoted.said_end
     end = quoted.said_end if quoted is not None and inside else None
     who = actors.actor(unit, (start, cue), found, officials, speaker)
-    return Decision(text.clause(unit, cue, start, end), actors.expand(who, context[1]))
+    at = context[1].find(unit.text)  # a body named after the actor in its clause is another
+    return Decision(text.clause(unit, cue, start, end),
+                    actors.expand(who, context[1], officials, None if at < 0 else at))
 
 
 def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:

@@ -92,9 +92,16 @@ def _subject_end(unit: Unit, begin: int, hi: int) -> int:
     """Where a subject starting at token `begin` ends: an auxiliary, a comma or a bracket."""
     for at in range(begin + 1, hi):
         gap = unit.text[unit.spans[at - 1][1] : unit.spans[at][0]]
-        if any(ch in gap for ch in ',;:(“”"') or _auxiliary_ending(unit, at + 1) == 1:
+        if any(ch in gap for ch in ',;:(“”"') or (
+            _auxiliary_ending(unit, at + 1) == 1 and not _capitalised(unit, at + 1)
+        ):
             return at
     return hi
+
+
+def _capitalised(unit: Unit, at: int) -> bool:
+    """Whether token `at` starts with a capital (`và Đào tạo`: the name goes on)."""
+    return at < len(unit.tokens) and unit.text[unit.spans[at][0]].isupper()
 
 
 def _passive_agent(unit: Unit, lo: int, hi: int) -> int:
@@ -187,10 +194,34 @@ def _before(unit: Unit, start: int, found: list[Mention], speaker: str | None) -
     return before[-1].name if before else speaker
 
 
-def expand(actor: str | None, context: str) -> str | None:
-    """A bare body (`Bộ`, `Trường`) as the article names it in full (`Bộ Công Thương`)."""
+def _named_in(actor: str, context: str, officials: tuple[Official, ...]) -> list[str]:
+    """Full names of `actor` in the article: capitalised words after it, or an official's post."""
+    # A position names the body whole, lower-case syllables included (`Thứ trưởng Bộ Giáo dục
+    # và Đào tạo`), where the article's capitals alone would give `Bộ Giáo`.
+    name = rf"(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*"
+    found = [m.group(0) for m in re.finditer(rf"(?<!\w)(?i:{re.escape(actor)}){name}", context)]
+    head = re.compile(rf"(?<!\w)(?i:{re.escape(actor)})[ ](?=[{UPPER}])")
+    for official in officials:
+        for title in official.titles:
+            at = head.search(title)
+            if at:
+                found.append(title[at.start():].strip())
+    return found
+
+
+def expand(
+    actor: str | None, context: str, officials: tuple[Official, ...] = (), at: int | None = None
+) -> str | None:
+    """A bare body (`Bộ`, `Trường`) named in full (`Bộ Công Thương`), as last before `at`."""
     if actor is None or len(actor.split()) > 1:
         return actor
-    name = rf"(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*"
-    full = re.search(rf"(?<!\w)(?i:{re.escape(actor)}){name}", context)
-    return full.group(0) if full else actor
+    names = _named_in(actor, context, officials)
+    if not names:
+        return actor
+    if at is not None:
+        # The nearest mention before the decision; at one place, the longest name written there.
+        placed = [(context.rfind(n, 0, at), len(n), n) for n in names]
+        nearest = max(placed)
+        if nearest[0] >= 0:
+            return nearest[2]
+    return names[0]

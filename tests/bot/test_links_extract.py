@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterator
 
+import lxml.html
 import pytest
 
+from bot.links.extract import PageArticle, canonical_url
+from bot.links.fetch import Page
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.settings import Settings
@@ -100,6 +104,25 @@ async def test_a_canonical_pointing_at_the_front_page_is_ignored(site: WebServer
     assert found.url == site.url("/mau-loi.html")
 
 
+async def test_a_canonical_on_another_site_is_ignored(site: WebServer) -> None:
+    # Else any page could claim a real paper's address: its digest would be credited to that
+    # paper and answer, from history, the next time someone sends the real article.
+    page = site.routes[NATIONAL].body.decode().replace(
+        f'<link rel="canonical" href="{site.url(NATIONAL)}">',
+        '<link rel="canonical" href="https://bao-that.example.vn/thoi-su/bai-that.html">')
+    site.routes["/gia-mao.html"] = html(page)
+    found = await LinkReader(SETTINGS).read(site.url("/gia-mao.html"))
+    assert found.url == site.url("/gia-mao.html")
+
+
+def test_a_canonical_on_another_host_of_the_same_site_is_kept() -> None:
+    tree = lxml.html.fromstring(
+        '<html><head><link rel="canonical" href="https://www.bao.example.vn/a-1.html">'
+        "</head><body><p>Bài</p></body></html>")
+    assert canonical_url(tree, "https://amp.bao.example.vn/a-1.html") == (
+        "https://www.bao.example.vn/a-1.html")
+
+
 async def test_a_plain_text_page_is_read_as_a_paste(site: WebServer) -> None:
     article = articles()[1]
     site.routes["/ban-tin.txt"] = Route(article.pasted.encode("utf-8"),
@@ -107,3 +130,21 @@ async def test_a_plain_text_page_is_read_as_a_paste(site: WebServer) -> None:
     found = await LinkReader(SETTINGS).read(site.url("/ban-tin.txt"))
     assert digest_of(found.text) == digest_of(article.pasted)
     assert found.title == article.title
+
+
+class SlowReader(LinkReader):
+    """Extraction that takes far longer than its budget, as hostile markup can."""
+
+    def _extract(self, page: Page) -> PageArticle:
+        time.sleep(3.0)
+        return super()._extract(page)
+
+
+async def test_a_page_that_takes_too_long_to_read_is_refused_within_the_budget(
+    site: WebServer,
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(LinkError) as caught:
+        await SlowReader(SETTINGS, budget_s=0.3).read(site.url(NATIONAL))
+    assert caught.value.key == "link_unreadable"
+    assert time.monotonic() - started < 2.0

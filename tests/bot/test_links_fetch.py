@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -10,9 +11,10 @@ from bot.links.fetch import USER_AGENT, Fetcher, FetchLimits
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.settings import Settings
+from bot.texts import text
 from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, news_site
 from tests.support.news_pages import articles
-from tests.support.web_server import Route, WebServer
+from tests.support.web_server import Route, WebServer, redirect
 
 LIMITS = FetchLimits(max_bytes=PAGE_LIMIT, connect_s=2.0, total_s=1.5, allow_private=True)
 
@@ -109,3 +111,22 @@ async def test_an_xhtml_page_with_an_xml_declaration_is_read(site: WebServer) ->
     site.routes["/xhtml.html"] = Route(body.encode(), content_type="application/xhtml+xml")
     found = await LinkReader(Settings(fetch_allow_private=True)).read(site.url("/xhtml.html"))
     assert articles()[0].lead in found.text
+
+
+async def test_a_site_that_hangs_up_is_told_in_words_naming_the_site_that_did(
+    site: WebServer,
+) -> None:
+    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readline()  # the request line arrives, then the site closes without a word
+        writer.close()
+
+    server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    site.routes["/sang-trang-khac.html"] = redirect(f"http://localhost:{port}/bai.html")
+    async with server:
+        direct = await refusal(Fetcher(LIMITS), f"http://127.0.0.1:{port}/bai.html")
+        redirected = await refusal(Fetcher(LIMITS), site.url("/sang-trang-khac.html"))
+    for lang in ("vi", "en"):
+        answer = text(lang, direct.key, **direct.values)
+        assert "Error" not in answer and "127.0.0.1" in answer
+    assert "localhost" in text("vi", redirected.key, **redirected.values)

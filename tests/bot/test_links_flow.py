@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.links.urls import MAX_LINKS
 from bot.texts import text
 from storage import Store
 from tests.bot.conftest import (
@@ -20,7 +21,15 @@ from tests.bot.conftest import (
     make_settings,
     start_bot,
 )
-from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, PROVINCIAL, news_site
+from tests.support.link_site import (
+    AMP,
+    EXPRESS,
+    LEGACY,
+    NATIONAL,
+    PAGE_LIMIT,
+    PROVINCIAL,
+    news_site,
+)
 from tests.support.news_pages import articles
 from tests.support.web_server import Route, WebServer
 
@@ -65,6 +74,18 @@ async def test_several_links_with_a_comment_are_each_digested_in_order(
     await bot.settle()
     first, second = bot.digests()
     assert articles()[1].title in first and articles()[0].title in second
+
+
+async def test_a_known_link_after_a_new_one_is_answered_after_it(
+    bot: Harness, site: WebServer
+) -> None:
+    await bot.send(site.url(NATIONAL))
+    await bot.settle()
+    await bot.send(f"Hai bài: {site.url(PROVINCIAL)} {site.url(NATIONAL)}")
+    await bot.settle()
+    _, new, known = bot.digests()
+    assert articles()[1].title in new and articles()[0].title in known
+    assert (await bot.rt.store.history(USER)).total == 2
 
 
 async def test_a_forwarded_post_that_is_mostly_a_link_is_read_as_the_link(
@@ -139,6 +160,7 @@ async def test_an_internal_address_is_refused_when_the_guard_is_on(
         await guarded.send(site.url(NATIONAL))
         await guarded.settle()
         assert guarded.texts()[-1] == shown("link_blocked", host="127.0.0.1", reason="loopback")
+        assert "loopback" not in guarded.texts()[-1]  # Vietnamese words, no network jargon
     assert site.count() == before
 
 
@@ -239,3 +261,29 @@ async def test_re_sending_a_known_link_counts_against_the_rate_limit(
         await h.settle()
         assert len(h.digests()) == 3  # the first, then two re-sends within the limit
         assert sum("gửi hơi nhanh" in t for t in h.texts()) == 1  # one refusal for the burst
+
+
+async def test_each_link_of_a_message_counts_against_the_rate_limit(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5, rate_limit_count=3)
+    async with start_bot(settings) as h:
+        await h.send(f"{site.url(NATIONAL)} {site.url(PROVINCIAL)} {site.url(LEGACY)}")
+        await h.settle()
+        await h.send(site.url(EXPRESS))  # a fourth article within the minute
+        await h.settle()
+        assert len(h.digests()) == 3
+        assert sum("gửi hơi nhanh" in t for t in h.texts()) == 1
+
+
+async def test_links_past_the_per_message_limit_are_named_not_dropped(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_pending_per_user=50)
+    paths = [NATIONAL, PROVINCIAL, LEGACY, EXPRESS, "/bai-da-go.html", "/bai-het-han.html",
+             "/loi-may-chu.html"]
+    async with start_bot(settings) as h:
+        await h.send("\n".join(site.url(path) for path in paths))
+        await h.settle()
+        assert text("vi", "link_too_many", taken=MAX_LINKS, left=2) in h.texts()

@@ -129,3 +129,14 @@ async def test_an_unknown_name_says_so() -> None:
     with pytest.raises(LinkError) as caught:
         await fetcher.fetch("https://khong-co-that.example.vn/bai.html")
     assert caught.value.key == "link_no_host"
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [("2002:7f00:1::1", "loopback"), ("2002:a00:1::", "private"),
+     ("2002:a9fe:a9fe::1", "link-local")],
+)
+def test_a_6to4_address_is_judged_by_the_ipv4_address_inside_it(
+    address: str, reason: str | None
+) -> None:
+    assert refused_reason(ipaddress.ip_address(address)) == reason

@@ -112,3 +112,14 @@ def test_each_decision_shows_its_actor_in_bold_once() -> None:
     assert "• Chủ tịch Hà Văn Lộc yêu cầu báo cáo trước 15/8" in chunk
     assert "<b>Hà Văn Lộc</b>" not in chunk
     assert "• Tạm dừng thu phí đường tránh" in chunk
+
+
+def test_an_actor_after_a_long_title_is_not_repeated_in_bold() -> None:
+    title = "Giám đốc Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh"
+    [chunk] = render_digest(digest(
+        officials=(Official("Lê Văn Khánh", (title,)),),
+        decisions=(Decision(f"{title} Lê Văn Khánh yêu cầu các huyện gia cố đê trước 10/9",
+                            "Lê Văn Khánh"),),
+    ), 2, "vi")
+    assert f"• {title} Lê Văn Khánh yêu cầu các huyện gia cố đê trước 10/9" in chunk
+    assert "<b>Lê Văn Khánh</b>" not in chunk

@@ -190,3 +190,23 @@ async def test_a_body_over_the_limit_is_refused_even_with_the_secret(served: Any
             status = None
     assert status in (None, 413)
     assert recorder.stored == []
+
+
+def _text_update(update_id: int, chat_id: int, text: str) -> str:
+    return (f'{{"update_id": {update_id}, "message": {{"message_id": {update_id}, "date": 0,'
+            f' "text": "{text}", "chat": {{"id": {chat_id}, "type": "private"}}}}}}')
+
+
+async def test_a_slow_update_of_one_chat_holds_up_no_other_chat(served: Any) -> None:
+    _stub, recorder, config, *_ = served
+    recorder.delay = 2.0  # e.g. a large document being read
+    url = f"http://127.0.0.1:{config.port}{config.path}"
+    headers = {SECRET_HEADER: "right-secret"}
+    async with httpx.AsyncClient() as client:
+        slow = asyncio.create_task(client.post(url, content=_text_update(1, 7001, "tài liệu"),
+                                               headers=headers))
+        await asyncio.sleep(0.2)
+        quick = await client.post(url, content=_text_update(2, 7002, "/help"), headers=headers)
+        assert quick.status_code == 200
+        assert "/help" in recorder.stored and recorder.finished == []
+        await slow

@@ -144,3 +144,23 @@ def test_a_body_named_in_the_clause_beats_the_official_who_announced_it() -> Non
         "tại trạm BOT Cầu Rào từ ngày 1/10 để rà soát lại phương án tài chính của dự án."
     )
     assert [d.actor for d in found if "quyết định tạm dừng thu phí" in d.text] == ["UBND tỉnh"]
+
+
+def test_a_body_whose_name_has_va_is_named_whole() -> None:
+    found = _decisions(
+        "Siết quản lý thiết bị đo lường tại chợ\n\n"
+        "Sở Khoa học và Công nghệ vừa yêu cầu ban quản lý các chợ đầu mối kiểm định lại toàn bộ "
+        "cân điện tử trước ngày 15/12, sau nhiều phản ánh của người tiêu dùng về tình trạng cân "
+        "thiếu."
+    )
+    assert [d.actor for d in found if "kiểm định lại" in d.text] == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_bare_ministry_is_named_as_its_official_s_position_names_it() -> None:
+    found = _decisions(
+        "Lùi hạn nộp thuế cho hộ kinh doanh vùng bão\n\n"
+        "Thứ trưởng Bộ Tài chính Lê Văn Nam cho biết nhiều hộ kinh doanh ở miền Trung gặp khó "
+        "khăn sau bão. Ông Nam cho biết Bộ sẽ trình Chính phủ cho phép lùi thời hạn nộp thuế "
+        "thêm ba tháng đối với các hộ kinh doanh ở những tỉnh bị thiệt hại nặng."
+    )
+    assert [d.actor for d in found if "lùi thời hạn" in d.text] == ["Bộ Tài chính"]  # not `Bộ Tài`

@@ -1,0 +1,59 @@
+"""Delivery by placeholders: a crash at any point never shows a part twice."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot
+
+from bot.placeholders import deliver_once
+from bot.stub_api import DEFAULT_TOKEN, StubBotApi
+
+CHAT, JOB = 4001, 7
+DIGEST = "<b>Tỉnh tạm dừng thu phí trạm BOT</b> · #1"
+
+
+class CrashingStore:
+    """Part → message ids kept in memory; the first write fails, like a crash right before it."""
+
+    def __init__(self) -> None:
+        self.parts: dict[int, int] = {}
+        self.crash_next = False
+
+    async def part_messages(self, chat_id: int, job_id: int) -> dict[int, int]:
+        return dict(self.parts)
+
+    async def set_part_message(self, chat_id: int, job_id: int, part: int,
+                               message_id: int) -> None:
+        if self.crash_next:
+            self.crash_next = False
+            raise RuntimeError("the process died here")
+        self.parts[part] = message_id
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[StubBotApi, Bot]]:
+    async with StubBotApi() as stub:
+        bot = Bot(DEFAULT_TOKEN, base_url=stub.base_url)
+        async with bot:
+            yield stub, bot
+
+
+async def test_a_deleted_placeholder_replaced_before_a_crash_shows_the_digest_once(
+    served: tuple[StubBotApi, Bot],
+) -> None:
+    stub, bot = served
+    stub.state.ensure_chat(CHAT, None)
+    store = CrashingStore()
+    placeholder = await bot.send_message(CHAT, "Đang gửi kết quả…")
+    store.parts[0] = placeholder.message_id
+    stub.state.messages[CHAT][placeholder.message_id].deleted = True  # the reader deleted it
+    store.crash_next = True
+    with pytest.raises(RuntimeError):
+        await deliver_once(bot, store, CHAT, JOB, [DIGEST], reply_to=None,
+                           placeholder="Đang gửi kết quả…")
+    await deliver_once(bot, store, CHAT, JOB, [DIGEST], reply_to=None,  # the retry at start-up
+                       placeholder="Đang gửi kết quả…")
+    shown = [m for m in stub.messages_to(CHAT) if "#1" in (m.text or "")]
+    assert len(shown) == 1
