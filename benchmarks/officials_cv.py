@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--l1", type=float, default=0.1)
+    parser.add_argument("--l2", type=float, default=0.1)
     parser.add_argument("--verbose", action="store_true", help="list every error")
     args = parser.parse_args(argv)
     parts = folds(load(args.dataset), args.folds)
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for k, held in enumerate(parts):
             model = Path(tmp) / f"fold{k}.crf"
             rest = [r for j, part in enumerate(parts) if j != k for r in part]
-            train(rest, model, "tune", args.iterations, 0.1, 0.1)
+            train(rest, model, "tune", args.iterations, args.l1, args.l2)
             tagger.use_model(model)
             fold_names, fold_placed = Counts(), Counts()
             score(held, fold_names, fold_placed, args.verbose)

@@ -140,6 +140,15 @@ def _link(tokens: list[Token], tagged: list[Span], names: Titles) -> None:
             names[owner].append((cut.start, _trimmed(tokens, cut, names[owner])))
 
 
+def _proper(tokens: list[Token], name: Span) -> Span:
+    """The name without a lower-case word trailing it ("Trương Tấn Sang cùng"); "Jae - in"
+    keeps its end, and particles such as "al" or "van" only ever stand inside a name."""
+    start, end = name.start, name.end
+    while end > start + 1 and tokens[end - 1].is_lower and tokens[end - 2].is_word:
+        end -= 1
+    return Span(name.kind, start, end)
+
+
 def paragraph_mentions(
     text: str, order: int, known: set[str], in_title: bool = False
 ) -> list[Mention]:
@@ -150,7 +159,8 @@ def paragraph_mentions(
     names = _names(tagged, paragraph_reads(text, tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
     mentions = []
-    for name, titles in sorted(names.items(), key=lambda item: item[0].start):
+    for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):
+        name = _proper(tokens, tagged_name)
         words = [t for t in tokens[name.start : name.end] if t.is_word]
         if not words:
             continue

@@ -67,3 +67,23 @@ def test_groups_and_voters_are_not_officials():
 def test_model_file_loads_offline():
     found = _found("Thủ tướng Lê Minh Quang chủ trì phiên họp Chính phủ thường kỳ.")
     assert found == {"Lê Minh Quang": ("Thủ tướng",)}
+
+
+def test_posts_abroad_and_in_the_ranks_are_positions():
+    found = _found(
+        "Phát biểu tại Washington hôm qua, thượng nghị sĩ Mỹ Rowan Pettigrew kêu gọi "
+        "nối lại đối thoại thương mại.",
+        "Tham dự lễ tưởng niệm có hạm trưởng Lương Văn Khởi cùng nhiều cựu binh.",
+    )
+    assert _has(found["Rowan Pettigrew"], "thượng nghị sĩ")
+    assert _has(found["Lương Văn Khởi"], "hạm trưởng")
+
+
+def test_a_lower_case_word_after_a_name_is_not_part_of_it():
+    found = _found(
+        "Tại buổi tiếp xúc của Chủ tịch nước Hồ Văn Ngạn cùng tổ đại biểu Quốc hội số 3 "
+        "(Đoàn Đại biểu Quốc hội tỉnh Long An) với cử tri huyện Đức Hoà chiều 5/11, "
+        "nhiều ý kiến về đất đai đã được nêu."
+    )
+    assert "Hồ Văn Ngạn" in found
+    assert not any(name.endswith("cùng") for name in found)
