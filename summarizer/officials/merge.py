@@ -52,10 +52,12 @@ class _Person:
     mentions: int = 0
     in_title: bool = False
     titles: list[str] = field(default_factory=list)
+    forms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
     def absorb(self, mention: Mention) -> None:
         if len(mention.key) > len(self.key):
             self.key, self.name = mention.key, mention.name
+        self.forms.setdefault(mention.key, []).append(mention.name)
         self.mentions += 1
         self.last = mention.order
         self.in_title = self.in_title or mention.in_title
@@ -72,6 +74,22 @@ class _Person:
             if not any(words < other for other in seen if other != words)
         ]
         return tuple(keep)
+
+    def shown_name(self) -> str:
+        """The fullest form, unless a shorter one (two words or more) is the person's own.
+
+        A shorter form written more often wins; so does one written as often when the words
+        it leaves out also stand alone ("Chủ tịch Tập đoàn Alibaba Jack Ma", "Jack Ma",
+        "Alibaba": the company opened the name once).
+        """
+
+        def weight(form: tuple[str, ...]) -> tuple[float, int]:
+            alone = form != self.key and self.key[: len(self.key) - len(form)] in self.forms
+            return len(self.forms[form]) + 0.5 * alone, len(form)
+
+        forms = [k for k in self.forms if len(k) >= 2 and self.key[-len(k) :] == k]
+        best = max(forms, key=weight, default=self.key)
+        return self.forms[best][0] if best != self.key else self.name
 
     def importance(self) -> float:
         """Mentions, a bonus for being in the headline, and the rank of the position."""
@@ -135,4 +153,4 @@ def extract_officials(article: Article) -> tuple[Official, ...]:
     inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
     people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
-    return tuple(Official(p.name, p.final_titles()) for p in people)
+    return tuple(Official(p.shown_name(), p.final_titles()) for p in people)

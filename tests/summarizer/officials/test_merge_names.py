@@ -1,0 +1,41 @@
+"""Which written form of a person's name the reader is shown, across mentions."""
+
+from __future__ import annotations
+
+from summarizer.officials.mention import Mention
+from summarizer.officials.merge import merge_mentions
+
+
+def _mention(name: str, order: int, *titles: str) -> Mention:
+    words = tuple(w for w in name.lower().split() if w.isalnum())
+    return Mention(name, words, titles, False, order, False)
+
+
+def _shown(*mentions: Mention) -> list[str]:
+    return [p.shown_name() for p in merge_mentions(list(mentions)) if p.titles]
+
+
+def test_a_company_that_opened_a_name_once_is_dropped():
+    shown = _shown(
+        _mention("Zentrix Liam Okafor", 1, "Chủ tịch Tập đoàn"),
+        _mention("Zentrix", 2),
+        _mention("Liam Okafor", 3),
+    )
+    assert shown == ["Liam Okafor"]
+
+
+def test_the_fullest_name_stays_when_its_first_word_never_stands_alone():
+    shown = _shown(
+        _mention("Emily Rose Carter", 1, "Thống đốc bang"),
+        _mention("Rose Carter", 2),
+    )
+    assert shown == ["Emily Rose Carter"]
+
+
+def test_a_surname_used_alone_does_not_cut_the_name():
+    shown = _shown(
+        _mention("Park Min - jun", 1, "Thủ tướng Hàn Quốc"),
+        _mention("Park", 2, "Thủ tướng"),
+        _mention("Park", 3),
+    )
+    assert shown == ["Park Min - jun"]
