@@ -87,3 +87,12 @@ def test_a_lower_case_word_after_a_name_is_not_part_of_it():
     )
     assert "Hồ Văn Ngạn" in found
     assert not any(name.endswith("cùng") for name in found)
+
+
+def test_particles_stay_inside_foreign_names():
+    found = _found(
+        "Ngoại trưởng Jordan Hamid al - Rashidi đã gặp người đồng cấp tại Amman hôm thứ Ba.",
+        "Thủ tướng Hà Lan Karel van der Hoeven cho biết sẽ tăng ngân sách quốc phòng.",
+    )
+    assert "Hamid al - Rashidi" in found
+    assert "Karel van der Hoeven" in found
