@@ -22,6 +22,8 @@ MAX_AFTER = 40
 MAX_SOURCE = 12
 # Below this chance of being a name (the tagger's marginal), a name the rules read is dropped.
 VETO = 0.01
+# A lone word only the rules read is as often a company or a place ("Phó Chủ tịch Huawei").
+VETO_ONE = 0.1
 # Words of a rules' name that the tagger left out stay in it above this chance.
 KEEP = 0.3
 _TRAILING = frozenset(",;:-–—(")
@@ -91,7 +93,8 @@ def _names(tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
     for k, read in enumerate(reads):
         if k in claimed or read.start in in_position:
             continue
-        if max(tagged.odds()[read.start : read.end]) >= VETO:
+        veto = VETO_ONE if read.end - read.start == 1 else VETO
+        if max(tagged.odds()[read.start : read.end]) >= veto:
             names[Span("PER", read.start, read.end)] = list(read.titles)
     return names
 
@@ -175,6 +178,20 @@ def paragraph_mentions(
             )
         )
     return mentions
+
+
+def lone_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """Capitalised words that stand alone somewhere (no capitalised word beside them), folded."""
+    lone: set[str] = set()
+    for paragraph in paragraphs:
+        tokens = tokenize(clean(paragraph))
+        capital = [t.is_word and t.is_title_case for t in tokens] + [False]
+        lone.update(
+            t.fold
+            for i, t in enumerate(tokens)
+            if capital[i] and not capital[i - 1 if i else -1] and not capital[i + 1]
+        )
+    return frozenset(lone)
 
 
 def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:

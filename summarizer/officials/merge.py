@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from summarizer.digest import Article, Official
 from summarizer.gazetteers import fold
 from summarizer.officials.mention import Mention
-from summarizer.officials.mentions import article_mentions
+from summarizer.officials.mentions import article_mentions, lone_words
 from summarizer.officials.position_words import phrases, raw_list
 from summarizer.textnorm import syllables
 
@@ -75,16 +75,17 @@ class _Person:
         ]
         return tuple(keep)
 
-    def shown_name(self) -> str:
+    def shown_name(self, lone: frozenset[str] = frozenset()) -> str:
         """The fullest form, unless a shorter one (two words or more) is the person's own.
 
         A shorter form written more often wins; so does one written as often when the words
-        it leaves out also stand alone ("Chủ tịch Tập đoàn Alibaba Jack Ma", "Jack Ma",
-        "Alibaba": the company opened the name once).
+        it leaves out stand alone in the article (`lone`): "Chủ tịch Tập đoàn Alibaba Jack Ma",
+        "Jack Ma", "Alibaba": the company opened the name once.
         """
 
         def weight(form: tuple[str, ...]) -> tuple[float, int]:
-            alone = form != self.key and self.key[: len(self.key) - len(form)] in self.forms
+            left_out = self.key[: len(self.key) - len(form)]
+            alone = form != self.key and all(w in lone for w in left_out)
             return len(self.forms[form]) + 0.5 * alone, len(form)
 
         forms = [k for k in self.forms if len(k) >= 2 and self.key[-len(k) :] == k]
@@ -153,4 +154,5 @@ def extract_officials(article: Article) -> tuple[Official, ...]:
     inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
     people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
-    return tuple(Official(p.shown_name(), p.final_titles()) for p in people)
+    lone = lone_words((article.title, *article.paragraphs))
+    return tuple(Official(p.shown_name(lone), p.final_titles()) for p in people)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.officials.mention import Mention
+from summarizer.officials.mentions import lone_words
 from summarizer.officials.merge import merge_mentions
 
 
@@ -11,17 +12,23 @@ def _mention(name: str, order: int, *titles: str) -> Mention:
     return Mention(name, words, titles, False, order, False)
 
 
-def _shown(*mentions: Mention) -> list[str]:
-    return [p.shown_name() for p in merge_mentions(list(mentions)) if p.titles]
+def _shown(*mentions: Mention, lone: frozenset[str] = frozenset()) -> list[str]:
+    return [p.shown_name(lone) for p in merge_mentions(list(mentions)) if p.titles]
 
 
 def test_a_company_that_opened_a_name_once_is_dropped():
     shown = _shown(
         _mention("Zentrix Liam Okafor", 1, "Chủ tịch Tập đoàn"),
-        _mention("Zentrix", 2),
         _mention("Liam Okafor", 3),
+        lone=frozenset({"zentrix"}),
     )
     assert shown == ["Liam Okafor"]
+
+
+def test_lone_words_are_the_capitalised_words_with_no_capitalised_neighbour():
+    lone = lone_words(("Tập đoàn Zentrix mở văn phòng mới.", "Ông Liam Okafor, Zentrix cho biết"))
+    assert "zentrix" in lone
+    assert "okafor" not in lone
 
 
 def test_the_fullest_name_stays_when_its_first_word_never_stands_alone():
@@ -37,5 +44,6 @@ def test_a_surname_used_alone_does_not_cut_the_name():
         _mention("Park Min - jun", 1, "Thủ tướng Hàn Quốc"),
         _mention("Park", 2, "Thủ tướng"),
         _mention("Park", 3),
+        lone=frozenset({"park"}),
     )
     assert shown == ["Park Min - jun"]

@@ -96,3 +96,12 @@ def test_particles_stay_inside_foreign_names():
     )
     assert "Hamid al - Rashidi" in found
     assert "Karel van der Hoeven" in found
+
+
+def test_a_company_after_a_position_is_not_a_person():
+    found = _found(
+        "Vụ bắt Phó Chủ tịch Zentrix có thể làm đàm phán thương mại thêm rắc rối.",
+        "Ông Lê Quang Vĩnh, Thứ trưởng Bộ Công thương, cho biết sẽ theo dõi sát vụ việc.",
+    )
+    assert "Zentrix" not in found
+    assert "Lê Quang Vĩnh" in found
