@@ -105,3 +105,12 @@ def test_a_company_after_a_position_is_not_a_person():
     )
     assert "Zentrix" not in found
     assert "Lê Quang Vĩnh" in found
+
+
+def test_less_common_surnames_open_the_name():
+    found = _found(
+        "Chủ tịch UBND huyện Kỳ Sơn Đậu Xuân Lộc cho biết con đường sẽ xong trong tháng tới.",
+        "Hạm trưởng Ngụy Văn Khiêm đã báo cáo kết quả chuyến tuần tra với Bộ Tư lệnh.",
+    )
+    assert "Đậu Xuân Lộc" in found
+    assert "Ngụy Văn Khiêm" in found
