@@ -9,6 +9,7 @@ from summarizer.gazetteers import fold
 from summarizer.officials.mention import Mention
 from summarizer.officials.mentions import article_mentions, lone_words
 from summarizer.officials.position_words import phrases, raw_list
+from summarizer.officials.tokens import is_foreign
 from summarizer.textnorm import syllables
 
 # Abbreviations spelled out, so "Trưởng đoàn ĐBQH" and "Trưởng đoàn đại biểu Quốc hội" compare.
@@ -90,12 +91,27 @@ class _Person:
 
         forms = [k for k in self.forms if len(k) >= 2 and self.key[-len(k) :] == k]
         best = max(forms, key=weight, default=self.key)
-        return self.forms[best][0] if best != self.key else self.name
+        return self.forms[best][0] if best != self.key else _without_place(self.name, lone)
 
     def importance(self) -> float:
         """Mentions, a bonus for being in the headline, and the rank of the position."""
         rank = max((_rank(t) for t in self.titles), default=0)
         return self.mentions + 2 * self.in_title + 0.5 * rank
+
+
+def _without_place(name: str, lone: frozenset[str]) -> str:
+    """A foreign name opened by a word that stands alone in the article loses it when two
+    capitalised words are left ("Thị trưởng Dayton Nan Whaley" after "… tới Dayton")."""
+    words = name.split()
+    rest = words[1:]
+    if (
+        len(rest) >= 2
+        and fold(words[0]) in lone
+        and is_foreign(words[0])
+        and all(w[0].isupper() and w.isalpha() for w in rest)
+    ):
+        return " ".join(rest)
+    return name
 
 
 def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -47,3 +47,19 @@ def test_a_surname_used_alone_does_not_cut_the_name():
         lone=frozenset({"park"}),
     )
     assert shown == ["Park Min - jun"]
+
+
+def test_a_city_that_opened_a_foreign_name_is_dropped():
+    shown = _shown(
+        _mention("Brayton Lena Hawkes", 1, "Thị trưởng"),
+        lone=frozenset({"brayton"}),
+    )
+    assert shown == ["Lena Hawkes"]
+
+
+def test_a_korean_name_keeps_its_surname_even_when_it_stands_alone():
+    shown = _shown(
+        _mention("Moon Jae - in", 1, "Tổng thống Hàn Quốc"),
+        lone=frozenset({"moon"}),
+    )
+    assert shown == ["Moon Jae - in"]
