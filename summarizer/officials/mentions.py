@@ -22,6 +22,8 @@ MAX_AFTER = 40
 MAX_SOURCE = 12
 # Below this chance of being a name (the tagger's marginal), a name the rules read is dropped.
 VETO = 0.01
+# A lone word only the rules read is as often a company or a place ("Phó Chủ tịch Huawei").
+VETO_ONE = 0.1
 # Words of a rules' name that the tagger left out stay in it above this chance.
 KEEP = 0.3
 _TRAILING = frozenset(",;:-–—(")
@@ -91,7 +93,8 @@ def _names(tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
     for k, read in enumerate(reads):
         if k in claimed or read.start in in_position:
             continue
-        if max(tagged.odds()[read.start : read.end]) >= VETO:
+        veto = VETO_ONE if read.end - read.start == 1 else VETO
+        if max(tagged.odds()[read.start : read.end]) >= veto:
             names[Span("PER", read.start, read.end)] = list(read.titles)
     return names
 
@@ -140,6 +143,15 @@ def _link(tokens: list[Token], tagged: list[Span], names: Titles) -> None:
             names[owner].append((cut.start, _trimmed(tokens, cut, names[owner])))
 
 
+def _proper(tokens: list[Token], name: Span) -> Span:
+    """The name without a lower-case word trailing it ("Trương Tấn Sang cùng"); "Jae - in"
+    keeps its end, and particles such as "al" or "van" only ever stand inside a name."""
+    start, end = name.start, name.end
+    while end > start + 1 and tokens[end - 1].is_lower and tokens[end - 2].is_word:
+        end -= 1
+    return Span(name.kind, start, end)
+
+
 def paragraph_mentions(
     text: str, order: int, known: set[str], in_title: bool = False
 ) -> list[Mention]:
@@ -150,7 +162,8 @@ def paragraph_mentions(
     names = _names(tagged, paragraph_reads(text, tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
     mentions = []
-    for name, titles in sorted(names.items(), key=lambda item: item[0].start):
+    for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):
+        name = _proper(tokens, tagged_name)
         words = [t for t in tokens[name.start : name.end] if t.is_word]
         if not words:
             continue
@@ -165,6 +178,20 @@ def paragraph_mentions(
             )
         )
     return mentions
+
+
+def lone_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """Capitalised words that stand alone somewhere (no capitalised word beside them), folded."""
+    lone: set[str] = set()
+    for paragraph in paragraphs:
+        tokens = tokenize(clean(paragraph))
+        capital = [t.is_word and t.is_title_case for t in tokens] + [False]
+        lone.update(
+            t.fold
+            for i, t in enumerate(tokens)
+            if capital[i] and not capital[i - 1 if i else -1] and not capital[i + 1]
+        )
+    return frozenset(lone)
 
 
 def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from summarizer.digest import Article, Official
 from summarizer.gazetteers import fold
 from summarizer.officials.mention import Mention
-from summarizer.officials.mentions import article_mentions
+from summarizer.officials.mentions import article_mentions, lone_words
 from summarizer.officials.position_words import phrases, raw_list
+from summarizer.officials.tokens import is_foreign
 from summarizer.textnorm import syllables
 
 # Abbreviations spelled out, so "Trưởng đoàn ĐBQH" and "Trưởng đoàn đại biểu Quốc hội" compare.
@@ -52,10 +53,12 @@ class _Person:
     mentions: int = 0
     in_title: bool = False
     titles: list[str] = field(default_factory=list)
+    forms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
     def absorb(self, mention: Mention) -> None:
         if len(mention.key) > len(self.key):
             self.key, self.name = mention.key, mention.name
+        self.forms.setdefault(mention.key, []).append(mention.name)
         self.mentions += 1
         self.last = mention.order
         self.in_title = self.in_title or mention.in_title
@@ -73,10 +76,42 @@ class _Person:
         ]
         return tuple(keep)
 
+    def shown_name(self, lone: frozenset[str] = frozenset()) -> str:
+        """The fullest form, unless a shorter one (two words or more) is the person's own.
+
+        A shorter form written more often wins; so does one written as often when the words
+        it leaves out stand alone in the article (`lone`): "Chủ tịch Tập đoàn Alibaba Jack Ma",
+        "Jack Ma", "Alibaba": the company opened the name once.
+        """
+
+        def weight(form: tuple[str, ...]) -> tuple[float, int]:
+            left_out = self.key[: len(self.key) - len(form)]
+            alone = form != self.key and all(w in lone for w in left_out)
+            return len(self.forms[form]) + 0.5 * alone, len(form)
+
+        forms = [k for k in self.forms if len(k) >= 2 and self.key[-len(k) :] == k]
+        best = max(forms, key=weight, default=self.key)
+        return self.forms[best][0] if best != self.key else _without_place(self.name, lone)
+
     def importance(self) -> float:
         """Mentions, a bonus for being in the headline, and the rank of the position."""
         rank = max((_rank(t) for t in self.titles), default=0)
         return self.mentions + 2 * self.in_title + 0.5 * rank
+
+
+def _without_place(name: str, lone: frozenset[str]) -> str:
+    """A foreign name opened by a word that stands alone in the article loses it when two
+    capitalised words are left ("Thị trưởng Dayton Nan Whaley" after "… tới Dayton")."""
+    words = name.split()
+    rest = words[1:]
+    if (
+        len(rest) >= 2
+        and fold(words[0]) in lone
+        and is_foreign(words[0])
+        and all(w[0].isupper() and w.isalpha() for w in rest)
+    ):
+        return " ".join(rest)
+    return name
 
 
 def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -135,4 +170,5 @@ def extract_officials(article: Article) -> tuple[Official, ...]:
     inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
     people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
-    return tuple(Official(p.name, p.final_titles()) for p in people)
+    lone = lone_words((article.title, *article.paragraphs))
+    return tuple(Official(p.shown_name(lone), p.final_titles()) for p in people)

@@ -15,6 +15,8 @@ _UY = fold("uỷ")
 _HO_CHI_MINH = [fold(w) for w in ("Hồ", "Chí", "Minh")]
 _CHU_TICH = [fold(w) for w in ("Chủ", "tịch")]
 _SEATS = words("seats")
+# Lower-case particles inside foreign names ("Bashar al - Assad", "Alexander Van der Bellen").
+_PARTICLES = words("name_particles")
 # Capitalised sentence openers that are never part of a name ("Theo Donald Trump").
 OPENERS = words("openers")
 HONORIFICS = frozenset(" ".join(entry) for entry in lexicon("honorifics.txt"))
@@ -36,20 +38,34 @@ class NameSpan:
         return self.end - self.start
 
 
-def _hyphen_joins(tokens: list[Token], j: int, blocked: set[int]) -> bool:
-    """The hyphen at j joins two parts of one foreign name."""
+def _hyphen_joins(tokens: list[Token], j: int, blocked: set[int], first: str = "") -> bool:
+    """The hyphen at j joins two parts of one foreign name (`first`: the name's first word)."""
     if j + 1 >= len(tokens) or j + 1 in blocked or not tokens[j + 1].is_word:
         return False
     left, right = tokens[j - 1].text, tokens[j + 1]
     if right.is_lower:
-        # Korean given names detokenised as "Jae - in", "Jong - un", "Kyung - wha".
+        # Korean given names detokenised as "Jae - in", "Jong - un", "Choe Son - hui".
         return (
             len(right.text) <= 4
             and right.text.isascii()
-            and (is_foreign(left) or is_foreign(right.text))
+            and (is_foreign(left) or is_foreign(right.text) or is_foreign(first))
         )
     # "Frank - Walter Steinmeier"
     return is_foreign(left) and right.is_title_case and is_foreign(right.text)
+
+
+def _particle_step(tokens: list[Token], i: int, j: int, blocked: set[int]) -> int:
+    """Tokens from j through the particles inside the foreign name opened at i, up to its next
+    capitalised word ("al - Assad", "van der Bellen"); 0 when there are none."""
+    if not any(is_foreign(t.text) for t in tokens[i:j]):
+        return 0
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].fold in _PARTICLES and k not in blocked:
+        k += 1
+    if k < len(tokens) and k > j and tokens[k].text == "-":
+        k += 1
+    ok = j < k < len(tokens) and k not in blocked and tokens[k].is_word
+    return k - j if ok and tokens[k].is_title_case else 0
 
 
 def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
@@ -68,9 +84,11 @@ def _runs(tokens: list[Token], blocked: set[int]) -> list[tuple[int, int]]:
             elif (
                 tok.text == "-"
                 and (j - 1 == i or not is_foreign(tokens[j - 2].text))
-                and _hyphen_joins(tokens, j, blocked)
+                and _hyphen_joins(tokens, j, blocked, tokens[i].text)
             ):
                 j += 2
+            elif step := _particle_step(tokens, i, j, blocked):
+                j += step + 1
             elif (
                 # "George W. Bush": an initial inside a foreign name.
                 tok.text == "."

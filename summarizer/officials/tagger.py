@@ -24,12 +24,21 @@ class Span:
     end: int
 
 
+_model = [MODEL]
+
+
 @cache
 def _tagger() -> CRFTagger:
     """The CRF, read once per process, on first use."""
     tagger = CRFTagger()
-    tagger.load(str(MODEL))
+    tagger.load(str(_model[0]))
     return tagger
+
+
+def use_model(path: Path) -> None:
+    """Tag with the weights at `path` from now on (cross-validation trains one per fold)."""
+    _model[0] = path
+    _tagger.cache_clear()
 
 
 def spans(labels: list[str]) -> list[Span]:

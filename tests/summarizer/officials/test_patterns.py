@@ -67,3 +67,50 @@ def test_groups_and_voters_are_not_officials():
 def test_model_file_loads_offline():
     found = _found("Thủ tướng Lê Minh Quang chủ trì phiên họp Chính phủ thường kỳ.")
     assert found == {"Lê Minh Quang": ("Thủ tướng",)}
+
+
+def test_posts_abroad_and_in_the_ranks_are_positions():
+    found = _found(
+        "Phát biểu tại Washington hôm qua, thượng nghị sĩ Mỹ Rowan Pettigrew kêu gọi "
+        "nối lại đối thoại thương mại.",
+        "Tham dự lễ tưởng niệm có hạm trưởng Lương Văn Khởi cùng nhiều cựu binh.",
+    )
+    assert _has(found["Rowan Pettigrew"], "thượng nghị sĩ")
+    assert _has(found["Lương Văn Khởi"], "hạm trưởng")
+
+
+def test_a_lower_case_word_after_a_name_is_not_part_of_it():
+    found = _found(
+        "Tại buổi tiếp xúc của Chủ tịch nước Hồ Văn Ngạn cùng tổ đại biểu Quốc hội số 3 "
+        "(Đoàn Đại biểu Quốc hội tỉnh Long An) với cử tri huyện Đức Hoà chiều 5/11, "
+        "nhiều ý kiến về đất đai đã được nêu."
+    )
+    assert "Hồ Văn Ngạn" in found
+    assert not any(name.endswith("cùng") for name in found)
+
+
+def test_particles_stay_inside_foreign_names():
+    found = _found(
+        "Ngoại trưởng Jordan Hamid al - Rashidi đã gặp người đồng cấp tại Amman hôm thứ Ba.",
+        "Thủ tướng Hà Lan Karel van der Hoeven cho biết sẽ tăng ngân sách quốc phòng.",
+    )
+    assert "Hamid al - Rashidi" in found
+    assert "Karel van der Hoeven" in found
+
+
+def test_a_company_after_a_position_is_not_a_person():
+    found = _found(
+        "Vụ bắt Phó Chủ tịch Zentrix có thể làm đàm phán thương mại thêm rắc rối.",
+        "Ông Lê Quang Vĩnh, Thứ trưởng Bộ Công thương, cho biết sẽ theo dõi sát vụ việc.",
+    )
+    assert "Zentrix" not in found
+    assert "Lê Quang Vĩnh" in found
+
+
+def test_less_common_surnames_open_the_name():
+    found = _found(
+        "Chủ tịch UBND huyện Kỳ Sơn Đậu Xuân Lộc cho biết con đường sẽ xong trong tháng tới.",
+        "Hạm trưởng Ngụy Văn Khiêm đã báo cáo kết quả chuyến tuần tra với Bộ Tư lệnh.",
+    )
+    assert "Đậu Xuân Lộc" in found
+    assert "Ngụy Văn Khiêm" in found
