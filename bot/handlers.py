@@ -22,6 +22,7 @@ from bot.extract import (
 from bot.quota import over_limits
 from bot.render import render_digest
 from bot.runtime import Runtime, runtime
+from bot.shape import is_client_split
 from bot.texts import pick_language, text
 
 log = logging.getLogger(__name__)
@@ -91,12 +92,14 @@ async def accept_article(
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
     fits = len(article) <= rt.settings.max_article_chars
+    # Only a piece cut by the client near Telegram's limit waits for more of the same paste.
+    more = merge and is_client_split(raw)
     if merge and fits and rt.intake.pending(chat.id, user.id):
-        # The next fragment of an open paste: it joins the paste whatever its length.
+        # The piece after a client split joins the paste whatever its length.
         if article.strip():
             await rt.intake.add(chat.id, user.id, message.message_id, article,
                                 length=settings.length, language=lang,
-                                reply_to=reply_to or message.message_id)
+                                reply_to=reply_to or message.message_id, more=more)
         return
     if not_article is not None:
         await reply(update, text(lang, not_article.key, **not_article.values))
@@ -113,7 +116,7 @@ async def accept_article(
             await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
         return
     target = reply_to or message.message_id
-    if merge:
+    if more:
         await rt.intake.add(chat.id, user.id, message.message_id, article,
                             length=settings.length, language=lang, reply_to=target)
     else:

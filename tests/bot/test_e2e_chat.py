@@ -1,0 +1,46 @@
+"""End to end, as a reader uses the chat: pastes by shape, digest buttons, searches, local time."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.stub_api import StubBotApi, StubMessage
+from tests.bot.e2e_support import fixture, footers, news_items, running_bot, split_like_telegram
+
+pytestmark = pytest.mark.e2e
+A = 3003
+
+
+async def ask(stub: StubBotApi, chat: int, text: str) -> StubMessage:
+    """Send a message and return the bot's first reply after it."""
+    sent = stub.push_text(chat, None, text)
+    return await stub.wait_for(
+        lambda: next((m for m in stub.messages_to(chat) if m.message_id > sent.message_id), None))
+
+
+async def test_pastes_are_joined_only_when_a_client_split_them(tmp_path: Path) -> None:
+    items = news_items()
+    async with running_bot(tmp_path, {"TOMTAT_MERGE_WINDOW": "1.5"}) as (stub, _proc):
+        # Three different articles 0.7 s apart: three digests, none waiting for the window.
+        for item in items[:3]:
+            stub.push_text(A, None, item)
+            await asyncio.sleep(0.7)
+        await stub.wait_for(lambda: len(footers(stub, A)) == 3, timeout=20)
+        assert footers(stub, A) == [1, 2, 3]
+        # A paste a client split in three: one digest.
+        for piece in split_like_telegram(fixture("e2e_appointments.txt")):
+            stub.push_text(A, None, piece)
+        await stub.wait_for(lambda: 4 in footers(stub, A), timeout=20)
+        # A chat line right after an article is answered on its own, not glued to it.
+        stub.push_text(A, None, items[3])
+        line = await ask(stub, A, "tóm tắt giúp mình bài này nhé")
+        await stub.wait_for(lambda: 5 in footers(stub, A), timeout=20)
+        await asyncio.sleep(1.6)
+        assert footers(stub, A) == [1, 2, 3, 4, 5]
+        assert "ngắn" in (line.text or "") or any(
+            "ngắn quá" in (m.text or "") for m in stub.messages_to(A))
+        digest5 = next(m for m in stub.messages_to(A) if "· #5" in (m.text or ""))
+        assert "tóm tắt giúp" not in (digest5.text or "")
