@@ -11,8 +11,10 @@ from telegram.ext import ContextTypes
 from bot import browse
 from bot.callbacks import fits
 from bot.delivery import best_effort
+from bot.digests import send_digest
 from bot.handlers import (
     accept_article,
+    is_private,
     language_for,
     language_of,
     reply,
@@ -21,7 +23,6 @@ from bot.handlers import (
 from bot.keyboards import clear_keyboard, settings_keyboard
 from bot.links.handlers import summarize_links
 from bot.quota import charge
-from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import EN, VI, text
 from storage import ChatSettings
@@ -95,13 +96,20 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/show N: the full digest #N of this chat."""
+    """/show N: the full digest #N of this chat; /show alone: the latest one."""
     rt, chat_id, lang = await _where(update, context)
     number = _number(context)
-    if number is None:
+    if number is None and _args(context):
         await reply(update, text(lang, "show_usage"))
         return
-    stored = await rt.store.get_digest(chat_id, number)
+    if number is None:
+        latest = (await rt.store.history(chat_id, limit=1)).items
+        stored = latest[0] if latest else None
+        if stored is None:
+            await reply(update, text(lang, "history_empty"))
+            return
+    else:
+        stored = await rt.store.get_digest(chat_id, number)
     if stored is None:
         await reply(update, text(lang, "not_found", number=number))
         return
@@ -112,8 +120,10 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if refusal:
             await reply(update, refusal)
         return
-    for chunk in render_digest(stored.digest, stored.number, lang):
-        await reply(update, chunk)
+    message = update.effective_message
+    in_group = message is not None and not is_private(message.chat)
+    await send_digest(context.bot, chat_id, stored, lang,
+                      reply_to=message.message_id if in_group and message else None)
 
 
 async def _paged_query(

@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.delivery import send_html
+from bot.digests import send_digest
 from bot.extract import (
     DOCUMENT_SUFFIXES,
     NotArticle,
@@ -20,7 +21,6 @@ from bot.extract import (
     strip_mention,
 )
 from bot.quota import over_limits
-from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.shape import is_client_split
 from bot.texts import pick_language, text
@@ -104,16 +104,14 @@ async def accept_article(
     if not_article is not None:
         await reply(update, text(lang, not_article.key, **not_article.values))
         return
-    existing = await rt.store.find_digest_by_content(chat.id, article)
+    existing = await rt.store.find_digest_by_content(chat.id, article, settings.length)
     # A re-sent article is answered with a whole digest: it counts like a new one.
     if await limit_refused(update, rt, lang, new_job=existing is None):
         return
     rt.limiter.record(user.id)
     if existing is not None:
-        chunks = render_digest(existing.digest, existing.number, lang)
-        await reply(update, text(lang, "duplicate", number=existing.number))
-        for chunk in chunks:
-            await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
+        await send_digest(context.bot, chat.id, existing, lang, reply_to=message.message_id,
+                          lead=text(lang, "duplicate", number=existing.number))
         return
     target = reply_to or message.message_id
     if more:

@@ -10,7 +10,10 @@ from bot.callbacks import (
     ENGINES,
     LENGTHS,
     ClearAnswer,
+    DeleteDigest,
     HistoryNav,
+    Original,
+    Resummarize,
     SearchNav,
     SetOption,
     Show,
@@ -81,3 +84,24 @@ def settings_keyboard(
     ]
     engines = [_button(tick(v, v == engine), SetOption("engine", v)) for v in runnable]
     return InlineKeyboardMarkup([lengths, languages, engines])
+
+
+def digest_keyboard(number: int, length: str | None, lang: str) -> InlineKeyboardMarkup:
+    """Under a digest: another length (the current one ticked), the article, delete."""
+    lengths = [
+        _button(f"✓ {text(lang, f'length_{v}')}" if v == length else text(lang, f"length_{v}"),
+                Resummarize(number, v))
+        for v in LENGTHS
+    ]
+    return InlineKeyboardMarkup([lengths, [
+        _button(text(lang, "original_button"), Original(number)),
+        _button(text(lang, "delete_button"), DeleteDigest(number)),
+    ]])
+
+
+def delete_keyboard(number: int, lang: str) -> InlineKeyboardMarkup:
+    """The confirmation that replaces a digest's buttons when Xoá is pressed."""
+    return InlineKeyboardMarkup([[
+        _button(text(lang, "delete_yes", number=number), DeleteDigest(number, True)),
+        _button(text(lang, "delete_no"), DeleteDigest(number, False)),
+    ]])

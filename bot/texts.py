@@ -223,6 +223,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Xoá toàn bộ {total} bản tóm tắt của cuộc trò chuyện này?",
         "Delete all {total} digests of this chat?",
     ),
+    "original_button": ("Bài gốc", "Original"),
+    "delete_button": ("Xoá", "Delete"),
+    "delete_yes": ("Xoá bản #{number}", "Delete #{number}"),
+    "delete_no": ("Giữ lại", "Keep it"),
+    "original_caption": (
+        "Bài gốc của bản tóm tắt #{number}", "The article of digest #{number}"
+    ),
+    "delete_refused": (
+        "Chỉ người đã gửi bài hoặc quản trị viên nhóm mới xoá được bản tóm tắt này.",
+        "Only whoever sent the article or a group admin can delete this digest.",
+    ),
+    "resummarizing": ("Đang tóm tắt lại…", "Summarising again…"),
     "clear_yes": ("Xoá hết", "Delete all"),
     "clear_no": ("Huỷ", "Cancel"),
     "cleared": ("Đã xoá {count} bản tóm tắt.", "Deleted {count} digests."),

@@ -23,6 +23,7 @@ def to_record(item: StoredDigest) -> dict[str, Any]:
         "created_at": item.created_at.isoformat(),
         "user_id": item.user_id,
         "article_id": item.article_id,
+        "length": item.length,
     }
     record.update(item.digest.to_json())
     record["decision_actors"] = [d.actor for d in item.digest.decisions]
@@ -48,6 +49,7 @@ def from_record(chat_id: int, record: dict[str, Any]) -> StoredDigest:
         created_at=datetime.fromisoformat(record["created_at"]),
         article_id=int(record["article_id"]),
         user_id=record.get("user_id"),
+        length=record.get("length"),
     )
 
 

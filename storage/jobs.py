@@ -59,15 +59,21 @@ class JobsMixin(ChatsMixin):
         """The job this chat's message already produced (a paste fragment included), or None."""
         return await self._read_sync(lambda raw: _job_of_message(raw, chat_id, message_id))
 
-    async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
-        """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""
+    async def find_digest_by_content(
+        self, chat_id: int, text: str, length: str | None = None
+    ) -> StoredDigest | None:
+        """The chat's newest digest of the same article (NFC, tones, case, spacing ignored).
+
+        With `length`, only a digest written at that length (or of unknown length) counts.
+        """
 
         def newest(raw: sqlite3.Connection) -> StoredDigest | None:
             # Hashed here, on the reader's thread: a long paste takes milliseconds to fold.
             row = raw.execute(
                 f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
+                " AND (? IS NULL OR d.length IS NULL OR d.length = ?)"
                 " ORDER BY d.number DESC LIMIT 1",
-                (chat_id, content_hash(text)),
+                (chat_id, content_hash(text), length, length),
             ).fetchone()
             return stored_digest(row) if row else None
 
@@ -138,11 +144,18 @@ class JobsMixin(ChatsMixin):
                 url=current.url,
             )
             raw.execute(
+                "UPDATE digests SET length = ? WHERE chat_id = ? AND number = ?",
+                (current.length, chat_id, number),
+            )
+            raw.execute(
                 "UPDATE jobs SET status = 'done', error = NULL, digest_number = ?, updated_at = ?,"
                 " finished_at = ? WHERE id = ?",
                 (number, now, now, job_id),
             )
-            return StoredDigest(chat_id, number, digest, from_ms(now), article_id, current.user_id)
+            return StoredDigest(
+                chat_id, number, digest, from_ms(now), article_id, current.user_id,
+                current.length,
+            )
 
         return await self._write_sync(complete)
 

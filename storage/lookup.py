@@ -29,7 +29,7 @@ def digests_by_ids(raw: sqlite3.Connection, chat_id: int, ids: Sequence[int]) ->
         f" WHERE d.chat_id = ? AND d.id IN ({marks})",
         (chat_id, *ids),
     ).fetchall()
-    return {r[16]: (stored_digest(r), r[17]) for r in rows}
+    return {r[-2]: (stored_digest(r), r[-1]) for r in rows}
 
 
 def _ranked(

@@ -44,6 +44,7 @@ class StoredDigest:
     created_at: datetime
     article_id: int
     user_id: int | None
+    length: str | None = None  # the summary length it was written at (None: before schema v7)
 
 
 @dataclass(frozen=True)

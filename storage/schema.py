@@ -237,6 +237,15 @@ async def _v8(conn: aiosqlite.Connection) -> None:
     await _script(conn, V8)
 
 
+async def _v9(conn: aiosqlite.Connection) -> None:
+    """The length each digest was written at (NULL: unknown, before v9) and each chat's zone."""
+    await _script(
+        conn,
+        "ALTER TABLE digests ADD COLUMN length TEXT;"
+        " ALTER TABLE chats ADD COLUMN timezone TEXT;",
+    )
+
+
 MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v1,
     _v2,
@@ -246,6 +255,7 @@ MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v6,
     _v7,
     _v8,
+    _v9,
 )
 LATEST = len(MIGRATIONS)
 

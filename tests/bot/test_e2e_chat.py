@@ -44,3 +44,18 @@ async def test_pastes_are_joined_only_when_a_client_split_them(tmp_path: Path) -
             "ngắn quá" in (m.text or "") for m in stub.messages_to(A))
         digest5 = next(m for m in stub.messages_to(A) if "· #5" in (m.text or ""))
         assert "tóm tắt giúp" not in (digest5.text or "")
+
+
+async def test_a_length_button_rewrites_the_digest_in_place(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as (stub, _proc):
+        stub.push_text(A, None, news_items()[0])
+        await stub.wait_for(lambda: 1 in footers(stub, A), timeout=20)
+        digest = next(m for m in stub.messages_to(A) if m.buttons())
+        assert [label for label, _ in digest.buttons()][:3] == ["Ngắn", "✓ Vừa", "Dài"]
+        before = digest.text or ""
+        query = stub.push_callback(A, None, digest.message_id, digest.button("Dài"))
+        await stub.wait_for(lambda: stub.callback_answer(query) is not None)
+        await stub.wait_for(lambda: digest.edits > 0, timeout=20)
+        assert len(digest.text or "") > len(before) and "#1" in (digest.text or "")
+        assert "✓ Dài" in [label for label, _ in digest.buttons()]
+        assert footers(stub, A).count(1) == 1  # edited, not sent again

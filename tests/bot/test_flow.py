@@ -170,8 +170,11 @@ async def test_each_chat_has_its_own_history(harness: Harness, article: str) -> 
     assert "Chưa có bản tóm tắt" in harness.texts(OTHER_USER)[-1]
     await harness.send("/show 1", chat_id=OTHER_USER, user_id=OTHER_USER)
     assert "Không có bản tóm tắt #1" in harness.texts(OTHER_USER)[-1]
+    shown_before = len(harness.texts(OTHER_USER))
     await harness.press("s:1", chat_id=OTHER_USER, user_id=OTHER_USER)
-    assert "hết hạn" in harness.texts(OTHER_USER)[-1]
+    answer = harness.api.of("answerCallbackQuery")[-1].params
+    assert "hết hạn" in answer["text"]  # a pop-up, not one more message in the chat
+    assert len(harness.texts(OTHER_USER)) == shown_before
     assert len(harness.digests(USER)) == 1
 
 
