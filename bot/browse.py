@@ -24,11 +24,17 @@ def _esc(value: str) -> str:
     return html.escape(value, quote=False)
 
 
+def _short(value: str) -> str:
+    """A query or name as shown back to the reader: shortened with … when long, escaped."""
+    if len(value) > ECHO_CHARS:
+        value = value[: ECHO_CHARS - 1].rstrip() + "…"
+    return _esc(value)
+
+
 def _echo(query: str) -> str:
-    """The query as shown back to the reader: shortened with … when long, escaped."""
-    if len(query) > ECHO_CHARS:
-        query = query[: ECHO_CHARS - 1].rstrip() + "…"
-    return _esc(query)
+    """A search query as typed (shortened, escaped), in quotes unless it has its own."""
+    quoted = any(mark in query for mark in '"“”„')
+    return _short(query) if quoted else f"“{_short(query)}”"
 
 
 async def history_page(
@@ -59,8 +65,8 @@ async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str
     """Digests naming a person, `PAGE` per page."""
     items, total = await store.digests_by_official(chat_id, name, limit=PAGE, offset=offset)
     if total == 0:
-        return text(lang, "official_empty", name=_echo(name)), None
-    body = render_page(text(lang, "official_header", name=_echo(name), total=total), items)
+        return text(lang, "official_empty", name=_short(name)), None
+    body = render_page(text(lang, "official_header", name=_short(name), total=total), items)
     return body, results_keyboard(items, "o", offset, total, key)
 
 

@@ -21,15 +21,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "<b>Cách dùng</b>\n"
         "Dán cả trang báo (kể cả phần thừa), gửi link bài báo, gửi tệp .txt/.md/.html, hoặc "
         "trả lời một tin bằng /summarize.\n\n"
-        "/history — lịch sử tóm tắt\n/show N — xem bản #N\n/search TỪ — tìm (không cần dấu)\n"
+        "/history — lịch sử tóm tắt\n/show N — xem bản #N (không số: bản mới nhất)\n"
+        "/search CỤM TỪ — tìm đúng cụm từ (không cần dấu; \"…\" đúng dấu; A OR B)\n"
         "/official TÊN — các bài nhắc tới một người\n/officials — người được nhắc nhiều nhất\n"
         "/delete N — xoá bản #N\n/clear — xoá toàn bộ lịch sử\n/export — tải lịch sử\n"
         "/settings — độ dài, ngôn ngữ, bộ máy tóm tắt",
         "<b>How to use</b>\n"
         "Paste a whole news page (clutter included), send an article's link, send a "
         ".txt/.md/.html file, or reply to a message with /summarize.\n\n"
-        "/history — your digests\n/show N — open digest #N\n/search TEXT — search (accents "
-        "optional)\n/official NAME — articles naming a person\n/officials — most mentioned\n"
+        "/history — your digests\n/show N — open digest #N (no number: the latest)\n"
+        "/search PHRASE — find the phrase (accents optional; \"…\" exact; A OR B)\n"
+        "/official NAME — articles naming a person\n/officials — most mentioned\n"
         "/delete N — delete #N\n/clear — delete all history\n/export — download history\n"
         "/settings — length, language, engine",
     ),
@@ -198,10 +200,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "search_usage": ("Gõ /search kèm từ cần tìm, ví dụ: /search ngan sach", "Type /search and "
                      "the words to find, e.g. /search ngan sach"),
     "search_header": (
-        "<b>Kết quả cho “{query}”</b> ({total})",
-        "<b>Results for “{query}”</b> ({total})",
+        "<b>Kết quả cho {query}</b> ({total})",
+        "<b>Results for {query}</b> ({total})",
     ),
-    "search_empty": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),
+    "search_empty": ("Không tìm thấy {query}.", "Nothing found for {query}."),
     "official_usage": ("Gõ /official kèm tên, ví dụ: /official Nguyễn Văn A", "Type /official "
                        "and a name, e.g. /official Nguyen Van A"),
     "official_header": (

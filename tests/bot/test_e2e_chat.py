@@ -59,3 +59,38 @@ async def test_a_length_button_rewrites_the_digest_in_place(tmp_path: Path) -> N
         assert len(digest.text or "") > len(before) and "#1" in (digest.text or "")
         assert "✓ Dài" in [label for label, _ in digest.buttons()]
         assert footers(stub, A).count(1) == 1  # edited, not sent again
+
+
+APPOINTMENT = (
+    "Bình Sơn bổ nhiệm Giám đốc Sở Xây dựng\n"
+    "Chiều 14/10, Chủ tịch UBND tỉnh Bình Sơn đã trao quyết định bổ nhiệm ông Lê Văn Tâm giữ "
+    "chức Giám đốc Sở Xây dựng nhiệm kỳ 2026 - 2031. Ông Tâm từng là Phó Giám đốc Sở từ năm "
+    "2021. Phát biểu tại buổi lễ, Chủ tịch tỉnh yêu cầu tân giám đốc tập trung đẩy nhanh tiến "
+    "độ các công trình giao thông trọng điểm và cải cách thủ tục hành chính trong lĩnh vực xây "
+    "dựng."
+)
+DISPUTE = (
+    "Xã Tân Phước dứt điểm tranh chấp đất kéo dài\n"
+    "Sau nhiều buổi đối thoại, chính quyền xã Tân Phước đã giải quyết xong vụ tranh chấp đất "
+    "giữa hai dòng họ kéo dài hơn mười năm. Các hộ dân đồng ý ký biên bản, ranh giới được cắm "
+    "mốc lại. Người dân cho biết đời sống trong thôn nay đã ổn định, con em yên tâm đến trường "
+    "và bà con tập trung sản xuất vụ đông."
+)
+
+
+async def test_searches_match_phrases_and_quotes(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as (stub, _proc):
+        stub.push_text(A, None, APPOINTMENT)
+        await stub.wait_for(lambda: 1 in footers(stub, A), timeout=20)
+        stub.push_text(A, None, DISPUTE)
+        await stub.wait_for(lambda: 2 in footers(stub, A), timeout=20)
+        found = (await ask(stub, A, "/search quyết định")).text or ""
+        assert "#1" in found and "#2" not in found  # not «giải quyết … ổn định»
+        assert found.count("quyết định") == 2  # the header, once, and the highlighted phrase
+        assert "«quyết định»" in found
+        quoted = (await ask(stub, A, '/search "bổ nhiệm"')).text or ""
+        assert quoted.startswith('Kết quả cho "bổ nhiệm" (1)') and "«bổ nhiệm»" in quoted
+        either = (await ask(stub, A, "/search tranh chấp OR Sở Xây dựng")).text or ""
+        assert "#1" in either and "#2" in either
+        none = (await ask(stub, A, "/search định quyết")).text or ""
+        assert none == "Không tìm thấy “định quyết”."
