@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Message, Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import browse
@@ -20,14 +21,15 @@ from bot.callbacks import (
     Show,
     decode,
 )
-from bot.commands import settings_view
 from bot.delivery import best_effort, edit_html
 from bot.digest_buttons import on_digest_button
 from bot.digests import send_digest
-from bot.handlers import language_for, language_of
+from bot.group_rules import may_manage
+from bot.handlers import language_of
 from bot.quota import press_refusal
 from bot.runtime import runtime
-from bot.texts import text
+from bot.settings_menu import apply_option, settings_view
+from bot.texts import pick_language, text
 
 log = logging.getLogger(__name__)
 
@@ -73,25 +75,27 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             body = text(lang, "clear_cancelled")
         await edit_html(context.bot, chat_id, message.message_id, body)
-    elif isinstance(action, SetOption):
-        await _set_option(update, context, action, chat_id, message.message_id)
 
 
-async def _set_option(update: Update, context: ContextTypes.DEFAULT_TYPE, action: SetOption,
-                      chat_id: int, message_id: int) -> None:
-    rt = runtime(context)
-    if action.field == "length":
-        current = await rt.store.update_chat_settings(chat_id, length=action.value)
-    elif action.field == "language":
-        language = None if action.value == "auto" else action.value
-        current = await rt.store.update_chat_settings(chat_id, language=language)
-    elif action.value in rt.engines.choices():
-        current = await rt.store.update_chat_settings(chat_id, engine=action.value)
-    else:  # an old button offering an engine that cannot run here
-        current = await rt.store.chat_settings(chat_id)
-    lang = language_for(update, current.language)
+async def _set_option(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE,
+                      action: SetOption, message: Message, lang: str) -> None:
+    rt, chat_id = runtime(context), message.chat.id
+    allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
+                               private=message.chat.type == ChatType.PRIVATE)
+    if not allowed:
+        await best_effort(query.answer(text(lang, "settings_refused"), show_alert=True), "answer")
+        return
+    await best_effort(query.answer(), "answer")
+    if action.field == "close":
+        body = text(lang, "settings_closed")
+        await edit_html(context.bot, chat_id, message.message_id, body)
+        return
+    current = await apply_option(rt, chat_id, action.field, action.value)
+    if current is None:  # the option already ticked: nothing to edit ("message is not modified")
+        return
+    lang = pick_language(current.language, query.from_user.language_code)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
-    await edit_html(context.bot, chat_id, message_id, body, reply_markup=keyboard)
+    await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
 
 
 async def _show(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, action: Show,
@@ -119,5 +123,5 @@ async def _results_page(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE
 
 _ANSWERED_BY_HANDLER: dict[type, Callable[..., Awaitable[None]]] = {
     Show: _show, SearchNav: _results_page, Resummarize: on_digest_button,
-    Original: on_digest_button, DeleteDigest: on_digest_button,
+    Original: on_digest_button, DeleteDigest: on_digest_button, SetOption: _set_option,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.clock import zone_value
 from summarizer.digest import Length
 from summarizer.engines.select import KINDS
 
@@ -55,7 +56,7 @@ class ClearAnswer:
 class SetOption:
     """A /settings choice."""
 
-    field: str  # length | language | engine
+    field: str  # length | language | engine | timezone | close
     value: str
 
 
@@ -92,13 +93,15 @@ _PATTERNS = {
     "h": re.compile(rf"h:([ba]):{_NUM}"),
     "q": re.compile(rf"([qo]):{_NUM}:(.{{1,50}})", re.DOTALL),
     "c": re.compile(rf"c:([yn]):{_NUM}"),
-    "t": re.compile(r"t:([lge]):([a-z]{2,11})"),
+    "t": re.compile(r"t:([lgezk]):([A-Za-z0-9_/+-]{1,40})"),
     "r": re.compile(rf"r:{_NUM}:([sml])"),
     "a": re.compile(rf"a:{_NUM}"),
     "x": re.compile(rf"x:{_NUM}(?::([yn]))?"),
 }
 _LENGTH_CODES = {length[0]: length for length in LENGTHS}
-_FIELDS = {"l": ("length", LENGTHS), "g": ("language", LANGUAGE_CHOICES), "e": ("engine", ENGINES)}
+_FIELDS = {"l": ("length", LENGTHS), "g": ("language", LANGUAGE_CHOICES), "e": ("engine", ENGINES),
+           "k": ("close", ("x",))}
+_FIELD_CODES = {"length": "l", "language": "g", "engine": "e", "timezone": "z", "close": "k"}
 
 
 def encode(action: Action) -> str:
@@ -114,7 +117,7 @@ def encode(action: Action) -> str:
     elif isinstance(action, Resummarize | Original | DeleteDigest):
         data = _digest_action(action)
     else:
-        data = f"t:{action.field[0] if action.field != 'language' else 'g'}:{action.value}"
+        data = f"t:{_FIELD_CODES[action.field]}:{action.value}"
     if len(data.encode()) > MAX_BYTES:
         raise ValueError("callback data longer than 64 bytes")
     return data
@@ -159,6 +162,11 @@ def decode(data: str | None) -> Action | None:
         return ClearAnswer(groups[0] == "y", int(groups[1]))
     if data[0] in "rax":
         return _decode_digest_action(data[0], groups)
+    if groups[0] == "z":
+        try:
+            return SetOption("timezone", zone_value(groups[1]))
+        except ValueError:
+            return None
     field, allowed = _FIELDS[groups[0]]
     return SetOption(field, groups[1]) if groups[1] in allowed else None
 

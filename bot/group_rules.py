@@ -21,13 +21,14 @@ class AdminCache:
     """getChatMember answers per (chat, user), kept briefly."""
 
     ttl_s: float = ADMIN_TTL_S
+    # (chat, user) → (when asked, whether an admin)
     _known: dict[tuple[int, int], tuple[float, bool]] = field(default_factory=dict)
 
     async def is_admin(self, bot: Bot, chat_id: int, user_id: int) -> bool:
         """Whether the user administers the group (False when Telegram cannot say)."""
         now = time.monotonic()
         cached = self._known.get((chat_id, user_id))
-        if cached is not None and cached[0] > now:
+        if cached is not None and now - cached[0] < self.ttl_s:
             return cached[1]
         try:
             member = await bot.get_chat_member(chat_id, user_id)
@@ -37,7 +38,7 @@ class AdminCache:
         admin = member.status in _ADMIN_STATUSES
         if len(self._known) > 10_000:
             self._known.clear()
-        self._known[(chat_id, user_id)] = (now + self.ttl_s, admin)
+        self._known[(chat_id, user_id)] = (now, admin)
         return admin
 
 

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
 from bot.links.source import site_of, source_of
@@ -173,9 +173,9 @@ def short_title(digest: Digest, width: int = 48) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def entry_line(entry: Entry, snippet: str | None = None) -> str:
-    """One history/search row as HTML: number, date, title, optional snippet."""
-    when = entry.created_at.strftime("%d/%m %H:%M")
+def entry_line(entry: Entry, snippet: str | None = None, zone: tzinfo = UTC) -> str:
+    """One history/search row as HTML: number, local date and time, title, optional snippet."""
+    when = entry.created_at.astimezone(zone).strftime("%d/%m %H:%M")
     title = html.escape(short_title(entry.digest), quote=False)
     line = f"<b>#{entry.number}</b> · {when} · {title}"
     if snippet:
@@ -183,10 +183,11 @@ def entry_line(entry: Entry, snippet: str | None = None) -> str:
     return line
 
 
-def render_page(header_html: str, entries: Sequence[Entry], snippets: Sequence[str] = ()) -> str:
-    """A page of entries under an (already escaped) header; always one message."""
+def render_page(header_html: str, entries: Sequence[Entry], snippets: Sequence[str] = (),
+                zone: tzinfo = UTC) -> str:
+    """A page of entries under an (already escaped) header, times in `zone`; one message."""
     lines = [header_html]
     for i, entry in enumerate(entries):
-        lines.append(entry_line(entry, snippets[i] if i < len(snippets) else None))
+        lines.append(entry_line(entry, snippets[i] if i < len(snippets) else None, zone))
     page = "\n\n".join(lines)
     return page if len(page) <= MAX_MESSAGE else page[: MAX_MESSAGE - 1].rsplit("\n\n", 1)[0]

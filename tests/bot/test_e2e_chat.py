@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -94,3 +96,14 @@ async def test_searches_match_phrases_and_quotes(tmp_path: Path) -> None:
         assert "#1" in either and "#2" in either
         none = (await ask(stub, A, "/search định quyết")).text or ""
         assert none == "Không tìm thấy “định quyết”."
+
+
+async def test_times_are_shown_in_viet_nam_time(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as (stub, _proc):
+        stub.push_text(A, None, news_items()[1])
+        await stub.wait_for(lambda: 1 in footers(stub, A), timeout=20)
+        page = (await ask(stub, A, "/history")).text or ""
+        hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+        near = {(datetime.now(hanoi) + timedelta(minutes=d)).strftime("%d/%m %H:%M")
+                for d in (-1, 0)}
+        assert any(stamp in page for stamp in near), page

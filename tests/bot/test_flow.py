@@ -85,16 +85,19 @@ async def test_history_pages_with_buttons_and_opens_a_digest(
         await harness.settle()
     await harness.send("/history")
     call = harness.api.of("sendMessage")[-1]
-    assert "(7" in call.params["text"]
+    assert "(7" in call.params["text"] and "Trang 1/2" in call.params["text"]
     assert [f"#{n}" in call.params["text"] for n in (7, 6, 5, 4, 3, 2)] == [True] * 5 + [False]
     rows = call.params["reply_markup"]["inline_keyboard"]
-    assert len(rows) == 6 and rows[-1][0]["text"] == "▶"
+    # The titles are in the text once; the buttons are just the numbers, then the arrows.
+    assert [b["text"] for b in rows[0]] == ["#7", "#6", "#5", "#4", "#3"]
+    assert len(rows) == 2 and rows[-1][0]["text"] == "Cũ hơn ▶"
     await harness.press(rows[-1][0]["callback_data"], message_id=call.result["message_id"])
     assert harness.api.of("answerCallbackQuery")
     edited = harness.api.of("editMessageText")[-1].params
     assert "#2" in edited["text"] and "#1" in edited["text"] and "#3" not in edited["text"]
+    assert "Trang 2/2" in edited["text"]
     nav = edited["reply_markup"]["inline_keyboard"][-1]
-    assert [b["text"] for b in nav] == ["◀"]
+    assert [b["text"] for b in nav] == ["◀ Mới hơn"]
     await harness.press(edited["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
     opened = harness.api.of("sendMessage")[-1].params["text"]
     assert "#2</i>" in opened

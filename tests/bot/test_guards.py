@@ -146,6 +146,11 @@ async def test_forged_or_stale_buttons_expire(harness: Harness, article: str, da
 async def test_clear_button_only_for_the_user_who_asked(harness: Harness, article: str) -> None:
     await harness.send(f"/summarize {article}", chat_id=GROUP)
     await harness.settle()
+    await harness.send("/clear", chat_id=GROUP)  # a member who is no admin: refused, says why
+    assert "chỉ quản trị viên" in harness.texts(GROUP)[-1]
+    assert (await harness.rt.store.history(GROUP)).total == 1
+    harness.api.admins[GROUP] = {USER}
+    harness.rt.admins.ttl_s = 0
     await harness.send("/clear", chat_id=GROUP)
     confirm = harness.api.of("sendMessage")[-1]
     data = confirm.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
