@@ -13,6 +13,7 @@ from telegram.error import TelegramError
 log = logging.getLogger(__name__)
 
 ADMIN_TTL_S = 60.0  # Telegram asks bots not to poll getChatMember; a minute is fresh enough
+MEMBER_TTL_S = 10.0  # a "no" is kept shorter: a member just promoted should not wait a minute
 _ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 
 
@@ -28,7 +29,8 @@ class AdminCache:
         """Whether the user administers the group (False when Telegram cannot say)."""
         now = time.monotonic()
         cached = self._known.get((chat_id, user_id))
-        if cached is not None and now - cached[0] < self.ttl_s:
+        if cached is not None and now - cached[0] < (self.ttl_s if cached[1] else
+                                                      min(self.ttl_s, MEMBER_TTL_S)):
             return cached[1]
         try:
             member = await bot.get_chat_member(chat_id, user_id)

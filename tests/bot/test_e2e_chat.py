@@ -107,3 +107,19 @@ async def test_times_are_shown_in_viet_nam_time(tmp_path: Path) -> None:
         near = {(datetime.now(hanoi) + timedelta(minutes=d)).strftime("%d/%m %H:%M")
                 for d in (-1, 0)}
         assert any(stamp in page for stamp in near), page
+
+
+async def test_a_group_member_who_is_no_admin_cannot_clear_the_history(tmp_path: Path) -> None:
+    group, member, admin = -7007, 71, 72
+    async with running_bot(tmp_path) as (stub, _proc):
+        stub.push_text(group, member, "@tomtat_test_bot " + news_items()[2])
+        await stub.wait_for(lambda: 1 in footers(stub, group), timeout=20)
+        sent = stub.push_text(group, member, "/clear")
+        refusal = await stub.wait_for(lambda: next(
+            (m for m in stub.messages_to(group) if m.message_id > sent.message_id), None))
+        assert "chỉ quản trị viên" in (refusal.text or "")
+        stub.state.admins[group] = {admin}
+        sent = stub.push_text(group, admin, "/clear")
+        confirm = await stub.wait_for(lambda: next(
+            (m for m in stub.messages_to(group) if m.message_id > sent.message_id), None))
+        assert confirm.buttons() and "Xoá toàn bộ 1 bản" in (confirm.text or "")
