@@ -10,7 +10,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.clock import zone_of
-from bot.keyboards import PAGE, history_keyboard, results_keyboard
+from bot.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
 from bot.render import render_page
 from bot.texts import text
 
@@ -89,11 +89,14 @@ async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str
     return body, results_keyboard(items, "o", offset, total, key, lang)
 
 
-async def officials_page(store: Any, chat_id: int, lang: str) -> str:
-    """The most mentioned officials of this chat."""
-    top = await store.top_officials(chat_id, limit=10)
-    if not top:
-        return text(lang, "officials_empty")
+async def officials_page(store: Any, chat_id: int, lang: str) -> Page:
+    """The most mentioned officials, their latest positions, a button to their digests."""
+    people = await store.officials_overview(chat_id, limit=10)
+    if not people:
+        return text(lang, "officials_empty"), None
     lines = [text(lang, "officials_header")]
-    lines += [f"• {_esc(name)} — {text(lang, 'mentions', count=count)}" for name, count in top]
-    return "\n".join(lines)
+    for person in people:
+        position = f", {_esc(', '.join(person.titles))}" if person.titles else ""
+        count = text(lang, "mentions", count=person.digests)
+        lines.append(f"• <b>{_esc(person.name)}</b>{position} — {count}")
+    return "\n".join(lines), officials_keyboard([p.name for p in people])

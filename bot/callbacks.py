@@ -162,13 +162,17 @@ def decode(data: str | None) -> Action | None:
         return ClearAnswer(groups[0] == "y", int(groups[1]))
     if data[0] in "rax":
         return _decode_digest_action(data[0], groups)
-    if groups[0] == "z":
+    return _decode_option(groups[0], groups[1])
+
+
+def _decode_option(code: str, value: str) -> SetOption | None:
+    if code == "z":
         try:
-            return SetOption("timezone", zone_value(groups[1]))
+            return SetOption("timezone", zone_value(value))
         except ValueError:
             return None
-    field, allowed = _FIELDS[groups[0]]
-    return SetOption(field, groups[1]) if groups[1] in allowed else None
+    field, allowed = _FIELDS[code]
+    return SetOption(field, value) if value in allowed else None
 
 
 def _decode_digest_action(kind: str, groups: tuple[str | None, ...]) -> Action | None:

@@ -159,7 +159,8 @@ async def official(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def officials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/officials: the most mentioned people in this chat's digests."""
     rt, chat_id, lang = await _where(update, context)
-    await reply(update, await browse.officials_page(rt.store, chat_id, lang))
+    body, keyboard = await browse.officials_page(rt.store, chat_id, lang)
+    await reply(update, body, reply_markup=keyboard)
 
 
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

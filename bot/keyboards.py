@@ -17,6 +17,7 @@ from bot.callbacks import (
     SetOption,
     Show,
     encode,
+    fits,
 )
 from bot.render import Entry
 from bot.texts import text
@@ -120,3 +121,10 @@ def delete_keyboard(number: int, lang: str) -> InlineKeyboardMarkup:
         _button(text(lang, "delete_yes", number=number), DeleteDigest(number, True)),
         _button(text(lang, "delete_no"), DeleteDigest(number, False)),
     ]])
+
+
+def officials_keyboard(names: Sequence[str]) -> InlineKeyboardMarkup | None:
+    """A button per person (two a row) opening their digests, as /official NAME does."""
+    buttons = [_button(name, SearchNav("o", 0, name)) for name in names if fits(name)]
+    rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    return InlineKeyboardMarkup(rows) if rows else None

@@ -102,8 +102,11 @@ def to_plain(chunk: str) -> str:
 
 
 def footer(digest: Digest, number: int | None, lang: str) -> str:
-    """Engine, words in → words out and the digest's number in this chat."""
-    engine = digest.engine + (f" ({digest.model})" if digest.model else "")
+    """How it was written, the article's words → the summary's, and the digest's number.
+
+    The engine is named in words a reader knows ("trích câu từ bài", "viết lại (ViT5)").
+    """
+    engine = _engine_words(digest.engine, lang)
     if digest.fallback:
         engine += f" [{text(lang, 'fallback')}]"
     for note in digest.notes:
@@ -132,6 +135,14 @@ def actor_to_show(decision: Decision, officials: Sequence[Official]) -> str | No
         ):
             return None
     return actor
+
+
+def _engine_words(engine: str, lang: str) -> str:
+    """A reader's name for the engine, capitalised; an unknown engine keeps its own name."""
+    if engine not in ("extractive", "abstractive"):
+        return engine
+    words = text(lang, f"engine_{engine}")
+    return words[:1].upper() + words[1:]
 
 
 def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:

@@ -185,8 +185,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "officials_heading": ("Quan chức chính", "Key officials"),
     "decisions_heading": ("Quyết định / chỉ đạo", "Decisions / directives"),
-    "footer": ("{engine} · {words_in} → {words_out} từ · #{number}", "{engine} · {words_in} → "
-               "{words_out} words · #{number}"),
+    "footer": (
+        "{engine} · {words_in} từ → {words_out} từ · #{number}",
+        "{engine} · {words_in|word|words} → {words_out|word|words} · #{number}",
+    ),
     "fallback": ("dự phòng", "fallback"),
     "engine_unavailable": ("{wanted} chưa chạy được ở đây", "{wanted} can't run here"),
     "partly_extractive": (
@@ -324,6 +326,11 @@ def text(lang: str | None, key: str, **values: object) -> str:
 def keys() -> tuple[str, ...]:
     """Every text's key (for tests that render them all)."""
     return tuple(_TEXTS)
+
+
+def templates(key: str) -> tuple[str, str]:
+    """The Vietnamese and English templates of one text, unformatted."""
+    return _TEXTS[key]
 
 
 def pick_language(chosen: str | None, telegram_code: str | None) -> str:

@@ -25,6 +25,7 @@ HELP = """Type or paste a message and press Enter; it is sent as user {user} in 
   :press N DATA    press the button DATA under the bot's message #N (shown with each message)
   :chat N          switch to chat N (negative = group)   :as N   send as user N
   :admin N         make user N an admin of the current group
+  :lang CODE       the user's Telegram language (vi, en, …)
   :quit            stop"""
 
 
@@ -84,6 +85,7 @@ class Console:
         self.stub = stub
         self.chat = chat
         self.user = chat
+        self.language = "vi"
         self.lines: asyncio.Queue[str | None] = asyncio.Queue()
 
     def show(self, call: ApiCall, result: Any) -> None:
@@ -134,9 +136,12 @@ class Console:
             self.chat = self.user = int(words[1])
         elif command == ":as":
             self.user = int(words[1])
+        elif command == ":lang":
+            self.language = words[1]
         elif command == ":admin":
             self.stub.state.admins.setdefault(self.chat, set()).add(int(words[1]))
         elif command == ":press":
+            self.stub.state.ensure_user(self.user, self.language)
             self.stub.push_callback(self.chat, self.user, int(words[1]), words[2])
         elif command == ":paste":
             text = Path(message.split(maxsplit=1)[1]).read_text(encoding="utf-8")
@@ -144,8 +149,8 @@ class Console:
         elif command == ":doc":
             path = Path(message.split(maxsplit=1)[1])
             kind = mimetypes.guess_type(path.name)[0] or "text/plain"
-            self.stub.push_document(self.chat, self.user, path.read_bytes(),
-                                    filename=path.name, mime_type=kind)
+            self.stub.push_document(self.chat, self.user, path.read_bytes(), filename=path.name,
+                                    mime_type=kind, language_code=self.language)
         elif command:
             print(HELP.format(chat=self.chat, user=self.user), flush=True)
         elif message.strip():
@@ -153,6 +158,7 @@ class Console:
 
     def _send(self, text: str) -> None:
         for piece in client_pieces(text):
-            sent = self.stub.push_text(self.chat, self.user, piece)
+            sent = self.stub.push_text(self.chat, self.user, piece,
+                                       language_code=self.language)
             print(f"[you → chat {self.chat}, message #{sent.message_id}, "
                   f"{len(piece)} characters]", flush=True)
