@@ -265,14 +265,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "button_expired": ("Nút này đã hết hạn.", "This button has expired."),
     # settings
     "settings_header": (
-        "<b>Cài đặt</b>\nĐộ dài: {length} · Ngôn ngữ: {language}\nGiờ: {zone}",
-        "<b>Settings</b>\nLength: {length} · Language: {language}\nTime: {zone}",
+        "<b>Cài đặt</b>\nĐộ dài: {length} · Ngôn ngữ: {language}\nMúi giờ: {zone}",
+        "<b>Settings</b>\nLength: {length} · Language: {language}\nTime zone: {zone}",
     ),
     "settings_engine": ("Cách tóm tắt: {engine}", "Summaries: {engine}"),
     "engine_auto": ("tự động", "automatic"),
     "engine_extractive": ("trích câu từ bài", "sentences from the article"),
     "engine_abstractive": ("viết lại (ViT5)", "rewritten (ViT5)"),
-    "zone_vietnam": ("giờ Việt Nam ({offset})", "Việt Nam time ({offset})"),
+    "zone_vietnam": ("Việt Nam ({offset})", "Việt Nam ({offset})"),
     "close": ("Đóng", "Close"),
     "settings_closed": ("Đã lưu cài đặt.", "Settings saved."),
     "settings_refused": (

@@ -73,10 +73,11 @@ async def test_exports_name_the_zone_and_keep_group_members_anonymous(harness: H
 async def test_settings_buttons_tick_close_and_never_edit_for_nothing(harness: Harness) -> None:
     await harness.send("/settings")
     call = harness.api.of("sendMessage")[-1]
-    assert "Bộ máy" not in call.params["text"] and "giờ Việt Nam (UTC+7)" in call.params["text"]
+    shown = call.params["text"]
+    assert "Bộ máy" not in shown and "Múi giờ: Việt Nam (UTC+7)" in shown
     rows = call.params["reply_markup"]["inline_keyboard"]
     labels = [[b["text"] for b in row] for row in rows]
-    assert labels[-2] == ["✓ giờ Việt Nam (UTC+7)", "UTC"] and labels[-1] == ["Đóng"]
+    assert labels[-2] == ["✓ Việt Nam (UTC+7)", "UTC"] and labels[-1] == ["Đóng"]
     mid = call.result["message_id"]
     edits = len(harness.api.of("editMessageText"))
     await harness.press(rows[0][1]["callback_data"], message_id=mid)  # "✓ Vừa" again

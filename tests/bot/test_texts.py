@@ -11,7 +11,7 @@ from bot.stub_api.html_check import parse_html
 from bot.texts import EN, VI, keys, templates, text
 
 _PLURAL = re.compile(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}")
-SAME_IN_BOTH = {"language_vi", "language_en"}  # a language's own name
+SAME_IN_BOTH = {"language_vi", "language_en", "zone_vietnam"}  # names of their own
 
 
 def fields(key: str) -> set[str]:
