@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 
@@ -75,11 +76,17 @@ async def _original(
     query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, number: int,
     message: Message, lang: str,
 ) -> None:
-    article = await rt.store.article_text(message.chat.id, number)
-    if article is None:
+    found = await rt.store.article(message.chat.id, number)
+    if found is None:
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
         return
     await best_effort(query.answer(), "answer")
+    article, source = found
+    if source:  # a forwarded channel post: the post itself is the original
+        link = html.escape(source, quote=True)
+        await send_html(context.bot, message.chat.id,
+                        text(lang, "original_link", number=number, link=link))
+        return
     document = InputFile(io.BytesIO(article.encode("utf-8")), filename=f"tomtat-{number}.txt")
     await context.bot.send_document(message.chat.id, document,
                                     caption=text(lang, "original_caption", number=number))

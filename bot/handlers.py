@@ -23,6 +23,7 @@ from bot.extract import (
 from bot.quota import over_limits
 from bot.runtime import Runtime, runtime
 from bot.shape import is_client_split
+from bot.sources import post_link
 from bot.texts import pick_language, text
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,8 @@ async def accept_article(
                             length=settings.length, language=lang, reply_to=target)
     else:
         job = await rt.store.enqueue(chat.id, user.id, article, (message.message_id,),
-                                     length=settings.length, language=lang, reply_to=target)
+                                     length=settings.length, language=lang, reply_to=target,
+                                     source=post_link(message.forward_origin))
         rt.worker.submit(job)
 
 

@@ -246,6 +246,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Chỉ người đã gửi bài hoặc quản trị viên nhóm mới xoá được bản tóm tắt này.",
         "Only whoever sent the article or a group admin can delete this digest.",
     ),
+    "original_link": (
+        "Bài gốc của bản tóm tắt #{number}: <a href=\"{link}\">{link}</a>",
+        "The original of digest #{number}: <a href=\"{link}\">{link}</a>",
+    ),
     "resummarizing": ("Đang tóm tắt lại…", "Summarising again…"),
     "clear_yes": ("Xoá hết", "Delete all"),
     "clear_no": ("Huỷ", "Cancel"),

@@ -95,18 +95,20 @@ def to_markdown_section(item: StoredDigest, options: ExportOptions = ExportOptio
 class ExportMixin(LookupMixin):
     """Export one chat's history."""
 
-    async def _batches(self, chat_id: int) -> AsyncIterator[list[tuple[StoredDigest, str]]]:
+    async def _batches(
+        self, chat_id: int
+    ) -> AsyncIterator[list[tuple[StoredDigest, str, str | None]]]:
         """Oldest first with their articles, in keyset batches; no read lock across a yield."""
         last = 0
         while True:
             rows = await self._rows(
-                f"SELECT {DIGEST_FIELDS}, a.text{DIGEST_FROM}"
+                f"SELECT {DIGEST_FIELDS}, a.source, a.text{DIGEST_FROM}"
                 " WHERE d.chat_id = ? AND d.number > ? ORDER BY d.number LIMIT ?",
                 (chat_id, last, BATCH),
             )
             if not rows:
                 return
-            batch = [(stored_digest(r), str(r[-1])) for r in rows]
+            batch = [(stored_digest(r), str(r[-1]), r[-2]) for r in rows]
             last = batch[-1][0].number
             yield batch
 
@@ -115,14 +117,15 @@ class ExportMixin(LookupMixin):
     ) -> AsyncIterator[str]:
         """One JSON object per line (no trailing newline), oldest first, with its article."""
         async for batch in self._batches(chat_id):
-            for item, article in batch:
+            for item, article, source in batch:
                 record = to_record(item, options)
                 record["article"] = article
+                record["source"] = source  # the forwarded post's link, when there is one
                 yield json.dumps(record, ensure_ascii=False)
 
     async def export_markdown(self, chat_id: int, options: ExportOptions = ExportOptions()) -> str:
         """The whole history as one Markdown document, oldest first."""
-        sections = [item async for batch in self._batches(chat_id) for item, _ in batch]
+        sections = [item async for batch in self._batches(chat_id) for item, _, _ in batch]
         header = f"# Tóm Tắt — lịch sử ({len(sections)} bản tóm tắt)"
         body = (to_markdown_section(s, options) for s in sections)
         return "\n\n".join([header, *body]) + "\n"

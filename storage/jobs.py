@@ -43,17 +43,23 @@ class JobsMixin(ChatsMixin):
         length: str,
         language: str | None,
         reply_to: int | None,
+        source: str | None = None,
     ) -> Job:
         """Accept one article for summarising; it is on disk when this returns.
 
-        Its message ids are remembered (see `job_for_message`) in the same transaction.
+        Its message ids are remembered (see `job_for_message`) in the same transaction;
+        `source` (a link to the forwarded post) goes to the article when it is stored.
         """
         length = check_length(length)
         ids = list(message_ids)
 
-        return await self._write_sync(
-            lambda raw: insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
-        )
+        def insert(raw: sqlite3.Connection) -> Job:
+            added = insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
+            if source:
+                raw.execute("UPDATE jobs SET source = ? WHERE id = ?", (source, added.id))
+            return added
+
+        return await self._write_sync(insert)
 
     async def job_for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
@@ -146,6 +152,10 @@ class JobsMixin(ChatsMixin):
             raw.execute(
                 "UPDATE digests SET length = ? WHERE chat_id = ? AND number = ?",
                 (current.length, chat_id, number),
+            )
+            raw.execute(
+                "UPDATE articles SET source = (SELECT source FROM jobs WHERE id = ?) WHERE id = ?",
+                (job_id, article_id),
             )
             raw.execute(
                 "UPDATE jobs SET status = 'done', error = NULL, digest_number = ?, updated_at = ?,"

@@ -49,12 +49,19 @@ class RevisionMixin(StoreBase):
 
     async def article_text(self, chat_id: int, number: int) -> str | None:
         """The article digest #number was made from (as stored), or None."""
+        found = await self.article(chat_id, number)
+        return found[0] if found else None
+
+    async def article(self, chat_id: int, number: int) -> tuple[str, str | None] | None:
+        """(text, source) of digest #number's article; source: where it can be read (a
+        forwarded channel post's link, or the page a link digest was made from), else None."""
         rows = await self._rows(
-            "SELECT a.text FROM digests d JOIN articles a ON a.id = d.article_id"
+            "SELECT a.text, coalesce(a.source, a.url) FROM digests d"
+            " JOIN articles a ON a.id = d.article_id"
             " WHERE d.chat_id = ? AND d.number = ?",
             (chat_id, number),
         )
-        return str(rows[0][0]) if rows else None
+        return (str(rows[0][0]), rows[0][1]) if rows else None
 
     async def replace_digest(
         self, chat_id: int, number: int, digest: Digest, *, length: str

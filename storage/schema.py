@@ -238,11 +238,13 @@ async def _v8(conn: aiosqlite.Connection) -> None:
 
 
 async def _v9(conn: aiosqlite.Connection) -> None:
-    """The length each digest was written at (NULL: unknown, before v9) and each chat's zone."""
+    """Each digest's length (NULL: unknown, before v9), each chat's zone, forward sources."""
     await _script(
         conn,
         "ALTER TABLE digests ADD COLUMN length TEXT;"
-        " ALTER TABLE chats ADD COLUMN timezone TEXT;",
+        " ALTER TABLE chats ADD COLUMN timezone TEXT;"
+        " ALTER TABLE jobs ADD COLUMN source TEXT;"
+        " ALTER TABLE articles ADD COLUMN source TEXT;",
     )
 
 

@@ -111,3 +111,20 @@ async def test_in_a_group_only_the_author_or_an_admin_deletes(
         h.api.admins[GROUP] = {OTHER_USER}
         await h.press("x:1:y", chat_id=GROUP, user_id=OTHER_USER, message_id=message_id)
         assert await h.rt.store.get_digest(GROUP, 1) is None
+
+
+async def test_the_original_of_a_forwarded_channel_post_is_its_link(
+    harness: Harness, article: str
+) -> None:
+    origin = {"type": "channel", "date": 1, "message_id": 321,
+              "chat": {"id": -1001, "type": "channel", "title": "Báo Sáng",
+                       "username": "baosang"}}
+    await harness.send(article, forward_origin=origin)
+    await harness.settle()
+    await harness.press("a:1", message_id=digest_message_id(harness))
+    assert "https://t.me/baosang/321" in harness.texts()[-1]
+    assert harness.api.of("sendDocument") == []
+    await harness.send("/export")
+    jsonl = harness.api.of("sendDocument")[0]
+    row = json.loads(next(iter(jsonl.files.values())).decode())
+    assert row["source"] == "https://t.me/baosang/321" and "Hòa Bình Xanh" in row["article"]
