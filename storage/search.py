@@ -81,6 +81,8 @@ def _window(text: str, spans: list[tuple[int, int]], hits: list[bool]) -> str:
         return " ".join(text.split())[: SNIPPET_WORDS * 8]
     start = _best_start(spans, hits)
     end = min(len(spans), start + SNIPPET_WORDS)
+    while end < len(spans) and hits[end] and hits[end - 1]:
+        end += 1  # a matched phrase is never cut by the window's end
     parts: list[str] = []
     cursor = spans[start][0]
     open_run = False

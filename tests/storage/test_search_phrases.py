@@ -69,3 +69,11 @@ async def test_highlights_mark_only_the_matched_phrase(chat: Store) -> None:
         "«bổ nhiệm»", "")
     hits, _ = await chat.search(1, "quyết định")
     assert hits[0].snippet.count("«") == 1 and "«quyết định»" in hits[0].snippet
+
+
+async def test_a_phrase_at_the_snippets_end_is_shown_whole(store: Store) -> None:
+    filler = " ".join(["người dân phấn khởi vui mừng"] * 3)  # the 2nd phrase starts in word 24
+    summary = f"Khánh thành cầu Thủy Tiên, {filler}, cầu Thủy Tiên nay đã thông xe."
+    await add_digest(store, 1, make_digest(title="Tin cầu", summary=summary))
+    hits, _ = await store.search(1, "cầu Thủy Tiên")
+    assert hits[0].snippet.count("«cầu Thủy Tiên»") == 2, hits[0].snippet
