@@ -99,3 +99,12 @@ async def test_group_settings_and_clear_need_an_admin(harness: Harness) -> None:
     harness.rt.admins.ttl_s = 0
     await harness.press("t:l:long", chat_id=GROUP, user_id=OTHER_USER)
     assert (await harness.rt.store.chat_settings(GROUP)).length == "long"
+
+
+async def test_delete_in_a_group_is_for_the_author_or_an_admin(harness: Harness) -> None:
+    await seed(harness, GROUP)  # sent by USER
+    await harness.send("/delete 1", chat_id=GROUP, user_id=OTHER_USER)
+    assert "Chỉ người đã gửi bài hoặc quản trị viên" in harness.texts(GROUP)[-1]
+    assert await harness.rt.store.get_digest(GROUP, 1) is not None
+    await harness.send("/delete 1", chat_id=GROUP, user_id=USER)  # its own author
+    assert await harness.rt.store.get_digest(GROUP, 1) is None
