@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings, start_bot
+from tests.support.link_site import NATIONAL, PAGE_LIMIT, news_site
 
 
 def last_markup(harness: Harness, *methods: str) -> list[list[dict[str, str]]]:
@@ -128,3 +129,13 @@ async def test_the_original_of_a_forwarded_channel_post_is_its_link(
     jsonl = harness.api.of("sendDocument")[0]
     row = json.loads(next(iter(jsonl.files.values())).decode())
     assert row["source"] == "https://t.me/baosang/321" and "Hòa Bình Xanh" in row["article"]
+
+
+async def test_the_original_of_a_link_digest_is_its_page(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT)
+    with news_site() as site:
+        async with start_bot(settings) as h:
+            await h.send(site.url(NATIONAL))
+            await h.settle()
+            await h.press("a:1", message_id=digest_message_id(h))
+            assert site.url(NATIONAL) in h.texts()[-1] and h.api.of("sendDocument") == []
