@@ -54,10 +54,10 @@ async def test_a_length_button_rewrites_the_digest_in_place(tmp_path: Path) -> N
         await stub.wait_for(lambda: 1 in footers(stub, A), timeout=20)
         digest = next(m for m in stub.messages_to(A) if m.buttons())
         assert [label for label, _ in digest.buttons()][:3] == ["Ngắn", "✓ Vừa", "Dài"]
-        before = digest.text or ""
+        before, edits = digest.text or "", digest.edits  # the placeholder became the digest
         query = stub.push_callback(A, None, digest.message_id, digest.button("Dài"))
         await stub.wait_for(lambda: stub.callback_answer(query) is not None)
-        await stub.wait_for(lambda: digest.edits > 0, timeout=20)
+        await stub.wait_for(lambda: digest.edits > edits, timeout=20)
         assert len(digest.text or "") > len(before) and "#1" in (digest.text or "")
         assert "✓ Dài" in [label for label, _ in digest.buttons()]
         assert footers(stub, A).count(1) == 1  # edited, not sent again
