@@ -21,6 +21,7 @@ from telegram.request import BaseRequest
 from bot import commands, guards, handlers
 from bot.access import AccessPolicy
 from bot.buttons import on_button
+from bot.clock import set_default_zone
 from bot.delivery import best_effort, send_html
 from bot.engines import EngineBox
 from bot.extract import NotArticle
@@ -136,6 +137,7 @@ def build_application(
     """The bot: Bot API at `settings.api_base_url`, store and worker opened in post_init."""
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    set_default_zone(settings.timezone)
 
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await _open(app, settings, engine)

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import browse
-from bot.callbacks import ClearAnswer, HistoryNav, SearchNav, SetOption, Show, decode
-from bot.commands import settings_view
-from bot.delivery import best_effort, edit_html, send_html
-from bot.handlers import language_for, language_of
+from bot.callbacks import (
+    ClearAnswer,
+    DeleteDigest,
+    HistoryNav,
+    Original,
+    Resummarize,
+    SearchNav,
+    SetOption,
+    Show,
+    decode,
+)
+from bot.delivery import best_effort, edit_html
+from bot.digest_buttons import on_digest_button
+from bot.digests import send_digest
+from bot.group_rules import may_manage
+from bot.handlers import language_of
 from bot.quota import press_refusal
-from bot.render import render_digest
 from bot.runtime import runtime
-from bot.texts import text
+from bot.settings_menu import apply_option, settings_view
+from bot.texts import pick_language, text
 
 log = logging.getLogger(__name__)
 
@@ -39,30 +53,20 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     refusal = (text(lang, "not_your_button")
                if isinstance(action, ClearAnswer) and action.user_id != user_id
                else press_refusal(rt.presses, rt.limiter, user_id,
-                                  sends_digest=isinstance(action, Show), lang=lang))
+                                  sends_digest=isinstance(action, Show | Resummarize | Original),
+                                  lang=lang))
     if refusal:  # a toast on the button, never a message in the chat
         await best_effort(query.answer(refusal), "answer")
         return
-    await best_effort(query.answer(), "answer")
+    own_answer = _ANSWERED_BY_HANDLER.get(type(action))
+    if own_answer is not None:  # these answer the query themselves (a pop-up when expired)
+        await own_answer(query, context, action, message, lang)
+        return
     store = rt.store
-    if isinstance(action, Show):
-        stored = await store.get_digest(chat_id, action.number)
-        if stored is None:
-            await send_html(context.bot, chat_id, text(lang, "button_expired"))
-            return
-        for chunk in render_digest(stored.digest, stored.number, lang):
-            await send_html(context.bot, chat_id, chunk)
-    elif isinstance(action, HistoryNav):
+    await best_effort(query.answer(), "answer")
+    if isinstance(action, HistoryNav):
         body, keyboard = await browse.history_page(store, chat_id, lang, before=action.before,
                                                    after=action.after)
-        await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
-    elif isinstance(action, SearchNav):
-        wanted = rt.recall_query(chat_id, action.query)
-        if wanted is None:
-            await send_html(context.bot, chat_id, text(lang, "button_expired"))
-            return
-        page = browse.search_page if action.kind == "q" else browse.official_page
-        body, keyboard = await page(store, chat_id, lang, wanted, action.query, action.offset)
         await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
     elif isinstance(action, ClearAnswer):
         if action.confirm:
@@ -71,22 +75,53 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             body = text(lang, "clear_cancelled")
         await edit_html(context.bot, chat_id, message.message_id, body)
-    elif isinstance(action, SetOption):
-        await _set_option(update, context, action, chat_id, message.message_id)
 
 
-async def _set_option(update: Update, context: ContextTypes.DEFAULT_TYPE, action: SetOption,
-                      chat_id: int, message_id: int) -> None:
-    rt = runtime(context)
-    if action.field == "length":
-        current = await rt.store.update_chat_settings(chat_id, length=action.value)
-    elif action.field == "language":
-        language = None if action.value == "auto" else action.value
-        current = await rt.store.update_chat_settings(chat_id, language=language)
-    elif action.value in rt.engines.choices():
-        current = await rt.store.update_chat_settings(chat_id, engine=action.value)
-    else:  # an old button offering an engine that cannot run here
-        current = await rt.store.chat_settings(chat_id)
-    lang = language_for(update, current.language)
+async def _set_option(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE,
+                      action: SetOption, message: Message, lang: str) -> None:
+    rt, chat_id = runtime(context), message.chat.id
+    allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
+                               private=message.chat.type == ChatType.PRIVATE)
+    if not allowed:
+        await best_effort(query.answer(text(lang, "settings_refused"), show_alert=True), "answer")
+        return
+    await best_effort(query.answer(), "answer")
+    if action.field == "close":
+        body = text(lang, "settings_closed")
+        await edit_html(context.bot, chat_id, message.message_id, body)
+        return
+    current = await apply_option(rt, chat_id, action.field, action.value)
+    if current is None:  # the option already ticked: nothing to edit ("message is not modified")
+        return
+    lang = pick_language(current.language, query.from_user.language_code)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
-    await edit_html(context.bot, chat_id, message_id, body, reply_markup=keyboard)
+    await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
+
+
+async def _show(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, action: Show,
+                message: Message, lang: str) -> None:
+    stored = await runtime(context).store.get_digest(message.chat.id, action.number)
+    if stored is None:  # a pop-up, not a new message in the chat
+        await best_effort(query.answer(text(lang, "button_expired")), "answer")
+        return
+    await best_effort(query.answer(), "answer")
+    await send_digest(context.bot, message.chat.id, stored, lang)
+
+
+async def _results_page(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE,
+                        action: SearchNav, message: Message, lang: str) -> None:
+    rt, chat_id = runtime(context), message.chat.id
+    wanted = rt.recall_query(chat_id, action.query)
+    if wanted is None:  # a query token of an earlier run: a pop-up says so
+        await best_effort(query.answer(text(lang, "button_expired")), "answer")
+        return
+    await best_effort(query.answer(), "answer")
+    page = browse.search_page if action.kind == "q" else browse.official_page
+    body, keyboard = await page(rt.store, chat_id, lang, wanted, action.query, action.offset)
+    await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
+
+
+_ANSWERED_BY_HANDLER: dict[type, Callable[..., Awaitable[None]]] = {
+    Show: _show, SearchNav: _results_page, Resummarize: on_digest_button,
+    Original: on_digest_button, DeleteDigest: on_digest_button, SetOption: _set_option,
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.clock import zone_value
 from summarizer.digest import Length
 from summarizer.engines.select import KINDS
 
@@ -55,11 +56,36 @@ class ClearAnswer:
 class SetOption:
     """A /settings choice."""
 
-    field: str  # length | language | engine
+    field: str  # length | language | engine | timezone | close
     value: str
 
 
-Action = Show | HistoryNav | SearchNav | ClearAnswer | SetOption
+@dataclass(frozen=True)
+class Resummarize:
+    """Digest #number written again at `length` (edited in place)."""
+
+    number: int
+    length: str
+
+
+@dataclass(frozen=True)
+class Original:
+    """The article digest #number was made from."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class DeleteDigest:
+    """Delete digest #number: `confirm` None asks, True deletes, False keeps it."""
+
+    number: int
+    confirm: bool | None = None
+
+
+Action = (
+    Show | HistoryNav | SearchNav | ClearAnswer | SetOption | Resummarize | Original | DeleteDigest
+)
 
 _NUM = r"(0|[1-9][0-9]{0,9})"
 _PATTERNS = {
@@ -67,9 +93,15 @@ _PATTERNS = {
     "h": re.compile(rf"h:([ba]):{_NUM}"),
     "q": re.compile(rf"([qo]):{_NUM}:(.{{1,50}})", re.DOTALL),
     "c": re.compile(rf"c:([yn]):{_NUM}"),
-    "t": re.compile(r"t:([lge]):([a-z]{2,11})"),
+    "t": re.compile(r"t:([lgezk]):([A-Za-z0-9_/+-]{1,40})"),
+    "r": re.compile(rf"r:{_NUM}:([sml])"),
+    "a": re.compile(rf"a:{_NUM}"),
+    "x": re.compile(rf"x:{_NUM}(?::([yn]))?"),
 }
-_FIELDS = {"l": ("length", LENGTHS), "g": ("language", LANGUAGE_CHOICES), "e": ("engine", ENGINES)}
+_LENGTH_CODES = {length[0]: length for length in LENGTHS}
+_FIELDS = {"l": ("length", LENGTHS), "g": ("language", LANGUAGE_CHOICES), "e": ("engine", ENGINES),
+           "k": ("close", ("x",))}
+_FIELD_CODES = {"length": "l", "language": "g", "engine": "e", "timezone": "z", "close": "k"}
 
 
 def encode(action: Action) -> str:
@@ -82,11 +114,22 @@ def encode(action: Action) -> str:
         data = f"{action.kind}:{action.offset}:{action.query}"
     elif isinstance(action, ClearAnswer):
         data = f"c:{'y' if action.confirm else 'n'}:{action.user_id}"
+    elif isinstance(action, Resummarize | Original | DeleteDigest):
+        data = _digest_action(action)
     else:
-        data = f"t:{action.field[0] if action.field != 'language' else 'g'}:{action.value}"
+        data = f"t:{_FIELD_CODES[action.field]}:{action.value}"
     if len(data.encode()) > MAX_BYTES:
         raise ValueError("callback data longer than 64 bytes")
     return data
+
+
+def _digest_action(action: Resummarize | Original | DeleteDigest) -> str:
+    if isinstance(action, Resummarize):
+        return f"r:{action.number}:{action.length[0]}"
+    if isinstance(action, Original):
+        return f"a:{action.number}"
+    answer = "" if action.confirm is None else (":y" if action.confirm else ":n")
+    return f"x:{action.number}{answer}"
 
 
 def fits(query: str) -> bool:
@@ -117,5 +160,27 @@ def decode(data: str | None) -> Action | None:
         return SearchNav(groups[0], offset, query) if query and offset < 10_000 else None
     if data[0] == "c":
         return ClearAnswer(groups[0] == "y", int(groups[1]))
-    field, allowed = _FIELDS[groups[0]]
-    return SetOption(field, groups[1]) if groups[1] in allowed else None
+    if data[0] in "rax":
+        return _decode_digest_action(data[0], groups)
+    return _decode_option(groups[0], groups[1])
+
+
+def _decode_option(code: str, value: str) -> SetOption | None:
+    if code == "z":
+        try:
+            return SetOption("timezone", zone_value(value))
+        except ValueError:
+            return None
+    field, allowed = _FIELDS[code]
+    return SetOption(field, value) if value in allowed else None
+
+
+def _decode_digest_action(kind: str, groups: tuple[str | None, ...]) -> Action | None:
+    number = int(groups[0] or 0)
+    if not 0 < number < MAX_NUMBER:
+        return None
+    if kind == "r":
+        return Resummarize(number, _LENGTH_CODES[str(groups[1])])
+    if kind == "a":
+        return Original(number)
+    return DeleteDigest(number, None if groups[1] is None else groups[1] == "y")

@@ -17,7 +17,10 @@ Create a bot with @BotFather in Telegram (/newbot), then:
     export TELEGRAM_BOT_TOKEN=123456:ABC...   (or put it in .env)
     make run
 To try the summarizer without Telegram:
-    tomtat summarize article.txt"""
+    .venv/bin/tomtat summarize article.txt
+To try the bot without Telegram, see "Try the bot without Telegram" in README.md."""
+# `make run` treats this exit code as "nothing to run yet", not as a failure.
+EXIT_NOT_CONFIGURED = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         if not settings.token:
             print(NO_TOKEN, file=sys.stderr)
-            return 2
+            return EXIT_NOT_CONFIGURED
         try:
             settings = apply_run_flags(settings, args)
         except ValueError:

@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
+import html
 import io
 import statistics
 
-from telegram import Bot, BotCommand, InlineKeyboardMarkup, InputFile, Update
+from telegram import Bot, BotCommand, InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot import browse
 from bot.callbacks import fits
+from bot.clock import zone_of, zone_value
 from bot.delivery import best_effort
+from bot.digests import send_digest
+from bot.group_rules import may_manage
 from bot.handlers import (
     accept_article,
+    is_private,
     language_for,
     language_of,
     reply,
     summarize_document,
 )
-from bot.keyboards import clear_keyboard, settings_keyboard
+from bot.keyboards import clear_keyboard
 from bot.links.handlers import summarize_links
 from bot.quota import charge
-from bot.render import render_digest
 from bot.runtime import Runtime, runtime
+from bot.settings_menu import settings_view
 from bot.texts import EN, VI, text
-from storage import ChatSettings
+from storage.export import ExportOptions
 
 COMMANDS = ("start", "help", "summarize", "history", "show", "search", "official", "officials",
             "delete", "clear", "export", "settings", "stats")
@@ -95,13 +100,20 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/show N: the full digest #N of this chat."""
+    """/show N: the full digest #N of this chat; /show alone: the latest one."""
     rt, chat_id, lang = await _where(update, context)
     number = _number(context)
-    if number is None:
+    if number is None and _args(context):
         await reply(update, text(lang, "show_usage"))
         return
-    stored = await rt.store.get_digest(chat_id, number)
+    if number is None:
+        latest = (await rt.store.history(chat_id, limit=1)).items
+        stored = latest[0] if latest else None
+        if stored is None:
+            await reply(update, text(lang, "history_empty"))
+            return
+    else:
+        stored = await rt.store.get_digest(chat_id, number)
     if stored is None:
         await reply(update, text(lang, "not_found", number=number))
         return
@@ -112,8 +124,10 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if refusal:
             await reply(update, refusal)
         return
-    for chunk in render_digest(stored.digest, stored.number, lang):
-        await reply(update, chunk)
+    message = update.effective_message
+    in_group = message is not None and not is_private(message.chat)
+    await send_digest(context.bot, chat_id, stored, lang,
+                      reply_to=message.message_id if in_group and message else None)
 
 
 async def _paged_query(
@@ -145,7 +159,8 @@ async def official(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def officials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/officials: the most mentioned people in this chat's digests."""
     rt, chat_id, lang = await _where(update, context)
-    await reply(update, await browse.officials_page(rt.store, chat_id, lang))
+    body, keyboard = await browse.officials_page(rt.store, chat_id, lang)
+    await reply(update, body, reply_markup=keyboard)
 
 
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -154,6 +169,10 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     number = _number(context)
     if number is None:
         await reply(update, text(lang, "delete_usage"))
+        return
+    stored = await rt.store.get_digest(chat_id, number)
+    if stored is not None and not await _may_manage(update, context, stored.user_id):
+        await reply(update, text(lang, "delete_refused"))
         return
     deleted = await rt.store.delete_digest(chat_id, number)
     await reply(update, text(lang, "deleted" if deleted else "not_found", number=number))
@@ -164,6 +183,9 @@ async def clear(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     rt, chat_id, lang = await _where(update, context)
     user = update.effective_user
     assert user is not None
+    if not await _may_manage(update, context):
+        await reply(update, text(lang, "clear_refused"))
+        return
     total = (await rt.store.history(chat_id, limit=1)).total
     if total == 0:
         await reply(update, text(lang, "history_empty"))
@@ -175,44 +197,55 @@ async def clear(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: the chat's history as .jsonl and .md documents."""
     rt, chat_id, lang = await _where(update, context)
-    lines = [line async for line in rt.store.export_jsonl(chat_id)]
+    chat = update.effective_chat
+    zone = zone_of((await rt.store.chat_settings(chat_id)).timezone)
+    # Times in the chat's zone (named in the files); a group's files name no member.
+    options = ExportOptions(zone=zone, user_ids=chat is not None and is_private(chat))
+    lines = [line async for line in rt.store.export_jsonl(chat_id, options)]
     if not lines:
         await reply(update, text(lang, "export_empty"))
         return
-    markdown = await rt.store.export_markdown(chat_id)
-    caption = text(lang, "export_caption", total=len(lines))
+    markdown = await rt.store.export_markdown(chat_id, options)
     jsonl = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
     name = f"tomtat-{abs(chat_id)}"
-    await context.bot.send_document(
-        chat_id, InputFile(io.BytesIO(jsonl.encode()), filename=f"{name}.jsonl"), caption=caption
-    )
-    await context.bot.send_document(
-        chat_id, InputFile(io.BytesIO(markdown.encode()), filename=f"{name}.md")
-    )
+    for suffix, body, kind in ((".jsonl", jsonl, "export_jsonl"), (".md", markdown, "export_md")):
+        caption = text(lang, "export_caption", total=len(lines)) + " · " + text(lang, kind)
+        await context.bot.send_document(
+            chat_id, InputFile(io.BytesIO(body.encode()), filename=name + suffix), caption=caption
+        )
 
 
 async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/settings: summary length, language and engine as inline buttons."""
+    """/settings: length, language, engine and time zone as buttons; `/settings timezone NAME`."""
     rt = runtime(context)
     chat = update.effective_chat
     assert chat is not None
     current = await rt.store.chat_settings(chat.id)
     lang = language_for(update, current.language)
+    if not await _may_manage(update, context):
+        await reply(update, text(lang, "settings_refused"))
+        return
+    words = _args(context).split()
+    if len(words) == 2 and words[0].lower() in ("timezone", "tz", "muigio"):
+        try:
+            zone = zone_value(words[1])
+        except ValueError:
+            await reply(update, text(lang, "zone_unknown", zone=html.escape(words[1])))
+            return
+        current = await rt.store.update_chat_settings(chat.id, timezone=zone)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
     await reply(update, body, reply_markup=keyboard)
 
 
-def settings_view(
-    lang: str, current: ChatSettings, engines: tuple[str, ...]
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The /settings text and buttons; only engines that can run here are offered."""
-    engine = current.engine
-    if engine not in engines:  # chosen earlier, or on another machine
-        engine = text(lang, "engine_unavailable", wanted=engine)
-    body = text(lang, "settings_header", length=text(lang, f"length_{current.length}"),
-                language=text(lang, f"language_{current.language or 'auto'}"), engine=engine)
-    return body, settings_keyboard(current.length, current.language, current.engine, lang,
-                                   engines)
+async def _may_manage(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, author: int | None = None
+) -> bool:
+    """Private chats: yes; groups: an admin (or the author of the item in question)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return False
+    return await may_manage(runtime(context).admins, context.bot, chat.id, user.id,
+                            private=is_private(chat), author_id=author)
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

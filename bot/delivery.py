@@ -81,12 +81,21 @@ async def deliver_chunks(
     *,
     reply_to: int | None,
     status_message_id: int | None,
+    reply_markup: Any = None,
 ) -> None:
-    """Deliver a reply: the first chunk replaces the status message when there is one."""
+    """Deliver a reply: the first chunk replaces the status message when there is one.
+
+    `reply_markup` goes under the last chunk.
+    """
     rest = list(chunks)
+
+    def markup() -> Any:
+        return reply_markup if len(rest) == 1 else None
+
     if status_message_id is not None and rest and await edit_html(
-        bot, chat_id, status_message_id, rest[0]
+        bot, chat_id, status_message_id, rest[0], reply_markup=markup()
     ):
         rest.pop(0)
-    for chunk in rest:
-        await send_html(bot, chat_id, chunk, reply_to=reply_to)
+    while rest:
+        await send_html(bot, chat_id, rest[0], reply_to=reply_to, reply_markup=markup())
+        rest.pop(0)

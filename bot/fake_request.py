@@ -48,6 +48,7 @@ class FakeBotAPI(BaseRequest):
         self.updates: deque[dict[str, Any]] = deque()
         self.faults: dict[str, deque[Fault]] = {}
         self.shown: dict[int, dict[int, str]] = {}  # chat → message id → current text
+        self.admins: dict[int, set[int]] = {}  # group → its administrators (getChatMember)
         self._next_id = 10_000
 
     @property
@@ -159,6 +160,17 @@ class FakeBotAPI(BaseRequest):
             return {"file_id": file_id, "file_unique_id": f"u-{file_id}",
                     "file_size": len(self.files.get(f"documents/{file_id}", b"")),
                     "file_path": f"documents/{file_id}"}
+        if api == "getChatMember":
+            user_id = int(params["user_id"])
+            admin = user_id in self.admins.get(int(params["chat_id"]), set())
+            return {"status": "administrator" if admin else "member",
+                    "user": {"id": user_id, "is_bot": False, "first_name": "Lan"},
+                    **({"can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
+                        "can_delete_messages": True, "can_manage_video_chats": False,
+                        "can_restrict_members": True, "can_promote_members": False,
+                        "can_change_info": True, "can_invite_users": True,
+                        "can_post_stories": False, "can_edit_stories": False,
+                        "can_delete_stories": False} if admin else {})}
         if api == "deleteMessage":
             self.shown.get(int(params["chat_id"]), {}).pop(int(params["message_id"]), None)
         return True

@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.delivery import send_html
+from bot.digests import send_digest
 from bot.extract import (
     DOCUMENT_SUFFIXES,
     NotArticle,
@@ -20,8 +21,9 @@ from bot.extract import (
     strip_mention,
 )
 from bot.quota import over_limits
-from bot.render import render_digest
 from bot.runtime import Runtime, runtime
+from bot.shape import is_client_split
+from bot.sources import post_link
 from bot.texts import pick_language, text
 
 log = logging.getLogger(__name__)
@@ -91,34 +93,35 @@ async def accept_article(
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
     fits = len(article) <= rt.settings.max_article_chars
+    # Only a piece cut by the client near Telegram's limit waits for more of the same paste.
+    more = merge and is_client_split(raw)
     if merge and fits and rt.intake.pending(chat.id, user.id):
-        # The next fragment of an open paste: it joins the paste whatever its length.
+        # The piece after a client split joins the paste whatever its length.
         if article.strip():
             await rt.intake.add(chat.id, user.id, message.message_id, article,
                                 length=settings.length, language=lang,
-                                reply_to=reply_to or message.message_id)
+                                reply_to=reply_to or message.message_id, more=more)
         return
     if not_article is not None:
         await reply(update, text(lang, not_article.key, **not_article.values))
         return
-    existing = await rt.store.find_digest_by_content(chat.id, article)
+    existing = await rt.store.find_digest_by_content(chat.id, article, settings.length)
     # A re-sent article is answered with a whole digest: it counts like a new one.
     if await limit_refused(update, rt, lang, new_job=existing is None):
         return
     rt.limiter.record(user.id)
     if existing is not None:
-        chunks = render_digest(existing.digest, existing.number, lang)
-        await reply(update, text(lang, "duplicate", number=existing.number))
-        for chunk in chunks:
-            await send_html(context.bot, chat.id, chunk, reply_to=message.message_id)
+        await send_digest(context.bot, chat.id, existing, lang, reply_to=message.message_id,
+                          lead=text(lang, "duplicate", number=existing.number))
         return
     target = reply_to or message.message_id
-    if merge:
+    if more:
         await rt.intake.add(chat.id, user.id, message.message_id, article,
                             length=settings.length, language=lang, reply_to=target)
     else:
         job = await rt.store.enqueue(chat.id, user.id, article, (message.message_id,),
-                                     length=settings.length, language=lang, reply_to=target)
+                                     length=settings.length, language=lang, reply_to=target,
+                                     source=post_link(message.forward_origin))
         rt.worker.submit(job)
 
 

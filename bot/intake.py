@@ -1,4 +1,8 @@
-"""The merge window: consecutive fragments of one paste become one job, crash-safely.
+"""The merge window: the pieces of one client-split paste become one job, crash-safely.
+
+A group is opened only by a piece that looks like a client split (bot/shape.py); the piece after
+it joins, and the group closes at once when that piece is not itself a split (the paste's last
+piece), or after the quiet window otherwise.
 
 Each fragment is written to the store before the handler returns (so before the update is
 confirmed to Telegram); the job is made in one transaction when the user has been quiet for the
@@ -91,8 +95,12 @@ class Intake:
         length: str,
         language: str | None,
         reply_to: int | None,
+        more: bool = True,
     ) -> None:
-        """Persist one fragment, then (re)start the quiet window of its group."""
+        """Persist one fragment, then (re)start the quiet window of its group.
+
+        `more` False: this piece ends the paste, so the group becomes a job now.
+        """
         if self._closed:
             raise RuntimeError("intake is closed")
         key = (chat_id, user_id)
@@ -110,7 +118,7 @@ class Intake:
         if group is None:
             group = self._groups[key] = _Group(length, language, reply_to)
         group.chars = grown
-        self._schedule(key, group, self._window)
+        self._schedule(key, group, self._window if more else 0)
 
     async def _overflow(self, key: tuple[int, int], group: _Group) -> None:
         """Keep the paste so far as its own job; drop what comes until the burst ends."""

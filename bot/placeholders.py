@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from telegram import Bot
 from telegram.error import TelegramError
@@ -45,20 +45,24 @@ async def _placeholders(bot: Bot, store: PartsStore, chat_id: int, job_id: int, 
 
 
 async def deliver_once(bot: Bot, store: PartsStore, chat_id: int, job_id: int,
-                       chunks: Sequence[str], *, reply_to: int | None, placeholder: str) -> None:
+                       chunks: Sequence[str], *, reply_to: int | None, placeholder: str,
+                       reply_markup: Any = None) -> None:
     """Show `chunks` as the job's reply, each part in its own recorded message.
+
+    `reply_markup` (a digest's buttons) goes under the last part.
 
     Raises TelegramError when a call fails: calling again is safe and shows nothing twice.
     """
     messages = await _placeholders(bot, store, chat_id, job_id, len(chunks), reply_to=reply_to,
                                    placeholder=placeholder)
     for part, chunk in enumerate(chunks):
-        if await edit_html(bot, chat_id, messages[part], chunk):
+        markup = reply_markup if part == len(chunks) - 1 else None
+        if await edit_html(bot, chat_id, messages[part], chunk, reply_markup=markup):
             continue
         # The placeholder is gone (deleted by the reader, or too old to edit): a new one, stored
         # before it shows the part, so a crash here cannot show the part twice either.
         log.info("part %s of job %s: its message cannot be edited; replacing it", part, job_id)
         sent = await send_html(bot, chat_id, placeholder, reply_to=reply_to)
         await store.set_part_message(chat_id, job_id, part, sent.message_id)
-        if not await edit_html(bot, chat_id, sent.message_id, chunk):
+        if not await edit_html(bot, chat_id, sent.message_id, chunk, reply_markup=markup):
             raise TelegramError(f"part {part} of job {job_id}: a new placeholder cannot be edited")

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
 from bot.links.source import site_of, source_of
@@ -102,8 +102,11 @@ def to_plain(chunk: str) -> str:
 
 
 def footer(digest: Digest, number: int | None, lang: str) -> str:
-    """Engine, words in → words out and the digest's number in this chat."""
-    engine = digest.engine + (f" ({digest.model})" if digest.model else "")
+    """How it was written, the article's words → the summary's, and the digest's number.
+
+    The engine is named in words a reader knows ("trích câu từ bài", "viết lại (ViT5)").
+    """
+    engine = _engine_words(digest.engine, lang)
     if digest.fallback:
         engine += f" [{text(lang, 'fallback')}]"
     for note in digest.notes:
@@ -132,6 +135,14 @@ def actor_to_show(decision: Decision, officials: Sequence[Official]) -> str | No
         ):
             return None
     return actor
+
+
+def _engine_words(engine: str, lang: str) -> str:
+    """A reader's name for the engine, capitalised; an unknown engine keeps its own name."""
+    if engine not in ("extractive", "abstractive"):
+        return engine
+    words = text(lang, f"engine_{engine}")
+    return words[:1].upper() + words[1:]
 
 
 def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
@@ -173,9 +184,9 @@ def short_title(digest: Digest, width: int = 48) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def entry_line(entry: Entry, snippet: str | None = None) -> str:
-    """One history/search row as HTML: number, date, title, optional snippet."""
-    when = entry.created_at.strftime("%d/%m %H:%M")
+def entry_line(entry: Entry, snippet: str | None = None, zone: tzinfo = UTC) -> str:
+    """One history/search row as HTML: number, local date and time, title, optional snippet."""
+    when = entry.created_at.astimezone(zone).strftime("%d/%m %H:%M")
     title = html.escape(short_title(entry.digest), quote=False)
     line = f"<b>#{entry.number}</b> · {when} · {title}"
     if snippet:
@@ -183,10 +194,11 @@ def entry_line(entry: Entry, snippet: str | None = None) -> str:
     return line
 
 
-def render_page(header_html: str, entries: Sequence[Entry], snippets: Sequence[str] = ()) -> str:
-    """A page of entries under an (already escaped) header; always one message."""
+def render_page(header_html: str, entries: Sequence[Entry], snippets: Sequence[str] = (),
+                zone: tzinfo = UTC) -> str:
+    """A page of entries under an (already escaped) header, times in `zone`; one message."""
     lines = [header_html]
     for i, entry in enumerate(entries):
-        lines.append(entry_line(entry, snippets[i] if i < len(snippets) else None))
+        lines.append(entry_line(entry, snippets[i] if i < len(snippets) else None, zone))
     page = "\n\n".join(lines)
     return page if len(page) <= MAX_MESSAGE else page[: MAX_MESSAGE - 1].rsplit("\n\n", 1)[0]

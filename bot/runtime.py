@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.access import AccessPolicy
 from bot.engines import EngineBox
+from bot.group_rules import AdminCache
 from bot.intake import Intake
 from bot.limits import RateLimiter
 from bot.quota import BurstGate, press_limiter
@@ -33,6 +34,7 @@ class Runtime:
     limiter: RateLimiter
     presses: RateLimiter = field(default_factory=press_limiter)
     refusals: BurstGate = field(default_factory=BurstGate)
+    admins: AdminCache = field(default_factory=AdminCache)
     _seen: deque[int] = field(default_factory=lambda: deque(maxlen=10_000))
     _seen_set: set[int] = field(default_factory=set)
     _queries: OrderedDict[str, tuple[int, str]] = field(default_factory=OrderedDict)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.clock import DEFAULT_ZONE, zone_value
+
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
 
@@ -83,6 +85,7 @@ class Settings:
     fetch_connect_timeout_s: float = 5.0
     fetch_timeout_s: float = 20.0  # the whole download, redirects included
     fetch_allow_private: bool = False  # tests and local mirrors only: turns the SSRF guard off
+    timezone: str = DEFAULT_ZONE  # how times are shown in chats that chose no zone
 
     @classmethod
     def from_env(
@@ -123,4 +126,5 @@ _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TOMTAT_FETCH_CONNECT_TIMEOUT", "fetch_connect_timeout_s", float),
     ("TOMTAT_FETCH_TIMEOUT", "fetch_timeout_s", float),
     ("TOMTAT_FETCH_ALLOW_PRIVATE", "fetch_allow_private", flag_value),
+    ("TOMTAT_TIMEZONE", "timezone", zone_value),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.links.texts import LINK_TEXTS
 
 VI = "vi"
@@ -21,17 +23,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "<b>Cách dùng</b>\n"
         "Dán cả trang báo (kể cả phần thừa), gửi link bài báo, gửi tệp .txt/.md/.html, hoặc "
         "trả lời một tin bằng /summarize.\n\n"
-        "/history — lịch sử tóm tắt\n/show N — xem bản #N\n/search TỪ — tìm (không cần dấu)\n"
+        "/history — lịch sử tóm tắt\n/show N — xem bản #N (không số: bản mới nhất)\n"
+        "/search CỤM TỪ — tìm đúng cụm từ (không cần dấu; \"…\" đúng dấu; A OR B)\n"
         "/official TÊN — các bài nhắc tới một người\n/officials — người được nhắc nhiều nhất\n"
         "/delete N — xoá bản #N\n/clear — xoá toàn bộ lịch sử\n/export — tải lịch sử\n"
-        "/settings — độ dài, ngôn ngữ, bộ máy tóm tắt",
+        "/settings — độ dài, ngôn ngữ, cách tóm tắt, múi giờ",
         "<b>How to use</b>\n"
         "Paste a whole news page (clutter included), send an article's link, send a "
         ".txt/.md/.html file, or reply to a message with /summarize.\n\n"
-        "/history — your digests\n/show N — open digest #N\n/search TEXT — search (accents "
-        "optional)\n/official NAME — articles naming a person\n/officials — most mentioned\n"
+        "/history — your digests\n/show N — open digest #N (no number: the latest)\n"
+        "/search PHRASE — find the phrase (accents optional; \"…\" exact; A OR B)\n"
+        "/official NAME — articles naming a person\n/officials — most mentioned\n"
         "/delete N — delete #N\n/clear — delete all history\n/export — download history\n"
-        "/settings — length, language, engine",
+        "/settings — length, language, summaries, time zone",
     ),
     "cmd_start": ("Bắt đầu", "Start"),
     "cmd_help": ("Hướng dẫn", "Help"),
@@ -148,7 +152,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pending_cap": (
         "Bạn đang có {count} bài chờ tóm tắt. Hãy gửi tiếp khi chúng xong (khoảng {seconds} giây).",
-        "You already have {count} articles waiting. Send more when they are done "
+        "You already have {count|article|articles} waiting. Send more when they are done "
         "(about {seconds} s).",
     ),
     "queue_full": (
@@ -181,8 +185,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "officials_heading": ("Quan chức chính", "Key officials"),
     "decisions_heading": ("Quyết định / chỉ đạo", "Decisions / directives"),
-    "footer": ("{engine} · {words_in} → {words_out} từ · #{number}", "{engine} · {words_in} → "
-               "{words_out} words · #{number}"),
+    "footer": (
+        "{engine} · {words_in} từ → {words_out} từ · #{number}",
+        "{engine} · {words_in|word|words} → {words_out|word|words} · #{number}",
+    ),
     "fallback": ("dự phòng", "fallback"),
     "engine_unavailable": ("{wanted} chưa chạy được ở đây", "{wanted} can't run here"),
     "partly_extractive": (
@@ -190,7 +196,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{stand_ins} of {parts} parts quoted from the article",
     ),
     # history, search, officials
-    "history_header": ("<b>Lịch sử</b> ({total} bản tóm tắt)", "<b>History</b> ({total} digests)"),
+    "history_header": (
+        "<b>Lịch sử</b> ({total} bản tóm tắt)", "<b>History</b> ({total|digest|digests})"
+    ),
     "history_empty": (
         "Chưa có bản tóm tắt nào. Hãy dán một bài báo!",
         "No digests yet. Paste an article!",
@@ -198,10 +206,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "search_usage": ("Gõ /search kèm từ cần tìm, ví dụ: /search ngan sach", "Type /search and "
                      "the words to find, e.g. /search ngan sach"),
     "search_header": (
-        "<b>Kết quả cho “{query}”</b> ({total})",
-        "<b>Results for “{query}”</b> ({total})",
+        "<b>Kết quả cho {query}</b> ({total})",
+        "<b>Results for {query}</b> ({total})",
     ),
-    "search_empty": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),
+    "search_empty": ("Không tìm thấy {query}.", "Nothing found for {query}."),
     "official_usage": ("Gõ /official kèm tên, ví dụ: /official Nguyễn Văn A", "Type /official "
                        "and a name, e.g. /official Nguyen Van A"),
     "official_header": (
@@ -213,7 +221,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "<b>Quan chức được nhắc nhiều nhất</b>", "<b>Most mentioned officials</b>"
     ),
     "officials_empty": ("Chưa có quan chức nào trong lịch sử.", "No officials in the history yet."),
-    "mentions": ("{count} bài", "{count} digests"),
+    "mentions": ("{count} bài", "{count|digest|digests}"),
     "show_usage": ("Gõ /show kèm số, ví dụ: /show 3", "Type /show and a number, e.g. /show 3"),
     "delete_usage": ("Gõ /delete kèm số, ví dụ: /delete 3", "Type /delete and a number, "
                      "e.g. /delete 3"),
@@ -221,21 +229,65 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "deleted": ("Đã xoá bản tóm tắt #{number}.", "Deleted digest #{number}."),
     "clear_confirm": (
         "Xoá toàn bộ {total} bản tóm tắt của cuộc trò chuyện này?",
-        "Delete all {total} digests of this chat?",
+        "Delete all {total|digest|digests} of this chat?",
     ),
+    "original_button": ("Bài gốc", "Original"),
+    "delete_button": ("Xoá", "Delete"),
+    "delete_yes": ("Xoá bản #{number}", "Delete #{number}"),
+    "delete_no": ("Giữ lại", "Keep it"),
+    "original_caption": (
+        "Bài gốc của bản tóm tắt #{number}", "The article of digest #{number}"
+    ),
+    "clear_refused": (
+        "Trong nhóm, chỉ quản trị viên mới xoá được toàn bộ lịch sử.",
+        "In a group, only its admins can delete the whole history.",
+    ),
+    "delete_refused": (
+        "Chỉ người đã gửi bài hoặc quản trị viên nhóm mới xoá được bản tóm tắt này.",
+        "Only whoever sent the article or a group admin can delete this digest.",
+    ),
+    "original_link": (
+        "Bài gốc của bản tóm tắt #{number}: <a href=\"{link}\">{link}</a>",
+        "The original of digest #{number}: <a href=\"{link}\">{link}</a>",
+    ),
+    "resummarizing": ("Đang tóm tắt lại…", "Summarising again…"),
     "clear_yes": ("Xoá hết", "Delete all"),
     "clear_no": ("Huỷ", "Cancel"),
-    "cleared": ("Đã xoá {count} bản tóm tắt.", "Deleted {count} digests."),
+    "cleared": ("Đã xoá {count} bản tóm tắt.", "Deleted {count|digest|digests}."),
     "clear_cancelled": ("Đã huỷ, lịch sử vẫn còn.", "Cancelled; the history is kept."),
     "not_your_button": ("Nút này dành cho người đã gõ lệnh.", "This button belongs to whoever "
                         "typed the command."),
     "export_empty": ("Chưa có gì để tải về.", "Nothing to export yet."),
-    "export_caption": ("Lịch sử tóm tắt ({total} bản)", "Digest history ({total} digests)"),
+    "export_caption": ("Lịch sử tóm tắt ({total} bản)", "Digest history ({total|digest|digests})"),
+    "page_of": ("Trang {page}/{pages}", "Page {page}/{pages}"),
+    "newer": ("◀ Mới hơn", "◀ Newer"),
+    "older": ("Cũ hơn ▶", "Older ▶"),
+    "export_jsonl": (
+        "dữ liệu đầy đủ, mỗi dòng một bản (JSON)", "full data, one digest a line (JSON)"
+    ),
+    "export_md": ("bản dễ đọc (Markdown)", "readable copy (Markdown)"),
     "button_expired": ("Nút này đã hết hạn.", "This button has expired."),
     # settings
     "settings_header": (
-        "<b>Cài đặt</b>\nĐộ dài: {length} · Ngôn ngữ: {language} · Bộ máy: {engine}",
-        "<b>Settings</b>\nLength: {length} · Language: {language} · Engine: {engine}",
+        "<b>Cài đặt</b>\nĐộ dài: {length} · Ngôn ngữ: {language}\nMúi giờ: {zone}",
+        "<b>Settings</b>\nLength: {length} · Language: {language}\nTime zone: {zone}",
+    ),
+    "settings_engine": ("Cách tóm tắt: {engine}", "Summaries: {engine}"),
+    "engine_auto": ("tự động", "automatic"),
+    "engine_extractive": ("trích câu từ bài", "sentences from the article"),
+    "engine_abstractive": ("viết lại (ViT5)", "rewritten (ViT5)"),
+    "zone_vietnam": ("Việt Nam ({offset})", "Việt Nam ({offset})"),
+    "close": ("Đóng", "Close"),
+    "settings_closed": ("Đã lưu cài đặt.", "Settings saved."),
+    "settings_refused": (
+        "Trong nhóm, chỉ quản trị viên mới đổi được cài đặt.",
+        "In a group, only its admins can change the settings.",
+    ),
+    "zone_unknown": (
+        "Tôi không biết múi giờ “{zone}”. Hãy dùng tên như Asia/Ho_Chi_Minh, UTC hay "
+        "Europe/Paris: /settings timezone Asia/Ho_Chi_Minh",
+        "I don't know the time zone “{zone}”. Use a name such as Asia/Ho_Chi_Minh, UTC or "
+        "Europe/Paris: /settings timezone Europe/Paris",
     ),
     "settings_saved": ("Đã lưu.", "Saved."),
     "length_short": ("Ngắn", "Short"),
@@ -255,11 +307,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
 _TEXTS.update(LINK_TEXTS)
 
 
+# `{count|digest|digests}`: the number and the noun in the form that number takes (English).
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _plurals(template: str, values: dict[str, object]) -> str:
+    def form(match: re.Match[str]) -> str:
+        count = values[match.group(1)]
+        noun = match.group(2) if count == 1 else match.group(3)
+        return f"{{{match.group(1)}}} {noun}"
+
+    return _PLURAL.sub(form, template)
+
+
 def text(lang: str | None, key: str, **values: object) -> str:
     """The string `key` in `lang` (Vietnamese unless English), formatted with `values`."""
     vi, en = _TEXTS[key]
     template = en if lang == EN else vi
-    return template.format(**values) if values else template
+    return _plurals(template, values).format(**values) if values else template
+
+
+def keys() -> tuple[str, ...]:
+    """Every text's key (for tests that render them all)."""
+    return tuple(_TEXTS)
+
+
+def templates(key: str) -> tuple[str, str]:
+    """The Vietnamese and English templates of one text, unformatted."""
+    return _TEXTS[key]
 
 
 def pick_language(chosen: str | None, telegram_code: str | None) -> str:

@@ -16,16 +16,16 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import best_effort
+from bot.digests import buttons, digest_chunks, duplicate_chunks
 from bot.engines import EngineBox
 from bot.links.jobs import LinkJobs
 from bot.links.reader import LinkReader
 from bot.placeholders import deliver_once
 from bot.priority import cosmetic
-from bot.render import render_digest
 from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
 from bot.texts import text
-from summarizer.digest import Digest
+from storage import StoredDigest
 from summarizer.pipeline import InputError
 
 log = logging.getLogger(__name__)
@@ -133,9 +133,9 @@ class Worker:
         self._spawn(self._status.show_now(tracked), f"placeholder-{job.id}")
         existing = await self._links.same_story(job)
         if existing is not None:
-            chunks = [text(job.language, "duplicate", number=existing.number)]
-            chunks += render_digest(existing.digest, existing.number, job.language or "vi")
-            await self._deliver(tracked, chunks)
+            lang = job.language or "vi"
+            await self._deliver(tracked, duplicate_chunks(existing, lang),
+                                markup=buttons(existing, lang))
             await self._store.fail_job(job.chat_id, job.id, f"duplicate of #{existing.number}",
                                        retry=False)
             return
@@ -169,7 +169,7 @@ class Worker:
             job.chat_id, stored.number, digest.input_words, digest.summary_words, digest.engine, ms,
         )
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
-        await self._deliver_digest(tracked, stored.digest, stored.number, tries=1)
+        await self._deliver_digest(tracked, stored, tries=1)
 
     async def _failed(self, job: Any, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
@@ -202,30 +202,34 @@ class Worker:
         if stored is None:
             await self._store.mark_delivered(job.chat_id, job.id)  # deleted meanwhile
             return
-        await self._deliver_digest(self._track(job), stored.digest, stored.number)
+        await self._deliver_digest(self._track(job), stored)
 
-    async def _deliver_digest(self, tracked: Tracked, digest: Digest, number: int, *,
+    async def _deliver_digest(self, tracked: Tracked, stored: StoredDigest, *,
                               tries: int = DELIVERY_TRIES) -> None:
-        chunks = render_digest(digest, number, tracked.language or "vi")
-        if await self._deliver(tracked, chunks, tries=tries):
+        lang = tracked.language or "vi"
+        chunks, markup = digest_chunks(stored, lang), buttons(stored, lang)
+        if await self._deliver(tracked, chunks, tries=tries, markup=markup):
             await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
         elif tries < DELIVERY_TRIES:
-            self._spawn(self._deliver_digest(tracked, digest, number), f"deliver-{tracked.job_id}")
+            self._spawn(self._deliver_digest(tracked, stored), f"deliver-{tracked.job_id}")
         else:
-            self._spawn(self._redeliver(tracked, chunks), f"redeliver-{tracked.job_id}")
+            self._spawn(self._redeliver(tracked, chunks, markup), f"redeliver-{tracked.job_id}")
 
-    async def _redeliver(self, tracked: Tracked, chunks: list[str]) -> None:
+    async def _redeliver(self, tracked: Tracked, chunks: list[str], markup: Any) -> None:
         """Keep trying a reply Telegram would not take, without holding up the queue."""
         for round_ in range(LATER_ROUNDS):
             await asyncio.sleep(min(300.0, self._settings.retry_backoff_s * 15 * 2**round_))
-            if await self._deliver(tracked, chunks):
+            if await self._deliver(tracked, chunks, markup=markup):
                 await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
                 return
         log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
 
     async def _deliver(self, tracked: Tracked, chunks: list[str], *,
-                       tries: int = DELIVERY_TRIES) -> bool:
-        """Show the reply (placeholders, then edits), retrying failures; True once it is shown."""
+                       tries: int = DELIVERY_TRIES, markup: Any = None) -> bool:
+        """Show the reply (placeholders, then edits), retrying failures; True once it is shown.
+
+        `markup` (the digest's buttons) goes under the last part.
+        """
         async with tracked.lock:
             tracked.finished = True
             for attempt in range(tries):
@@ -234,6 +238,7 @@ class Worker:
                         self._bot, self._store, tracked.chat_id, tracked.job_id, chunks,
                         reply_to=tracked.reply_to,
                         placeholder=text(tracked.language, "delivering"),
+                        reply_markup=markup,
                     )
                     self._status.forget(tracked.job_id)
                     return True

@@ -11,7 +11,7 @@ from storage.models import ChatSettings, Fragment, Job, JobNotFoundError
 from storage.rows import JOB_COLUMNS, JOB_SELECT, from_ms, job, now_ms
 from summarizer.digest import Length
 
-SETTINGS_SELECT = "SELECT length, language, engine FROM chats WHERE chat_id = ?"
+SETTINGS_SELECT = "SELECT length, language, engine, timezone FROM chats WHERE chat_id = ?"
 
 
 class _Unset:
@@ -77,8 +77,8 @@ class ChatsMixin(StoreBase):
         rows = await self._rows(SETTINGS_SELECT, (chat_id,))
         if not rows:
             return ChatSettings(chat_id)
-        length, language, engine = rows[0]
-        return ChatSettings(chat_id, length=length, language=language, engine=engine)
+        length, language, engine, timezone = rows[0]
+        return ChatSettings(chat_id, length, language, engine, timezone)
 
     async def update_chat_settings(
         self,
@@ -87,8 +87,12 @@ class ChatsMixin(StoreBase):
         length: str = UNSET,
         language: str | None = UNSET,
         engine: str = UNSET,
+        timezone: str | None = UNSET,
     ) -> ChatSettings:
-        """Change some settings of one chat; `language=None` means follow Telegram's language."""
+        """Change some settings of one chat; `language=None` means follow Telegram's language.
+
+        `timezone` is an IANA name (None: the bot's default); the caller checks it.
+        """
         changes: dict[str, Any] = {}
         if length is not UNSET:
             changes["length"] = check_length(length)
@@ -96,6 +100,8 @@ class ChatsMixin(StoreBase):
             changes["language"] = language
         if engine is not UNSET:
             changes["engine"] = engine
+        if timezone is not UNSET:
+            changes["timezone"] = timezone
 
         def update(raw: sqlite3.Connection) -> ChatSettings:
             raw.execute(
@@ -104,8 +110,7 @@ class ChatsMixin(StoreBase):
             )
             for column, value in changes.items():  # column names come from the fixed set above
                 raw.execute(f"UPDATE chats SET {column} = ? WHERE chat_id = ?", (value, chat_id))
-            length_, language_, engine_ = raw.execute(SETTINGS_SELECT, (chat_id,)).fetchone()
-            return ChatSettings(chat_id, length=length_, language=language_, engine=engine_)
+            return ChatSettings(chat_id, *raw.execute(SETTINGS_SELECT, (chat_id,)).fetchone())
 
         return await self._write_sync(update)
 

@@ -32,13 +32,19 @@ def history_page(
     items = tuple(stored_digest(r) for r in rows)
     (total,) = raw.execute("SELECT count(*) FROM digests WHERE chat_id = ?", (chat_id,)).fetchone()
     older = newer = None
+    newer_count = 0
     if items:
+        (newer_count,) = raw.execute(
+            "SELECT count(*) FROM digests WHERE chat_id = ? AND number > ?",
+            (chat_id, items[0].number),
+        ).fetchone()
         lowest, highest = items[-1].number, items[0].number
         if raw.execute(EXISTS.format(op="<"), (chat_id, lowest)).fetchone()[0]:
             older = lowest
         if raw.execute(EXISTS.format(op=">"), (chat_id, highest)).fetchone()[0]:
             newer = highest
-    return HistoryPage(items=items, total=int(total), older=older, newer=newer)
+    return HistoryPage(items=items, total=int(total), older=older, newer=newer,
+                       newer_count=int(newer_count))
 
 
 class HistoryMixin(JobsMixin):

@@ -43,31 +43,43 @@ class JobsMixin(ChatsMixin):
         length: str,
         language: str | None,
         reply_to: int | None,
+        source: str | None = None,
     ) -> Job:
         """Accept one article for summarising; it is on disk when this returns.
 
-        Its message ids are remembered (see `job_for_message`) in the same transaction.
+        Its message ids are remembered (see `job_for_message`) in the same transaction;
+        `source` (a link to the forwarded post) goes to the article when it is stored.
         """
         length = check_length(length)
         ids = list(message_ids)
 
-        return await self._write_sync(
-            lambda raw: insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
-        )
+        def insert(raw: sqlite3.Connection) -> Job:
+            added = insert_job(raw, chat_id, user_id, text, ids, length, language, reply_to)
+            if source:
+                raw.execute("UPDATE jobs SET source = ? WHERE id = ?", (source, added.id))
+            return added
+
+        return await self._write_sync(insert)
 
     async def job_for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
         return await self._read_sync(lambda raw: _job_of_message(raw, chat_id, message_id))
 
-    async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
-        """The chat's newest digest of the same article (NFC, tones, case, spacing ignored)."""
+    async def find_digest_by_content(
+        self, chat_id: int, text: str, length: str | None = None
+    ) -> StoredDigest | None:
+        """The chat's newest digest of the same article (NFC, tones, case, spacing ignored).
+
+        With `length`, only a digest written at that length (or of unknown length) counts.
+        """
 
         def newest(raw: sqlite3.Connection) -> StoredDigest | None:
             # Hashed here, on the reader's thread: a long paste takes milliseconds to fold.
             row = raw.execute(
                 f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?"
+                " AND (? IS NULL OR d.length IS NULL OR d.length = ?)"
                 " ORDER BY d.number DESC LIMIT 1",
-                (chat_id, content_hash(text)),
+                (chat_id, content_hash(text), length, length),
             ).fetchone()
             return stored_digest(row) if row else None
 
@@ -138,11 +150,22 @@ class JobsMixin(ChatsMixin):
                 url=current.url,
             )
             raw.execute(
+                "UPDATE digests SET length = ? WHERE chat_id = ? AND number = ?",
+                (current.length, chat_id, number),
+            )
+            raw.execute(
+                "UPDATE articles SET source = (SELECT source FROM jobs WHERE id = ?) WHERE id = ?",
+                (job_id, article_id),
+            )
+            raw.execute(
                 "UPDATE jobs SET status = 'done', error = NULL, digest_number = ?, updated_at = ?,"
                 " finished_at = ? WHERE id = ?",
                 (number, now, now, job_id),
             )
-            return StoredDigest(chat_id, number, digest, from_ms(now), article_id, current.user_id)
+            return StoredDigest(
+                chat_id, number, digest, from_ms(now), article_id, current.user_id,
+                current.length,
+            )
 
         return await self._write_sync(complete)
 

@@ -55,10 +55,17 @@ class LinksMixin(JobsMixin):
 
         return await self._write_sync(fill)
 
-    async def find_digest_by_url(self, chat_id: int, url: str) -> StoredDigest | None:
-        """The chat's newest digest of the page at `url` (its canonical address), or None."""
+    async def find_digest_by_url(
+        self, chat_id: int, url: str, length: str | None = None
+    ) -> StoredDigest | None:
+        """The chat's newest digest of the page at `url` (its canonical address), or None.
+
+        With `length`, only a digest written at that length (or of unknown length) counts.
+        """
         rows = await self._rows(
-            f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.url = ? ORDER BY d.number DESC LIMIT 1",
-            (chat_id, url),
+            f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.url = ?"
+            " AND (? IS NULL OR d.length IS NULL OR d.length = ?)"
+            " ORDER BY d.number DESC LIMIT 1",
+            (chat_id, url, length, length),
         )
         return stored_digest(rows[0]) if rows else None

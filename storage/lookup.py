@@ -9,13 +9,15 @@ from storage.folding import name_key
 from storage.history import HistoryMixin
 from storage.indexing import fts_table
 from storage.models import SearchHit, StoredDigest
+from storage.query import Query, matches_exactly, meets_requirements, parse_query
 from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text, stored_digest
-from storage.search import match_expression, query_terms, snippet
+from storage.search import match_expression, snippet
 
 # Column weights for bm25: chat token (never ranks), title, summary, officials, article body.
 BM25_WEIGHTS = "0.0, 8.0, 4.0, 4.0, 1.0"
 MAX_LIMIT = 50
 RANK_WINDOW = 400  # matches ranked by bm25 when a query matches more than this
+EXACT_WINDOW = 200  # best matches checked for the diacritics a query was typed with
 Found = dict[int, tuple[StoredDigest, str]]
 
 
@@ -29,7 +31,7 @@ def digests_by_ids(raw: sqlite3.Connection, chat_id: int, ids: Sequence[int]) ->
         f" WHERE d.chat_id = ? AND d.id IN ({marks})",
         (chat_id, *ids),
     ).fetchall()
-    return {r[16]: (stored_digest(r), r[17]) for r in rows}
+    return {r[-2]: (stored_digest(r), r[-1]) for r in rows}
 
 
 def _ranked(
@@ -50,23 +52,16 @@ def _ranked(
     ]
 
 
-def search_rows(
-    raw: sqlite3.Connection, chat_id: int, terms: Sequence[str], limit: int, offset: int
-) -> tuple[list[int], Found, int]:
-    """Ranked ids of one page, their rows, and the total number of matches.
+def _bm25_ids(
+    raw: sqlite3.Connection, chat_id: int, expression: str, total: int, limit: int, offset: int
+) -> list[int]:
+    """One page of ids in bm25 order.
 
     bm25 reads every match's positions (~30 µs each), so when a common word matches thousands
     of a busy chat's digests, ranking is limited to its newest digests expected to hold about
     RANK_WINDOW matches (pages beyond them fall back to ranking everything).
     """
     table = fts_table(chat_id)
-    (total,) = raw.execute(
-        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-        (match_expression(chat_id, terms, boost_phrase=False),),
-    ).fetchone()
-    if not total:
-        return [], {}, 0
-    expression = match_expression(chat_id, terms)
     ids: list[int] = []
     if total > RANK_WINDOW and offset + limit <= RANK_WINDOW // 2:
         (chat_size,) = raw.execute(
@@ -81,6 +76,51 @@ def search_rows(
             ids = _ranked(raw, table, expression, limit, offset, floor[0])
     if len(ids) < min(limit, total - offset):
         ids = _ranked(raw, table, expression, limit, offset)
+    return ids
+
+
+def _exact_first(
+    raw: sqlite3.Connection, chat_id: int, query: Query, expression: str, total: int
+) -> tuple[list[int], int]:
+    """The best EXACT_WINDOW matches in bm25 order, those with the typed diacritics first.
+
+    Quoted phrases typed with diacritics drop the matches lacking them. Beyond the window the
+    order is bm25's and the total counts matches not checked for the required diacritics.
+    """
+    ids = _ranked(raw, fts_table(chat_id), expression, EXACT_WINDOW, 0)
+    found = digests_by_ids(raw, chat_id, ids)
+    exact: list[int] = []
+    loose: list[int] = []
+    for digest_id in ids:
+        if digest_id not in found:
+            continue
+        item, body = found[digest_id]
+        fields = (item.digest.title, item.digest.summary, officials_text(item.digest), body)
+        if not meets_requirements(fields, query):
+            total -= 1
+        elif matches_exactly(fields, query):
+            exact.append(digest_id)
+        else:
+            loose.append(digest_id)
+    return exact + loose, total
+
+
+def search_rows(
+    raw: sqlite3.Connection, chat_id: int, query: Query, limit: int, offset: int
+) -> tuple[list[int], Found, int]:
+    """Ranked ids of one page, their rows, and the total number of matches."""
+    table = fts_table(chat_id)
+    expression = match_expression(chat_id, query)
+    (total,) = raw.execute(
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expression,)
+    ).fetchone()
+    if not total:
+        return [], {}, 0
+    if query.toned and offset < EXACT_WINDOW:
+        ordered, total = _exact_first(raw, chat_id, query, expression, int(total))
+        ids = ordered[offset:offset + limit]
+    else:
+        ids = _bm25_ids(raw, chat_id, expression, int(total), limit, offset)
     return ids, digests_by_ids(raw, chat_id, ids), int(total)
 
 
@@ -115,15 +155,18 @@ class LookupMixin(HistoryMixin):
     async def search(
         self, chat_id: int, query: str, *, limit: int = 5, offset: int = 0
     ) -> tuple[list[SearchHit], int]:
-        """Best matches first (bm25), with or without diacritics; returns (hits, total)."""
-        terms = query_terms(query)
-        if not terms:
+        """Best matches first, phrases as storage/query.py reads them; returns (hits, total).
+
+        Typed diacritics rank the matches written with them first (bm25 within each group).
+        """
+        parsed = parse_query(query)
+        if not parsed.alternatives:
             return [], 0
         size, start = _page(limit, offset)
 
         def hits(raw: sqlite3.Connection) -> tuple[list[SearchHit], int]:
             # Snippets fold whole article bodies: built here, on the reader's thread, not the loop.
-            ids, found, total = search_rows(raw, chat_id, terms, size, start)
+            ids, found, total = search_rows(raw, chat_id, parsed, size, start)
             page = []
             for digest_id in ids:
                 if digest_id not in found:
@@ -131,7 +174,7 @@ class LookupMixin(HistoryMixin):
                 item, body = found[digest_id]
                 # The officials JSON was already decoded into item.digest: no second json.loads.
                 fields = (item.digest.summary, item.digest.title, officials_text(item.digest), body)
-                page.append(SearchHit(item=item, snippet=snippet(fields, terms)))
+                page.append(SearchHit(item=item, snippet=snippet(fields, parsed)))
             return page, total
 
         return await self._read_sync(hits)

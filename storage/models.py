@@ -32,6 +32,7 @@ class ChatSettings:
     length: str = "medium"
     language: str | None = None
     engine: str = "auto"
+    timezone: str | None = None  # IANA name; None: the bot's default (TOMTAT_TIMEZONE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class StoredDigest:
     created_at: datetime
     article_id: int
     user_id: int | None
+    length: str | None = None  # the summary length it was written at (None: before schema v7)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class HistoryPage:
     total: int
     older: int | None
     newer: int | None
+    newer_count: int = 0  # digests newer than this page (for "page 2 of 3")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from summarizer.digest import Decision, Digest, Official
 DIGEST_FIELDS = (
     "d.chat_id, d.number, d.article_id, d.created_at, d.title, d.summary, d.officials,"
     " d.decisions, d.engine, d.model, d.input_words, d.summary_words, d.elapsed_ms, d.fallback,"
-    " d.notes, a.user_id"
+    " d.notes, a.user_id, d.length"
 )
 DIGEST_FROM = " FROM digests d JOIN articles a ON a.id = d.article_id"
 DIGEST_SELECT = f"SELECT {DIGEST_FIELDS}{DIGEST_FROM}"
@@ -113,6 +113,7 @@ def stored_digest(row: Sequence[Any]) -> StoredDigest:
         created_at=from_ms(row[3]),
         article_id=row[2],
         user_id=row[15],
+        length=row[16],
     )
 
 

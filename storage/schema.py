@@ -237,6 +237,17 @@ async def _v8(conn: aiosqlite.Connection) -> None:
     await _script(conn, V8)
 
 
+async def _v9(conn: aiosqlite.Connection) -> None:
+    """Each digest's length (NULL: unknown, before v9), each chat's zone, forward sources."""
+    await _script(
+        conn,
+        "ALTER TABLE digests ADD COLUMN length TEXT;"
+        " ALTER TABLE chats ADD COLUMN timezone TEXT;"
+        " ALTER TABLE jobs ADD COLUMN source TEXT;"
+        " ALTER TABLE articles ADD COLUMN source TEXT;",
+    )
+
+
 MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v1,
     _v2,
@@ -246,6 +257,7 @@ MIGRATIONS: tuple[Callable[[aiosqlite.Connection], Awaitable[None]], ...] = (
     _v6,
     _v7,
     _v8,
+    _v9,
 )
 LATEST = len(MIGRATIONS)
 

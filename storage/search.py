@@ -1,4 +1,4 @@
-"""Search text handling: safe FTS5 MATCH expressions and snippets highlighted in the original."""
+"""Search text handling: safe FTS5 MATCH expressions and snippets marking the matched phrases."""
 
 from __future__ import annotations
 
@@ -6,51 +6,56 @@ from collections.abc import Sequence
 
 from storage.folding import chat_token, search_form
 from storage.indexing import TEXT_COLUMNS
-from summarizer.textnorm import nfc, strip_diacritics, syllable_spans, syllables
+from storage.query import Query, exact_spans, folded_spans
+from summarizer.textnorm import nfc, syllable_spans
 
-MAX_TERMS = 12
 SNIPPET_WORDS = 24
 OPEN, CLOSE = "«", "»"
 
 
-def query_terms(query: str) -> list[str]:
-    """The folded search terms of what the user typed (duplicates dropped, order kept)."""
-    seen: dict[str, None] = {}
-    for term in syllables(strip_diacritics(nfc(query))):
-        seen.setdefault(term, None)
-    return list(seen)[:MAX_TERMS]
+def match_expression(chat_id: int, query: Query) -> str:
+    """FTS5 MATCH text for the chat's bucket: its chat token, then the query's phrases.
 
-
-def match_expression(chat_id: int, terms: Sequence[str], *, boost_phrase: bool = True) -> str:
-    """FTS5 MATCH text for the chat's bucket: its chat token and every term (a phrase ranks higher).
-
-    Every term is a double-quoted FTS5 string made only of letters and digits, so nothing the
-    user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax; the chat
-    token comes from the chat id and the terms may only match the text columns, so no query
-    can reach another chat's rows. The phrase alternative matches no extra rows (a phrase
-    implies all its terms), it only adds to bm25; counting leaves it out because checking
-    positions costs time.
+    Every phrase is a double-quoted FTS5 string of folded letters and digits only, so nothing
+    the user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax; the
+    chat token comes from the chat id and the phrases may only match the text columns, so no
+    query can reach another chat's rows. A phrase matches adjacent words in order.
     """
-    body = " AND ".join(f'"{term}"' for term in terms)
-    if boost_phrase and len(terms) > 1:
-        body = f'({body}) OR "{" ".join(terms)}"'
+    alternatives = [
+        "(" + " AND ".join(f'"{" ".join(p.folded)}"' for p in alternative) + ")"
+        for alternative in query.alternatives
+    ]
+    body = " OR ".join(alternatives)
     return f'chat:"{chat_token(chat_id)}" AND {{{" ".join(TEXT_COLUMNS)}}}: ({body})'
 
 
-def snippet(fields: Sequence[str], terms: Sequence[str]) -> str:
-    """A short plain-text excerpt of the field matching most terms (earlier fields win ties)."""
-    wanted = set(terms)
-    best: tuple[int, str, list[tuple[int, int]], list[bool]] | None = None
+def _match_words(text: str, query: Query) -> tuple[int, list[bool]]:
+    """(quality, hit per syllable) of one field: exact-diacritic matches count double."""
+    spans = syllable_spans(text)
+    marked: list[tuple[int, int]] = []
+    if query.toned:
+        marked = [s for p in query.phrases if p.toned for s in exact_spans(text, p)]
+    exact = bool(marked)
+    if not marked:
+        folded = search_form(text)
+        marked = [s for p in query.phrases for s in folded_spans(folded, p)]
+    hits = [any(a <= start and end <= b for a, b in marked) for start, end in spans]
+    return len(marked) * (2 if exact else 1), hits
+
+
+def snippet(fields: Sequence[str], query: Query) -> str:
+    """A short plain-text excerpt of the best-matching field, the matched phrases marked.
+
+    With diacritics typed, the places written with them are marked (when there are any).
+    """
+    best: tuple[int, str, list[bool]] | None = None
     for field in fields:
         text = nfc(field)
-        folded = search_form(text)
-        spans = syllable_spans(folded)
-        hits = [folded[s:e] in wanted for s, e in spans]
-        matched = len({folded[s:e] for (s, e), hit in zip(spans, hits, strict=True) if hit})
-        if matched and (best is None or matched > best[0]):
-            best = (matched, text, spans, hits)
+        quality, hits = _match_words(text, query)
+        if quality and (best is None or quality > best[0]):
+            best = (quality, text, hits)
     if best is not None:
-        return _window(best[1], best[2], best[3])
+        return _window(best[1], syllable_spans(best[1]), best[2])
     text = nfc(fields[0]) if fields else ""
     spans = syllable_spans(text)
     return _window(text, spans, [False] * len(spans))
@@ -76,6 +81,8 @@ def _window(text: str, spans: list[tuple[int, int]], hits: list[bool]) -> str:
         return " ".join(text.split())[: SNIPPET_WORDS * 8]
     start = _best_start(spans, hits)
     end = min(len(spans), start + SNIPPET_WORDS)
+    while end < len(spans) and hits[end] and hits[end - 1]:
+        end += 1  # a matched phrase is never cut by the window's end
     parts: list[str] = []
     cursor = spans[start][0]
     open_run = False

@@ -5,9 +5,11 @@ from __future__ import annotations
 from storage.admin import AdminMixin
 from storage.links import LinksMixin
 from storage.parts import PartsMixin
+from storage.people import PeopleMixin
+from storage.revise import RevisionMixin
 
 
-class Store(AdminMixin, LinksMixin, PartsMixin):
+class Store(AdminMixin, LinksMixin, PartsMixin, RevisionMixin, PeopleMixin):
     """Async SQLite storage for chats, jobs, digests, search and export (see storage-api.md).
 
     Use as `async with Store(path) as store:`. Writes go through one connection behind an

@@ -79,10 +79,7 @@ def run_summarize(args: argparse.Namespace, engine_kind: str, model: str | None)
     except EngineUnavailable as exc:
         print(f"tomtat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(
-        f"tomtat: engine {engine.name}" + (f" ({engine.model_id})" if engine.model_id else ""),
-        file=sys.stderr,
-    )
+    # No "engine …" line here: errors stay one line, and every digest names its engine.
     if args.jsonl:
         return _run_jsonl(args.jsonl, args.length, engine)
     try:

@@ -62,7 +62,7 @@ def download(model_id: str) -> int:
     except (HfHubHTTPError, OSError, ValueError) as exc:
         return _fail(f"could not download {model_id!r}: {exc}")
     print(f"tomtat: {model_id} is ready in {path}")
-    print(f"tomtat: for the fast path run `tomtat model convert {model_id}`")
+    print(f"tomtat: for the fast path run `.venv/bin/tomtat model convert {model_id}`")
     return 0
 
 
@@ -73,7 +73,8 @@ def convert_model(src: str, dest: str | None, quantization: str, force: bool,
 
     files = locate_model(src)
     if files is None or files.hf_dir is None:
-        return _fail(f"{src!r} is not on this machine; get it first with `tomtat model download`")
+        return _fail(f"{src!r} is not on this machine; "
+                     "get it first with `.venv/bin/tomtat model download`")
     default = default_onnx_dir(src) if runtime == "onnx" else default_ct2_dir(src)
     target = Path(dest).expanduser() if dest else default
     if target.exists() and any(target.iterdir()) and not force:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
-from bot.delivery import send_html
+from bot.digests import send_digest
 from bot.extract import strip_mention
 from bot.handlers import addressed, already_queued, is_private, limit_refused, on_text, reply
 from bot.links.urls import find_links, links_to_digest
 from bot.quota import charge
-from bot.render import render_digest
 from bot.runtime import Runtime, runtime
 from bot.texts import pick_language, text
 from storage import StoredDigest
@@ -79,7 +78,8 @@ async def accept_links(
     lang = pick_language(settings.language, user.language_code)
     fresh: list[str] = []
     for url in urls:
-        existing = None if fresh else await rt.store.find_digest_by_url(chat.id, url)
+        existing = None if fresh else await rt.store.find_digest_by_url(chat.id, url,
+                                                                        settings.length)
         if existing is None:
             fresh.append(url)
             continue
@@ -123,7 +123,6 @@ async def _show_known(update: Update, rt: Runtime, existing: StoredDigest, lang:
         if refusal:
             await reply(update, refusal)
         return False
-    await reply(update, text(lang, "duplicate", number=existing.number))
-    for chunk in render_digest(existing.digest, existing.number, lang):
-        await send_html(update.get_bot(), chat.id, chunk, reply_to=message.message_id)
+    await send_digest(update.get_bot(), chat.id, existing, lang, reply_to=message.message_id,
+                      lead=text(lang, "duplicate", number=existing.number))
     return True

@@ -74,12 +74,12 @@ class LinkJobs:
         await self._refuse(job, answer)
 
     async def same_story(self, job: Job) -> StoredDigest | None:
-        """The chat's digest of the same story: the same page (canonical URL) or the same text."""
+        """The chat's digest of the same story at the job's length: same page or same text."""
         if job.url:
-            found = await self._store.find_digest_by_url(job.chat_id, job.url)
+            found = await self._store.find_digest_by_url(job.chat_id, job.url, job.length)
             if found is not None:
                 return found
-        return await self._store.find_digest_by_content(job.chat_id, job.text)
+        return await self._store.find_digest_by_content(job.chat_id, job.text, job.length)
 
     @staticmethod
     def annotate(job: Job, digest: Digest) -> Digest:

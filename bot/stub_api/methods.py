@@ -36,6 +36,7 @@ class BotApiState(ChatState):
             "sendDocument": self.send_document,
             "getFile": self.get_file,
             "getChat": lambda call: self.chat(self._chat_id(call)),
+            "getChatMember": self.get_chat_member,
             "close": lambda call: True,
             "logOut": lambda call: True,
         }
@@ -245,3 +246,19 @@ class BotApiState(ChatState):
             "file_size": len(file.content),
             "file_path": path,
         }
+
+    def get_chat_member(self, call: ApiCall) -> dict[str, Any]:
+        """getChatMember: `administrator` for the group's admins (see `admins`), else `member`."""
+        chat_id = self._chat_id(call)
+        user_id = call.get_int("user_id")
+        if user_id is None:
+            raise bad_request("user_id is empty")
+        user = self.users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": "User"}
+        if self.chat(chat_id)["type"] == "private" or user_id not in self.admins.get(chat_id, ()):
+            return {"status": "member", "user": user}
+        return {"status": "administrator", "user": user, "can_be_edited": False,
+                "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
+                "can_manage_video_chats": False, "can_restrict_members": True,
+                "can_promote_members": False, "can_change_info": True, "can_invite_users": True,
+                "can_post_stories": False, "can_edit_stories": False,
+                "can_delete_stories": False}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -22,6 +24,7 @@ from bot.stub_api.updates import UpdateQueue
 from bot.stub_api.webhooks import WebhookDelivery, WebhookSender
 
 DEFAULT_TOKEN = "123456:TEST-stub-token"
+WELL_FORMED_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
 FAULT_KINDS = ("429", "500", "drop", "drop_after", "slow")
 
 
@@ -57,7 +60,7 @@ class _FileHandler(tornado.web.RequestHandler):
 
     def get(self, token: str, path: str) -> None:
         file_id = self.stub.state.file_paths.get(path)
-        if token != self.stub.token or file_id is None:
+        if not self.stub._accepts(urllib.parse.unquote(token)) or file_id is None:
             self.set_status(404)
             self.finish(json.dumps({"ok": False, "error_code": 404, "description": "Not Found"}))
             return
@@ -80,13 +83,35 @@ def _params(request: Any) -> tuple[dict[str, str], dict[str, UploadedFile]]:
     return params, files
 
 
+async def _fault_before(fault: Fault, handler: _ApiHandler) -> bool:
+    """Apply an injected fault before the method runs; True when the request is over."""
+    if fault.kind == "slow":
+        await asyncio.sleep(fault.delay)
+        return handler.gone.is_set()  # the client died waiting: as if never received
+    if fault.kind == "429":
+        raise ApiError(
+            429, f"Too Many Requests: retry after {fault.retry_after}",
+            {"retry_after": fault.retry_after},
+        )
+    if fault.kind == "500":
+        raise ApiError(fault.status, "Internal Server Error")
+    if fault.kind == "drop":
+        handler.detach().close()
+        return True
+    return False
+
+
 class StubBotApi(Scripting):
     """A Bot API server on 127.0.0.1 for tests: `async with StubBotApi() as stub: stub.base_url`."""
 
     def __init__(
-        self, token: str = DEFAULT_TOKEN, *, port: int = 0, webhook_retry_delay: float = 0.5
+        self, token: str = DEFAULT_TOKEN, *, port: int = 0, webhook_retry_delay: float = 0.5,
+        accept_any_token: bool = False,
     ) -> None:
         self.token = token
+        self.accept_any_token = accept_any_token  # manual tries: any `123:abc`-shaped token
+        self.on_refused_token: Callable[[str], None] | None = None
+        self.on_result: Callable[[ApiCall, Any], None] | None = None
         self.state = BotApiState(token)
         self.updates = UpdateQueue()
         self.calls: list[ApiCall] = []
@@ -198,6 +223,11 @@ class StubBotApi(Scripting):
         return None
 
     # -- requests ----------------------------------------------------------------------------
+    def _accepts(self, token: str) -> bool:
+        return token == self.token or (
+            self.accept_any_token and WELL_FORMED_TOKEN.fullmatch(token) is not None
+        )
+
     async def _serve(self, handler: _ApiHandler, token: str, method: str) -> None:
         received = time.monotonic()
         try:
@@ -206,7 +236,8 @@ class StubBotApi(Scripting):
             params, files = {}, {}
         chat = params.get("chat_id", "")
         chat_id = int(chat) if chat.lstrip("-").isdigit() else None
-        fault = self._take_fault(method, chat_id) if token == self.token else None
+        known = self._accepts(token)
+        fault = self._take_fault(method, chat_id) if known else None
         call = ApiCall(
             len(self.calls) + 1, method, params, files, received, fault.kind if fault else None
         )
@@ -214,25 +245,17 @@ class StubBotApi(Scripting):
         if self.on_call is not None:
             self.on_call(call)
         try:
-            if token != self.token:
+            if not known:
+                if self.on_refused_token is not None:
+                    self.on_refused_token(token)
                 raise ApiError(401, "Unauthorized")
-            if fault is not None and fault.kind == "slow":
-                await asyncio.sleep(fault.delay)
-                if handler.gone.is_set():
-                    return  # the client died waiting: treat the request as never received
-            if fault is not None and fault.kind == "429":
-                raise ApiError(
-                    429,
-                    f"Too Many Requests: retry after {fault.retry_after}",
-                    {"retry_after": fault.retry_after},
-                )
-            if fault is not None and fault.kind == "500":
-                raise ApiError(fault.status, "Internal Server Error")
-            if fault is not None and fault.kind == "drop":
-                handler.detach().close()
+            if fault is not None and await _fault_before(fault, handler):
                 return
-            body: dict[str, Any] = {"ok": True, "result": await self._invoke(method, call, handler)}
+            result = await self._invoke(method, call, handler)
+            body: dict[str, Any] = {"ok": True, "result": result}
             handler.set_status(200)
+            if self.on_result is not None:
+                self.on_result(call, result)
         except ApiError as err:
             body = err.body()
             handler.set_status(err.code)

@@ -31,6 +31,7 @@ class ChatState:
         self.callbacks: dict[
             str, str | None
         ] = {}  # query id → answer text ("" = answered, no text)
+        self.admins: dict[int, set[int]] = {}  # group → its administrators (getChatMember)
         self._next_file = 1
 
     # -- chats, users, messages ------------------------------------------------------------

@@ -117,6 +117,16 @@ class Harness:
         return [t for t in self.texts(chat_id) if "→" in t and "#" in t]
 
 
+def client_split(text: str, limit: int = 4096) -> list[str]:
+    """Cut a paste as a Telegram client does: at the last line break before the limit."""
+    pieces, rest = [], text
+    while len(rest) > limit:
+        cut = rest.rfind("\n", 0, limit)
+        pieces.append(rest[:cut])
+        rest = rest[cut + 1:]
+    return [*pieces, rest]
+
+
 def make_settings(tmp_path: Path, **changes: Any) -> Settings:
     """Settings for a test bot with a database in tmp_path."""
     base = Settings(token="123456:TEST-TOKEN", api_base_url="http://127.0.0.1:1/bot",
@@ -176,4 +186,7 @@ def article2(fixtures_dir: Path) -> str:
     return (fixtures_dir / "bot_article_health.txt").read_text(encoding="utf-8")
 
 
-__all__ = ["BOT_ID", "BOT_USERNAME", "GROUP", "OTHER_USER", "USER", "Harness", "make_settings"]
+__all__ = [
+    "BOT_ID", "BOT_USERNAME", "GROUP", "OTHER_USER", "USER", "Harness", "client_split",
+    "make_settings",
+]

@@ -56,7 +56,10 @@ async def test_show_and_delete(harness: Harness) -> None:
 async def test_officials_and_official_search(harness: Harness) -> None:
     await seed(harness, 7)
     await harness.send("/officials")
-    assert "Trần Văn Minh — 7 bài" in harness.texts()[-1]
+    assert "<b>Trần Văn Minh</b>, Chủ tịch UBND tỉnh — 7 bài" in harness.texts()[-1]
+    (row,) = harness.api.of("sendMessage")[-1].params["reply_markup"]["inline_keyboard"]
+    await harness.press(row[0]["callback_data"])  # the person's button opens their digests
+    assert "(7)" in harness.api.of("editMessageText")[-1].params["text"]
     await harness.send("/official tran van minh")
     call = harness.api.of("sendMessage")[-1]
     assert "(7)" in call.params["text"]

@@ -90,13 +90,13 @@ async def test_scripted_conversation(tmp_path: Path) -> None:
         found = await ask(stub, A, "/search cau thuy tien")
         assert "#2" in found.text and "Thủy Tiên" in found.text
         assert (await ask(stub, A, "/search xe lua cao toc")).text == shown(
-            "search_empty", query="xe lua cao toc")
+            "search_empty", query="“xe lua cao toc”")
 
         # A second chat sees none of the first chat's history, even with A's buttons.
         empty = await ask(stub, B, "/history")
         assert empty.text == shown("history_empty")
         assert (await ask(stub, B, "/search cau thuy tien")).text == shown(
-            "search_empty", query="cau thuy tien")
+            "search_empty", query="“cau thuy tien”")
         assert (await ask(stub, B, "/show 2")).text == shown("not_found", number=2)
         for data in (button(page, Show, number=5), button(page, HistoryNav, after=None)):
             await press(stub, B, empty, data)

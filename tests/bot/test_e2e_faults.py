@@ -93,13 +93,15 @@ async def assert_exactly_one_digest(stub: StubBotApi, article: str) -> None:
 
 
 async def test_sigkill_inside_the_merge_window(tmp_path: Path) -> None:
-    article = fixture("e2e_appointments.txt")
+    # Two pieces cut by the client: the paste is still open (its last piece would close it).
+    pieces = split_like_telegram(fixture("e2e_appointments.txt"))[:2]
+    article = "\n".join(pieces)
     async with running_bot(tmp_path, {"TOMTAT_MERGE_WINDOW": "2.5"}) as (stub, proc):
-        for piece in split_like_telegram(article):
+        for piece in pieces:
             stub.push_text(A, None, piece)
         last = last_update_id(stub)
 
-        def confirmed() -> bool:  # the bot told Telegram it has all three fragments
+        def confirmed() -> bool:  # the bot told Telegram it has both fragments
             return any(c.method == "getUpdates" and (c.get_int("offset") or 0) > last
                        for c in stub.calls)
 

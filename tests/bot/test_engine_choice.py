@@ -18,11 +18,14 @@ async def test_abstractive_is_offered_only_when_its_model_is_here(tmp_path: Path
     missing = make_settings(tmp_path, model=str(tmp_path / "no-model"))
     async with start_bot(missing) as h:
         await h.send("/settings")
-        assert engine_row(h.api.of("sendMessage")[-1].params) == ["✓ auto", "extractive"]
+        shown = h.api.of("sendMessage")[-1].params
+        # One engine can run: no choice to offer, nor to name.
+        assert "tự động" not in engine_row(shown) and "Cách tóm tắt" not in shown["text"]
     present = make_settings(tmp_path, model=str(fake_hf_dir(tmp_path / "vit5")))
     async with start_bot(present) as h:
         await h.send("/settings")
-        assert "abstractive" in engine_row(h.api.of("sendMessage")[-1].params)
+        assert engine_row(h.api.of("sendMessage")[-1].params) == [
+            "✓ tự động", "trích câu từ bài", "viết lại (ViT5)"]
 
 
 async def test_a_choice_that_cannot_run_is_said_in_settings_and_in_the_digest_footer(
@@ -33,7 +36,7 @@ async def test_a_choice_that_cannot_run_is_said_in_settings_and_in_the_digest_fo
         await h.rt.store.update_chat_settings(USER, engine="abstractive")  # chosen long ago
         await h.send("/settings")
         shown = h.api.of("sendMessage")[-1]
-        assert "Bộ máy: abstractive chưa chạy được ở đây" in shown.params["text"]
+        assert "Cách tóm tắt: viết lại (ViT5) chưa chạy được ở đây" in shown.params["text"]
         await h.send(article)
         await h.settle()
         (digest,) = h.digests()

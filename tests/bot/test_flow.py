@@ -4,30 +4,72 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bot.settings import Settings
 from summarizer.engines.fake import FakeEngine
-from tests.bot.conftest import BOT_USERNAME, GROUP, OTHER_USER, USER, Harness, start_bot
+from tests.bot.conftest import (
+    BOT_USERNAME,
+    GROUP,
+    OTHER_USER,
+    USER,
+    Harness,
+    client_split,
+    make_settings,
+    start_bot,
+)
 
 
-def split3(text: str) -> list[str]:
-    third = len(text) // 3
-    cut1 = text.index(" ", third)
-    cut2 = text.index(" ", 2 * third)
-    return [text[:cut1], text[cut1:cut2], text[cut2:]]
+def long_article(fixtures_dir: Path) -> str:
+    """An original article long enough for a client to split it in three."""
+    return (fixtures_dir / "e2e_appointments.txt").read_text(encoding="utf-8")
 
 
-async def test_three_fragment_paste_gives_one_digest(harness: Harness, article: str) -> None:
-    for part in split3(article):
+async def test_three_piece_client_split_gives_one_digest(harness: Harness,
+                                                         fixtures_dir: Path) -> None:
+    pieces = client_split(long_article(fixtures_dir))
+    assert len(pieces) == 3
+    for part in pieces:
         await harness.send(part)
     await harness.settle()
     digests = harness.digests()
     assert len(digests) == 1
     assert "#1" in digests[0]
     job_texts = [c.params["text"] for c in harness.api.of("sendMessage")]
-    assert not any("ngắn quá" in t for t in job_texts)  # the short last fragment is no hint
+    assert not any("ngắn quá" in t for t in job_texts)  # the short last piece is no hint
+
+
+async def test_two_whole_articles_sent_at_once_give_two_digests(
+    harness: Harness, article: str, article2: str
+) -> None:
+    await harness.send(article)
+    await harness.send(article2)
+    await harness.settle()
+    assert [("#1" in d, "#2" in d) for d in harness.digests()] == [(True, False), (False, True)]
+
+
+async def test_a_chat_line_after_an_article_is_not_part_of_it(
+    harness: Harness, article: str
+) -> None:
+    await harness.send(article)
+    await harness.send("tóm tắt giúp mình bài này nhé")
+    await harness.send(article, chat_id=OTHER_USER, user_id=OTHER_USER)  # the article alone
+    await harness.settle()
+    assert len(harness.digests()) == 1
+    assert harness.digests() == harness.digests(OTHER_USER)  # same words in, same digest
+    assert any("ngắn quá" in t for t in harness.texts())  # the line is answered on its own
+
+
+async def test_a_whole_article_is_answered_without_waiting_for_the_window(
+    tmp_path: Path, article: str
+) -> None:
+    async with start_bot(make_settings(tmp_path, merge_window_s=60.0)) as harness:
+        await harness.send(article)
+        assert not harness.rt.intake.busy()  # nothing waits for a 60 s window
+        await harness.settle(timeout=10)
+        assert len(harness.digests()) == 1
 
 
 def variant(article: str, i: int) -> str:
@@ -43,16 +85,19 @@ async def test_history_pages_with_buttons_and_opens_a_digest(
         await harness.settle()
     await harness.send("/history")
     call = harness.api.of("sendMessage")[-1]
-    assert "(7" in call.params["text"]
+    assert "(7" in call.params["text"] and "Trang 1/2" in call.params["text"]
     assert [f"#{n}" in call.params["text"] for n in (7, 6, 5, 4, 3, 2)] == [True] * 5 + [False]
     rows = call.params["reply_markup"]["inline_keyboard"]
-    assert len(rows) == 6 and rows[-1][0]["text"] == "▶"
+    # The titles are in the text once; the buttons are just the numbers, then the arrows.
+    assert [b["text"] for b in rows[0]] == ["#7", "#6", "#5", "#4", "#3"]
+    assert len(rows) == 2 and rows[-1][0]["text"] == "Cũ hơn ▶"
     await harness.press(rows[-1][0]["callback_data"], message_id=call.result["message_id"])
     assert harness.api.of("answerCallbackQuery")
     edited = harness.api.of("editMessageText")[-1].params
     assert "#2" in edited["text"] and "#1" in edited["text"] and "#3" not in edited["text"]
+    assert "Trang 2/2" in edited["text"]
     nav = edited["reply_markup"]["inline_keyboard"][-1]
-    assert [b["text"] for b in nav] == ["◀"]
+    assert [b["text"] for b in nav] == ["◀ Mới hơn"]
     await harness.press(edited["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
     opened = harness.api.of("sendMessage")[-1].params["text"]
     assert "#2</i>" in opened
@@ -128,8 +173,11 @@ async def test_each_chat_has_its_own_history(harness: Harness, article: str) -> 
     assert "Chưa có bản tóm tắt" in harness.texts(OTHER_USER)[-1]
     await harness.send("/show 1", chat_id=OTHER_USER, user_id=OTHER_USER)
     assert "Không có bản tóm tắt #1" in harness.texts(OTHER_USER)[-1]
+    shown_before = len(harness.texts(OTHER_USER))
     await harness.press("s:1", chat_id=OTHER_USER, user_id=OTHER_USER)
-    assert "hết hạn" in harness.texts(OTHER_USER)[-1]
+    answer = harness.api.of("answerCallbackQuery")[-1].params
+    assert "hết hạn" in answer["text"]  # a pop-up, not one more message in the chat
+    assert len(harness.texts(OTHER_USER)) == shown_before
     assert len(harness.digests(USER)) == 1
 
 

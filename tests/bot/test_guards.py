@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings, start_bot
+from tests.bot.conftest import (
+    GROUP,
+    OTHER_USER,
+    USER,
+    Harness,
+    client_split,
+    make_settings,
+    start_bot,
+)
 
 
 def started(settings: Any) -> contextlib.AbstractAsyncContextManager[Harness]:
@@ -138,6 +146,11 @@ async def test_forged_or_stale_buttons_expire(harness: Harness, article: str, da
 async def test_clear_button_only_for_the_user_who_asked(harness: Harness, article: str) -> None:
     await harness.send(f"/summarize {article}", chat_id=GROUP)
     await harness.settle()
+    await harness.send("/clear", chat_id=GROUP)  # a member who is no admin: refused, says why
+    assert "chỉ quản trị viên" in harness.texts(GROUP)[-1]
+    assert (await harness.rt.store.history(GROUP)).total == 1
+    harness.api.admins[GROUP] = {USER}
+    harness.rt.admins.ttl_s = 0
     await harness.send("/clear", chat_id=GROUP)
     confirm = harness.api.of("sendMessage")[-1]
     data = confirm.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
@@ -151,22 +164,23 @@ async def test_clear_button_only_for_the_user_who_asked(harness: Harness, articl
 
 
 async def test_a_paste_past_the_limit_keeps_its_first_article_and_refuses_the_rest_once(
-    tmp_path: Path, article: str, article2: str
+    tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    limit = max(len(article), len(article2)) + 50  # each message fits, the two together don't
+    pieces = client_split((fixtures_dir / "e2e_appointments.txt").read_text(encoding="utf-8"))
+    limit = 6000  # each piece fits, the first two together don't
+    assert len(pieces) == 3 and max(map(len, pieces)) < limit < len(pieces[0]) + len(pieces[1])
     settings = make_settings(tmp_path, max_article_chars=limit)
     async with started(settings) as h:
-        await h.send(article)
-        for i in range(12):  # a flood kept inside the merge window
-            await h.send(article2 + f"\nBản tin số {i}.")
+        for piece in pieces:  # the rest of the paste comes inside the merge window
+            await h.send(piece)
         await h.settle()
         digests = h.digests()
         refusals = [t for t in h.texts() if "vượt quá" in t]
-        assert len(digests) == 1 and h.engine.calls == 1  # the first article, and only it
-        assert len(refusals) == 1 and "12 tin" in refusals[0] and f"{limit:,}" in refusals[0]
+        assert len(digests) == 1 and h.engine.calls == 1  # the first piece, and only it
+        assert len(refusals) == 1 and "2 tin" in refusals[0] and f"{limit:,}" in refusals[0]
         store = h.rt.store
         assert await store.fragments(USER, USER) == []  # the rest was never written
         assert (await store.size_report(USER))["jobs"] == 1
-        await h.send(article2)  # doing what the message says works
+        await h.send(pieces[2])  # doing what the message says works
         await h.settle()
         assert len(h.digests()) == 2

@@ -17,7 +17,7 @@ from bot.fake_request import BOT_ID
 from bot.offsets import UpdateMark, mark_path
 from bot.polling import STOP_GRACE_S, poll
 from bot.settings import Settings
-from tests.bot.conftest import OTHER_USER, USER, start_bot
+from tests.bot.conftest import OTHER_USER, USER, client_split, start_bot
 from tests.bot.test_responsive import GatedCleaner
 
 
@@ -37,15 +37,16 @@ async def poll_until(
 
 
 async def test_poll_handles_updates_and_confirms_them_afterwards(
-    settings: Settings, article: str
+    settings: Settings, fixtures_dir: Path
 ) -> None:
+    parts = client_split((fixtures_dir / "e2e_appointments.txt").read_text(encoding="utf-8"))
     async with start_bot(settings) as h:
-        for uid, part in enumerate((article[:900], article[900:]), start=41):
+        for uid, part in enumerate(parts, start=41):
             h.api.updates.append({"update_id": uid, "message": h.message(part)})
         await poll_until(h.app, h.digests)
         assert len(h.digests()) == 1
         offsets = [c.params.get("offset") for c in h.api.of("getUpdates")]
-        assert offsets[0] is None and 43 in offsets
+        assert offsets[0] is None and 41 + len(parts) in offsets
         assert not h.api.updates  # everything handled was confirmed
         assert (await h.rt.store.history(USER)).total == 1
 

@@ -74,7 +74,7 @@ def test_readable_output_names_the_engine(
 ) -> None:
     assert main(["summarize", str(fixtures_dir / "text_plain_article.txt")]) == 0
     out = capsys.readouterr()
-    assert "[extractive]" in out.out and "engine extractive" in out.err
+    assert "[extractive]" in out.out and out.err == ""  # the digest names it, stderr stays quiet
 
 
 def test_jsonl_carries_ids_and_reports_bad_lines(
@@ -113,6 +113,7 @@ def test_bad_input_exits_2_with_a_reason(
     assert main(["summarize", "-"]) == 2
     captured = capsys.readouterr()
     assert reason in captured.err and captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1  # one line: the reason, nothing before it
 
 
 def test_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -1,0 +1,118 @@
+"""The buttons under a digest: another length (edited in place), the article, delete."""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+
+from telegram import CallbackQuery, InputFile, Message
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot.callbacks import DeleteDigest, Original, Resummarize
+from bot.delivery import best_effort, edit_html, send_html
+from bot.digests import buttons, digest_chunks, send_digest
+from bot.group_rules import may_manage
+from bot.keyboards import delete_keyboard
+from bot.runtime import Runtime, runtime
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+DigestAction = Resummarize | Original | DeleteDigest
+
+
+async def on_digest_button(
+    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, action: DigestAction,
+    message: Message, lang: str,
+) -> None:
+    """Act on one digest of the button's own chat; the query is answered exactly once."""
+    rt = runtime(context)
+    stored = await rt.store.get_digest(message.chat.id, action.number)
+    if stored is None:  # deleted meanwhile: a pop-up, not a new message
+        await best_effort(query.answer(text(lang, "button_expired")), "answer")
+        return
+    if isinstance(action, Resummarize):
+        await _resummarize(query, rt, context, action, message, lang, stored.length)
+    elif isinstance(action, Original):
+        await _original(query, rt, context, action.number, message, lang)
+    else:
+        await _delete(query, rt, context, action, message, lang, stored.user_id)
+
+
+async def _resummarize(
+    query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, action: Resummarize,
+    message: Message, lang: str, current: str | None,
+) -> None:
+    if current == action.length:  # already that length: editing would change nothing
+        await best_effort(query.answer(), "answer")
+        return
+    await best_effort(query.answer(text(lang, "resummarizing")), "answer")
+    chat_id = message.chat.id
+    article = await rt.store.article_text(chat_id, action.number)
+    engine = (await rt.store.chat_settings(chat_id)).engine
+    try:
+        # The engine's own thread: summaries never run on the event loop.
+        digest = await rt.worker.run_on_engine_thread(
+            rt.engines.summarize, article or "", action.length, engine, None)
+    except Exception:
+        log.exception("re-summarising digest %s of chat %s failed", action.number, chat_id)
+        await send_html(context.bot, chat_id, text(lang, "failed"))
+        return
+    stored = await rt.store.replace_digest(chat_id, action.number, digest, length=action.length)
+    if stored is None:
+        return
+    chunks = digest_chunks(stored, lang)
+    if len(chunks) == 1:
+        await edit_html(context.bot, chat_id, message.message_id, chunks[0],
+                        reply_markup=buttons(stored, lang))
+        return
+    # Too long for the one message that holds the buttons: the new digest comes as new messages.
+    await best_effort(message.edit_reply_markup(None), "editMessageReplyMarkup")
+    await send_digest(context.bot, chat_id, stored, lang)
+
+
+async def _original(
+    query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, number: int,
+    message: Message, lang: str,
+) -> None:
+    found = await rt.store.article(message.chat.id, number)
+    if found is None:
+        await best_effort(query.answer(text(lang, "button_expired")), "answer")
+        return
+    await best_effort(query.answer(), "answer")
+    article, source = found
+    if source:  # a forwarded channel post: the post itself is the original
+        link = html.escape(source, quote=True)
+        await send_html(context.bot, message.chat.id,
+                        text(lang, "original_link", number=number, link=link))
+        return
+    document = InputFile(io.BytesIO(article.encode("utf-8")), filename=f"tomtat-{number}.txt")
+    await context.bot.send_document(message.chat.id, document,
+                                    caption=text(lang, "original_caption", number=number))
+
+
+async def _delete(
+    query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, action: DeleteDigest,
+    message: Message, lang: str, author: int | None,
+) -> None:
+    chat_id = message.chat.id
+    if action.confirm is False:
+        await best_effort(query.answer(), "answer")
+        stored = await rt.store.get_digest(chat_id, action.number)
+        if stored is not None:
+            await best_effort(message.edit_reply_markup(buttons(stored, lang)), "keep")
+        return
+    allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
+                               private=message.chat.type == ChatType.PRIVATE, author_id=author)
+    if not allowed:
+        await best_effort(query.answer(text(lang, "delete_refused"), show_alert=True), "answer")
+        return
+    if action.confirm is None:
+        await best_effort(query.answer(), "answer")
+        await best_effort(message.edit_reply_markup(delete_keyboard(action.number, lang)), "ask")
+        return
+    deleted = await rt.store.delete_digest(chat_id, action.number)
+    body = text(lang, "deleted" if deleted else "not_found", number=action.number)
+    await best_effort(query.answer(body), "answer")
+    await edit_html(context.bot, chat_id, message.message_id, body)

@@ -1,0 +1,127 @@
+"""What a search query means: phrases (adjacent words, in order), ` OR ` between alternatives.
+
+`ngân sách OR "quyết định" tỉnh` is two alternatives: the phrase `ngân sách`, or the quoted
+phrase `quyết định` together with the phrase `tỉnh`. Every phrase matches without diacritics in
+the index; a phrase typed with diacritics prefers text with those diacritics (ranked first),
+and a quoted one typed with diacritics requires them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.textnorm import lower_unify_tones, nfc, strip_diacritics, syllables
+
+MAX_WORDS = 12
+_OR = re.compile(r"\s+OR\s+")
+_QUOTED = re.compile(r"[\"“”„]([^\"“”„]*)[\"“”„]")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Adjacent words in order: as typed (case and tone placement unified) and folded."""
+
+    words: tuple[str, ...]
+    folded: tuple[str, ...]
+    quoted: bool = False
+
+    @property
+    def toned(self) -> bool:
+        """Whether the reader typed any diacritic in it."""
+        return self.words != self.folded
+
+    @property
+    def required_exact(self) -> bool:
+        """A quoted phrase typed with diacritics matches only those diacritics."""
+        return self.quoted and self.toned
+
+
+@dataclass(frozen=True)
+class Query:
+    """Alternatives (OR) of phrases that must all match (AND)."""
+
+    alternatives: tuple[tuple[Phrase, ...], ...]
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        """Every phrase of every alternative."""
+        return tuple(p for alternative in self.alternatives for p in alternative)
+
+    @property
+    def toned(self) -> bool:
+        """Whether exact diacritics matter anywhere in the query."""
+        return any(p.toned for p in self.phrases)
+
+
+def _phrase(text: str, quoted: bool) -> Phrase | None:
+    words = tuple(syllables(lower_unify_tones(text)))
+    folded = tuple(strip_diacritics(w) for w in words)
+    # A word that folds to nothing would match nothing (and may not appear in FTS syntax).
+    kept = [(w, f) for w, f in zip(words, folded, strict=True) if f.isalnum()]
+    if not kept:
+        return None
+    return Phrase(tuple(w for w, _ in kept), tuple(f for _, f in kept), quoted)
+
+
+def _alternative(text: str) -> tuple[Phrase, ...]:
+    phrases: list[Phrase | None] = []
+    cursor = 0
+    for match in _QUOTED.finditer(text):
+        phrases.append(_phrase(text[cursor:match.start()], False))
+        phrases.append(_phrase(match.group(1), True))
+        cursor = match.end()
+    phrases.append(_phrase(text[cursor:], False))
+    return tuple(p for p in phrases if p is not None)
+
+
+def _capped(alternatives: list[tuple[Phrase, ...]]) -> tuple[tuple[Phrase, ...], ...]:
+    """At most MAX_WORDS words in all (a phrase is cut, never dropped whole)."""
+    budget, out = MAX_WORDS, []
+    for alternative in alternatives:
+        kept = []
+        for phrase in alternative:
+            if budget <= 0:
+                break
+            kept.append(Phrase(phrase.words[:budget], phrase.folded[:budget], phrase.quoted))
+            budget -= len(kept[-1].words)
+        if kept:
+            out.append(tuple(kept))
+    return tuple(out)
+
+
+def parse_query(text: str) -> Query:
+    """The query's alternatives and phrases (empty when nothing searchable was typed)."""
+    alternatives = [a for a in (_alternative(part) for part in _OR.split(nfc(text))) if a]
+    return Query(_capped(alternatives))
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Words next to each other, anything but letters between them (as FTS5 tokenizes).
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)")
+
+
+def exact_spans(text: str, phrase: Phrase) -> list[tuple[int, int]]:
+    """Where the phrase occurs with its diacritics (case and tone placement aside)."""
+    return [m.span() for m in _pattern(phrase.words).finditer(lower_unify_tones(text))]
+
+
+def folded_spans(folded_text: str, phrase: Phrase) -> list[tuple[int, int]]:
+    """Where the phrase occurs in a `search_form` text, any diacritics."""
+    return [m.span() for m in _pattern(phrase.folded).finditer(folded_text)]
+
+
+def matches_exactly(fields: tuple[str, ...], query: Query) -> bool:
+    """Whether some alternative's phrases all occur with their diacritics in the fields."""
+    return any(
+        all(any(exact_spans(f, p) for f in fields) for p in alternative if p.toned)
+        for alternative in query.alternatives
+    )
+
+
+def meets_requirements(fields: tuple[str, ...], query: Query) -> bool:
+    """Whether some alternative's quoted, toned phrases all occur exactly in the fields."""
+    return any(
+        all(any(exact_spans(f, p) for f in fields) for p in alternative if p.required_exact)
+        for alternative in query.alternatives
+    )
