@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # Shared with scripts/train_scorer.py: the scorer is fitted on everything but these rows.
 HELDOUT_SEED = 13
 HELDOUT_SIZE = 300
+# A development sample of the training pool (never the held-out rows): tune decisions here, and
+# the scorer is not fitted on it either, so its figures are not flattered by memorisation.
+DEVSAMPLE_SEED = 29
+DEVSAMPLE_SIZE = 400
 
 Row = dict[str, str]
 
@@ -48,12 +52,29 @@ def split_heldout(rows: list[Row], size: int = HELDOUT_SIZE) -> tuple[list[Row],
     return shuffled[:size], shuffled[size:]
 
 
-def dataset(path: Path, heldout: bool, limit: int) -> list[Row]:
-    """The rows a benchmark reads: all of them, or the held-out sample; at most `limit`."""
+def split_devsample(
+    rows: list[Row], size: int = DEVSAMPLE_SIZE
+) -> tuple[list[Row], list[Row]]:
+    """(development sample, fitting pool) of the rows left after the held-out split."""
+    pool = split_heldout(rows)[1]
+    shuffled = list(pool)
+    random.Random(DEVSAMPLE_SEED).shuffle(shuffled)
+    return shuffled[:size], shuffled[size:]
+
+
+def dataset(path: Path, heldout: bool, limit: int, devsample: bool = False) -> list[Row]:
+    """The rows a benchmark reads: all, the held-out or the development sample; at most `limit`."""
     rows = load_rows(path)
     if heldout:
         rows = split_heldout(rows)[0]
+    elif devsample:
+        rows = split_devsample(rows)[0]
     return rows[:limit] if limit else rows
+
+
+def which_sample(heldout: bool, devsample: bool) -> str:
+    """How a benchmark names the rows it read."""
+    return " (held-out sample)" if heldout else " (development sample)" if devsample else ""
 
 
 def shown_now(rows: list[Row], length: str) -> list[Shown]:

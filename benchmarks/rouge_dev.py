@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bootstrap import paired_difference
 from benchmarks.engine_runs import Row, Shown, dataset, shown_at, shown_now
+from benchmarks.engine_runs import which_sample as _which
 from benchmarks.rouge import RougeScores, score_tokens, tokens
 from summarizer.cleaning import clean_page
 
@@ -57,14 +58,16 @@ def main() -> None:
     parser.add_argument("--dataset", type=Path, default=Path("../shared/data/vietnews-dev.jsonl"))
     parser.add_argument("--heldout", action="store_true",
                         help="only the sample train_scorer.py never fits on")
+    parser.add_argument("--devsample", action="store_true",
+                        help="the training sample the scorer is not fitted on (tune here)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--lengths", default=",".join(LENGTHS))
     parser.add_argument("--baseline-ref", default="", help="also the engine at this git ref")
     args = parser.parse_args()
-    rows = dataset(args.dataset, args.heldout, args.limit)
+    rows = dataset(args.dataset, args.heldout, args.limit, args.devsample)
     lengths = [x for x in args.lengths.split(",") if x]
     refs = [tokens(r["reference"]) for r in rows]
-    print(f"{len(rows)} articles from {args.dataset}{' (held-out sample)' if args.heldout else ''};"
+    print(f"{len(rows)} articles from {args.dataset}{_which(args.heldout, args.devsample)};"
           f" reference {statistics.mean(len(r) for r in refs):.1f} syllables")
     print(f"{'system (title + summary)':24s} {'R1':>6s} {'R2':>6s} {'RL':>6s}"
           f" {'words':>6s} {'ms/art':>7s}")

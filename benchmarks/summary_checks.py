@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.engine_runs import Row, Shown, dataset, shown_at, shown_now
+from benchmarks.engine_runs import which_sample as _which
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article
 from summarizer.sentences import split_sentences
@@ -167,15 +168,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dataset", type=Path, default=Path("../shared/data/vietnews-dev.jsonl"))
     parser.add_argument("--heldout", action="store_true")
+    parser.add_argument("--devsample", action="store_true",
+                        help="the training sample the scorer is not fitted on (tune here)")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--lengths", default="short,medium,long")
     parser.add_argument("--baseline-ref", default="")
     parser.add_argument("--show", type=int, default=0, help="print up to N examples per system")
     args = parser.parse_args()
-    rows = dataset(args.dataset, args.heldout, args.limit)
+    rows = dataset(args.dataset, args.heldout, args.limit, args.devsample)
     lengths = [x for x in args.lengths.split(",") if x]
     before = shown_at(args.baseline_ref, rows, lengths) if args.baseline_ref else {}
-    print(f"{len(rows)} articles from {args.dataset}{' (held-out sample)' if args.heldout else ''}")
+    print(f"{len(rows)} articles from {args.dataset}{_which(args.heldout, args.devsample)}")
     results: list[tuple[str, Tally]] = []
     for length in lengths:
         if length in before:

@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.engine_runs import split_heldout
+from benchmarks.engine_runs import split_devsample, split_heldout
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
@@ -105,11 +105,14 @@ def fit_logistic(xs: np.ndarray, ys: np.ndarray, ridge: float = 1.0) -> np.ndarr
 
 
 def examples(
-    parts: Parts, idf: dict[str, float], default_idf: float, token_weights: list[float]
+    parts: Parts,
+    idf: dict[str, float],
+    default_idf: float,
+    token_weights: list[float],
+    label: str = "mixed",
 ) -> tuple[list[list[float]], list[float], list[float], float]:
     """Features, targets and sample weights of one article's units; and its title precision."""
     article, sentences, ref, title = parts
-    beyond = ref - title
     ctx = ArticleContext(
         article.title,
         [tokens(s) for s in sentences],
@@ -128,15 +131,32 @@ def examples(
             if not toks:
                 continue
             unit = Unit(index, variant.text, toks, variant.ops, full)
-            # Halfway between "used by the reference" and "used beyond the title": the title
-            # steers the choice, yet a unit that only repeats it earns less.
-            counts = Counter(toks)
-            overlap = 0.5 * sum((counts & ref).values()) + 0.5 * sum((counts & beyond).values())
+            target = _label(Counter(toks), ref, title, label)
+            if target is None:
+                continue
             xs.append(unit_features(unit, ctx))
-            ys.append(overlap / len(toks))
+            ys.append(target)
             ws.append(math.sqrt(len(toks)))
     title_overlap = sum((title & ref).values()) / max(1, sum(title.values()))
     return xs, ys, ws, title_overlap
+
+
+def _label(
+    counts: Counter[str], ref: Counter[str], title: Counter[str], label: str
+) -> float | None:
+    """The unit's training target (None: nothing to learn from it)."""
+    beyond = ref - title
+    if label == "fresh":
+        # What the reader gains below the title: the unit's words the title lacks, and the
+        # share of them the reference uses beyond the title's own words (the engine multiplies
+        # this by the unit's fresh words).
+        fresh = Counter({t: c for t, c in counts.items() if t not in title})
+        size = sum(fresh.values())
+        return sum((fresh & beyond).values()) / size if size else None
+    # Halfway between "used by the reference" and "used beyond the title": the title
+    # steers the choice, yet a unit that only repeats it earns less.
+    overlap = 0.5 * sum((counts & ref).values()) + 0.5 * sum((counts & beyond).values())
+    return overlap / sum(counts.values())
 
 
 def fit_mlp(
@@ -203,12 +223,26 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--ensemble", type=int, default=3, help="MLPs averaged (seeds differ)")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--label", choices=("mixed", "fresh"), default="mixed",
+        help="unit target: mixed (shipped), or fresh (share of its words beyond the title)",
+    )
+    parser.add_argument(
+        "--exclude-devsample", action="store_true",
+        help="fit without benchmarks' --devsample rows too, to tune rules there honestly",
+    )
+    parser.add_argument("--no-eval", action="store_true", help="skip the held-out ROUGE check")
     args = parser.parse_args()
 
     started = time.perf_counter()
     # The same held-out sample the benchmarks read with --heldout: never fitted on.
-    heldout, pool = split_heldout(load(args.train), args.heldout)
+    loaded = load(args.train)
+    heldout, pool = split_heldout(loaded, args.heldout)
     rows = heldout + pool
+    # Nor on the development sample the engine's rules are tuned on (benchmarks --devsample).
+    if args.exclude_devsample:
+        devsample = {r["text"] for r in split_devsample(loaded)[0]}
+        pool = [r for r in pool if r["text"] not in devsample]
     pool = pool[: args.articles] if args.articles else pool
     idf, default_idf = idf_table(pool)
     print(f"{len(rows)} articles, {len(idf)} syllables in the IDF table")
@@ -229,7 +263,7 @@ def main() -> None:
     ws: list[float] = []
     title_precisions: list[float] = []
     for parts in pool_parts:
-        x, y, w, tp = examples(parts, idf, default_idf, token_weights)
+        x, y, w, tp = examples(parts, idf, default_idf, token_weights, args.label)
         xs.extend(x)
         ys.extend(y)
         ws.extend(w)
@@ -252,7 +286,8 @@ def main() -> None:
         "idf": idf,
     }
     scorer = Scorer.from_json(data)
-    print(f"held-out ROUGE-1 (short): {evaluate(heldout, scorer):.2f}")
+    if not args.no_eval:
+        print(f"held-out ROUGE-1 (short): {evaluate(heldout, scorer):.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     size_kb = args.out.stat().st_size / 1024

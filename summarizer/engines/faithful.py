@@ -11,11 +11,12 @@ from summarizer.engines.compress import Variant, variants
 from summarizer.textnorm import count_words, fold_tones
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
-# The time phrase of a news lead: "Sáng 13/6", "chiều 23-7", "Ngày 10/09/2019", "hôm qua".
+# The time phrase of a news lead: "Sáng 13/6", "chiều 23-7", "Ngày 10/09/2019", "hôm qua",
+# "trưa thứ Sáu" (a weekday after a time word: alone, "thứ sáu" is often "sixth").
 _TIME = re.compile(
     r"\b(?:(?:rạng\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)\s+(?:nay|qua|mai|"
-    r"\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?)|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|"
-    r"hôm qua|hôm nay|tuần (?:qua|trước))\b",
+    r"\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)|"
+    r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|hôm qua|hôm nay|tuần (?:qua|trước))\b",
     re.IGNORECASE,
 )
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())

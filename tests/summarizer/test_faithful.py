@@ -64,6 +64,28 @@ def test_the_lead_keeps_its_time_phrase_when_used(
     assert summary.startswith("Sáng 13/6, ông Phạm Quốc Việt")
 
 
+# The lead's time is a weekday after a time word, with no date; the lead is longer than the
+# short budget, so it must be trimmed.
+WEEKDAY_LEAD = (
+    "Nhóm bạn trẻ hát miễn phí bên bờ biển Nha Trang\n\n"
+    "Tối thứ Năm hằng tuần, nhóm bạn trẻ ở phường Vĩnh Hải (TP Nha Trang, Khánh Hòa) lại mang "
+    "đàn ghi-ta ra công viên bờ biển để hát miễn phí cho người đi dạo nghe đến khuya, từ "
+    "những bản nhạc xưa đến các ca khúc mới.\n\n"
+    "Nhóm được lập từ ba năm trước, nay có gần 30 thành viên là sinh viên và công nhân.\n\n"
+    "Tiền khán giả tự nguyện góp được nhóm dùng để mua sách cho trẻ em vùng biển.\n\n"
+    "Chính quyền phường đã bố trí đèn chiếu sáng và chỗ ngồi cho buổi biểu diễn."
+)
+
+
+@pytest.mark.parametrize("length", list(Length))
+def test_a_weekday_in_the_lead_is_kept_like_a_date(
+    engine: ExtractiveEngine, length: Length
+) -> None:
+    summary = engine.summarize(clean_page(WEEKDAY_LEAD), length)
+    assert "mang đàn ghi-ta ra công viên bờ biển" in summary
+    assert summary.startswith("Tối thứ Năm hằng tuần, nhóm bạn trẻ")
+
+
 @pytest.mark.parametrize("length", list(Length))
 def test_a_trim_never_leaves_a_subject_without_its_verb(
     engine: ExtractiveEngine, length: Length
