@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.at_ref import digests_at
 from benchmarks.rouge import overlap_f1
 from summarizer.textnorm import fold_tones, syllables
 
@@ -153,39 +151,7 @@ def predict_now(rows: Iterable[Row], length: str = "short") -> list[Prediction]:
 
 def predict_at(ref: str, rows: list[Row]) -> list[Prediction]:
     """Digests of the product as it was at git `ref`, run in a temporary worktree."""
-    with tempfile.TemporaryDirectory(prefix="tomtat-baseline-") as tmp:
-        tree = Path(tmp) / "tree"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            src = Path(tmp) / "in.jsonl"
-            src.write_text(
-                "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in rows),
-                encoding="utf-8",
-            )
-            code = (
-                "import sys; from bot.cli import main; "
-                "sys.exit(main(['summarize', '--jsonl', sys.argv[1], '--engine', 'extractive', "
-                "'--length', 'short']))"
-            )
-            out = subprocess.run(
-                [sys.executable, "-c", code, str(src)],
-                cwd=tree,
-                env={"PYTHONPATH": str(tree), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
-                check=False,
-                capture_output=True,
-                text=True,
-            ).stdout
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                check=False,
-                capture_output=True,
-            )
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return digests_at(ref, [(r["id"], r["text"]) for r in rows], ["short"])["short"]
 
 
 def by_split(rows: list[Row]) -> dict[str, list[int]]:

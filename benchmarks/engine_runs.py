@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.at_ref import digests_at
 
 ROOT = Path(__file__).resolve().parents[1]
 # Shared with scripts/train_scorer.py: the scorer is fitted on everything but these rows.
@@ -92,42 +91,8 @@ def shown_now(rows: list[Row], length: str) -> list[Shown]:
 
 def shown_at(ref: str, rows: list[Row], lengths: list[str]) -> dict[str, list[Shown]]:
     """The extractive digests of the product at git `ref`, per length (a temporary worktree)."""
-    with tempfile.TemporaryDirectory(prefix="tomtat-baseline-") as tmp:
-        tree = Path(tmp) / "tree"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            src = Path(tmp) / "in.jsonl"
-            src.write_text(
-                "".join(json.dumps({"id": str(i), "text": r["text"]}) + "\n"
-                        for i, r in enumerate(rows)),
-                encoding="utf-8",
-            )
-            return {length: _run_cli(tree, src, length) for length in lengths}
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                check=False,
-                capture_output=True,
-            )
-
-
-def _run_cli(tree: Path, src: Path, length: str) -> list[Shown]:
-    code = (
-        "import sys; from bot.cli import main; "
-        "sys.exit(main(['summarize', '--jsonl', sys.argv[1], '--engine', 'extractive', "
-        "'--length', sys.argv[2]]))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(src), length],
-        cwd=tree,
-        env={"PYTHONPATH": str(tree), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    digests = [json.loads(line) for line in out.splitlines() if line.strip()]
-    return [Shown(d.get("title", ""), d.get("summary", "")) for d in digests]
+    texts = [(str(i), r["text"]) for i, r in enumerate(rows)]
+    return {
+        length: [Shown(d.get("title", ""), d.get("summary", "")) for d in digests]
+        for length, digests in digests_at(ref, texts, lengths).items()
+    }
