@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from summarizer.decisions import actors, model, text
+from summarizer.decisions import actors, model, text, words
 from summarizer.decisions.features import features, first_cue
 from summarizer.decisions.mentions import Mention, mentions
-from summarizer.decisions.units import Unit, units
+from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
 
 __all__ = ["extract_decisions"]
+
+
+def _opening(unit: Unit) -> tuple[int | None, int]:
+    """The first cue and where the clause starts; a cue inside a lead phrase is not the verb."""
+    cue = first_cue(unit)
+    start = text.start_token(unit, cue)
+    # `Theo thoả thuận mới, Mexico đồng ý …`: the lead phrase's `thoả thuận` is no verb.
+    lead = text.start_token(unit, None)
+    later = [at for at in cue_positions(unit.text, unit.tokens, unit.spans, True) if at >= lead]
+    opener = not words.match_at("connectives", unit.tokens, 0)  # `đồng thời yêu cầu …, …`
+    if opener and cue is not None and cue < lead and later and later[0] > lead:
+        return later[0], lead
+    return cue, start
 
 
 def _decision(
@@ -18,8 +31,7 @@ def _decision(
     context: tuple[str | None, str],
 ) -> Decision:
     """The unit as a decision: its clause and its actor (`context`: last official, article)."""
-    cue = first_cue(unit)
-    start = text.start_token(unit, cue)
+    cue, start = _opening(unit)
     quoted = actors.attribution(unit, found, officials)
     speaker = quoted.speaker if quoted else context[0]
     # `“Tôi giao …”, ông A nói`: the decision is the quotation, the speaker its actor.
