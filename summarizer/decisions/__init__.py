@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.decisions import actors, model, text, words
-from summarizer.decisions.features import features, first_cue
+from summarizer.decisions.features import features, first_cue, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
@@ -53,7 +53,9 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     named: str | None = None
     for unit in units(article):
         found = mentions(unit, officials)
-        if weights.probability(features(unit, found)) >= weights.threshold:
+        # Statistics of past enforcement are never decisions (the guideline), however they read.
+        chosen = weights.probability(features(unit, found)) >= weights.threshold
+        if chosen and not tally(unit):
             decision = _decision(unit, found, officials, (named or last, article.body))
             if decision.text and all(d.text != decision.text for d in decisions):
                 decisions.append(decision)

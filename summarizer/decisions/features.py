@@ -6,8 +6,10 @@ from summarizer.decisions import words
 from summarizer.decisions.actors import attribution
 from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit, cue_positions
+from summarizer.gazetteers import fold
 
 _CUES_SEEN = 4
+_IF = fold("nếu")
 _LISTS = ("modals", "first_person", "opinion", "reporting", "background", "connectives")
 
 
@@ -80,6 +82,34 @@ def _signals(unit: Unit, found: list[Mention]) -> list[str]:
     return out
 
 
+def _frame(unit: Unit, head: int) -> list[str]:
+    """A condition before the verb, a year early on, a count of cases: no news decision."""
+    tokens, out = unit.tokens, []
+    if _IF in tokens[:head]:
+        out.append("conditional")  # `Nếu Quốc hội quyết định dừng, …`
+    if any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in tokens[:8]):
+        out.append("year_early")  # `Năm 2003, …`: history
+    if statistic(unit, head):
+        out.append("count")  # `khởi tố 120 vụ`
+    first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+    if words.find("parties", tokens, 0, head) and words.cue_classes().get(first) == "agree":
+        out.append("parties_agree")  # `Hai bên nhất trí …`: an agreement between them
+    return out
+
+
+def statistic(unit: Unit, head: int) -> bool:
+    """Whether the unit counts cases after its verb (`đã khởi tố 120 vụ`)."""
+    tokens = unit.tokens
+    return any(at and tokens[at - 1][:1].isdigit() for at in words.find("counters", tokens, head))
+
+
+def tally(unit: Unit) -> bool:
+    """A past or cumulative frame, then a count of cases: enforcement statistics, no decision."""
+    cues = cue_positions(unit.text, unit.tokens, unit.spans)
+    head = cues[0] if cues else len(unit.tokens)
+    return statistic(unit, head) and bool(words.find("background", unit.tokens, 0, head))
+
+
 def _shape(unit: Unit) -> list[str]:
     """Quotes, figures, questions, length and where the unit stands in the article."""
     text = unit.text
@@ -106,4 +136,6 @@ def _shape(unit: Unit) -> list[str]:
 def features(unit: Unit, found: list[Mention]) -> list[str]:
     """Binary features of a unit: rule signals and shape (no bag of words: it overfits)."""
     out = ["bias", "start:" + " ".join(unit.tokens[:2])]
-    return out + _signals(unit, found) + _shape(unit)
+    cues = cue_positions(unit.text, unit.tokens, unit.spans)
+    head = cues[0] if cues else len(unit.tokens)
+    return out + _signals(unit, found) + _shape(unit) + _frame(unit, head)

@@ -95,3 +95,17 @@ def test_a_city_is_not_read_as_an_official_with_the_same_given_name() -> None:
     )
     actors = _actor_of(found, "quyết định cấm dùng túi nilon")
     assert actors and actors[0] is not None and "Hà Nội" in actors[0]
+
+
+def test_a_tally_of_past_cases_is_no_decision_but_todays_sanction_with_numbers_is() -> None:
+    found = _decisions(
+        "Kiểm tra an toàn thực phẩm dịp Tết\n\n"
+        "Theo số liệu thống kê, trong 11 tháng qua, lực lượng quản lý thị trường tỉnh đã xử phạt "
+        "215 trường hợp vi phạm về an toàn thực phẩm. Sáng 9/1, Chi cục Quản lý thị trường tỉnh "
+        "quyết định xử phạt cơ sở sản xuất giò chả Minh Phát 45 triệu đồng và tiêu huỷ 300 kg "
+        "hàng không rõ nguồn gốc."
+    )
+    assert not [d for d in found if "215 trường hợp" in d.text]
+    assert [d.actor for d in found if "xử phạt cơ sở sản xuất giò chả" in d.text] == [
+        "Chi cục Quản lý thị trường tỉnh"
+    ]
