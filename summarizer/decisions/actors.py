@@ -9,7 +9,7 @@ from summarizer.decisions import subjects, words
 from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit, tokenize
 from summarizer.digest import Official
-from summarizer.gazetteers import fold, surnames
+from summarizer.gazetteers import fold, places, surnames
 from summarizer.vnchars import UPPER
 
 # A subject longer than this is no subject (the verb's real subject was elided).
@@ -202,7 +202,8 @@ def expand(
     (`Hùng`) as the article's fullest form."""
     if actor is None or len(actor.split()) > 1:
         return actor
-    names = _named_in(actor, context, officials)
+    # `tỉnh Phan Ngọc Thọ` is a title and a person: not the province's name.
+    names = [n for n in _named_in(actor, context, officials) if not _person(n[len(actor) :])]
     if not names:
         return _full_name(actor, context)
     if at is not None:
@@ -212,6 +213,14 @@ def expand(
         if nearest[0] >= 0:
             return nearest[2]
     return names[0]
+
+
+def _person(words: str) -> bool:
+    """Whether capitalised words are a Vietnamese person's name rather than a place."""
+    tokens = tokenize(words)[0]
+    if len(tokens) < 2 or tokens[0] not in surnames():
+        return False
+    return places().match_at(tokens, 0) < len(tokens)
 
 
 def _full_name(given: str, context: str) -> str:

@@ -109,3 +109,13 @@ def test_a_tally_of_past_cases_is_no_decision_but_todays_sanction_with_numbers_i
     assert [d.actor for d in found if "xử phạt cơ sở sản xuất giò chả" in d.text] == [
         "Chi cục Quản lý thị trường tỉnh"
     ]
+
+
+def test_a_bare_province_is_named_in_full_not_after_its_chairman() -> None:
+    found = _decisions(
+        "Quảng Trị hạn chế đồ nhựa dùng một lần\n\n"
+        "Chủ tịch UBND tỉnh Võ Văn Hưng vừa ký ban hành kế hoạch chống rác thải nhựa của tỉnh "
+        "Quảng Trị. Tỉnh cũng chỉ đạo các sở, ngành không dùng chai nhựa, ống hút nhựa trong các "
+        "cuộc họp từ ngày 1/7."
+    )
+    assert _actor_of(found, "không dùng chai nhựa") == ["tỉnh Quảng Trị"]
