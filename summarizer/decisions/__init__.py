@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from summarizer.decisions import actors, model, text, words
 from summarizer.decisions.features import features, first_cue, tally
 from summarizer.decisions.mentions import Mention, mentions
@@ -43,6 +45,13 @@ def _decision(
                     actors.expand(who, context[1], officials, None if at < 0 else at))
 
 
+def _restates(new: Decision, old: Decision) -> bool:
+    """Whether a decision repeats an earlier one (a long common run): one item, the first."""
+    a, b = new.text.lower().split(), old.text.lower().split()
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return run.size * 2 >= min(len(a), len(b))
+
+
 def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:
     """Decisions in article order, each attributed to its official or body (None if unsaid)."""
     weights = model.load()
@@ -57,7 +66,7 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
         chosen = weights.probability(features(unit, found)) >= weights.threshold
         if chosen and not tally(unit):
             decision = _decision(unit, found, officials, (named or last, article.body))
-            if decision.text and all(d.text != decision.text for d in decisions):
+            if decision.text and not any(_restates(decision, d) for d in decisions):
                 decisions.append(decision)
                 last = decision.actor or last
         named = found[-1].name if found else None

@@ -119,3 +119,14 @@ def test_a_bare_province_is_named_in_full_not_after_its_chairman() -> None:
         "cuộc họp từ ngày 1/7."
     )
     assert _actor_of(found, "không dùng chai nhựa") == ["tỉnh Quảng Trị"]
+
+
+def test_a_decision_restated_later_in_the_article_is_one_item() -> None:
+    found = _decisions(
+        "Tạm dừng dự án lấn biển Sơn Trà\n\n"
+        "UBND thành phố quyết định tạm dừng dự án lấn biển tại bán đảo Sơn Trà để đánh giá lại tác "
+        "động môi trường. Chiều 4/3, người dân ven biển vui mừng khi nghe tin này. Như vậy, UBND "
+        "thành phố đã quyết định tạm dừng dự án lấn biển tại bán đảo Sơn Trà cho đến khi có kết "
+        "quả đánh giá."
+    )
+    assert len([d for d in found if "tạm dừng dự án lấn biển" in d.text]) == 1
