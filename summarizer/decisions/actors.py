@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.decisions import subjects, words
+from summarizer.decisions import subjects, text, words
 from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit, tokenize
 from summarizer.digest import Official
@@ -57,9 +57,10 @@ def _by_title(subject: str, officials: tuple[Official, ...]) -> str | None:
     for official in officials:
         for title in official.titles:
             words_of_title = tokenize(title)[0]
-            shared = len(set(key) & set(words_of_title))
+            shared = len(set(key) & set(words_of_title)) / len(key)
+            # `Bộ GTVT` is a body, not `Bộ trưởng Bộ GTVT`: the post's first two words match.
             if key[: len(words_of_title)] == words_of_title or (
-                len(key) > 1 and key[0] == words_of_title[0] and shared / len(key) >= _TITLE_OVERLAP
+                len(key) > 1 and key[:2] == words_of_title[:2] and shared >= _TITLE_OVERLAP
             ):
                 return official.name
     return None
@@ -135,6 +136,28 @@ def _passive(unit: Unit, head: int, cue: int | None) -> int | None:
     return marks[-1] + 1 if marks else None
 
 
+def _reported_subject(
+    unit: Unit,
+    said: int,
+    span: tuple[int, int | None],
+    found: list[Mention],
+    officials: tuple[Official, ...],
+) -> str | None:
+    """The subject of what was said (`ông A cho biết, sau khi …, Bộ sẽ trình …` → Bộ)."""
+    head, cue = span
+    lo = said + words.match_at("reporting", unit.tokens, said)
+    # A subordinate clause (`sau khi đã hoàn chỉnh …,`) opens what was said: its subject follows.
+    limit = unit.spans[cue][0] if cue is not None else len(unit.text)
+    lead = text.lead_end(unit, lo, limit) if words.match_at("hedges", unit.tokens, lo) else None
+    if lead is not None and (cue is None or lead < cue):
+        lo, head = lead, _head(unit, lead, cue)
+    return (
+        _named(unit, lo, head, found, officials)
+        or subjects.proper_subject(unit, lo, head)
+        or subjects.plain_subject(unit, lo, head)
+    )
+
+
 def actor(
     unit: Unit,
     span: tuple[int, int | None],
@@ -157,12 +180,7 @@ def actor(
     reported = words.find("reporting", unit.tokens, start, head)
     if reported:
         # `ông A cho biết, UBND tỉnh đã …`: the clause's own subject first, else who said it.
-        lo = reported[-1] + words.match_at("reporting", unit.tokens, reported[-1])
-        own = (
-            _named(unit, lo, head, found, officials)
-            or subjects.proper_subject(unit, lo, head)
-            or subjects.plain_subject(unit, lo, head)
-        )
+        own = _reported_subject(unit, reported[-1], (head, cue), found, officials)
         head = reported[-1]
         if own:
             return own
@@ -202,6 +220,8 @@ def expand(
     (`Hùng`) as the article's fullest form."""
     if actor is None or len(actor.split()) > 1:
         return actor
+    if not words.phrases("bodies").match_at(tokenize(actor)[0], 0):
+        return _full_name(actor, context)  # `Mexico` stays; `Bé` is written in full
     # `tỉnh Phan Ngọc Thọ` is a title and a person: not the province's name.
     names = [n for n in _named_in(actor, context, officials) if not _person(n[len(actor) :])]
     if not names:

@@ -130,3 +130,21 @@ def test_a_decision_restated_later_in_the_article_is_one_item() -> None:
         "quả đánh giá."
     )
     assert len([d for d in found if "tạm dừng dự án lấn biển" in d.text]) == 1
+
+
+def test_a_ministry_after_a_subordinate_clause_is_the_actor_not_its_minister() -> None:
+    found = _decisions(
+        "Nâng cấp quốc lộ 14\n\n"
+        "Bộ trưởng Bộ GTVT Trần Hồng Minh cho biết thêm sau khi đã hoàn chỉnh báo cáo khả thi, "
+        "Bộ GTVT sẽ trình Chính phủ phương án dùng vốn ngân sách để nâng cấp quốc lộ 14."
+    )
+    assert _actor_of(found, "trình Chính phủ phương án dùng vốn ngân sách") == ["Bộ GTVT"]
+
+
+def test_a_country_as_actor_is_not_stretched_into_its_leader_s_name() -> None:
+    found = _decisions(
+        "Thoả thuận thương mại Mỹ - Canada\n\n"
+        "Thủ tướng Canada Justin Trudeau gặp Tổng thống Mỹ tại Washington. Canada đồng ý mở rộng "
+        "hạn ngạch nhập khẩu sữa từ Mỹ và giảm thuế với gỗ xẻ từ năm sau."
+    )
+    assert _actor_of(found, "mở rộng hạn ngạch nhập khẩu sữa") == ["Canada"]
