@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from summarizer.decisions import actors, model, text, words
+from summarizer.decisions import actors, model, quotes, text, words
 from summarizer.decisions.features import features, first_cue, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
@@ -60,12 +60,14 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     # unless another official was just named.
     last: str | None = officials[0].name if officials else None
     named: str | None = None
-    for unit in units(article):
-        found = mentions(unit, officials)
+    found_units = units(article)
+    named_in = [mentions(unit, officials) for unit in found_units]
+    quoted = quotes.speakers(found_units, named_in, officials)
+    for unit, found, speaker in zip(found_units, named_in, quoted, strict=True):
         # Statistics of past enforcement are never decisions (the guideline), however they read.
         chosen = weights.probability(features(unit, found)) >= weights.threshold
         if chosen and not tally(unit):
-            decision = _decision(unit, found, officials, (named or last, article.body))
+            decision = _decision(unit, found, officials, (speaker or named or last, article.body))
             if decision.text and not any(_restates(decision, d) for d in decisions):
                 decisions.append(decision)
                 last = decision.actor or last

@@ -148,3 +148,14 @@ def test_a_country_as_actor_is_not_stretched_into_its_leader_s_name() -> None:
         "hạn ngạch nhập khẩu sữa từ Mỹ và giảm thuế với gỗ xẻ từ năm sau."
     )
     assert _actor_of(found, "mở rộng hạn ngạch nhập khẩu sữa") == ["Canada"]
+
+
+def test_a_quotation_over_two_paragraphs_belongs_to_the_speaker_named_at_its_end() -> None:
+    found = _decisions(
+        "Xử lý nhân viên ngân hàng vi phạm\n\n"
+        "Ông Phạm Quốc Vinh, Giám đốc chi nhánh ngân hàng Phú Mỹ, đã nhận được đơn của khách hàng. "
+        "Chủ tịch UBND huyện Trịnh Văn Sơn cũng đã yêu cầu làm rõ vụ việc. "
+        "“Chúng tôi đã quyết định tạm đình chỉ công tác 3 tháng đối với nhân viên giao dịch liên "
+        "quan.\n\nChúng tôi rất tiếc vì sự việc này”, ông Vinh cho biết."
+    )
+    assert _actor_of(found, "tạm đình chỉ công tác 3 tháng") == ["Phạm Quốc Vinh"]
