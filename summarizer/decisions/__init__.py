@@ -5,7 +5,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from summarizer.decisions import actors, model, quotes, text, words
-from summarizer.decisions.features import features, first_cue, tally
+from summarizer.decisions.features import agreement, features, first_cue, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
@@ -64,8 +64,9 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
     for unit, found, speaker in zip(found_units, named_in, quoted, strict=True):
-        # Statistics of past enforcement are never decisions (the guideline), however they read.
-        chosen = weights.probability(features(unit, found)) >= weights.threshold
+        # The guideline's own cases: an agreement between parties always counts, statistics of
+        # past enforcement never do, however the model reads them.
+        chosen = agreement(unit) or weights.probability(features(unit, found)) >= weights.threshold
         if chosen and not tally(unit):
             decision = _decision(unit, found, officials, (speaker or named or last, article.body))
             if decision.text and not any(_restates(decision, d) for d in decisions):

@@ -103,6 +103,24 @@ def statistic(unit: Unit, head: int) -> bool:
     return any(at and tokens[at - 1][:1].isdigit() for at in words.find("counters", tokens, head))
 
 
+def agreement(unit: Unit) -> bool:
+    """Two or more parties as the subject of an unhedged agreeing verb (`Hai bên nhất trí …`)."""
+    tokens = unit.tokens
+    cues = cue_positions(unit.text, tokens, unit.spans)
+    if not cues:
+        return False
+    head = cues[0]
+    first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+    parties = words.find("parties", tokens, 0, head)
+    if not parties or words.cue_classes().get(first) != "agree":
+        return False
+    # The parties must be the verb's subject, only auxiliaries between (`Hai nước đã nhất trí`).
+    at = parties[-1] + words.match_at("parties", tokens, parties[-1])
+    while at < head and words.match_at("auxiliaries", tokens, at):
+        at += words.match_at("auxiliaries", tokens, at)
+    return at == head and not words.find("hedges", tokens, 0, head)
+
+
 def tally(unit: Unit) -> bool:
     """A past or cumulative frame, then a count of cases: enforcement statistics, no decision."""
     cues = cue_positions(unit.text, unit.tokens, unit.spans)
