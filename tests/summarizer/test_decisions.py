@@ -159,7 +159,7 @@ def test_a_bare_ministry_is_named_as_its_official_s_position_names_it() -> None:
 def test_parties_that_have_not_agreed_have_made_no_agreement() -> None:
     found = _decisions(
         "Đàm phán giá điện Việt Nam - Lào\n\n"
-        "Chiều 2/6, đoàn đàm phán của hai nước gặp nhau lần thứ ba tại Viêng Chăn. Hai bên vẫn chưa "
-        "thống nhất được giá mua điện cho giai đoạn 2026 - 2030."
+        "Chiều 2/6, đoàn đàm phán của hai nước gặp nhau lần thứ ba tại Viêng Chăn. Hai bên vẫn "
+        "chưa thống nhất được giá mua điện cho giai đoạn 2026 - 2030."
     )
     assert not [d for d in found if "giá mua điện" in d.text]
