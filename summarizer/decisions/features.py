@@ -61,10 +61,9 @@ def _around_head(unit: Unit, head: int) -> list[str]:
     return out
 
 
-def _signals(unit: Unit, found: list[Mention]) -> list[str]:
+def _signals(unit: Unit, found: list[Mention], cues: list[int]) -> list[str]:
     """Cue verbs, their subject (a body, an official), modal, quote and background signals."""
     tokens = unit.tokens
-    cues = cue_positions(unit.text, tokens, unit.spans)
     head = cues[0] if cues else len(tokens)
     subject = _subject(unit, found, head)
     out = [*_cue_words(unit, cues), "subject:" + subject, f"cues:{_bucket(len(cues), (1, 2, 3))}"]
@@ -106,6 +105,8 @@ def statistic(unit: Unit, head: int) -> bool:
 def agreement(unit: Unit) -> bool:
     """Two or more parties as the subject of an unhedged agreeing verb (`Hai bên nhất trí …`)."""
     tokens = unit.tokens
+    if not words.find("parties", tokens):
+        return False  # most units: no parties, no need to find the verbs
     cues = cue_positions(unit.text, tokens, unit.spans)
     if not cues:
         return False
@@ -156,4 +157,4 @@ def features(unit: Unit, found: list[Mention]) -> list[str]:
     out = ["bias", "start:" + " ".join(unit.tokens[:2])]
     cues = cue_positions(unit.text, unit.tokens, unit.spans)
     head = cues[0] if cues else len(unit.tokens)
-    return out + _signals(unit, found) + _shape(unit) + _frame(unit, head)
+    return out + _signals(unit, found, cues) + _shape(unit) + _frame(unit, head)
