@@ -159,3 +159,13 @@ def test_a_quotation_over_two_paragraphs_belongs_to_the_speaker_named_at_its_end
         "quan.\n\nChúng tôi rất tiếc vì sự việc này”, ông Vinh cho biết."
     )
     assert _actor_of(found, "tạm đình chỉ công tác 3 tháng") == ["Phạm Quốc Vinh"]
+
+
+def test_a_subject_that_opens_with_an_official_s_post_is_that_official() -> None:
+    found = _decisions(
+        "Đẩy nhanh giải ngân vốn đầu tư công\n\n"
+        "Sáng 12/9, Chủ tịch UBND tỉnh Lê Hồng Quang làm việc với các huyện miền núi. Chủ tịch "
+        "UBND tỉnh hoan nghênh khi huyện Nam Trà My được giao vốn sớm và yêu cầu các sở hoàn thành "
+        "giải ngân trước ngày 31/12."
+    )
+    assert _actor_of(found, "yêu cầu các sở hoàn thành giải ngân") == ["Lê Hồng Quang"]
