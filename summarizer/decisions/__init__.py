@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from summarizer.decisions import actors, model, text
-from summarizer.decisions.features import features, first_cue
+from difflib import SequenceMatcher
+
+from summarizer.decisions import actors, model, quotes, text, words
+from summarizer.decisions.features import agreement, features, first_cue, tally
 from summarizer.decisions.mentions import Mention, mentions
-from summarizer.decisions.units import Unit, units
+from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
 
 __all__ = ["extract_decisions"]
+
+
+def _opening(unit: Unit) -> tuple[int | None, int]:
+    """The first cue and where the clause starts; a cue inside a lead phrase is not the verb."""
+    cue = first_cue(unit)
+    start = text.start_token(unit, cue)
+    # `Theo thoả thuận mới, Mexico đồng ý …`: the lead phrase's `thoả thuận` is no verb.
+    lead = text.start_token(unit, None)
+    later = [at for at in cue_positions(unit.text, unit.tokens, unit.spans, True) if at >= lead]
+    opener = not words.match_at("connectives", unit.tokens, 0)  # `đồng thời yêu cầu …, …`
+    if opener and cue is not None and cue < lead and later and later[0] > lead:
+        return later[0], lead
+    return cue, start
 
 
 def _decision(
@@ -18,8 +33,7 @@ def _decision(
     context: tuple[str | None, str],
 ) -> Decision:
     """The unit as a decision: its clause and its actor (`context`: last official, article)."""
-    cue = first_cue(unit)
-    start = text.start_token(unit, cue)
+    cue, start = _opening(unit)
     quoted = actors.attribution(unit, found, officials)
     speaker = quoted.speaker if quoted else context[0]
     # `“Tôi giao …”, ông A nói`: the decision is the quotation, the speaker its actor.
@@ -31,6 +45,13 @@ def _decision(
                     actors.expand(who, context[1], officials, None if at < 0 else at))
 
 
+def _restates(new: Decision, old: Decision) -> bool:
+    """Whether a decision repeats an earlier one (a long common run): one item, the first."""
+    a, b = new.text.lower().split(), old.text.lower().split()
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return run.size * 2 >= min(len(a), len(b))
+
+
 def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tuple[Decision, ...]:
     """Decisions in article order, each attributed to its official or body (None if unsaid)."""
     weights = model.load()
@@ -39,11 +60,16 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     # unless another official was just named.
     last: str | None = officials[0].name if officials else None
     named: str | None = None
-    for unit in units(article):
-        found = mentions(unit, officials)
-        if weights.probability(features(unit, found)) >= weights.threshold:
-            decision = _decision(unit, found, officials, (named or last, article.body))
-            if decision.text and all(d.text != decision.text for d in decisions):
+    found_units = units(article)
+    named_in = [mentions(unit, officials) for unit in found_units]
+    quoted = quotes.speakers(found_units, named_in, officials)
+    for unit, found, speaker in zip(found_units, named_in, quoted, strict=True):
+        # The guideline's own cases: an agreement between parties always counts, statistics of
+        # past enforcement never do, however the model reads them.
+        chosen = agreement(unit) or weights.probability(features(unit, found)) >= weights.threshold
+        if chosen and not tally(unit):
+            decision = _decision(unit, found, officials, (speaker or named or last, article.body))
+            if decision.text and not any(_restates(decision, d) for d in decisions):
                 decisions.append(decision)
                 last = decision.actor or last
         named = found[-1].name if found else None

@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.decisions import words
+from summarizer.decisions import subjects, text, words
 from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit, tokenize
 from summarizer.digest import Official
-from summarizer.gazetteers import fold, places
+from summarizer.gazetteers import fold, places, surnames
 from summarizer.vnchars import UPPER
 
 # A subject longer than this is no subject (the verb's real subject was elided).
 _MAX_SUBJECT = 14
 _CLOSING = '”"'
 _TITLE_OVERLAP = 0.6
-# A proper-name subject is short (`Hạ viện Mỹ`, `Bộ Ngoại giao Indonesia`).
-_MAX_PROPER = 5
 _PASSIVE = frozenset(fold(w) for w in ("bị", "được", "do"))
 # The attribution after a quotation (`“…”, ông A nói`) is short.
 _MAX_ATTRIBUTION = 20
@@ -47,24 +45,8 @@ def attribution(
     named = [m.name for m in found if m.start >= tail]
     if named:
         return Attribution(close, named[0])
-    who = _strip(unit, tail, said[0])
+    who = subjects.strip(unit, tail, said[0])
     return Attribution(close, _by_title(who, officials) or who or None)
-
-
-def _strip(unit: Unit, start: int, end: int) -> str:
-    """The words from token start to end, honorifics and auxiliaries dropped."""
-    while start < end and words.match_at("honorifics", unit.tokens, start):
-        start += words.match_at("honorifics", unit.tokens, start)
-    while end > start and _auxiliary_ending(unit, end):
-        end -= _auxiliary_ending(unit, end)
-    if end <= start:
-        return ""
-    return unit.text[unit.spans[start][0] : unit.spans[end - 1][1]].strip(' ,“”"')
-
-
-def _auxiliary_ending(unit: Unit, end: int) -> int:
-    """Length of the auxiliary that ends right before token `end` (0 when none)."""
-    return words.phrases("auxiliaries").match_ending(unit.tokens, end - 1)
 
 
 def _by_title(subject: str, officials: tuple[Official, ...]) -> str | None:
@@ -75,9 +57,10 @@ def _by_title(subject: str, officials: tuple[Official, ...]) -> str | None:
     for official in officials:
         for title in official.titles:
             words_of_title = tokenize(title)[0]
-            shared = len(set(key) & set(words_of_title))
-            if key == words_of_title or (
-                len(key) > 1 and key[0] == words_of_title[0] and shared / len(key) >= _TITLE_OVERLAP
+            shared = len(set(key) & set(words_of_title)) / len(key)
+            # `Bộ GTVT` is a body, not `Bộ trưởng Bộ GTVT`: the post's first two words match.
+            if key[: len(words_of_title)] == words_of_title or (
+                len(key) > 1 and key[:2] == words_of_title[:2] and shared >= _TITLE_OVERLAP
             ):
                 return official.name
     return None
@@ -93,7 +76,7 @@ def _subject_end(unit: Unit, begin: int, hi: int) -> int:
     for at in range(begin + 1, hi):
         gap = unit.text[unit.spans[at - 1][1] : unit.spans[at][0]]
         if any(ch in gap for ch in ',;:(“”"') or (
-            _auxiliary_ending(unit, at + 1) == 1 and not _capitalised(unit, at + 1)
+            subjects.auxiliary_ending(unit, at + 1) == 1 and not _capitalised(unit, at + 1)
         ):
             return at
     return hi
@@ -121,7 +104,7 @@ def _named(
     # `ông A, Chủ tịch UBND tỉnh, yêu cầu`: the office after a comma is the same person.
     gap = unit.text[unit.spans[after - 1][1] : unit.spans[bodies[0]][0]] if named and bodies else ""
     if bodies and gap.strip() != "," and hi - bodies[0] <= _MAX_SUBJECT:
-        subject = _strip(unit, bodies[0], _subject_end(unit, bodies[0], hi))
+        subject = subjects.strip(unit, bodies[0], _subject_end(unit, bodies[0], hi))
         return _by_title(subject, officials) or subject or None
     return named[-1].name if named else None
 
@@ -131,28 +114,48 @@ def _addressed(unit: Unit, head: int) -> bool:
     return head < len(unit.tokens) and words.match_at("addressed", unit.tokens, head) > 0
 
 
-def _proper_subject(unit: Unit, start: int, head: int) -> str | None:
-    """A name opening the clause right before its verb (`Nga bác bỏ`, `Hạ viện Mỹ phê chuẩn`)."""
-    if start >= head or any(
-        words.match_at(name, unit.tokens, start) for name in ("connectives", "openers")
-    ):
+def _head(unit: Unit, start: int, cue: int | None) -> int:
+    """Where the subject ends: the verb, or the first auxiliary before it (`Bộ … sẽ …`)."""
+    stop = len(unit.tokens) if cue is None else cue
+    for at in words.find("subject_ends", unit.tokens, start + 1, stop):
+        # `vừa qua`, `hiện nay` open a time phrase: the subject follows them.
+        if words.match_at("connectives", unit.tokens, at) <= words.match_at(
+            "subject_ends", unit.tokens, at
+        ):
+            return at
+    return stop
+
+
+def _passive(unit: Unit, head: int, cue: int | None) -> int | None:
+    """Where the agent of a passive verb starts (`bị|được|do` before the cue), if it is one."""
+    if cue is None:
         return None
-    end = start
-    while end < head and unit.text[unit.spans[end][0]].isupper():
-        end += 1
-    if end == start or end - start > _MAX_PROPER:
-        return None
-    # A sentence's first word is capitalised anyway: alone it must be a place or a name with
-    # inner capitals (`CIA`, `YouTube`).
-    word = unit.text[unit.spans[start][0] : unit.spans[start][1]]
-    named = any(ch.isupper() for ch in word[1:]) or places().match_at(unit.tokens, 0, 1)
-    if start == 0 and end == 1 and not named:
-        return None
-    gap = unit.text[unit.spans[end - 1][1] : unit.spans[end][0]] if end < len(unit.tokens) else ""
-    verb_next = end == head or _auxiliary_ending(unit, end + 1) or gap.strip() in (",", "(")
-    # `Mỹ gần đây áp đặt …`: a country or city needs no verb right after it.
-    place = places().match_at(unit.tokens, start, end) == end - start
-    return _strip(unit, start, end) if verb_next or place else None
+    tokens = unit.tokens
+    # `không được` is a prohibition addressed to the subject, not a passive.
+    marks = [at for at in range(head, cue) if tokens[at] in _PASSIVE and tokens[at - 1] != "không"]
+    return marks[-1] + 1 if marks else None
+
+
+def _reported_subject(
+    unit: Unit,
+    said: int,
+    span: tuple[int, int | None],
+    found: list[Mention],
+    officials: tuple[Official, ...],
+) -> str | None:
+    """The subject of what was said (`ông A cho biết, sau khi …, Bộ sẽ trình …` → Bộ)."""
+    head, cue = span
+    lo = said + words.match_at("reporting", unit.tokens, said)
+    # A subordinate clause (`sau khi đã hoàn chỉnh …,`) opens what was said: its subject follows.
+    limit = unit.spans[cue][0] if cue is not None else len(unit.text)
+    lead = text.lead_end(unit, lo, limit) if words.match_at("hedges", unit.tokens, lo) else None
+    if lead is not None and (cue is None or lead < cue):
+        lo, head = lead, _head(unit, lead, cue)
+    return (
+        _named(unit, lo, head, found, officials)
+        or subjects.proper_subject(unit, lo, head)
+        or subjects.plain_subject(unit, lo, head)
+    )
 
 
 def actor(
@@ -164,26 +167,27 @@ def actor(
 ) -> str | None:
     """The decision's actor: a body or official in its subject, else the speaker, else None."""
     start, cue = span
-    # The subject ends at the verb or at the first auxiliary before it (`Bộ … sẽ tiếp tục …`).
-    ends = words.find(
-        "subject_ends", unit.tokens, start + 1, len(unit.tokens) if cue is None else cue
-    )
-    head = ends[0] if ends else (len(unit.tokens) if cue is None else cue)
+    head = _head(unit, start, cue)
     if _first_person(unit, start, head) and speaker:
         return speaker
+    passive = _passive(unit, head, cue)
+    if passive is not None:
+        # `X vừa bị cơ quan điều tra khởi tố`: the agent acts; X (`được yêu cầu`) does not.
+        agent = _named(unit, passive, cue or passive, found, officials)
+        return agent or _before(unit, start, found, speaker)
     if _addressed(unit, head):
         return _before(unit, start, found, speaker)
     reported = words.find("reporting", unit.tokens, start, head)
     if reported:
         # `ông A cho biết, UBND tỉnh đã …`: the clause's own subject first, else who said it.
-        lo = reported[-1] + words.match_at("reporting", unit.tokens, reported[-1])
-        own = _named(unit, lo, head, found, officials) or _proper_subject(unit, lo, head)
+        own = _reported_subject(unit, reported[-1], (head, cue), found, officials)
         head = reported[-1]
         if own:
             return own
     return (
-        _named(unit, start, head, found, officials)
-        or _proper_subject(unit, start, head)
+        subjects.appositive(unit, start, head)
+        or _named(unit, start, head, found, officials)
+        or subjects.proper_subject(unit, start, head)
         or _before(unit, start, found, speaker)
     )
 
@@ -205,19 +209,23 @@ def _named_in(actor: str, context: str, officials: tuple[Official, ...]) -> list
         for title in official.titles:
             at = head.search(title)
             if at:
-                found.append(title[at.start():].strip())
+                found.append(title[at.start() :].strip())
     return found
 
 
 def expand(
     actor: str | None, context: str, officials: tuple[Official, ...] = (), at: int | None = None
 ) -> str | None:
-    """A bare body (`Bộ`, `Trường`) named in full (`Bộ Công Thương`), as last before `at`."""
+    """A bare body (`Bộ`) named in full (`Bộ Công Thương`), as last before `at`; a given name
+    (`Hùng`) as the article's fullest form."""
     if actor is None or len(actor.split()) > 1:
         return actor
-    names = _named_in(actor, context, officials)
+    if not words.phrases("bodies").match_at(tokenize(actor)[0], 0):
+        return _full_name(actor, context)  # `Mexico` stays; `Bé` is written in full
+    # `tỉnh Phan Ngọc Thọ` is a title and a person: not the province's name.
+    names = [n for n in _named_in(actor, context, officials) if not _person(n[len(actor) :])]
     if not names:
-        return actor
+        return _full_name(actor, context)
     if at is not None:
         # The nearest mention before the decision; at one place, the longest name written there.
         placed = [(context.rfind(n, 0, at), len(n), n) for n in names]
@@ -225,3 +233,19 @@ def expand(
         if nearest[0] >= 0:
             return nearest[2]
     return names[0]
+
+
+def _person(words: str) -> bool:
+    """Whether capitalised words are a Vietnamese person's name rather than a place."""
+    tokens = tokenize(words)[0]
+    if len(tokens) < 2 or tokens[0] not in surnames():
+        return False
+    return places().match_at(tokens, 0) < len(tokens)
+
+
+def _full_name(given: str, context: str) -> str:
+    """`Bé` as `Nguyễn Thị Kim Bé`: the longest name in the article that ends with it."""
+    before = rf"(?<![\w])(?:[{UPPER}][\w]* ){{1,3}}{re.escape(given)}(?!\w)"
+    names = [m.group(0) for m in re.finditer(before, context)]
+    names = [n for n in names if fold(n.split()[0].lower()) in surnames()]
+    return max(names, key=len) if names else given

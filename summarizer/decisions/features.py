@@ -6,8 +6,10 @@ from summarizer.decisions import words
 from summarizer.decisions.actors import attribution
 from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit, cue_positions
+from summarizer.gazetteers import fold
 
 _CUES_SEEN = 4
+_IF = fold("nếu")
 _LISTS = ("modals", "first_person", "opinion", "reporting", "background", "connectives")
 
 
@@ -59,10 +61,9 @@ def _around_head(unit: Unit, head: int) -> list[str]:
     return out
 
 
-def _signals(unit: Unit, found: list[Mention]) -> list[str]:
+def _signals(unit: Unit, found: list[Mention], cues: list[int]) -> list[str]:
     """Cue verbs, their subject (a body, an official), modal, quote and background signals."""
     tokens = unit.tokens
-    cues = cue_positions(unit.text, tokens, unit.spans)
     head = cues[0] if cues else len(tokens)
     subject = _subject(unit, found, head)
     out = [*_cue_words(unit, cues), "subject:" + subject, f"cues:{_bucket(len(cues), (1, 2, 3))}"]
@@ -78,6 +79,54 @@ def _signals(unit: Unit, found: list[Mention]) -> list[str]:
         for at in words.find(name, tokens):
             out.append(f"{name}:" + " ".join(tokens[at : at + words.match_at(name, tokens, at)]))
     return out
+
+
+def _frame(unit: Unit, head: int) -> list[str]:
+    """A condition before the verb, a year early on, a count of cases: no news decision."""
+    tokens, out = unit.tokens, []
+    if _IF in tokens[:head]:
+        out.append("conditional")  # `Nếu Quốc hội quyết định dừng, …`
+    if any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in tokens[:8]):
+        out.append("year_early")  # `Năm 2003, …`: history
+    if statistic(unit, head):
+        out.append("count")  # `khởi tố 120 vụ`
+    first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+    if words.find("parties", tokens, 0, head) and words.cue_classes().get(first) == "agree":
+        out.append("parties_agree")  # `Hai bên nhất trí …`: an agreement between them
+    return out
+
+
+def statistic(unit: Unit, head: int) -> bool:
+    """Whether the unit counts cases after its verb (`đã khởi tố 120 vụ`)."""
+    tokens = unit.tokens
+    return any(at and tokens[at - 1][:1].isdigit() for at in words.find("counters", tokens, head))
+
+
+def agreement(unit: Unit) -> bool:
+    """Two or more parties as the subject of an unhedged agreeing verb (`Hai bên nhất trí …`)."""
+    tokens = unit.tokens
+    if not words.find("parties", tokens):
+        return False  # most units: no parties, no need to find the verbs
+    cues = cue_positions(unit.text, tokens, unit.spans)
+    if not cues:
+        return False
+    head = cues[0]
+    first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+    parties = words.find("parties", tokens, 0, head)
+    if not parties or words.cue_classes().get(first) != "agree":
+        return False
+    # The parties must be the verb's subject, only auxiliaries between (`Hai nước đã nhất trí`).
+    at = parties[-1] + words.match_at("parties", tokens, parties[-1])
+    while at < head and words.match_at("auxiliaries", tokens, at):
+        at += words.match_at("auxiliaries", tokens, at)
+    return at == head and not words.find("hedges", tokens, 0, head)
+
+
+def tally(unit: Unit) -> bool:
+    """A past or cumulative frame, then a count of cases: enforcement statistics, no decision."""
+    cues = cue_positions(unit.text, unit.tokens, unit.spans)
+    head = cues[0] if cues else len(unit.tokens)
+    return statistic(unit, head) and bool(words.find("background", unit.tokens, 0, head))
 
 
 def _shape(unit: Unit) -> list[str]:
@@ -106,4 +155,6 @@ def _shape(unit: Unit) -> list[str]:
 def features(unit: Unit, found: list[Mention]) -> list[str]:
     """Binary features of a unit: rule signals and shape (no bag of words: it overfits)."""
     out = ["bias", "start:" + " ".join(unit.tokens[:2])]
-    return out + _signals(unit, found) + _shape(unit)
+    cues = cue_positions(unit.text, unit.tokens, unit.spans)
+    head = cues[0] if cues else len(unit.tokens)
+    return out + _signals(unit, found, cues) + _shape(unit) + _frame(unit, head)

@@ -30,7 +30,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 def _short_form(unit: Unit, at: int, name: tuple[str, ...]) -> bool:
     """Whether the given name alone at `at` stands for the official (`ông Hùng`, `Trump`)."""
     a, _ = unit.spans[at]
-    if not unit.text[a : a + 1].isupper():
+    if not unit.text[a : a + 1].isupper() or _capital_next(unit, at):
         return False
     foreign = name[0] not in surnames()
     if at == 0 or foreign:
@@ -38,6 +38,14 @@ def _short_form(unit: Unit, at: int, name: tuple[str, ...]) -> bool:
     if unit.tokens[at - 1] in _HONORIFICS:
         return True
     return words.phrases("bodies").match_ending(unit.tokens, at - 1) > 0
+
+
+def _capital_next(unit: Unit, at: int) -> bool:
+    """Whether a capitalised word follows: the given name is part of a longer one (`Hà Nội`)."""
+    if at + 1 >= len(unit.spans):
+        return False
+    gap = unit.text[unit.spans[at][1] : unit.spans[at + 1][0]]
+    return not gap.strip() and unit.text[unit.spans[at + 1][0]].isupper()
 
 
 def mentions(unit: Unit, officials: tuple[Official, ...]) -> list[Mention]:

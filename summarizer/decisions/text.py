@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(
 _QUOTES = "“”\"' "
 
 
-def _lead_end(unit: Unit, at: int, limit: int) -> int | None:
+def lead_end(unit: Unit, at: int, limit: int) -> int | None:
     """Where an opening phrase starting at token `at` ends (after its comma), if it is one."""
     connective = words.match_at("connectives", unit.tokens, at)
     if not connective and not words.match_at("openers", unit.tokens, at):
@@ -38,7 +38,7 @@ def start_token(unit: Unit, cue: int | None) -> int:
     limit = unit.spans[cue][0] if cue is not None else len(unit.text)
     at = 0
     for _ in range(3):
-        after = _lead_end(unit, at, limit)
+        after = lead_end(unit, at, limit)
         if after is None or (cue is not None and after > cue) or len(unit.tokens) - after < 6:
             break
         at = after

@@ -1,0 +1,171 @@
+"""Who made each decision, as the guideline says: the body in the clause, the passive's agent."""
+
+from __future__ import annotations
+
+from summarizer.cleaning import clean_page
+from summarizer.decisions import extract_decisions
+from summarizer.digest import Decision
+from summarizer.officials import extract_officials
+
+
+def _decisions(page: str) -> tuple[Decision, ...]:
+    article = clean_page(page)
+    return extract_decisions(article, extract_officials(article))
+
+
+def _actor_of(found: tuple[Decision, ...], words: str) -> list[str | None]:
+    return [d.actor for d in found if words in d.text]
+
+
+def test_the_agent_of_a_passive_verb_is_the_actor_not_the_person_it_names() -> None:
+    found = _decisions(
+        "Bắt giám đốc doanh nghiệp gỗ\n\n"
+        "Chiều 3/8, đại diện Cục Kiểm lâm tỉnh cho biết ông Đỗ Văn Lực (52 tuổi, trú TP Vinh) "
+        "vừa bị Cơ quan cảnh sát điều tra Công an tỉnh khởi tố, bắt tạm giam về hành vi vận "
+        "chuyển lâm sản trái phép."
+    )
+    actors = _actor_of(found, "khởi tố, bắt tạm giam")
+    assert actors and actors[0] is not None and actors[0].startswith("Cơ quan cảnh sát điều tra")
+
+
+def test_after_said_a_time_phrase_does_not_hide_the_body_that_decided() -> None:
+    found = _decisions(
+        "Xử lý vụ chìm tàu du lịch\n\n"
+        "Bí thư Thành uỷ Trịnh Quốc Bảo cho biết, vừa qua Ban Thường vụ Thành uỷ đã họp và "
+        "quyết định cách chức giám đốc cảng cùng hai trưởng phòng liên quan."
+    )
+    assert _actor_of(found, "quyết định cách chức giám đốc cảng") == ["Ban Thường vụ Thành uỷ"]
+
+
+def test_the_subject_after_said_is_the_actor_even_when_it_is_no_office() -> None:
+    found = _decisions(
+        "Đường tránh thị xã chậm tiến độ\n\n"
+        "Ông Lại Văn Khiêm, Giám đốc Sở Giao thông vận tải tỉnh, cho biết, nhà đầu tư đã có "
+        "văn bản đề nghị tạm dừng thu phí trạm BOT từ ngày 1/9 để sửa mặt đường."
+    )
+    assert _actor_of(found, "văn bản đề nghị tạm dừng thu phí") == ["nhà đầu tư"]
+
+
+def test_a_unit_the_speaker_heads_is_the_speaker_s_body() -> None:
+    found = _decisions(
+        "Khởi tố vụ án phá rừng phòng hộ\n\n"
+        "Thượng tá Mạc Văn Tùng, Trưởng Công an huyện Kỳ Sơn, cho biết, đơn vị đã khởi tố vụ án "
+        "huỷ hoại rừng và khởi tố bị can đối với 3 người."
+    )
+    actors = _actor_of(found, "khởi tố vụ án huỷ hoại rừng")
+    assert actors and actors[0] is not None and "Công an huyện Kỳ Sơn" in actors[0]
+
+
+def test_a_given_name_alone_is_written_as_the_article_s_fullest_form() -> None:
+    found = _decisions(
+        "Góp ý dự thảo luật chăn nuôi\n\n"
+        "Tại phiên thảo luận, đại biểu Trương Thị Ngọc Ánh phát biểu về quy định giết mổ gia súc. "
+        "Bà Ánh đề nghị ban soạn thảo bổ sung quy định về thời gian nhốt gia súc trước khi giết "
+        "mổ để bảo đảm an toàn thực phẩm."
+    )
+    assert _actor_of(found, "đề nghị ban soạn thảo bổ sung quy định") == ["Trương Thị Ngọc Ánh"]
+
+
+def test_a_lead_phrase_with_a_cue_word_is_not_the_verb() -> None:
+    found = _decisions(
+        "Xét xử vụ đe doạ cán bộ thuế\n\n"
+        "Sau khi xét xử, chiều 14-3, TAND tỉnh Khánh Hoà đã tuyên phạt bị cáo Lê Văn Hậu 2 năm tù "
+        "về tội chống người thi hành công vụ."
+    )
+    decision = [d for d in found if "tuyên phạt bị cáo Lê Văn Hậu" in d.text]
+    assert decision and decision[0].actor == "TAND tỉnh Khánh Hoà"
+    assert decision[0].text.startswith("TAND tỉnh Khánh Hoà đã tuyên phạt")
+
+
+def test_a_name_in_apposition_opens_the_clause_as_its_actor() -> None:
+    found = _decisions(
+        "Xung đột tại Dải Gaza\n\n"
+        "Thủ tướng Israel Benjamin Netanyahu tuyên bố tiếp tục chiến dịch. Hezbollah, lực lượng vũ "
+        "trang ở Lebanon, đã kêu gọi các nước Arab cắt quan hệ ngoại giao với Israel."
+    )
+    assert _actor_of(found, "kêu gọi các nước Arab cắt quan hệ") == ["Hezbollah"]
+
+
+def test_a_city_is_not_read_as_an_official_with_the_same_given_name() -> None:
+    found = _decisions(
+        "Hà Nội cấm túi nilon tại chợ\n\n"
+        "Bộ trưởng Tài nguyên và Môi trường Đặng Quốc Hà phát động phong trào chống rác thải nhựa. "
+        "Theo Bộ, ngay sau lễ phát động, TP Hà Nội đã quyết định cấm dùng túi nilon tại các chợ "
+        "truyền thống từ tháng 10."
+    )
+    actors = _actor_of(found, "quyết định cấm dùng túi nilon")
+    assert actors and actors[0] is not None and "Hà Nội" in actors[0]
+
+
+def test_a_tally_of_past_cases_is_no_decision_but_todays_sanction_with_numbers_is() -> None:
+    found = _decisions(
+        "Kiểm tra an toàn thực phẩm dịp Tết\n\n"
+        "Theo số liệu thống kê, trong 11 tháng qua, lực lượng quản lý thị trường tỉnh đã xử phạt "
+        "215 trường hợp vi phạm về an toàn thực phẩm. Sáng 9/1, Chi cục Quản lý thị trường tỉnh "
+        "quyết định xử phạt cơ sở sản xuất giò chả Minh Phát 45 triệu đồng và tiêu huỷ 300 kg "
+        "hàng không rõ nguồn gốc."
+    )
+    assert not [d for d in found if "215 trường hợp" in d.text]
+    assert [d.actor for d in found if "xử phạt cơ sở sản xuất giò chả" in d.text] == [
+        "Chi cục Quản lý thị trường tỉnh"
+    ]
+
+
+def test_a_bare_province_is_named_in_full_not_after_its_chairman() -> None:
+    found = _decisions(
+        "Quảng Trị hạn chế đồ nhựa dùng một lần\n\n"
+        "Chủ tịch UBND tỉnh Võ Văn Hưng vừa ký ban hành kế hoạch chống rác thải nhựa của tỉnh "
+        "Quảng Trị. Tỉnh cũng chỉ đạo các sở, ngành không dùng chai nhựa, ống hút nhựa trong các "
+        "cuộc họp từ ngày 1/7."
+    )
+    assert _actor_of(found, "không dùng chai nhựa") == ["tỉnh Quảng Trị"]
+
+
+def test_a_decision_restated_later_in_the_article_is_one_item() -> None:
+    found = _decisions(
+        "Tạm dừng dự án lấn biển Sơn Trà\n\n"
+        "UBND thành phố quyết định tạm dừng dự án lấn biển tại bán đảo Sơn Trà để đánh giá lại tác "
+        "động môi trường. Chiều 4/3, người dân ven biển vui mừng khi nghe tin này. Như vậy, UBND "
+        "thành phố đã quyết định tạm dừng dự án lấn biển tại bán đảo Sơn Trà cho đến khi có kết "
+        "quả đánh giá."
+    )
+    assert len([d for d in found if "tạm dừng dự án lấn biển" in d.text]) == 1
+
+
+def test_a_ministry_after_a_subordinate_clause_is_the_actor_not_its_minister() -> None:
+    found = _decisions(
+        "Nâng cấp quốc lộ 14\n\n"
+        "Bộ trưởng Bộ GTVT Trần Hồng Minh cho biết thêm sau khi đã hoàn chỉnh báo cáo khả thi, "
+        "Bộ GTVT sẽ trình Chính phủ phương án dùng vốn ngân sách để nâng cấp quốc lộ 14."
+    )
+    assert _actor_of(found, "trình Chính phủ phương án dùng vốn ngân sách") == ["Bộ GTVT"]
+
+
+def test_a_country_as_actor_is_not_stretched_into_its_leader_s_name() -> None:
+    found = _decisions(
+        "Thoả thuận thương mại Mỹ - Canada\n\n"
+        "Thủ tướng Canada Justin Trudeau gặp Tổng thống Mỹ tại Washington. Canada đồng ý mở rộng "
+        "hạn ngạch nhập khẩu sữa từ Mỹ và giảm thuế với gỗ xẻ từ năm sau."
+    )
+    assert _actor_of(found, "mở rộng hạn ngạch nhập khẩu sữa") == ["Canada"]
+
+
+def test_a_quotation_over_two_paragraphs_belongs_to_the_speaker_named_at_its_end() -> None:
+    found = _decisions(
+        "Xử lý nhân viên ngân hàng vi phạm\n\n"
+        "Ông Phạm Quốc Vinh, Giám đốc chi nhánh ngân hàng Phú Mỹ, đã nhận được đơn của khách hàng. "
+        "Chủ tịch UBND huyện Trịnh Văn Sơn cũng đã yêu cầu làm rõ vụ việc. "
+        "“Chúng tôi đã quyết định tạm đình chỉ công tác 3 tháng đối với nhân viên giao dịch liên "
+        "quan.\n\nChúng tôi rất tiếc vì sự việc này”, ông Vinh cho biết."
+    )
+    assert _actor_of(found, "tạm đình chỉ công tác 3 tháng") == ["Phạm Quốc Vinh"]
+
+
+def test_a_subject_that_opens_with_an_official_s_post_is_that_official() -> None:
+    found = _decisions(
+        "Đẩy nhanh giải ngân vốn đầu tư công\n\n"
+        "Sáng 12/9, Chủ tịch UBND tỉnh Lê Hồng Quang làm việc với các huyện miền núi. Chủ tịch "
+        "UBND tỉnh hoan nghênh khi huyện Nam Trà My được giao vốn sớm và yêu cầu các sở hoàn thành "
+        "giải ngân trước ngày 31/12."
+    )
+    assert _actor_of(found, "yêu cầu các sở hoàn thành giải ngân") == ["Lê Hồng Quang"]
