@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 CONCURRENT_FETCHES = 4
 Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
-Refuse = Callable[[Job, str], Awaitable[object]]
+# Answers a job that ends without a digest, and ends it once the answer is shown.
+Refuse = Callable[[Job, str, str], Awaitable[object]]
 
 
 class LinkJobs:
@@ -70,8 +71,7 @@ class LinkJobs:
             self._ready()
 
     async def _end(self, job: Job, error: str, answer: str) -> None:
-        await self._store.fail_job(job.chat_id, job.id, error, retry=False)
-        await self._refuse(job, answer)
+        await self._refuse(job, error, answer)
 
     async def same_story(self, job: Job) -> StoredDigest | None:
         """The chat's digest of the same story at the job's length: same page or same text."""
