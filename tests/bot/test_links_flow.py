@@ -287,3 +287,22 @@ async def test_links_past_the_per_message_limit_are_named_not_dropped(
         await h.send("\n".join(site.url(path) for path in paths))
         await h.settle()
         assert text("vi", "link_too_many", taken=MAX_LINKS, left=2) in h.texts()
+
+
+async def test_a_known_link_redelivered_after_a_kill_is_not_answered_again(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5)
+    async with start_bot(settings) as h:
+        await h.send(site.url(NATIONAL))
+        await h.settle()
+        again = await h.send(site.url(NATIONAL))
+        await h.settle()
+        assert len(h.digests()) == 2  # the digest, then the same one from history
+    # Killed before the update mark was saved: Telegram delivers the same update again.
+    async with start_bot(settings) as h2:
+        await h2.feed({"message": again}, update_id=900)
+        await h2.settle()
+        assert h2.texts() == []
+        assert (await h2.rt.store.history(USER)).total == 1
