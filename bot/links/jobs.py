@@ -6,7 +6,7 @@ import asyncio
 import importlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import Any, Protocol
 
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
@@ -23,6 +23,19 @@ Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
 Refuse = Callable[[Job, str, str], Awaitable[object]]
 
 
+class LinkJobStore(Protocol):
+    """The storage side of link jobs: a fetched page's text, and digests of the same story."""
+
+    async def set_fetched(self, chat_id: int, job_id: int, text: str, url: str) -> Job:
+        """The link job's article text and canonical URL."""
+
+    async def find_digest_by_url(self, chat_id: int, url: str) -> StoredDigest | None:
+        """The chat's newest digest of the page at `url`."""
+
+    async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
+        """The chat's newest digest of the same article text."""
+
+
 class LinkJobs:
     """Fetches a link job's page; the job is summarised by the worker once its text is stored.
 
@@ -30,7 +43,7 @@ class LinkJobs:
     every failure is answered in the reader's language and the job ends without a digest.
     """
 
-    def __init__(self, store: Any, reader: LinkReader, *, spawn: Spawn,
+    def __init__(self, store: LinkJobStore, reader: LinkReader, *, spawn: Spawn,
                  ready: Callable[[], None], refuse: Refuse) -> None:
         self._store = store
         self._reader = reader
