@@ -306,3 +306,22 @@ async def test_a_known_link_redelivered_after_a_kill_is_not_answered_again(
         await h2.settle()
         assert h2.texts() == []
         assert (await h2.rt.store.history(USER)).total == 1
+
+
+async def test_a_refused_link_lost_to_an_outage_and_a_kill_is_answered_after_restart(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5)
+    async with start_bot(settings) as h:
+        h.api.fail("sendMessage", times=10_000, status=502, description="Bad Gateway")
+        await h.send(site.url("/bai-da-go.html"))
+        for _ in range(100):  # the page was fetched and refused; Telegram takes no answer
+            if len(h.api.of("sendMessage")) >= 2:
+                break
+            await asyncio.sleep(0.02)
+        await h.rt.worker.stop()  # "killed" before the answer was shown
+    async with start_bot(settings) as h2:
+        await h2.settle(timeout=15)
+        assert h2.texts() == [shown("link_not_found", status=404)]
+        assert await h2.rt.store.queue_length() == 0
