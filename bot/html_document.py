@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from bot.decoding import Decoded
-from bot.html_text import UnreadableHtml, visible_text
+from bot.html_text import visible_text
 from bot.links.decode import charset_of, decode_page
 from bot.links.extract import extract_article
 from bot.links.fetch import Page
@@ -31,7 +31,7 @@ def decode_html(raw: bytes) -> Decoded:
 def article_text(page: str) -> str:
     """The page's article as a link would give it; its visible text when it has none.
 
-    ValueError (UnreadableHtml) when even the visible text cannot be read.
+    bot.html_text.UnreadableHtml when even the visible text cannot be read.
     """
     try:
         found = extract_article(Page(_SAVED_AT, "text/html", page), min_words=0,
@@ -40,5 +40,3 @@ def article_text(page: str) -> str:
         return visible_text(page)
     return found.text
 
-
-__all__ = ["UnreadableHtml", "article_text", "decode_html"]
