@@ -325,3 +325,18 @@ async def test_a_refused_link_lost_to_an_outage_and_a_kill_is_answered_after_res
         await h2.settle(timeout=15)
         assert h2.texts() == [shown("link_not_found", status=404)]
         assert await h2.rt.store.queue_length() == 0
+
+
+async def test_a_rate_limit_refusal_comes_after_the_known_links_it_let_through(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5, rate_limit_count=3)
+    async with start_bot(settings) as h:
+        await h.send(f"{site.url(NATIONAL)} {site.url(PROVINCIAL)}")
+        await h.settle()
+        await h.send(f"{site.url(NATIONAL)} {site.url(PROVINCIAL)}")  # one more is allowed
+        await h.settle()
+        texts = h.texts()
+        assert "gửi hơi nhanh" in texts[-1]
+        assert len(h.digests()) == 3 and articles()[0].title in texts[-2]
