@@ -169,3 +169,14 @@ async def test_any_port_when_private_addresses_are_allowed(site: WebServer) -> N
     page = await Fetcher(FetchLimits(allow_private=True)).fetch(site.url(NATIONAL))
     assert site.port not in (80, 443, 8080, 8443)
     assert "Đặng Quốc Thành" in page.text
+
+
+async def test_a_redirect_to_a_service_port_is_refused_without_connecting(
+    site: WebServer,
+) -> None:
+    site.routes["/chuyen-cong.html"] = redirect(f"http://bao.example.vn:6379{NATIONAL}")
+    fetcher, network = guarded(site)
+    with pytest.raises(LinkError) as caught:
+        await fetcher.fetch("http://bao.example.vn/chuyen-cong.html")
+    assert caught.value.key == "link_port"
+    assert network.dialled == [(PUBLIC, 80)]
