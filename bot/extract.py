@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from bot.decoding import BinaryFile, Decoded, decode_text
-from bot.html_text import UnreadableHtml, visible_text
+from bot.html_text import UnreadableHtml
 from bot.offload import run_bounded
 from summarizer.textnorm import count_words, nfc, syllables
 
@@ -62,14 +62,6 @@ def check_article(text: str, *, max_chars: int, min_words: int) -> None:
         raise NotArticle("short")
     if not looks_vietnamese(text):
         raise NotArticle("not_vietnamese")
-
-
-def html_to_text(page: str) -> str:
-    """Visible text of an HTML document, paragraphs on their own lines."""
-    try:
-        return visible_text(page)
-    except UnreadableHtml as exc:
-        raise NotArticle("doc_unreadable") from exc
 
 
 def read_bytes(raw: bytes) -> Decoded:
