@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.extract import document_text
+from bot.extract import document_text, read_document
 from bot.links.extract import extract_article
 from bot.links.fetch import Page
 
@@ -65,3 +65,12 @@ def test_a_legacy_page_is_decoded_by_its_meta_charset() -> None:
     raw = _cp1258(PAGE)
     saved = document_text("bai.html", raw)
     assert PARAS[1] in saved
+
+
+def test_a_utf8_page_with_a_stray_byte_keeps_its_text_whatever_it_declares() -> None:
+    # Saved as UTF-8 under a windows-1258 <meta>, with one bad byte: one character lost, not
+    # the whole page read as windows-1258.
+    raw = PAGE.encode().replace("Theo đề án".encode(), "Theo đề án".encode() + b"\xff")
+    decoded = read_document("bai.html", raw)
+    assert decoded.replaced == 1
+    assert PARAS[0] in decoded.text and PARAS[2] in decoded.text
