@@ -29,11 +29,13 @@ class LinkJobStore(Protocol):
     async def set_fetched(self, chat_id: int, job_id: int, text: str, url: str) -> Job:
         """The link job's article text and canonical URL."""
 
-    async def find_digest_by_url(self, chat_id: int, url: str) -> StoredDigest | None:
-        """The chat's newest digest of the page at `url`."""
+    async def find_digest_by_url(self, chat_id: int, url: str,
+                                 length: str | None = None) -> StoredDigest | None:
+        """The chat's newest digest of the page at `url` (at `length` when given)."""
 
-    async def find_digest_by_content(self, chat_id: int, text: str) -> StoredDigest | None:
-        """The chat's newest digest of the same article text."""
+    async def find_digest_by_content(self, chat_id: int, text: str,
+                                     length: str | None = None) -> StoredDigest | None:
+        """The chat's newest digest of the same article text (at `length` when given)."""
 
 
 class LinkJobs:
