@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from bot.decoding import BinaryFile, Decoded, decode_text
-from bot.html_text import UnreadableHtml, visible_text
+from bot.html_text import UnreadableHtml
 from bot.offload import run_bounded
 from summarizer.textnorm import count_words, nfc, syllables
 
@@ -64,14 +64,6 @@ def check_article(text: str, *, max_chars: int, min_words: int) -> None:
         raise NotArticle("not_vietnamese")
 
 
-def html_to_text(page: str) -> str:
-    """Visible text of an HTML document, paragraphs on their own lines."""
-    try:
-        return visible_text(page)
-    except UnreadableHtml as exc:
-        raise NotArticle("doc_unreadable") from exc
-
-
 def read_bytes(raw: bytes) -> Decoded:
     """Decode a text file (see bot.decoding); NotArticle('doc_binary') when it is not text."""
     try:
@@ -86,13 +78,24 @@ def decode_bytes(raw: bytes) -> str:
 
 
 def read_document(file_name: str | None, raw: bytes) -> Decoded:
-    """The article text of an uploaded .txt/.md/.html document, with its count of bad bytes."""
+    """The article text of an uploaded .txt/.md/.html document, with its count of bad bytes.
+
+    A page is read as its link would be (bot.html_document), so both give one digest.
+    """
+    # Imported here: the links' extractor itself builds on this module's checks.
+    from bot import html_document
+
     name = (file_name or "").lower()
     decoded = read_bytes(raw)
-    text = decoded.text
-    if name.endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.IGNORECASE):
-        return Decoded(html_to_text(text), decoded.replaced)
-    return decoded
+    sniffed = re.match(r"\s*<(!doctype|html)", decoded.text, re.IGNORECASE)
+    if not (name.endswith((".html", ".htm")) or sniffed):
+        return decoded
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in raw:
+        decoded = html_document.decode_html(raw)
+    try:
+        return Decoded(html_document.article_text(decoded.text), decoded.replaced)
+    except UnreadableHtml as exc:
+        raise NotArticle("doc_unreadable") from exc
 
 
 async def read_document_within_budget(file_name: str | None, raw: bytes) -> Decoded:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Protocol
 
 from bot.limits import RateLimiter
 from bot.settings import Settings
@@ -68,7 +68,25 @@ def press_refusal(presses: RateLimiter, articles: RateLimiter, user_id: int, *,
     return None
 
 
-async def over_limits(store: Any, settings: Settings, limiter: RateLimiter, intake: Any,
+class JobCounts(Protocol):
+    """The storage side of the limits: how many jobs wait."""
+
+    async def pending_jobs(self, chat_id: int, user_id: int) -> int:
+        """Queued plus running jobs of one user in one chat."""
+
+    async def queue_length(self) -> int:
+        """Queued plus running jobs of every chat."""
+
+
+class OpenPastes(Protocol):
+    """The intake side of the limits: pastes still being collected count as pending jobs."""
+
+    def open_groups(self, user_id: int) -> int:
+        """How many pastes the user has open."""
+
+
+async def over_limits(store: JobCounts, settings: Settings, limiter: RateLimiter,
+                      intake: OpenPastes,
                       chat_id: int, user_id: int, lang: str, *, new_job: bool = True
                       ) -> str | None:
     """The friendly refusal when a limit is reached, else None (no job: the rate limit only)."""

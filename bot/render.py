@@ -13,7 +13,6 @@ from bot.links.source import site_of, source_of
 from bot.texts import text
 from summarizer.digest import Decision, Digest, Official
 from summarizer.pipeline import PARTLY_EXTRACTIVE
-from summarizer.textnorm import lower_unify_tones
 
 # A digest note naming the chat's chosen engine when it could not run here (see engines.py).
 UNAVAILABLE = "engine_unavailable:"
@@ -127,14 +126,7 @@ def footer(digest: Digest, number: int | None, lang: str) -> str:
 
 def actor_to_show(decision: Decision, officials: Sequence[Official]) -> str | None:
     """The actor to print in bold; None when the clause opens with it, after a title too."""
-    actor = decision.actor_to_show()
-    folded = lower_unify_tones(decision.text)
-    for official in officials:  # `Giám đốc Sở … tỉnh Lào Cai Đỗ Minh Hải nói …`
-        if actor is not None and official.name == actor and any(
-            folded.startswith(lower_unify_tones(f"{title} {actor}")) for title in official.titles
-        ):
-            return None
-    return actor
+    return decision.actor_to_show(officials)
 
 
 def _engine_words(engine: str, lang: str) -> str:

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
@@ -25,7 +26,7 @@ from bot.priority import cosmetic
 from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
 from bot.texts import text
-from storage import StoredDigest
+from storage import Job, StoredDigest
 from summarizer.pipeline import InputError
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class Worker:
         self._loop_task: asyncio.Task[None] | None = None
         self.latencies_ms: list[int] = []
         self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._wake.set,
-                               refuse=lambda job, answer: self._deliver(self._track(job), [answer]))
+                               refuse=self._refuse_link)
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.get_running_loop().create_task(coro, name=name)
@@ -120,9 +121,7 @@ class Worker:
     async def _give_up(self, job: Any) -> None:
         """After an unexpected error: mark the job failed and tell the user kindly."""
         with contextlib.suppress(Exception):
-            await self._store.fail_job(job.chat_id, job.id, "internal error", retry=False)
-        with contextlib.suppress(Exception):
-            await self._deliver(self._track(job), [text(job.language, "failed")])
+            await self._refuse(self._track(job), "internal error", [text(job.language, "failed")])
         self._status.forget(job.id)
 
     # -- one job -----------------------------------------------------------------------------
@@ -134,10 +133,8 @@ class Worker:
         existing = await self._links.same_story(job)
         if existing is not None:
             lang = job.language or "vi"
-            await self._deliver(tracked, duplicate_chunks(existing, lang),
-                                markup=buttons(existing, lang))
-            await self._store.fail_job(job.chat_id, job.id, f"duplicate of #{existing.number}",
-                                       retry=False)
+            await self._refuse(tracked, f"duplicate of #{existing.number}",
+                               duplicate_chunks(existing, lang), markup=buttons(existing, lang))
             return
         loop = asyncio.get_running_loop()
 
@@ -151,8 +148,7 @@ class Worker:
             digest = await self.run_on_engine_thread(self._engines.summarize, job.text,
                                                      job.length, chat.engine, progress)
         except InputError:
-            await self._store.fail_job(job.chat_id, job.id, "not an article", retry=False)
-            await self._deliver(tracked, [text(job.language, "not_article")])
+            await self._refuse(tracked, "not an article", [text(job.language, "not_article")])
             return
         except Exception as exc:
             await self._failed(job, tracked, exc)
@@ -179,8 +175,7 @@ class Worker:
             delay = min(30.0, self._settings.retry_backoff_s * 2 ** (job.attempts - 1))
             self._spawn(self._retry_later(job, delay), f"retry-{job.id}")
             return
-        await self._store.fail_job(job.chat_id, job.id, repr(exc)[:500], retry=False)
-        await self._deliver(tracked, [text(job.language, "failed")])
+        await self._refuse(tracked, repr(exc)[:500], [text(job.language, "failed")])
 
     async def _retry_later(self, job: Any, delay: float) -> None:
         await asyncio.sleep(delay)
@@ -213,14 +208,36 @@ class Worker:
         elif tries < DELIVERY_TRIES:
             self._spawn(self._deliver_digest(tracked, stored), f"deliver-{tracked.job_id}")
         else:
-            self._spawn(self._redeliver(tracked, chunks, markup), f"redeliver-{tracked.job_id}")
+            self._spawn(self._redeliver(tracked, chunks, self._store.mark_delivered, markup),
+                        f"redeliver-{tracked.job_id}")
 
-    async def _redeliver(self, tracked: Tracked, chunks: list[str], markup: Any) -> None:
+    async def _refuse_link(self, job: Job, error: str, answer: str) -> None:
+        await self._refuse(self._track(job), error, [answer])
+
+    async def _refuse(self, tracked: Tracked, error: str, chunks: list[str], *,
+                      markup: Any = None) -> None:
+        """Answer a job that ends without a digest, then end it.
+
+        The job stays open until its answer is shown: ended first, a crash or a Telegram
+        outage in between left the reader unanswered and nothing to retry. Open, start-up
+        recovery runs it again and deliver_once shows the answer once.
+        """
+
+        async def end(chat_id: int, job_id: int) -> None:
+            await self._store.fail_job(chat_id, job_id, error, retry=False)
+
+        if await self._deliver(tracked, chunks, markup=markup):
+            await end(tracked.chat_id, tracked.job_id)
+        else:
+            self._spawn(self._redeliver(tracked, chunks, end, markup), f"refuse-{tracked.job_id}")
+
+    async def _redeliver(self, tracked: Tracked, chunks: list[str],
+                         then: Callable[[int, int], Awaitable[None]], markup: Any) -> None:
         """Keep trying a reply Telegram would not take, without holding up the queue."""
         for round_ in range(LATER_ROUNDS):
             await asyncio.sleep(min(300.0, self._settings.retry_backoff_s * 15 * 2**round_))
             if await self._deliver(tracked, chunks, markup=markup):
-                await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
+                await then(tracked.chat_id, tracked.job_id)
                 return
         log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
 

@@ -86,7 +86,8 @@ def to_markdown_section(item: StoredDigest, options: ExportOptions = ExportOptio
     if digest.decisions:
         lines += ["", "**Quyết định, chỉ đạo**", ""]
         lines += [
-            f"- **{d.actor_to_show()}**: {d.text}" if d.actor_to_show() else f"- {d.text}"
+            f"- **{actor}**: {d.text}" if (actor := d.actor_to_show(digest.officials))
+            else f"- {d.text}"
             for d in digest.decisions
         ]
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -51,13 +52,24 @@ class Decision:
     text: str
     actor: str | None = None
 
-    def actor_to_show(self) -> str | None:
-        """The actor to print beside the clause; None when the clause already opens with it."""
+    def actor_to_show(self, officials: Sequence[Official] = ()) -> str | None:
+        """The actor to print beside the clause; None when the clause already opens with it,
+        after a title too (the bot's bold actor and the Markdown export both use this)."""
         if not self.actor:
             return None
         # `Thủ tướng Nguyễn Văn A yêu cầu …` opens with its actor even after a title.
         head = " ".join(self.text.split()[: len(self.actor.split()) + 4])
-        return None if lower_unify_tones(self.actor) in lower_unify_tones(head) else self.actor
+        if lower_unify_tones(self.actor) in lower_unify_tones(head):
+            return None
+        # A title longer than four words: `Giám đốc Sở … tỉnh Lào Cai Đỗ Minh Hải nói …`.
+        folded = lower_unify_tones(self.text)
+        for official in officials:
+            if official.name == self.actor and any(
+                folded.startswith(lower_unify_tones(f"{title} {self.actor}"))
+                for title in official.titles
+            ):
+                return None
+        return self.actor
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ def run_summarize_link(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         out = json.dumps({**digest.to_json(), "url": article.url}, ensure_ascii=False)
     else:
-        out = f"{render_text(digest)}\nNguồn: {article.url}"
+        # The CLI's own words are English, as its errors are (the digest is Vietnamese).
+        out = f"{render_text(digest)}\n{text(EN, 'link_source')} {article.url}"
     # A reader that closed the pipe early (`| head`) has what it wanted.
     with contextlib.suppress(BrokenPipeError):
         print(out, flush=True)

@@ -9,6 +9,9 @@ import unicodedata
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # Vietnamese sites that are not UTF-8 are almost always Windows' Vietnamese code page.
 LEGACY = "cp1258"
+# Stray bytes in a page otherwise valid UTF-8 (a truncated character): replaced, whatever the
+# page declares. An article pasted in windows-1258 has far more (nearly every marked letter).
+STRAY_BYTES = 8
 
 
 def charset_of(content_type: str | None, head: bytes) -> str | None:
@@ -39,19 +42,29 @@ def decode_page(raw: bytes, charset: str | None) -> str:
     """The page as NFC text.
 
     Valid UTF-8 is read as UTF-8 whatever the page declares (servers often say windows-1258
-    for pages saved as UTF-8). Otherwise the declared legacy charset is used; a page that
-    claims UTF-8 but is not (a template in UTF-8 around an article pasted in windows-1258)
-    is decoded line by line, each line as UTF-8 when it can be, else as windows-1258.
+    for pages saved as UTF-8), and so is UTF-8 with a few stray bytes (each one U+FFFD).
+    Otherwise the declared legacy charset is used; a page that claims UTF-8 but is not (a
+    template in UTF-8 around an article pasted in windows-1258) is decoded line by line, each
+    line as UTF-8 when it can be, else as windows-1258.
     windows-1258 writes tones as combining marks, hence NFC at the end.
     """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if charset and charset not in ("utf-8", "utf-8-sig"):
-            text = raw.decode(charset, errors="replace")
-        else:
-            text = "".join(_line(line) for line in raw.splitlines(keepends=True))
+        text = _nearly_utf8(raw) or _legacy(raw, charset)
     return unicodedata.normalize("NFC", text)
+
+
+def _nearly_utf8(raw: bytes) -> str | None:
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    stray = text.count("\ufffd") - raw.count("\ufffd".encode())
+    return text if stray <= STRAY_BYTES else None
+
+
+def _legacy(raw: bytes, charset: str | None) -> str:
+    if charset and charset not in ("utf-8", "utf-8-sig"):
+        return raw.decode(charset, errors="replace")
+    return "".join(_line(line) for line in raw.splitlines(keepends=True))
 
 
 def _line(line: bytes) -> str:

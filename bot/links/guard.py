@@ -9,6 +9,8 @@ from bot.extract import NotArticle
 from bot.links.resolve import Resolver
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# The ports news sites serve pages on; others reach mail, databases, admin consoles…
+WEB_PORTS = (80, 443, 8080, 8443)
 
 
 class LinkError(NotArticle):
@@ -53,7 +55,8 @@ class Guard:
     allow_private: bool = False
 
     async def addresses(self, host: str, port: int) -> list[str]:
-        """Every address of `host`; LinkError('link_blocked') if any one of them is refused.
+        """Every address of `host`; LinkError('link_blocked') if any one of them is refused,
+        LinkError('link_port') when `port` is not one of WEB_PORTS.
 
         Refusing when *any* address is private (not only the first) stops a name that mixes a
         public and a private address from reaching the private one on a retry.
@@ -73,4 +76,6 @@ class Guard:
                 reason = refused_reason(ipaddress.ip_address(address))
                 if reason is not None:
                     raise LinkError("link_blocked", host=host, reason=reason)
+            if port not in WEB_PORTS:
+                raise LinkError("link_port", host=host, port=port)
         return found

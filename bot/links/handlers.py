@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Message, MessageEntity, Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
-from bot.digests import send_digest
+from bot.digests import buttons, duplicate_chunks
 from bot.extract import strip_mention
-from bot.handlers import addressed, already_queued, is_private, limit_refused, on_text, reply
+from bot.handlers import addressed, already_queued, is_private, on_text, reply
 from bot.links.urls import find_links, links_to_digest
-from bot.quota import charge
+from bot.placeholders import deliver_once
+from bot.quota import charge, over_limits
 from bot.runtime import Runtime, runtime
 from bot.texts import pick_language, text
-from storage import StoredDigest
+from storage import Job, StoredDigest
+
+log = logging.getLogger(__name__)
 
 _LINKISH = r"(?i)(?:https?://|www\.)\S"
 # Messages that may be links; the handler decides, and hands the rest to `on_text`.
@@ -76,53 +82,86 @@ async def accept_links(
         return
     settings = await rt.store.chat_settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
-    fresh: list[str] = []
-    for url in urls:
-        existing = None if fresh else await rt.store.find_digest_by_url(chat.id, url,
-                                                                        settings.length)
-        if existing is None:
-            fresh.append(url)
-            continue
-        if not await _show_known(update, rt, existing, lang):
-            return
-    queued = await _queue(update, rt, fresh, settings.length, lang) if fresh else 0
-    if queued is None:
-        return
-    left = len(fresh) - queued + skipped
-    if left > 0:
-        taken = len(urls) - len(fresh) + queued
-        await reply(update, text(lang, "link_too_many", taken=taken, left=left))
-
-
-async def _queue(update: Update, rt: Runtime, fresh: list[str], length: str,
-                 lang: str) -> int | None:
-    """Queue as many links as the pending cap allows: how many, or None when refused."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
-    assert message is not None and chat is not None and user is not None
-    if await limit_refused(update, rt, lang, new_job=True):
-        return None
-    # Several links count one each against the pending cap; the rest waits for another message.
-    pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
-    room = max(1, rt.settings.max_pending_per_user - pending)
-    jobs = await rt.store.enqueue_links(chat.id, user.id, fresh[:room], message.message_id,
-                                        length=length, language=lang,
-                                        reply_to=message.message_id)
-    for job in jobs:
+    known = await _known_prefix(rt, chat.id, urls, settings.length)
+    shown, refusal = _charge_known(update, rt, len(known), lang)
+    # Refused part-way by the rate limit: the rest of the message waits for another one.
+    fresh = urls[len(known):] if shown == len(known) else []
+    room, refusal = await _room(update, rt, len(fresh), lang) if fresh else (0, refusal)
+    refused = shown < len(known) or room is None
+    fresh, room = (fresh, room) if room is not None else ([], 0)
+    taken = [url for url, _ in known[:shown]] + fresh[:room]
+    # One write for the whole message: a re-delivered update finds it, whatever it answered.
+    jobs = await rt.store.enqueue_links(chat.id, user.id, taken, message.message_id,
+                                        length=settings.length, language=lang,
+                                        reply_to=message.message_id) if taken else []
+    for job, (_, existing) in zip(jobs, known[:shown], strict=False):
+        await _show_known(update, rt, job, existing, lang)
+    for job in jobs[shown:]:
         rt.limiter.record(user.id)  # each link is an article against the rate limit
         rt.worker.submit(job)
-    return min(room, len(fresh))
+    left = len(fresh) - room + skipped
+    if refusal:  # after the answers it lets through, as each link is answered in order
+        await reply(update, refusal)
+    elif not refused and left > 0:
+        await reply(update, text(lang, "link_too_many", taken=len(taken), left=left))
 
 
-async def _show_known(update: Update, rt: Runtime, existing: StoredDigest, lang: str) -> bool:
-    """Answer a link digested before with its digest; False when the rate limit refuses that
-    (a whole digest per link: it counts like a new article, refused once per burst)."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
-    assert message is not None and chat is not None and user is not None
-    allowed, refusal = charge(rt.limiter, rt.refusals, chat.id, user.id, lang)
-    if not allowed:
-        if refusal:
-            await reply(update, refusal)
-        return False
-    await send_digest(update.get_bot(), chat.id, existing, lang, reply_to=message.message_id,
-                      lead=text(lang, "duplicate", number=existing.number))
-    return True
+async def _known_prefix(rt: Runtime, chat_id: int, urls: list[str],
+                        length: str) -> list[tuple[str, StoredDigest]]:
+    """The links before the first new one, each with the chat's digest of it at `length`."""
+    known: list[tuple[str, StoredDigest]] = []
+    for url in urls:
+        existing = await rt.store.find_digest_by_url(chat_id, url, length)
+        if existing is None:
+            break
+        known.append((url, existing))
+    return known
+
+
+def _charge_known(update: Update, rt: Runtime, count: int, lang: str) -> tuple[int, str | None]:
+    """How many of `count` known links the rate limit lets be answered (a whole digest per
+    link counts like a new article), and its refusal to tell (once per burst)."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    for shown in range(count):
+        allowed, refusal = charge(rt.limiter, rt.refusals, chat.id, user.id, lang)
+        if not allowed:
+            return shown, refusal
+    return count, None
+
+
+async def _room(update: Update, rt: Runtime, wanted: int,
+                lang: str) -> tuple[int | None, str | None]:
+    """How many new links the pending cap takes now (None when a limit refuses them), and the
+    refusal to tell (once per burst)."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    refusal = await over_limits(rt.store, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
+                                lang, new_job=True)
+    if refusal:
+        return None, refusal if rt.refusals.first(chat.id, user.id) else None
+    # Several links count one each against the pending cap; the rest waits for another message.
+    pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
+    return min(wanted, max(1, rt.settings.max_pending_per_user - pending)), None
+
+
+async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDigest,
+                      lang: str) -> None:
+    """Answer a link digested before with its digest (buttons under it), once per message.
+
+    The answer goes through the job's placeholders (bot.placeholders): an update re-delivered
+    after a crash finds the job and answers nothing; a crash before the job ends leaves it to
+    start-up recovery, whose worker answers from history into the same messages. When Telegram
+    will not take it now, the worker answers it the same way, with its retries.
+    """
+    try:
+        await deliver_once(update.get_bot(), rt.store, job.chat_id, job.id,
+                           duplicate_chunks(existing, lang), reply_to=job.reply_to,
+                           placeholder=text(lang, "delivering"),
+                           reply_markup=buttons(existing, lang))
+    except TelegramError as exc:
+        log.warning("link job %s: answer from history not shown yet: %s", job.id, exc)
+        rt.worker.submit(job)
+        return
+    await rt.store.fail_job(job.chat_id, job.id, f"duplicate of #{existing.number}",
+                            retry=False)

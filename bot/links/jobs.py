@@ -6,7 +6,7 @@ import asyncio
 import importlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import Any, Protocol
 
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
@@ -19,7 +19,23 @@ log = logging.getLogger(__name__)
 
 CONCURRENT_FETCHES = 4
 Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
-Refuse = Callable[[Job, str], Awaitable[object]]
+# Answers a job that ends without a digest, and ends it once the answer is shown.
+Refuse = Callable[[Job, str, str], Awaitable[object]]
+
+
+class LinkJobStore(Protocol):
+    """The storage side of link jobs: a fetched page's text, and digests of the same story."""
+
+    async def set_fetched(self, chat_id: int, job_id: int, text: str, url: str) -> Job:
+        """The link job's article text and canonical URL."""
+
+    async def find_digest_by_url(self, chat_id: int, url: str,
+                                 length: str | None = None) -> StoredDigest | None:
+        """The chat's newest digest of the page at `url` (at `length` when given)."""
+
+    async def find_digest_by_content(self, chat_id: int, text: str,
+                                     length: str | None = None) -> StoredDigest | None:
+        """The chat's newest digest of the same article text (at `length` when given)."""
 
 
 class LinkJobs:
@@ -29,7 +45,7 @@ class LinkJobs:
     every failure is answered in the reader's language and the job ends without a digest.
     """
 
-    def __init__(self, store: Any, reader: LinkReader, *, spawn: Spawn,
+    def __init__(self, store: LinkJobStore, reader: LinkReader, *, spawn: Spawn,
                  ready: Callable[[], None], refuse: Refuse) -> None:
         self._store = store
         self._reader = reader
@@ -70,8 +86,7 @@ class LinkJobs:
             self._ready()
 
     async def _end(self, job: Job, error: str, answer: str) -> None:
-        await self._store.fail_job(job.chat_id, job.id, error, retry=False)
-        await self._refuse(job, answer)
+        await self._refuse(job, error, answer)
 
     async def same_story(self, job: Job) -> StoredDigest | None:
         """The chat's digest of the same story at the job's length: same page or same text."""

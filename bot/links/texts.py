@@ -79,6 +79,12 @@ LINK_TEXTS: dict[str, tuple[str, str]] = {
         "Tôi không mở link tới {host}: đó là địa chỉ nội bộ, không phải trang báo công khai.",
         "I won't open a link to {host}: it is an internal address, not a public news site.",
     ),
+    "link_port": (
+        "Tôi chỉ mở link trên các cổng web thông thường (80, 443, 8080, 8443), không mở cổng "
+        "{port} của {host}. Hãy gửi link thường của bài, hoặc dán nội dung bài vào đây.",
+        "I only open links on the usual web ports (80, 443, 8080, 8443), not port {port} of "
+        "{host}. Send the article's ordinary link, or paste its text here.",
+    ),
     "link_unreadable": (
         "Tôi không đọc được trang này trong thời gian cho phép. Hãy dán nội dung bài vào đây.",
         "I could not read that page in the time allowed. Paste the article's text here instead.",

@@ -287,3 +287,56 @@ async def test_links_past_the_per_message_limit_are_named_not_dropped(
         await h.send("\n".join(site.url(path) for path in paths))
         await h.settle()
         assert text("vi", "link_too_many", taken=MAX_LINKS, left=2) in h.texts()
+
+
+async def test_a_known_link_redelivered_after_a_kill_is_not_answered_again(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5)
+    async with start_bot(settings) as h:
+        await h.send(site.url(NATIONAL))
+        await h.settle()
+        again = await h.send(site.url(NATIONAL))
+        await h.settle()
+        assert len(h.digests()) == 2  # the digest, then the same one from history
+    # Killed before the update mark was saved: Telegram delivers the same update again.
+    async with start_bot(settings) as h2:
+        await h2.feed({"message": again}, update_id=900)
+        await h2.settle()
+        assert h2.texts() == []
+        assert (await h2.rt.store.history(USER)).total == 1
+
+
+async def test_a_refused_link_lost_to_an_outage_and_a_kill_is_answered_after_restart(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5)
+    async with start_bot(settings) as h:
+        h.api.fail("sendMessage", times=10_000, status=502, description="Bad Gateway")
+        await h.send(site.url("/bai-da-go.html"))
+        for _ in range(100):  # the page was fetched and refused; Telegram takes no answer
+            if len(h.api.of("sendMessage")) >= 2:
+                break
+            await asyncio.sleep(0.02)
+        await h.rt.worker.stop()  # "killed" before the answer was shown
+    async with start_bot(settings) as h2:
+        await h2.settle(timeout=15)
+        assert h2.texts() == [shown("link_not_found", status=404)]
+        assert await h2.rt.store.queue_length() == 0
+
+
+async def test_a_rate_limit_refusal_comes_after_the_known_links_it_let_through(
+    tmp_path: Path, site: WebServer
+) -> None:
+    settings = make_settings(tmp_path, fetch_allow_private=True, max_page_bytes=PAGE_LIMIT,
+                             fetch_timeout_s=1.5, rate_limit_count=3)
+    async with start_bot(settings) as h:
+        await h.send(f"{site.url(NATIONAL)} {site.url(PROVINCIAL)}")
+        await h.settle()
+        await h.send(f"{site.url(NATIONAL)} {site.url(PROVINCIAL)}")  # one more is allowed
+        await h.settle()
+        texts = h.texts()
+        assert "gửi hơi nhanh" in texts[-1]
+        assert len(h.digests()) == 3 and articles()[0].title in texts[-2]

@@ -10,6 +10,7 @@ import pytest
 from bot.links.fetch import Fetcher, FetchLimits
 from bot.links.guard import LinkError, refused_reason
 from bot.links.resolve import StaticResolver, SystemResolver
+from bot.texts import text
 from tests.support.link_site import NATIONAL, news_site
 from tests.support.loopback_net import LoopbackNetwork
 from tests.support.web_server import WebServer, redirect
@@ -70,9 +71,9 @@ async def test_a_public_name_is_fetched_from_the_address_that_was_checked(
     site: WebServer,
 ) -> None:
     fetcher, network = guarded(site)
-    page = await fetcher.fetch(site.url(NATIONAL, host="bao.example.vn"))
+    page = await fetcher.fetch(f"http://bao.example.vn{NATIONAL}")
     assert "Đặng Quốc Thành" in page.text
-    assert network.dialled == [(PUBLIC, site.port)]
+    assert network.dialled == [(PUBLIC, 80)]
 
 
 class Rebinding:
@@ -91,9 +92,9 @@ async def test_the_connection_goes_where_the_check_looked_not_to_a_second_lookup
 ) -> None:
     network = LoopbackNetwork(site.port)
     resolver = Rebinding()
-    await Fetcher(GUARDED, resolver, network).fetch(site.url(NATIONAL, host="bao.example.vn"))
+    await Fetcher(GUARDED, resolver, network).fetch(f"http://bao.example.vn{NATIONAL}")
     assert resolver.calls == 1
-    assert network.dialled == [(PUBLIC, site.port)]
+    assert network.dialled == [(PUBLIC, 80)]
 
 
 @pytest.mark.parametrize("name", ["noi-bo", "localhost", "mang-rieng", "v6"])
@@ -102,10 +103,10 @@ async def test_a_redirect_to_an_internal_address_is_refused_without_connecting(
 ) -> None:
     fetcher, network = guarded(site)
     before = site.count(NATIONAL)
-    await refused(fetcher, site.url(f"/chuyen-{name}.html", host="bao.example.vn"))
+    await refused(fetcher, f"http://bao.example.vn/chuyen-{name}.html")
     assert site.count(f"/chuyen-{name}.html") >= 1
     assert site.count(NATIONAL) == before
-    assert network.dialled == [(PUBLIC, site.port)]
+    assert network.dialled == [(PUBLIC, 80)]
 
 
 async def test_allow_private_lets_tests_and_local_mirrors_through(site: WebServer) -> None:
@@ -140,3 +141,42 @@ def test_a_6to4_address_is_judged_by_the_ipv4_address_inside_it(
     address: str, reason: str | None
 ) -> None:
     assert refused_reason(ipaddress.ip_address(address)) == reason
+
+
+@pytest.mark.parametrize("port", [22, 25, 6379, 9200, 65535])
+async def test_a_public_name_on_a_service_port_is_refused_without_connecting(
+    site: WebServer, port: int
+) -> None:
+    fetcher, network = guarded(site)
+    with pytest.raises(LinkError) as caught:
+        await fetcher.fetch(f"http://bao.example.vn:{port}{NATIONAL}")
+    assert caught.value.key == "link_port"
+    assert network.dialled == []
+    for lang in ("vi", "en"):
+        told = text(lang, "link_port", **caught.value.values)
+        assert str(port) in told and "bao.example.vn" in told
+
+
+@pytest.mark.parametrize("port", [80, 8080])  # 443 and 8443: tests/bot/test_links_tls.py
+async def test_the_web_ports_are_fetched(site: WebServer, port: int) -> None:
+    fetcher, network = guarded(site)
+    page = await fetcher.fetch(f"http://bao.example.vn:{port}{NATIONAL}")
+    assert "Đặng Quốc Thành" in page.text
+    assert network.dialled == [(PUBLIC, port)]
+
+
+async def test_any_port_when_private_addresses_are_allowed(site: WebServer) -> None:
+    page = await Fetcher(FetchLimits(allow_private=True)).fetch(site.url(NATIONAL))
+    assert site.port not in (80, 443, 8080, 8443)
+    assert "Đặng Quốc Thành" in page.text
+
+
+async def test_a_redirect_to_a_service_port_is_refused_without_connecting(
+    site: WebServer,
+) -> None:
+    site.routes["/chuyen-cong.html"] = redirect(f"http://bao.example.vn:6379{NATIONAL}")
+    fetcher, network = guarded(site)
+    with pytest.raises(LinkError) as caught:
+        await fetcher.fetch("http://bao.example.vn/chuyen-cong.html")
+    assert caught.value.key == "link_port"
+    assert network.dialled == [(PUBLIC, 80)]

@@ -183,3 +183,23 @@ async def test_redelivered_summarize_reply_after_a_kill_resumes_the_one_job(
         await h.settle()
         assert len(h.digests(GROUP)) == 1
         assert h.engine.calls == 1
+
+
+async def test_a_refusal_lost_to_an_outage_and_a_kill_is_answered_after_restart(
+    settings: Settings, article: str
+) -> None:
+    engine = FakeEngine(failures=100)
+    async with start_bot(settings, engine) as h:
+        h.api.fail("sendMessage", times=10_000, status=502, description="Bad Gateway")
+        await h.send(article)
+        await h.settle_intake()
+        for _ in range(200):
+            if engine.calls >= settings.max_attempts:
+                break
+            await h.settle_intake()
+        await h.settle_intake()
+        await h.rt.worker.stop()  # "killed" while Telegram would not take the answer
+    async with start_bot(settings, engine) as h2:
+        await h2.settle()
+        assert sum("chưa tóm tắt được" in t for t in h2.texts()) == 1
+        assert await h2.rt.store.queue_length() == 0

@@ -70,3 +70,16 @@ async def test_export_of_many_digests_streams_in_batches(store: Store) -> None:
         await add_digest(store, 9, text=f"Bài số {i}")
     numbers = [json.loads(line)["number"] async for line in store.export_jsonl(9)]
     assert numbers == list(range(1, 451))
+
+
+async def test_markdown_export_names_an_actor_after_a_long_title_once(store: Store) -> None:
+    title = "Phó Giám đốc Sở Xây dựng và Giao thông vận tải thành phố Cần Thơ"
+    digest = make_digest(
+        officials=(Official("Trịnh Văn Phúc", (title,)),),
+        decisions=(Decision(f"{title} Trịnh Văn Phúc yêu cầu sửa xong cầu tạm trước 20/11",
+                            "Trịnh Văn Phúc"),),
+    )
+    await add_digest(store, 6, digest)
+    text = await store.export_markdown(6)
+    assert f"- {title} Trịnh Văn Phúc yêu cầu sửa xong cầu tạm trước 20/11" in text
+    assert "**Trịnh Văn Phúc**" not in text
