@@ -77,16 +77,13 @@ class LinkJobs:
         except LinkError as exc:
             log.info("job %s: link to %s refused: %s %s", job.id, site_of(job.url), exc.key,
                      exc.values.get("reason", ""))
-            await self._end(job, f"link: {exc.key}", text(job.language, exc.key, **exc.values))
+            await self._refuse(job, f"link: {exc.key}", text(job.language, exc.key, **exc.values))
         except Exception:
             log.exception("job %s: fetching from %s failed unexpectedly", job.id, site_of(job.url))
-            await self._end(job, "link: internal error", text(job.language, "failed"))
+            await self._refuse(job, "link: internal error", text(job.language, "failed"))
         finally:
             self._fetching.discard(job.id)
             self._ready()
-
-    async def _end(self, job: Job, error: str, answer: str) -> None:
-        await self._refuse(job, error, answer)
 
     async def same_story(self, job: Job) -> StoredDigest | None:
         """The chat's digest of the same story at the job's length: same page or same text."""
