@@ -72,11 +72,6 @@ def read_bytes(raw: bytes) -> Decoded:
         raise NotArticle("doc_binary") from exc
 
 
-def decode_bytes(raw: bytes) -> str:
-    """Decode a text file: BOMs, UTF-8, UTF-16, then charset detection; NotArticle otherwise."""
-    return read_bytes(raw).text
-
-
 def read_document(file_name: str | None, raw: bytes) -> Decoded:
     """The article text of an uploaded .txt/.md/.html document, with its count of bad bytes.
 
@@ -106,11 +101,6 @@ async def read_document_within_budget(file_name: str | None, raw: bytes) -> Deco
     except TimeoutError as exc:
         log.warning("a %s-byte document was not read within the budget", len(raw))
         raise NotArticle("doc_unreadable") from exc
-
-
-def document_text(file_name: str | None, raw: bytes) -> str:
-    """The article text of an uploaded .txt/.md/.html document."""
-    return read_document(file_name, raw).text
 
 
 def strip_mention(text: str, username: str | None) -> str:

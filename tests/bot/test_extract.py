@@ -11,10 +11,9 @@ from bot.extract import (
     NotArticle,
     check_article,
     clean_text,
-    decode_bytes,
-    document_text,
     looks_vietnamese,
     read_bytes,
+    read_document,
 )
 from bot.offload import run_bounded
 
@@ -55,8 +54,8 @@ def test_markup_text_is_still_an_article() -> None:
 
 
 def test_documents_in_several_encodings() -> None:
-    assert decode_bytes(VI.encode("utf-16")) == VI
-    assert decode_bytes(VI.encode("utf-8-sig")) == VI
+    assert read_bytes(VI.encode("utf-16")).text == VI
+    assert read_bytes(VI.encode("utf-8-sig")).text == VI
     tones = "\u0300\u0301\u0309\u0303\u0323"
 
     def windows(ch: str) -> str:  # cp1258 writes tone marks as combining characters
@@ -65,19 +64,19 @@ def test_documents_in_several_encodings() -> None:
         return base + "".join(c for c in parts if c in tones)
 
     raw = "".join(windows(ch) for ch in VI).encode("cp1258")
-    assert clean_text(decode_bytes(raw)) == VI
+    assert clean_text(read_bytes(raw).text) == VI
 
 
 def test_binary_document_is_refused() -> None:
     with pytest.raises(NotArticle) as info:
-        decode_bytes(bytes(range(256)) * 40)
+        read_bytes(bytes(range(256)) * 40)
     assert info.value.key == "doc_binary"
 
 
 def test_html_document_keeps_text_only() -> None:
     page = ("<html><head><title>x</title><style>p{}</style></head><body><script>alert(1)"
             f"</script><p>{VI}</p><p>Đoạn &amp; hai</p></body></html>")
-    text = document_text("bai.html", page.encode())
+    text = read_document("bai.html", page.encode()).text
     # The title leads, as in the same page's link.
     assert [line for line in text.splitlines() if line] == ["x", VI, "Đoạn & hai"]
 
@@ -86,13 +85,13 @@ def test_html_document_keeps_text_only() -> None:
                                      "<div>" * 20000, "<![ x" * 12000])
 def test_hostile_html_keeps_the_article_before_it(hostile: str) -> None:
     page = f"<html><body><p>{VI}</p>{hostile}"
-    assert document_text("bai.html", page.encode()).splitlines()[0] == VI
+    assert read_document("bai.html", page.encode()).text.splitlines()[0] == VI
 
 
 def test_html_with_a_broken_section_is_read_or_refused_clearly() -> None:
-    assert document_text("bai.html", b"<![ x") == ""  # nothing visible: the 'empty' reply
+    assert read_document("bai.html", b"<![ x").text == ""  # nothing visible: the 'empty' reply
     page = f'<?xml version="1.0" encoding="utf-8"?><html><body><p>{VI}</p></body></html>'
-    assert document_text("bai.html", page.encode()) == VI
+    assert read_document("bai.html", page.encode()).text == VI
 
 
 async def test_a_parse_past_its_budget_is_abandoned() -> None:

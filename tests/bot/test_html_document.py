@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.extract import document_text, read_document
+from bot.extract import read_document
 from bot.links.extract import extract_article
 from bot.links.fetch import Page
 
@@ -33,7 +33,7 @@ PAGE = (
 def test_a_saved_page_gives_the_same_article_as_its_link() -> None:
     link = extract_article(Page("https://bao.example.vn/xay-phong-hoc-123.html", "text/html",
                                 PAGE), min_words=25, max_chars=100_000)
-    saved = document_text("bai.html", PAGE.encode())
+    saved = read_document("bai.html", PAGE.encode()).text
     assert saved == link.text
     for clutter in ("Kinh doanh", "Tin liên quan", "Giá rau", "12/10/2026", "Bản quyền"):
         assert clutter not in saved
@@ -41,7 +41,7 @@ def test_a_saved_page_gives_the_same_article_as_its_link() -> None:
 
 def test_a_page_without_an_article_still_gives_its_visible_text() -> None:
     page = f"<html><body><p>{PARAS[0]}</p></body></html>"
-    assert document_text("bai.html", page.encode()) == PARAS[0]
+    assert read_document("bai.html", page.encode()).text == PARAS[0]
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -63,7 +63,7 @@ def _cp1258(text: str) -> bytes:
 
 def test_a_legacy_page_is_decoded_by_its_meta_charset() -> None:
     raw = _cp1258(PAGE)
-    saved = document_text("bai.html", raw)
+    saved = read_document("bai.html", raw).text
     assert PARAS[1] in saved
 
 
