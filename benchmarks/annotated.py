@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,5 +166,3 @@ def table(title: str, columns: list[str], lines: list[tuple[str, list[str]]]) ->
     body = [label.ljust(width) + "".join(v.rjust(12) for v in values) for label, values in lines]
     return "\n".join([head, *body])
 
-
-Scorer = Callable[[list[Row], list[Prediction]], dict[str, float]]
