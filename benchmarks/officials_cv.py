@@ -18,18 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.annotated import (
-    DEFAULT_DATASET,
-    Counts,
-    Prediction,
-    Row,
-    load,
-    name_key,
-    officials_match,
-)
+from benchmarks.annotated import DEFAULT_DATASET, Counts, Row, load
+from benchmarks.officials_eval import count, product_officials, row_errors
 from scripts.train_officials import SEED, train
-from summarizer.cleaning import clean_page
-from summarizer.officials import extract_officials, tagger
+from summarizer.officials import tagger
 
 
 def folds(rows: list[Row], count: int) -> list[list[Row]]:
@@ -42,29 +34,10 @@ def folds(rows: list[Row], count: int) -> list[list[Row]]:
 def score(rows: list[Row], names: Counts, placed: Counts, verbose: bool = False) -> None:
     """Add the current model's officials on `rows` to the counts."""
     for row in rows:
-        pred = [
-            {"name": o.name, "titles": list(o.titles)}
-            for o in extract_officials(clean_page(row["text"]))
-        ]
+        pred = product_officials(row["text"])
         if verbose:
-            show_errors([row], [pred], row["id"])
-        found, with_position = officials_match(pred, row["officials"])
-        names.add(found, len(pred), len(row["officials"]))
-        placed.add(with_position, len(pred), len(row["officials"]))
-
-
-def show_errors(rows: list[Row], preds: list[list[Prediction]], label: str) -> None:
-    """Every missed, extra or wrongly placed official of some rows."""
-    for row, pred in zip(rows, preds, strict=True):
-        gold = {name_key(g["name"]): g for g in row["officials"]}
-        got = {name_key(p["name"]): p for p in pred}
-        for key in sorted(got.keys() - gold.keys()):
-            print(f"  extra    {label}: {got[key]['name']} {got[key]['titles']}")
-        for key in sorted(gold.keys() - got.keys()):
-            print(f"  missing  {label}: {gold[key]['name']} {gold[key]['titles']}")
-        for key in sorted(gold.keys() & got.keys()):
-            if not officials_match([got[key]], [gold[key]])[1]:
-                print(f"  position {label}: {got[key]['titles']} vs {gold[key]['titles']}")
+            row_errors(row["id"], pred, row["officials"])
+        count(names, placed, pred, row["officials"])
 
 
 def main(argv: list[str] | None = None) -> int:

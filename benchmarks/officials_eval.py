@@ -48,13 +48,36 @@ SEED_OFFICIALS = (
 )
 
 
+def product_officials(text: str) -> list[Prediction]:
+    """This checkout's officials of one article, as the CLI's JSON writes them."""
+    return [{"name": o.name, "titles": list(o.titles)} for o in extract_officials(clean_page(text))]
+
+
+def count(names: Counts, placed: Counts, pred: list[Prediction], gold: list[Prediction]) -> None:
+    """Add one article's officials (names; names with a right position) to the totals."""
+    found, with_position = officials_match(pred, gold)
+    names.add(found, len(pred), len(gold))
+    placed.add(with_position, len(pred), len(gold))
+
+
+def row_errors(label: str, pred: list[Prediction], gold: list[Prediction]) -> None:
+    """Print every missed, extra or wrongly placed official of one article."""
+    want = {name_key(g["name"]): g for g in gold}
+    got = {name_key(p["name"]): p for p in pred}
+    for key in sorted(got.keys() - want.keys()):
+        print(f"  extra    {label}: {got[key]['name']} {got[key]['titles']}")
+    for key in sorted(want.keys() - got.keys()):
+        print(f"  missing  {label}: {want[key]['name']} {want[key]['titles']}")
+    for key in sorted(want.keys() & got.keys()):
+        if not officials_match([got[key]], [want[key]])[1]:
+            print(f"  position {label}: {got[key]['titles']} vs {want[key]['titles']}")
+
+
 def score(rows: list[Row], preds: list[Prediction], indices: list[int]) -> tuple[Counts, Counts]:
     """(officials, officials+position) counts over the rows at `indices`."""
     names, placed = Counts(), Counts()
     for i in indices:
-        found, with_position = officials_match(preds[i]["officials"], rows[i]["officials"])
-        names.add(found, len(preds[i]["officials"]), len(rows[i]["officials"]))
-        placed.add(with_position, len(preds[i]["officials"]), len(rows[i]["officials"]))
+        count(names, placed, preds[i]["officials"], rows[i]["officials"])
     return names, placed
 
 
@@ -71,15 +94,7 @@ def figures(rows: list[Row], preds: list[Prediction]) -> list[str]:
 def show_errors(rows: list[Row], preds: list[Prediction], split: str) -> None:
     """Every missed, extra or wrongly placed official of one split."""
     for i in by_split(rows)[split]:
-        gold = {name_key(g["name"]): g for g in rows[i]["officials"]}
-        pred = {name_key(p["name"]): p for p in preds[i]["officials"]}
-        for key in pred.keys() - gold.keys():
-            print(f"  extra    {rows[i]['id']}: {pred[key]['name']} {pred[key]['titles']}")
-        for key in gold.keys() - pred.keys():
-            print(f"  missing  {rows[i]['id']}: {gold[key]['name']} {gold[key]['titles']}")
-        for key in gold.keys() & pred.keys():
-            if not officials_match([pred[key]], [gold[key]])[1]:
-                print(f"  position {rows[i]['id']}: {pred[key]['titles']} vs {gold[key]['titles']}")
+        row_errors(rows[i]["id"], preds[i]["officials"], rows[i]["officials"])
 
 
 def regression(path: Path) -> None:
@@ -87,13 +102,7 @@ def regression(path: Path) -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     names, placed = Counts(), Counts()
     for row in rows:
-        pred = [
-            {"name": o.name, "titles": list(o.titles)}
-            for o in extract_officials(clean_page(row["text"]))
-        ]
-        found, with_position = officials_match(pred, row["officials"])
-        names.add(found, len(pred), len(row["officials"]))
-        placed.add(with_position, len(pred), len(row["officials"]))
+        count(names, placed, product_officials(row["text"]), row["officials"])
     print(
         f"{path.name} ({len(rows)} articles): names P={names.precision:.3f} R={names.recall:.3f}"
         f" F1={names.f1:.3f}; with a right position {placed.tp}/{names.tp}"
