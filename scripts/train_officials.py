@@ -23,7 +23,7 @@ from underthesea_core import CRFTrainer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.annotated import RULES_REF, predict_at
+from benchmarks.annotated import RULES_REF, load, predict_at
 from summarizer.cleaning import clean_page
 from summarizer.officials.features import paragraph_features
 from summarizer.officials.labels import label_paragraph
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l1", type=float, default=0.1)
     parser.add_argument("--l2", type=float, default=0.1)
     args = parser.parse_args(argv)
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line]
+    rows = load(args.data)
     if args.limit:
         rows = rows[: args.limit]
     started = time.perf_counter()
