@@ -159,7 +159,7 @@ def paragraph_mentions(
     text = clean(text)
     tokens = tokenize(text)
     tagged = tag(tokens)
-    names = _names(tagged, paragraph_reads(text, tokens, known), place_tokens(tokens))
+    names = _names(tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
     mentions = []
     for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):

@@ -53,8 +53,7 @@ def head_spans(folded: list[str]) -> list[tuple[int, int]]:
 class Paragraph:
     """A tokenised paragraph with its heads and names, and the walks that read positions."""
 
-    def __init__(self, text: str, tokens: list[Token], heads_: list[tuple[int, int]]) -> None:
-        self.text = text
+    def __init__(self, tokens: list[Token], heads_: list[tuple[int, int]]) -> None:
         self.tokens = tokens
         self.folded = [t.fold for t in tokens]
         self.head_at = dict(heads_)
@@ -73,10 +72,6 @@ class Paragraph:
         self.name_span[start] = end
         if strong:
             self.name_starts.add(start)
-
-    def span_text(self, start: int, end: int) -> str:
-        """The article's own text for tokens [start, end)."""
-        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
 
     # -- what may sit inside a position --------------------------------------------------
     def _capital(self, i: int) -> bool:

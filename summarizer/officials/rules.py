@@ -33,7 +33,7 @@ class Read:
     titles: tuple[tuple[int, int], ...]
 
 
-def paragraph_reads(text: str, tokens: list[Token], known: set[str]) -> list[Read]:
+def paragraph_reads(tokens: list[Token], known: set[str]) -> list[Read]:
     """Every name in one paragraph with the positions attached to it.
 
     `known` holds the last words of full names met so far ("trump" once "Donald Trump" has
@@ -44,7 +44,7 @@ def paragraph_reads(text: str, tokens: list[Token], known: set[str]) -> list[Rea
     heads = head_spans([t.fold for t in tokens])
     blocked = {i for start, end in heads for i in range(start, end)}
     spans = find_names(tokens, blocked)
-    para = Paragraph(text, tokens, heads)
+    para = Paragraph(tokens, heads)
     known.update(tokens[span.end - 1].fold for span in spans if span.size >= 2)
     for span in spans:
         # A lone foreign word may be a company inside someone's position ("… Jetstar").
