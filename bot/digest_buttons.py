@@ -17,6 +17,7 @@ from bot.group_rules import may_manage
 from bot.keyboards import delete_keyboard
 from bot.runtime import Runtime, runtime
 from bot.texts import text
+from storage import StoredDigest
 
 log = logging.getLogger(__name__)
 DigestAction = Resummarize | Original | DeleteDigest
@@ -37,7 +38,7 @@ async def on_digest_button(
     elif isinstance(action, Original):
         await _original(query, rt, context, action.number, message, lang)
     else:
-        await _delete(query, rt, context, action, message, lang, stored.user_id)
+        await _delete(query, rt, context, action, message, lang, stored)
 
 
 async def _resummarize(
@@ -94,17 +95,16 @@ async def _original(
 
 async def _delete(
     query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, action: DeleteDigest,
-    message: Message, lang: str, author: int | None,
+    message: Message, lang: str, stored: StoredDigest,
 ) -> None:
     chat_id = message.chat.id
-    if action.confirm is False:
+    if action.confirm is False:  # kept: the digest's own buttons come back
         await best_effort(query.answer(), "answer")
-        stored = await rt.store.get_digest(chat_id, action.number)
-        if stored is not None:
-            await best_effort(message.edit_reply_markup(buttons(stored, lang)), "keep")
+        await best_effort(message.edit_reply_markup(buttons(stored, lang)), "keep")
         return
     allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
-                               private=message.chat.type == ChatType.PRIVATE, author_id=author)
+                               private=message.chat.type == ChatType.PRIVATE,
+                               author_id=stored.user_id)
     if not allowed:
         await best_effort(query.answer(text(lang, "delete_refused"), show_alert=True), "answer")
         return

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
     LENGTHS,
+    Action,
     ClearAnswer,
     DeleteDigest,
     HistoryNav,
@@ -25,8 +26,8 @@ from bot.texts import text
 PAGE = 5
 
 
-def _button(label: str, action: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=encode(action))  # type: ignore[arg-type]
+def _button(label: str, action: Action) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=encode(action))
 
 
 def entry_rows(entries: Sequence[Entry]) -> list[list[InlineKeyboardButton]]:

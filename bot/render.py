@@ -11,7 +11,7 @@ from typing import Protocol
 
 from bot.links.source import site_of, source_of
 from bot.texts import text
-from summarizer.digest import Decision, Digest, Official
+from summarizer.digest import Digest
 from summarizer.pipeline import PARTLY_EXTRACTIVE
 
 # A digest note naming the chat's chosen engine when it could not run here (see engines.py).
@@ -124,11 +124,6 @@ def footer(digest: Digest, number: int | None, lang: str) -> str:
     )
 
 
-def actor_to_show(decision: Decision, officials: Sequence[Official]) -> str | None:
-    """The actor to print in bold; None when the clause opens with it, after a title too."""
-    return decision.actor_to_show(officials)
-
-
 def _engine_words(engine: str, lang: str) -> str:
     """A reader's name for the engine, capitalised; an unknown engine keeps its own name."""
     if engine not in ("extractive", "abstractive"):
@@ -149,7 +144,7 @@ def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
     if digest.decisions:
         blocks.append(Block(text(lang, "decisions_heading"), "b"))
         for d in digest.decisions:
-            actor = actor_to_show(d, digest.officials)
+            actor = d.actor_to_show(digest.officials)
             if actor is None:
                 blocks.append(Block(f"• {d.text}", sep="\n"))
             else:  # the actor in bold, then what was decided

@@ -289,7 +289,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "I don't know the time zone “{zone}”. Use a name such as Asia/Ho_Chi_Minh, UTC or "
         "Europe/Paris: /settings timezone Europe/Paris",
     ),
-    "settings_saved": ("Đã lưu.", "Saved."),
     "length_short": ("Ngắn", "Short"),
     "length_medium": ("Vừa", "Medium"),
     "length_long": ("Dài", "Long"),

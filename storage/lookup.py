@@ -81,8 +81,9 @@ def _bm25_ids(
 
 def _exact_first(
     raw: sqlite3.Connection, chat_id: int, query: Query, expression: str, total: int
-) -> tuple[list[int], int]:
-    """The best EXACT_WINDOW matches in bm25 order, those with the typed diacritics first.
+) -> tuple[list[int], Found, int]:
+    """The best EXACT_WINDOW matches in bm25 order, those with the typed diacritics first,
+    and their rows.
 
     Quoted phrases typed with diacritics drop the matches lacking them. Beyond the window the
     order is bm25's and the total counts matches not checked for the required diacritics.
@@ -102,7 +103,7 @@ def _exact_first(
             exact.append(digest_id)
         else:
             loose.append(digest_id)
-    return exact + loose, total
+    return exact + loose, found, total
 
 
 def search_rows(
@@ -117,10 +118,10 @@ def search_rows(
     if not total:
         return [], {}, 0
     if query.toned and offset < EXACT_WINDOW:
-        ordered, total = _exact_first(raw, chat_id, query, expression, int(total))
-        ids = ordered[offset:offset + limit]
-    else:
-        ids = _bm25_ids(raw, chat_id, expression, int(total), limit, offset)
+        # The window's rows were read to check diacritics: the page is among them.
+        ordered, found, total = _exact_first(raw, chat_id, query, expression, int(total))
+        return ordered[offset:offset + limit], found, int(total)
+    ids = _bm25_ids(raw, chat_id, expression, int(total), limit, offset)
     return ids, digests_by_ids(raw, chat_id, ids), int(total)
 
 

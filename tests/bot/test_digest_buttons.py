@@ -97,6 +97,17 @@ async def test_delete_asks_then_deletes(harness: Harness, article: str) -> None:
     assert harness.texts()[-1] == "Đã xoá bản tóm tắt #1."
 
 
+async def test_keep_brings_the_digest_buttons_back(harness: Harness, article: str) -> None:
+    await harness.send(article)
+    await harness.settle()
+    message_id = digest_message_id(harness)
+    await harness.press("x:1", message_id=message_id)
+    await harness.press("x:1:n", message_id=message_id)
+    rows = last_markup(harness, "editMessageReplyMarkup")
+    assert labels(rows) == ["Ngắn", "✓ Vừa", "Dài", "Bài gốc", "Xoá"]
+    assert await harness.rt.store.get_digest(USER, 1) is not None
+
+
 async def test_in_a_group_only_the_author_or_an_admin_deletes(
     tmp_path: Path, article: str
 ) -> None:
