@@ -18,12 +18,6 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return next((str(edge) for edge in edges if value < edge), "+")
 
 
-def first_cue(unit: Unit) -> int | None:
-    """Token index of the unit's first cue verb (where its subject ends)."""
-    cues = cue_positions(unit.text, unit.tokens, unit.spans, verbs_only=True)
-    return cues[0] if cues else None
-
-
 def _cue_at(tokens: list[str], at: int) -> tuple[str, ...]:
     """The cue phrase that starts at token `at` (empty when none)."""
     return tuple(tokens[at : at + words.match_at("cues", tokens, at)])
