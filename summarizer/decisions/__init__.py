@@ -5,7 +5,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from summarizer.decisions import actors, model, quotes, text, words
-from summarizer.decisions.features import agreement, features, first_cue, tally
+from summarizer.decisions.features import agreement, features, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
@@ -15,11 +15,12 @@ __all__ = ["extract_decisions"]
 
 def _opening(unit: Unit) -> tuple[int | None, int]:
     """The first cue and where the clause starts; a cue inside a lead phrase is not the verb."""
-    cue = first_cue(unit)
+    cues = cue_positions(unit.text, unit.tokens, unit.spans, verbs_only=True)
+    cue = cues[0] if cues else None
     start = text.start_token(unit, cue)
     # `Theo thoả thuận mới, Mexico đồng ý …`: the lead phrase's `thoả thuận` is no verb.
     lead = text.start_token(unit, None)
-    later = [at for at in cue_positions(unit.text, unit.tokens, unit.spans, True) if at >= lead]
+    later = [at for at in cues if at >= lead]
     opener = not words.match_at("connectives", unit.tokens, 0)  # `đồng thời yêu cầu …, …`
     if opener and cue is not None and cue < lead and later and later[0] > lead:
         return later[0], lead

@@ -18,18 +18,17 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return next((str(edge) for edge in edges if value < edge), "+")
 
 
-def first_cue(unit: Unit) -> int | None:
-    """Token index of the unit's first cue verb (where its subject ends)."""
-    cues = cue_positions(unit.text, unit.tokens, unit.spans, verbs_only=True)
-    return cues[0] if cues else None
+def _cue_at(tokens: list[str], at: int) -> tuple[str, ...]:
+    """The cue phrase that starts at token `at` (empty when none)."""
+    return tuple(tokens[at : at + words.match_at("cues", tokens, at)])
 
 
 def _cue_words(unit: Unit, cues: list[int]) -> list[str]:
     """Each cue, its class and the words around it."""
     tokens, out = unit.tokens, []
     for at in cues[:_CUES_SEEN]:
-        size = words.match_at("cues", tokens, at)
-        cue = tuple(tokens[at : at + size])
+        cue = _cue_at(tokens, at)
+        size = len(cue)
         out += ["cue:" + " ".join(cue), "class:" + words.cue_classes().get(cue, "other")]
         # The words around a cue tell a verb (`đã yêu cầu`) from a noun (`theo yêu cầu`).
         out.append("pre:" + (tokens[at - 1] if at else "^"))
@@ -69,7 +68,7 @@ def _signals(unit: Unit, found: list[Mention], cues: list[int]) -> list[str]:
     out = [*_cue_words(unit, cues), "subject:" + subject, f"cues:{_bucket(len(cues), (1, 2, 3))}"]
     out.append("cue_at:" + (_bucket(head, (1, 4, 8, 14, 22)) if cues else "none"))
     if cues:
-        first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+        first = _cue_at(tokens, head)
         kind = words.cue_classes().get(first, "other")
         out += [f"first_cue:{' '.join(first)}", f"subject_class:{subject}_{kind}"]
         out += [f"subject_cue:{subject}_{' '.join(first)}", *_around_head(unit, head)]
@@ -90,7 +89,7 @@ def _frame(unit: Unit, head: int) -> list[str]:
         out.append("year_early")  # `Năm 2003, …`: history
     if statistic(unit, head):
         out.append("count")  # `khởi tố 120 vụ`
-    first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+    first = _cue_at(tokens, head)
     if words.find("parties", tokens, 0, head) and words.cue_classes().get(first) == "agree":
         out.append("parties_agree")  # `Hai bên nhất trí …`: an agreement between them
     return out
@@ -111,7 +110,7 @@ def agreement(unit: Unit) -> bool:
     if not cues:
         return False
     head = cues[0]
-    first = tuple(tokens[head : head + words.match_at("cues", tokens, head)])
+    first = _cue_at(tokens, head)
     parties = words.find("parties", tokens, 0, head)
     if not parties or words.cue_classes().get(first) != "agree":
         return False

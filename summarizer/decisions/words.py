@@ -11,9 +11,10 @@ _FILE = Path(__file__).resolve().parent.parent / "data" / "decision_words.txt"
 
 
 @cache
-def _sections() -> dict[str, Phrases]:
-    """Every `[name]` list of the file as phrases of folded syllables."""
+def _lists() -> tuple[dict[str, Phrases], dict[tuple[str, ...], str]]:
+    """Every `[name]` list of the file as phrases of folded syllables, and each cue's class."""
     entries: dict[str, list[tuple[str, ...]]] = {}
+    classes: dict[tuple[str, ...], str] = {}
     current: list[tuple[str, ...]] = []
     for line in _FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -22,15 +23,17 @@ def _sections() -> dict[str, Phrases]:
         if line.startswith("[") and line.endswith("]"):
             current = entries.setdefault(line[1:-1], [])
         elif ":" in line:
-            continue  # a `class: words` line, read by cue_classes()
+            name, _, members = line.partition(":")  # a `class: cue, cue, …` line
+            for member in members.split(","):
+                classes[tuple(fold(w) for w in member.split())] = name.strip()
         else:
             current.append(tuple(fold(w) for w in line.split()))
-    return {name: Phrases(items) for name, items in entries.items()}
+    return {name: Phrases(items) for name, items in entries.items()}, classes
 
 
 def phrases(name: str) -> Phrases:
     """One list (`cues`, `modals`, `bodies`, `first_person`, `opinion`, …)."""
-    return _sections()[name]
+    return _lists()[0][name]
 
 
 def find(name: str, tokens: list[str], start: int = 0, end: int | None = None) -> list[int]:
@@ -53,13 +56,6 @@ def match_at(name: str, tokens: list[str], at: int) -> int:
     return phrases(name).match_at(tokens, at) if at < len(tokens) else 0
 
 
-@cache
 def cue_classes() -> dict[tuple[str, ...], str]:
     """Each cue's class (`agree`, `direct`, `sanction`, …) from the `[cue_classes]` list."""
-    classes: dict[tuple[str, ...], str] = {}
-    for line in _FILE.read_text(encoding="utf-8").splitlines():
-        name, colon, members = line.partition(":")
-        if colon and not line.startswith("#"):
-            for member in members.split(","):
-                classes[tuple(fold(w) for w in member.split())] = name.strip()
-    return classes
+    return _lists()[1]

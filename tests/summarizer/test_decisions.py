@@ -49,6 +49,8 @@ def test_a_quoted_first_person_directive_belongs_to_its_speaker() -> None:
         "Làm rõ sai phạm tại dự án khu dân cư Bắc Sơn\n\n"
         "Chiều 14/3, Chủ tịch UBND tỉnh Phan Đức Lâm chủ trì buổi làm việc về dự án khu dân cư "
         "Bắc Sơn. Người dân phản ánh dự án chậm bàn giao đất tái định cư suốt 5 năm. "
+        # Another official named just before: the quote is still the speaker's, not his.
+        "Giám đốc Sở Xây dựng Võ Thành Nam cho biết hồ sơ dự án còn thiếu nhiều giấy tờ. "
         "“Tôi giao Thanh tra tỉnh vào cuộc, làm rõ trách nhiệm của từng đơn vị và báo cáo "
         "trước ngày 30/4”, ông Lâm nói."
     )
