@@ -24,7 +24,6 @@ from summarizer.engines.locate import locate_model
 
 log = logging.getLogger(__name__)
 
-OPT_OUT = frozenset({"none", "off", "no"})
 # Room for the weights, their int8 copy and the conversion's scratch files.
 SPACE_FACTOR = 2.0
 _POLL_S = 1.0
@@ -53,7 +52,8 @@ class FetchStatus:
 def wanted_model(engine: str, model: str | None) -> str | None:
     """The model to fetch for these settings, or None when there is nothing to fetch."""
     chosen = model or DEFAULT_MODEL
-    if engine != "auto" or chosen.strip().lower() in OPT_OUT or chosen != DEFAULT_MODEL:
+    # Only the default is fetched: a model of one's own, or TOMTAT_MODEL=none, is not.
+    if engine != "auto" or chosen != DEFAULT_MODEL:
         return None
     files = locate_model(chosen)
     if files is None:

@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.engine_runs import split_devsample, split_heldout
+from benchmarks.engine_runs import load_rows, split_devsample, split_heldout
 from benchmarks.rouge import score
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
@@ -46,13 +46,6 @@ from summarizer.textnorm import count_words
 
 MAX_SENTENCES = 40
 MIN_DF = 5
-
-
-def load(path: Path) -> list[dict[str, str]]:
-    """Read JSONL rows that have both a text and a reference."""
-    with path.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
-    return [r for r in rows if r.get("text") and r.get("reference")]
 
 
 def idf_table(rows: list[dict[str, str]]) -> tuple[dict[str, float], float]:
@@ -236,7 +229,7 @@ def main() -> None:
 
     started = time.perf_counter()
     # The same held-out sample the benchmarks read with --heldout: never fitted on.
-    loaded = load(args.train)
+    loaded = load_rows(args.train)
     heldout, pool = split_heldout(loaded, args.heldout)
     rows = heldout + pool
     # Nor on the development sample the engine's rules are tuned on (benchmarks --devsample).

@@ -173,16 +173,3 @@ def standalone(sentences: Sequence[str], paragraphs: Sequence[int]) -> list[bool
     if not any(out):
         return [True] * len(out)
     return out
-
-
-def title_reads_as_sentence(title: str) -> bool:
-    """A headline may lead the summary only when it reads as a sentence of its own."""
-    # Not a bare quotation with no speaker ("' Van cầu ba mẹ … '"; "' Điềm gở ' tại …" is
-    # fine: the quotes only mark a phrase) nor an all-capitals banner. A question headline
-    # ("… là ai?") may lead: the sentences after it answer it.
-    title = title.strip()
-    if not title:
-        return False
-    quoted = title[0] in "\"'“‘«" and title[-1] in "\"'”’»" and title.count(title[0]) <= 2
-    letters = [c for c in title if c.isalpha()]
-    return not quoted and (not letters or any(c.islower() for c in letters))

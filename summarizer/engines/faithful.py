@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from summarizer.engines.coherence import strip_link
 from summarizer.engines.compress import Variant, variants
+from summarizer.gazetteers import fold
 from summarizer.textnorm import count_words, fold_tones
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
@@ -52,14 +53,9 @@ _OPENER_WORDS = 6
 _CAPTION_WORDS = 30
 
 
-@lru_cache(maxsize=1 << 16)
-def _fold_word(word: str) -> str:
-    return fold_tones(word)
-
-
 def _fold(text: str, words: int | None = None) -> str:
-    """fold_tones, word by word with a cache (news reuses a few thousand words)."""
-    return " ".join(_fold_word(w) for w in text.split()[:words])
+    """fold_tones, word by word through the gazetteers' cached `fold`."""
+    return " ".join(fold(w) for w in text.split()[:words])
 
 
 def _folded_lines(name: str) -> list[str]:

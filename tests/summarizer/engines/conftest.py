@@ -10,15 +10,9 @@ import pytest
 # The engine tests never touch the network (set before huggingface_hub reads it).
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-from tests.support.tiny_t5 import (
-    FIXTURE,
-    INPUT_LIMIT,
-    TRAINED_SUMMARY,
-    TinyModels,
-    fixture_sentences,
-)
+from tests.support.tiny_t5 import TRAINED_SUMMARY, TinyModels, fixture_sentences
 
-__all__ = ["FIXTURE", "INPUT_LIMIT", "TRAINED_SUMMARY", "TinyModels", "fixture_sentences"]
+__all__ = ["TRAINED_SUMMARY", "TinyModels", "fixture_sentences"]
 
 
 @pytest.fixture(scope="session", autouse=True)
