@@ -48,14 +48,17 @@ async def _resummarize(
     if current == action.length:  # already that length: editing would change nothing
         await best_effort(query.answer(), "answer")
         return
-    await best_effort(query.answer(text(lang, "resummarizing")), "answer")
     chat_id = message.chat.id
     article = await rt.store.digests.article_text(chat_id, action.number)
+    if article is None:  # deleted meanwhile: say so, never summarise an empty text
+        await best_effort(query.answer(text(lang, "not_found", number=action.number)), "answer")
+        return
+    await best_effort(query.answer(text(lang, "resummarizing")), "answer")
     engine = (await rt.store.chats.settings(chat_id)).engine
     try:
         # The engine's own thread: summaries never run on the event loop.
         digest = await rt.worker.run_on_engine_thread(
-            rt.engines.summarize, article or "", action.length, engine, None)
+            rt.engines.summarize, article, action.length, engine, None)
     except Exception:
         log.exception("re-summarising digest %s of chat %s failed", action.number, chat_id)
         await send_html(context.bot, chat_id, text(lang, "failed"))

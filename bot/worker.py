@@ -27,6 +27,8 @@ from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
 from bot.texts import text
 from storage import Job, StoredDigest
+from summarizer.cleaning import clean_page
+from summarizer.digest import Article, Digest
 from summarizer.pipeline import InputError
 
 log = logging.getLogger(__name__)
@@ -145,8 +147,8 @@ class Worker:
         typing = loop.create_task(self._typing(job.chat_id))
         started = time.perf_counter()
         try:
-            digest = await self.run_on_engine_thread(self._engines.summarize, job.text,
-                                                     job.length, chat.engine, progress)
+            digest, article = await self.run_on_engine_thread(
+                self._summarize, job.text, job.length, chat.engine, progress)
         except InputError:
             await self._refuse(tracked, "not an article", [text(job.language, "not_article")])
             return
@@ -157,7 +159,7 @@ class Worker:
             typing.cancel()
         ms = round((time.perf_counter() - started) * 1000)
         digest = self._links.annotate(job, digest)
-        stored = await self._store.jobs.complete(job.chat_id, job.id, digest)
+        stored = await self._store.jobs.complete(job.chat_id, job.id, digest, article=article)
         self.latencies_ms.append(ms)
         del self.latencies_ms[:-1000]
         digest_log.info(
@@ -166,6 +168,11 @@ class Worker:
         )
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
         await self._deliver_digest(tracked, stored, tries=1)
+
+    def _summarize(self, text: str, length: str, engine: str,
+                   progress: Callable[[int, int], None]) -> tuple[Digest, Article]:
+        """The digest and the cleaned article (what storage keeps and searches)."""
+        return self._engines.summarize(text, length, engine, progress), clean_page(text)
 
     async def _failed(self, job: Any, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)

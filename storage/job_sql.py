@@ -120,6 +120,13 @@ def claim(cur: Cursor) -> Job | None:
     return job(found[0]) if found else None
 
 
+def cleaned(article: Article | None) -> str:
+    """The cleaned article as stored and searched: its title, then its paragraphs."""
+    if article is None or not article.body.strip():
+        return ""
+    return "\n\n".join(part for part in (article.title, article.body) if part)
+
+
 def complete(
     ft: FullText, cur: Cursor, chat_id: int, job_id: int, digest: Digest, article: Article | None
 ) -> StoredDigest:
@@ -130,7 +137,7 @@ def complete(
         if existing is not None:
             return existing
     now = now_ms()
-    body = article.body if article is not None and article.body.strip() else current.text
+    body = cleaned(article) or current.text
     new = NewArticle(chat_id, current.user_id, current.text, body, current.message_ids, now,
                      current.url)
     article_id, number = insert_digest(ft, cur, new, digest)
