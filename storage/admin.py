@@ -16,11 +16,13 @@ from storage.sql import as_int, count, one, rows
 
 DAY_MS = 86_400_000
 RETENTION_BATCH = 500
+# Bytes of a text column: the one spelling that differs by engine here.
+BYTES = {"sqlite": "length(CAST({} AS BLOB))", "postgresql": "octet_length({})"}
 SIZE_SQL = (
     "SELECT (SELECT count(*) FROM digests WHERE chat_id = ?),"
-    " (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles WHERE chat_id = ?),"
-    " (SELECT coalesce(sum(length(CAST(summary AS BLOB)) + length(CAST(officials AS BLOB))"
-    "  + length(CAST(decisions AS BLOB))), 0) FROM digests WHERE chat_id = ?),"
+    " (SELECT coalesce(sum({text}), 0) FROM articles WHERE chat_id = ?),"
+    " (SELECT coalesce(sum({summary} + {officials} + {decisions}), 0) FROM digests"
+    "  WHERE chat_id = ?),"
     " (SELECT count(*) FROM jobs WHERE chat_id = ?),"
     " (SELECT count(*) FROM fragments WHERE chat_id = ?)"
 )
@@ -33,10 +35,14 @@ class AdminRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._ft = fulltext(database.dialect)
+        spell = BYTES[database.dialect].format
+        self._size_sql = SIZE_SQL.format(text=spell("text"), summary=spell("summary"),
+                                         officials=spell("officials"),
+                                         decisions=spell("decisions"))
 
     async def size_report(self, chat_id: int) -> dict[str, int]:
         """How much one chat stores: counts and bytes of text."""
-        row = await self._db.read(lambda cur: one(cur, SIZE_SQL, (chat_id,) * 5))
+        row = await self._db.read(lambda cur: one(cur, self._size_sql, (chat_id,) * 5))
         values = row if row is not None else (0,) * len(SIZE_KEYS)
         return {key: as_int(value) for key, value in zip(SIZE_KEYS, values, strict=True)}
 
