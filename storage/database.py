@@ -1,8 +1,11 @@
-"""The one seam between repositories and a database engine (agreed in ../shared seam.md).
+"""The one seam between repositories and a database engine.
 
 Repositories are synchronous functions over `Cursor`, in portable SQL (`?` placeholders,
 `RETURNING`, `ON CONFLICT`, rows as plain tuples); `Database.read`/`write` run them off the
-event loop. `open_database` picks the engine: a path is SQLite, `postgresql://…` PostgreSQL.
+event loop. `open_database` picks the engine: a path is SQLite (`storage/sqlite/`),
+`postgresql://…` is `storage.postgres.open_postgres(url)`. What SQL differs by engine lives in
+a dialect module chosen by `Database.dialect`: full-text search in `storage/search/dialect.py`
+(`storage.search.sqlite_fts`, `storage.postgres.fulltext`), migrations inside each engine.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from storage.database import Cursor
 
@@ -31,8 +32,8 @@ def as_int(value: object) -> int:
     """An INTEGER column's value."""
     if isinstance(value, bool | int):
         return int(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float | Decimal) and value == int(value):
+        return int(value)  # PostgreSQL's sum() of integers is numeric
     raise TypeError(f"expected an integer column, got {value!r}")
 
 
