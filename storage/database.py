@@ -5,7 +5,7 @@ Repositories are synchronous functions over `Cursor`, in portable SQL (`?` place
 event loop. `open_database` picks the engine: a path is SQLite (`storage/sqlite/`),
 `postgresql://…` is `storage.postgres.open_postgres(url)`. What SQL differs by engine lives in
 a dialect module chosen by `Database.dialect`: full-text search in `storage/search/dialect.py`
-(`storage.search.sqlite_fts`, `storage.postgres.fulltext`), migrations inside each engine.
+(`storage.search.sqlite_fts`, `storage.postgres.search`), migrations inside each engine.
 """
 
 from __future__ import annotations

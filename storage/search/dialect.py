@@ -30,7 +30,7 @@ class FullText(Protocol):
         """One page of matching digest ids, best first."""
 
 
-MODULES = {"sqlite": "storage.search.sqlite_fts", "postgresql": "storage.postgres.fulltext"}
+MODULES = {"sqlite": "storage.search.sqlite_fts", "postgresql": "storage.postgres.search"}
 
 
 def fulltext(dialect: str) -> FullText:
