@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storage import Store  # noqa: E402
-from storage.indexing import fts_tables  # noqa: E402
+from storage.search.sqlite_fts import fts_tables  # noqa: E402
 from summarizer.digest import Digest, Official  # noqa: E402
 
 TEXT = "Sở Nội vụ tỉnh quyết định sắp xếp trụ sở xã {n}. Ông Lê Văn Tùng chủ trì cuộc họp số {n}."
@@ -50,7 +50,7 @@ async def writer(db: Path, tasks: int) -> None:
     """Write forever from several tasks; print each digest once its commit has returned."""
     base = random.randrange(10**9) * 10**8  # message ids unique across writer runs
     async with Store(db) as store:
-        await store.recover_jobs()
+        await store.jobs.recover()
 
         async def work(worker: int) -> None:
             n = 0
@@ -59,19 +59,19 @@ async def writer(db: Path, tasks: int) -> None:
                 chat = 100 + (worker * 7 + n) % 5
                 key = f"{worker}-{n}-{time.monotonic_ns()}"
                 message = base + 10_000_000 * worker + n * 2
-                await store.add_fragment(chat, worker, message, TEXT.format(n=key))
+                await store.chats.add_fragment(chat, worker, message, TEXT.format(n=key))
                 print(f"frag {chat} {message}", flush=True)
-                await store.add_fragment(chat, worker, message + 1, "Đoạn tiếp theo.")
+                await store.chats.add_fragment(chat, worker, message + 1, "Đoạn tiếp theo.")
                 print(f"frag {chat} {message + 1}", flush=True)
-                job = await store.fragments_to_job(
+                job = await store.jobs.fragments_to_job(
                     chat, worker, length="short", language=None, reply_to=message
                 )
                 if job is None:
                     continue
-                claimed = await store.claim_next_job()
+                claimed = await store.jobs.claim_next()
                 if claimed is None:
                     continue
-                stored = await store.complete_job(
+                stored = await store.jobs.complete(
                     claimed.chat_id, claimed.id, digest_for(claimed.id)
                 )
                 print(f"ok {stored.chat_id} {stored.number} {claimed.id}", flush=True)
@@ -139,8 +139,8 @@ async def missing(db: Path, reported: list[tuple[int, int, int]]) -> list[tuple[
     lost = []
     async with Store(db) as store:
         for chat, number, job_id in reported:
-            item = await store.get_digest(chat, number)
-            hits, _ = await store.search(chat, f"{job_id}x")
+            item = await store.digests.get(chat, number)
+            hits, _ = await store.search.words(chat, f"{job_id}x")
             if item is None or item.digest.title != f"Quyết định số {job_id}" or not hits:
                 lost.append((chat, number, job_id))
     return lost

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.vn_synth import Corpus, TextMaker
 from storage import BulkDigest, Job, Store
-from storage.indexing import fts_tables
+from storage.search.sqlite_fts import fts_tables
 from summarizer.textnorm import strip_diacritics
 
 TARGETS_MS = {"history": 5.0, "search": 50.0, "officials": 50.0}
@@ -65,7 +65,7 @@ async def bulk_load(store: Store, corpus: Corpus, digests: int) -> float:
         items = [corpus.item(start_time + step * (done + i)) for i in range(count)]
         making += time.perf_counter() - began
         began = time.perf_counter()
-        await store.insert_digests_bulk(items)
+        await store.admin.insert_digests_bulk(items)
         storing += time.perf_counter() - began
         done += count
         if done % 50_000 < BATCH:
@@ -89,7 +89,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
     items = [corpus.item(datetime.now(UTC)) for _ in range(3 * count)]
 
     async def enqueue(item: BulkDigest) -> Job:
-        return await store.enqueue(
+        return await store.jobs.enqueue(
             item.chat_id,
             item.user_id or 1,
             item.text,
@@ -103,7 +103,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
         jobs = []
         for item in chunk:
             await enqueue(item)
-            job = await store.claim_next_job()
+            job = await store.jobs.claim_next()
             assert job is not None
             jobs.append(job)
         return jobs
@@ -121,7 +121,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
         async def caller(queue: list[tuple[Job, BulkDigest]] = queue) -> None:
             while queue:
                 job, item = queue.pop()
-                await store.complete_job(job.chat_id, job.id, item.digest)
+                await store.jobs.complete(job.chat_id, job.id, item.digest)
 
         cpu, began = cpu_seconds(), time.perf_counter()
         await asyncio.gather(*(caller() for _ in range(callers)))
@@ -133,9 +133,9 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
 
     async def handler(item: BulkDigest) -> None:
         job = await enqueue(item)
-        await store.claim_next_job()
-        await store.complete_job(job.chat_id, job.id, item.digest)  # may finish another's
-        await store.mark_delivered(job.chat_id, job.id)
+        await store.jobs.claim_next()
+        await store.jobs.complete(job.chat_id, job.id, item.digest)  # may finish another's
+        await store.jobs.mark_delivered(job.chat_id, job.id)
 
     cpu, began = cpu_seconds(), time.perf_counter()
     for start in range(0, len(lifecycle), 16):
@@ -169,7 +169,7 @@ async def run(args: argparse.Namespace) -> None:
     opening = time.perf_counter()
     async with Store(db) as store:
         print(f"opened (pending migrations applied) in {time.perf_counter() - opening:.1f} s")
-        existing = (await store.stats())["digests"]
+        existing = (await store.admin.stats())["digests"]
         if existing < args.digests:
             print(f"bulk-loading {args.digests - existing:,} digests over {args.chats:,} chats")
             rate = await bulk_load(store, corpus, args.digests - int(existing))
@@ -179,7 +179,7 @@ async def run(args: argparse.Namespace) -> None:
         await api_inserts(store, corpus, args.api_inserts)
 
         chats = [corpus.pick_chat() for _ in range(args.queries)]
-        floor_ms = await timed(args.queries, lambda i: store.queue_position(chats[i], -1))
+        floor_ms = await timed(args.queries, lambda i: store.jobs.queue_position(chats[i], -1))
         floor = max(pct(floor_ms, 0.95), 1e-3)
         print(
             f"floor (trivial query through the reader): p50 {pct(floor_ms, 0.5):.3f} ms"
@@ -187,15 +187,15 @@ async def run(args: argparse.Namespace) -> None:
         )
         line(
             "history first page",
-            await timed(args.queries, lambda i: store.history(chats[i])),
+            await timed(args.queries, lambda i: store.digests.history(chats[i])),
             floor,
             TARGETS_MS["history"],
         )
-        pages = [await store.history(c) for c in chats]
+        pages = [await store.digests.history(c) for c in chats]
 
         async def deeper(i: int) -> object:
             older = pages[i].older
-            return await store.history(chats[i], before=older) if older else None
+            return await store.digests.history(chats[i], before=older) if older else None
 
         line(
             "history next page (keyset)",
@@ -214,30 +214,30 @@ async def run(args: argparse.Namespace) -> None:
         for name, query in queries.items():
             line(
                 name,
-                await timed(args.queries, lambda i, q=query: store.search(chats[i], q)),
+                await timed(args.queries, lambda i, q=query: store.search.words(chats[i], q)),
                 floor,
                 TARGETS_MS["search"],
             )
         names = []
         for chat in chats:  # a name the chat's digests really mention, typed without diacritics
-            top = await store.top_officials(chat, limit=3)
-            names.append(strip_diacritics(top[-1][0]) if top else "nguyen van a")
+            top = await store.digests.officials_overview(chat, limit=3)
+            names.append(strip_diacritics(top[-1].name) if top else "nguyen van a")
         line(
             "digests_by_official (no diacritics)",
-            await timed(args.queries, lambda i: store.digests_by_official(chats[i], names[i])),
+            await timed(args.queries, lambda i: store.search.by_official(chats[i], names[i])),
             floor,
             TARGETS_MS["officials"],
         )
         line(
-            "top_officials",
-            await timed(args.queries, lambda i: store.top_officials(chats[i])),
+            "officials_overview",
+            await timed(args.queries, lambda i: store.digests.officials_overview(chats[i])),
             floor,
             TARGETS_MS["officials"],
         )
-        hits, total = await store.search(chats[0], common)
+        hits, total = await store.search.words(chats[0], common)
         if hits:
             print(f"sample snippet ({total} hits): {hits[0].snippet}")
-        stats = await store.stats()
+        stats = await store.admin.stats()
     print(f"digests {stats['digests']:,}  chats {stats['chats']:,}")
     print_size(db, int(stats["digests"]))
 

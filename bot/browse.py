@@ -40,7 +40,7 @@ def _echo(query: str) -> str:
 
 
 async def _zone(store: Any, chat_id: int) -> tzinfo:
-    return zone_of((await store.chat_settings(chat_id)).timezone)
+    return zone_of((await store.chats.settings(chat_id)).timezone)
 
 
 def _page_of(lang: str, before: int, total: int) -> str:
@@ -55,7 +55,7 @@ async def history_page(
     store: Any, chat_id: int, lang: str, *, before: int | None = None, after: int | None = None
 ) -> Page:
     """Newest first, `PAGE` per page, ◀ newer · older ▶ between pages."""
-    page = await store.history(chat_id, limit=PAGE, before=before, after=after)
+    page = await store.digests.history(chat_id, limit=PAGE, before=before, after=after)
     if page.total == 0:
         return text(lang, "history_empty"), None
     header = text(lang, "history_header", total=page.total)
@@ -67,7 +67,7 @@ async def history_page(
 async def search_page(store: Any, chat_id: int, lang: str, query: str, key: str,
                       offset: int = 0) -> Page:
     """Search results (diacritics optional), `PAGE` per page."""
-    hits, total = await store.search(chat_id, query, limit=PAGE, offset=offset)
+    hits, total = await store.search.words(chat_id, query, limit=PAGE, offset=offset)
     if total == 0:
         return text(lang, "search_empty", query=_echo(query)), None
     items = [h.item for h in hits]
@@ -80,7 +80,7 @@ async def search_page(store: Any, chat_id: int, lang: str, query: str, key: str,
 async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str,
                         offset: int = 0) -> Page:
     """Digests naming a person, `PAGE` per page."""
-    items, total = await store.digests_by_official(chat_id, name, limit=PAGE, offset=offset)
+    items, total = await store.search.by_official(chat_id, name, limit=PAGE, offset=offset)
     if total == 0:
         return text(lang, "official_empty", name=_short(name)), None
     header = text(lang, "official_header", name=_short(name), total=total)
@@ -91,7 +91,7 @@ async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str
 
 async def officials_page(store: Any, chat_id: int, lang: str) -> Page:
     """The most mentioned officials, their latest positions, a button to their digests."""
-    people = await store.officials_overview(chat_id, limit=10)
+    people = await store.digests.officials_overview(chat_id, limit=10)
     if not people:
         return text(lang, "officials_empty"), None
     lines = [text(lang, "officials_header")]

@@ -70,7 +70,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
     elif isinstance(action, ClearAnswer):
         if action.confirm:
-            count = await store.clear_history(chat_id)
+            count = await store.digests.clear(chat_id)
             body = text(lang, "cleared", count=count)
         else:
             body = text(lang, "clear_cancelled")
@@ -100,7 +100,7 @@ async def _set_option(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE,
 
 async def _show(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, action: Show,
                 message: Message, lang: str) -> None:
-    stored = await runtime(context).store.get_digest(message.chat.id, action.number)
+    stored = await runtime(context).store.digests.get(message.chat.id, action.number)
     if stored is None:  # a pop-up, not a new message in the chat
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
         return

@@ -29,7 +29,9 @@ from bot.quota import charge
 from bot.runtime import Runtime, runtime
 from bot.settings_menu import settings_view
 from bot.texts import EN, VI, text
-from storage.export import ExportOptions
+from bot.views import export as export_view
+from storage import ExportOptions
+from storage.exports import jsonl_line
 
 COMMANDS = ("start", "help", "summarize", "history", "show", "search", "official", "officials",
             "delete", "clear", "export", "settings", "stats")
@@ -107,13 +109,13 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, text(lang, "show_usage"))
         return
     if number is None:
-        latest = (await rt.store.history(chat_id, limit=1)).items
+        latest = (await rt.store.digests.history(chat_id, limit=1)).items
         stored = latest[0] if latest else None
         if stored is None:
             await reply(update, text(lang, "history_empty"))
             return
     else:
-        stored = await rt.store.get_digest(chat_id, number)
+        stored = await rt.store.digests.get(chat_id, number)
     if stored is None:
         await reply(update, text(lang, "not_found", number=number))
         return
@@ -170,11 +172,11 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if number is None:
         await reply(update, text(lang, "delete_usage"))
         return
-    stored = await rt.store.get_digest(chat_id, number)
+    stored = await rt.store.digests.get(chat_id, number)
     if stored is not None and not await _may_manage(update, context, stored.user_id):
         await reply(update, text(lang, "delete_refused"))
         return
-    deleted = await rt.store.delete_digest(chat_id, number)
+    deleted = await rt.store.digests.delete(chat_id, number)
     await reply(update, text(lang, "deleted" if deleted else "not_found", number=number))
 
 
@@ -186,7 +188,7 @@ async def clear(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _may_manage(update, context):
         await reply(update, text(lang, "clear_refused"))
         return
-    total = (await rt.store.history(chat_id, limit=1)).total
+    total = (await rt.store.digests.history(chat_id, limit=1)).total
     if total == 0:
         await reply(update, text(lang, "history_empty"))
         return
@@ -198,18 +200,19 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: the chat's history as .jsonl and .md documents."""
     rt, chat_id, lang = await _where(update, context)
     chat = update.effective_chat
-    zone = zone_of((await rt.store.chat_settings(chat_id)).timezone)
+    zone = zone_of((await rt.store.chats.settings(chat_id)).timezone)
     # Times in the chat's zone (named in the files); a group's files name no member.
     options = ExportOptions(zone=zone, user_ids=chat is not None and is_private(chat))
-    lines = [line async for line in rt.store.export_jsonl(chat_id, options)]
-    if not lines:
+    # One walk over the history gives both files.
+    records = [record async for batch in rt.store.exports.records(chat_id) for record in batch]
+    if not records:
         await reply(update, text(lang, "export_empty"))
         return
-    markdown = await rt.store.export_markdown(chat_id, options)
-    jsonl = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    markdown = export_view.markdown(records, lang, options)
+    jsonl = "".join(jsonl_line(record, options) + "\n" for record in records)
     name = f"tomtat-{abs(chat_id)}"
     for suffix, body, kind in ((".jsonl", jsonl, "export_jsonl"), (".md", markdown, "export_md")):
-        caption = text(lang, "export_caption", total=len(lines)) + " · " + text(lang, kind)
+        caption = text(lang, "export_caption", total=len(records)) + " · " + text(lang, kind)
         await context.bot.send_document(
             chat_id, InputFile(io.BytesIO(body.encode()), filename=name + suffix), caption=caption
         )
@@ -220,7 +223,7 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     rt = runtime(context)
     chat = update.effective_chat
     assert chat is not None
-    current = await rt.store.chat_settings(chat.id)
+    current = await rt.store.chats.settings(chat.id)
     lang = language_for(update, current.language)
     if not await _may_manage(update, context):
         await reply(update, text(lang, "settings_refused"))
@@ -232,7 +235,7 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except ValueError:
             await reply(update, text(lang, "zone_unknown", zone=html.escape(words[1])))
             return
-        current = await rt.store.update_chat_settings(chat.id, timezone=zone)
+        current = await rt.store.chats.update_settings(chat.id, timezone=zone)
     body, keyboard = settings_view(lang, current, rt.engines.choices())
     await reply(update, body, reply_markup=keyboard)
 
@@ -256,12 +259,12 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not rt.policy.is_admin(user.id if user else None):
         await reply(update, text(lang, "admin_only"))
         return
-    figures = await rt.store.stats()
+    figures = await rt.store.admin.stats()
     latencies = rt.worker.latencies_ms
     median = figures.get("median_latency_ms") or (statistics.median(latencies) if latencies else 0)
     await reply(update, text(
         lang, "stats", digests=int(figures.get("digests", 0)), chats=int(figures.get("chats", 0)),
-        queue=await rt.store.queue_length(), median_ms=round(float(median)),
+        queue=await rt.store.jobs.queue_length(), median_ms=round(float(median)),
         engine=rt.engines.describe(),
     ))
 

@@ -29,7 +29,7 @@ async def on_digest_button(
 ) -> None:
     """Act on one digest of the button's own chat; the query is answered exactly once."""
     rt = runtime(context)
-    stored = await rt.store.get_digest(message.chat.id, action.number)
+    stored = await rt.store.digests.get(message.chat.id, action.number)
     if stored is None:  # deleted meanwhile: a pop-up, not a new message
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
         return
@@ -48,19 +48,22 @@ async def _resummarize(
     if current == action.length:  # already that length: editing would change nothing
         await best_effort(query.answer(), "answer")
         return
-    await best_effort(query.answer(text(lang, "resummarizing")), "answer")
     chat_id = message.chat.id
-    article = await rt.store.article_text(chat_id, action.number)
-    engine = (await rt.store.chat_settings(chat_id)).engine
+    article = await rt.store.digests.article_text(chat_id, action.number)
+    if article is None:  # deleted meanwhile: say so, never summarise an empty text
+        await best_effort(query.answer(text(lang, "not_found", number=action.number)), "answer")
+        return
+    await best_effort(query.answer(text(lang, "resummarizing")), "answer")
+    engine = (await rt.store.chats.settings(chat_id)).engine
     try:
         # The engine's own thread: summaries never run on the event loop.
         digest = await rt.worker.run_on_engine_thread(
-            rt.engines.summarize, article or "", action.length, engine, None)
+            rt.engines.summarize, article, action.length, engine, None)
     except Exception:
         log.exception("re-summarising digest %s of chat %s failed", action.number, chat_id)
         await send_html(context.bot, chat_id, text(lang, "failed"))
         return
-    stored = await rt.store.replace_digest(chat_id, action.number, digest, length=action.length)
+    stored = await rt.store.digests.replace(chat_id, action.number, digest, length=action.length)
     if stored is None:
         return
     chunks = digest_chunks(stored, lang)
@@ -77,7 +80,7 @@ async def _original(
     query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, number: int,
     message: Message, lang: str,
 ) -> None:
-    found = await rt.store.article(message.chat.id, number)
+    found = await rt.store.digests.article(message.chat.id, number)
     if found is None:
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
         return
@@ -112,7 +115,7 @@ async def _delete(
         await best_effort(query.answer(), "answer")
         await best_effort(message.edit_reply_markup(delete_keyboard(action.number, lang)), "ask")
         return
-    deleted = await rt.store.delete_digest(chat_id, action.number)
+    deleted = await rt.store.digests.delete(chat_id, action.number)
     body = text(lang, "deleted" if deleted else "not_found", number=action.number)
     await best_effort(query.answer(body), "answer")
     await edit_html(context.bot, chat_id, message.message_id, body)

@@ -58,7 +58,7 @@ async def reply(update: Update, html: str, **kwargs: object) -> Message | None:
 async def language_of(rt: Runtime, update: Update) -> str:
     """The reply language for this chat and user."""
     chat = update.effective_chat
-    chosen = (await rt.store.chat_settings(chat.id)).language if chat else None
+    chosen = (await rt.store.chats.settings(chat.id)).language if chat else None
     return language_for(update, chosen)
 
 
@@ -90,7 +90,7 @@ async def accept_article(
     article, not_article = await asyncio.to_thread(
         _clean_and_check, raw, max_chars=rt.settings.max_article_chars,
         min_words=rt.settings.min_article_words)
-    settings = await rt.store.chat_settings(chat.id)
+    settings = await rt.store.chats.settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
     fits = len(article) <= rt.settings.max_article_chars
     # Only a piece cut by the client near Telegram's limit waits for more of the same paste.
@@ -105,7 +105,7 @@ async def accept_article(
     if not_article is not None:
         await reply(update, text(lang, not_article.key, **not_article.values))
         return
-    existing = await rt.store.find_digest_by_content(chat.id, article, settings.length)
+    existing = await rt.store.digests.find_by_content(chat.id, article, settings.length)
     # A re-sent article is answered with a whole digest: it counts like a new one.
     if await limit_refused(update, rt, lang, new_job=existing is None):
         return
@@ -119,7 +119,7 @@ async def accept_article(
         await rt.intake.add(chat.id, user.id, message.message_id, article,
                             length=settings.length, language=lang, reply_to=target)
     else:
-        job = await rt.store.enqueue(chat.id, user.id, article, (message.message_id,),
+        job = await rt.store.jobs.enqueue(chat.id, user.id, article, (message.message_id,),
                                      length=settings.length, language=lang, reply_to=target,
                                      source=post_link(message.forward_origin))
         rt.worker.submit(job)
@@ -137,7 +137,7 @@ def _clean_and_check(raw: str, *, max_chars: int, min_words: int) -> tuple[str, 
 
 async def already_queued(rt: Runtime, chat_id: int, message_id: int) -> bool:
     """Whether this message already made a job (its update came again after a crash)."""
-    if await rt.store.job_for_message(chat_id, message_id) is None:
+    if await rt.store.jobs.for_message(chat_id, message_id) is None:
         return False
     log.info("message %s of chat %s already has a job; re-delivery ignored", message_id, chat_id)
     return True
@@ -147,7 +147,7 @@ async def limit_refused(update: Update, rt: Runtime, lang: str, *, new_job: bool
     """Whether a limit refuses this article; the refusal is told once per burst."""
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    refusal = await over_limits(rt.store, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
+    refusal = await over_limits(rt.store.jobs, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
                                 lang, new_job=new_job)
     if refusal and rt.refusals.first(chat.id, user.id):
         await reply(update, refusal)

@@ -114,7 +114,7 @@ class Intake:
         if group is not None and grown > self._max_chars:
             await self._overflow(key, group)
             return
-        await self._store.add_fragment(chat_id, user_id, message_id, text)
+        await self._store.chats.add_fragment(chat_id, user_id, message_id, text)
         if group is None:
             group = self._groups[key] = _Group(length, language, reply_to)
         group.chars = grown
@@ -172,15 +172,15 @@ class Intake:
 
     async def _close(self, key: tuple[int, int], group: _Group) -> None:
         chat_id, user_id = key
-        fragments = await self._store.fragments(chat_id, user_id)
+        fragments = await self._store.chats.fragments(chat_id, user_id)
         chars = len("\n".join(f.text for f in fragments))
         if chars > self._max_chars:
-            dropped = await self._store.discard_fragments(chat_id, user_id)
+            dropped = await self._store.chats.discard_fragments(chat_id, user_id)
             log.info("paste of %s fragments in chat %s refused: %s chars", dropped, chat_id, chars)
             refusal = NotArticle("paste_too_long", chars=f"{chars:,}", limit=f"{self._max_chars:,}")
             await self._on_reject(Refused(chat_id, group.language, group.reply_to), refusal)
             return
-        job = await self._store.fragments_to_job(
+        job = await self._store.jobs.fragments_to_job(
             chat_id, user_id, length=group.length, language=group.language,
             reply_to=group.reply_to,
         )
@@ -189,12 +189,12 @@ class Intake:
 
     async def recover(self) -> int:
         """Schedule every fragment group left on disk by a previous run; return their number."""
-        owners = await self._store.recover_fragment_owners()
+        owners = await self._store.chats.recover_fragment_owners()
         for chat_id, user_id in owners:
-            fragments = await self._store.fragments(chat_id, user_id)
+            fragments = await self._store.chats.fragments(chat_id, user_id)
             if not fragments:
                 continue
-            chat = await self._store.chat_settings(chat_id)
+            chat = await self._store.chats.settings(chat_id)
             group = _Group(chat.length, chat.language, min(f.message_id for f in fragments),
                            chars=len("\n".join(f.text for f in fragments)))
             self._groups[(chat_id, user_id)] = group

@@ -71,7 +71,7 @@ def press_refusal(presses: RateLimiter, articles: RateLimiter, user_id: int, *,
 class JobCounts(Protocol):
     """The storage side of the limits: how many jobs wait."""
 
-    async def pending_jobs(self, chat_id: int, user_id: int) -> int:
+    async def pending(self, chat_id: int, user_id: int) -> int:
         """Queued plus running jobs of one user in one chat."""
 
     async def queue_length(self) -> int:
@@ -95,7 +95,7 @@ async def over_limits(store: JobCounts, settings: Settings, limiter: RateLimiter
         return text(lang, "rate_limited", seconds=wait)
     if not new_job:
         return None
-    pending = await store.pending_jobs(chat_id, user_id) + intake.open_groups(user_id)
+    pending = await store.pending(chat_id, user_id) + intake.open_groups(user_id)
     if pending >= settings.max_pending_per_user:
         return text(lang, "pending_cap", count=pending, seconds=10 * pending)
     queued = await store.queue_length()

@@ -50,15 +50,15 @@ def settings_view(
 
 async def apply_option(rt: Runtime, chat_id: int, field: str, value: str) -> ChatSettings | None:
     """Store one choice; None when it changes nothing (editing would change nothing either)."""
-    current = await rt.store.chat_settings(chat_id)
+    current = await rt.store.chats.settings(chat_id)
     if field == "length" and value != current.length:
-        return await rt.store.update_chat_settings(chat_id, length=value)
+        return await rt.store.chats.update_settings(chat_id, length=value)
     language = None if value == "auto" else value
     if field == "language" and language != current.language:
-        return await rt.store.update_chat_settings(chat_id, language=language)
+        return await rt.store.chats.update_settings(chat_id, language=language)
     # An old button may offer an engine that cannot run here: it changes nothing.
     if field == "engine" and value != current.engine and value in rt.engines.choices():
-        return await rt.store.update_chat_settings(chat_id, engine=value)
+        return await rt.store.chats.update_settings(chat_id, engine=value)
     if field == "timezone" and value != zone_name(current.timezone):
-        return await rt.store.update_chat_settings(chat_id, timezone=value)
+        return await rt.store.chats.update_settings(chat_id, timezone=value)
     return None

@@ -89,7 +89,7 @@ class StatusBoard:
             return text(tracked.language, "working_progress", done=done, total=total)
         if tracked.running:
             return text(tracked.language, "working")
-        position = await self._store.queue_position(tracked.chat_id, tracked.job_id)
+        position = await self._store.jobs.queue_position(tracked.chat_id, tracked.job_id)
         return text(tracked.language, "queued", position=max(1, position))
 
     async def _loop(self, tracked: Tracked) -> None:
@@ -118,7 +118,8 @@ class StatusBoard:
         if tracked.status_message_id is None:
             sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
             tracked.status_message_id = sent.message_id
-            await self._store.set_status_message(tracked.chat_id, tracked.job_id, sent.message_id)
+            await self._store.jobs.set_status_message(tracked.chat_id, tracked.job_id,
+                                                      sent.message_id)
         elif not await edit_html(self._bot, tracked.chat_id, tracked.status_message_id, status):
             tracked.status_message_id = None
         tracked.shown = status

@@ -266,6 +266,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "dữ liệu đầy đủ, mỗi dòng một bản (JSON)", "full data, one digest a line (JSON)"
     ),
     "export_md": ("bản dễ đọc (Markdown)", "readable copy (Markdown)"),
+    "export_md_title": (
+        "Tóm Tắt — lịch sử ({total} bản tóm tắt)", "Tóm Tắt — history ({total|digest|digests})"
+    ),
+    "export_untitled": ("Không có tiêu đề", "Untitled"),
+    "export_officials": ("Quan chức", "Officials"),
+    "export_decisions": ("Quyết định, chỉ đạo", "Decisions and directives"),
     "button_expired": ("Nút này đã hết hạn.", "This button has expired."),
     # settings
     "settings_header": (

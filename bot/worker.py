@@ -27,6 +27,8 @@ from bot.settings import Settings
 from bot.status import StatusBoard, Tracked
 from bot.texts import text
 from storage import Job, StoredDigest
+from summarizer.cleaning import clean_page
+from summarizer.digest import Article, Digest
 from summarizer.pipeline import InputError
 
 log = logging.getLogger(__name__)
@@ -68,7 +70,7 @@ class Worker:
         """Resume unfinished jobs of a previous run, then start taking jobs."""
         if self._loop_task is not None:
             raise RuntimeError("worker already started")
-        for job in await self._store.recover_jobs():
+        for job in await self._store.jobs.recover():
             self._track(job)
             self._links.start(job)
             if job.status == "done":
@@ -105,7 +107,7 @@ class Worker:
 
     async def _run(self) -> None:
         while True:
-            job = await self._store.claim_next_job()
+            job = await self._store.jobs.claim_next()
             if job is None:
                 await self._wake.wait()
                 self._wake.clear()
@@ -141,12 +143,12 @@ class Worker:
         def progress(done: int, total: int) -> None:
             loop.call_soon_threadsafe(setattr, tracked, "progress", (done, total))
 
-        chat = await self._store.chat_settings(job.chat_id)
+        chat = await self._store.chats.settings(job.chat_id)
         typing = loop.create_task(self._typing(job.chat_id))
         started = time.perf_counter()
         try:
-            digest = await self.run_on_engine_thread(self._engines.summarize, job.text,
-                                                     job.length, chat.engine, progress)
+            digest, article = await self.run_on_engine_thread(
+                self._summarize, job.text, job.length, chat.engine, progress)
         except InputError:
             await self._refuse(tracked, "not an article", [text(job.language, "not_article")])
             return
@@ -157,7 +159,7 @@ class Worker:
             typing.cancel()
         ms = round((time.perf_counter() - started) * 1000)
         digest = self._links.annotate(job, digest)
-        stored = await self._store.complete_job(job.chat_id, job.id, digest)
+        stored = await self._store.jobs.complete(job.chat_id, job.id, digest, article=article)
         self.latencies_ms.append(ms)
         del self.latencies_ms[:-1000]
         digest_log.info(
@@ -166,6 +168,11 @@ class Worker:
         )
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
         await self._deliver_digest(tracked, stored, tries=1)
+
+    def _summarize(self, text: str, length: str, engine: str,
+                   progress: Callable[[int, int], None]) -> tuple[Digest, Article]:
+        """The digest and the cleaned article (what storage keeps and searches)."""
+        return self._engines.summarize(text, length, engine, progress), clean_page(text)
 
     async def _failed(self, job: Any, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
@@ -179,7 +186,7 @@ class Worker:
 
     async def _retry_later(self, job: Any, delay: float) -> None:
         await asyncio.sleep(delay)
-        await self._store.fail_job(job.chat_id, job.id, "retrying", retry=True)
+        await self._store.jobs.fail(job.chat_id, job.id, "retrying", retry=True)
         self._wake.set()
 
     async def _typing(self, chat_id: int) -> None:
@@ -192,10 +199,10 @@ class Worker:
     # -- delivery ----------------------------------------------------------------------------
 
     async def _deliver_recovered(self, job: Any) -> None:
-        stored = await self._store.get_digest(job.chat_id, job.digest_number) \
+        stored = await self._store.digests.get(job.chat_id, job.digest_number) \
             if job.digest_number is not None else None
         if stored is None:
-            await self._store.mark_delivered(job.chat_id, job.id)  # deleted meanwhile
+            await self._store.jobs.mark_delivered(job.chat_id, job.id)  # deleted meanwhile
             return
         await self._deliver_digest(self._track(job), stored)
 
@@ -204,11 +211,11 @@ class Worker:
         lang = tracked.language or "vi"
         chunks, markup = digest_chunks(stored, lang), buttons(stored, lang)
         if await self._deliver(tracked, chunks, tries=tries, markup=markup):
-            await self._store.mark_delivered(tracked.chat_id, tracked.job_id)
+            await self._store.jobs.mark_delivered(tracked.chat_id, tracked.job_id)
         elif tries < DELIVERY_TRIES:
             self._spawn(self._deliver_digest(tracked, stored), f"deliver-{tracked.job_id}")
         else:
-            self._spawn(self._redeliver(tracked, chunks, self._store.mark_delivered, markup),
+            self._spawn(self._redeliver(tracked, chunks, self._store.jobs.mark_delivered, markup),
                         f"redeliver-{tracked.job_id}")
 
     async def _refuse_link(self, job: Job, error: str, answer: str) -> None:
@@ -224,7 +231,7 @@ class Worker:
         """
 
         async def end(chat_id: int, job_id: int) -> None:
-            await self._store.fail_job(chat_id, job_id, error, retry=False)
+            await self._store.jobs.fail(chat_id, job_id, error, retry=False)
 
         if await self._deliver(tracked, chunks, markup=markup):
             await end(tracked.chat_id, tracked.job_id)
@@ -252,7 +259,7 @@ class Worker:
             for attempt in range(tries):
                 try:
                     await deliver_once(
-                        self._bot, self._store, tracked.chat_id, tracked.job_id, chunks,
+                        self._bot, self._store.jobs, tracked.chat_id, tracked.job_id, chunks,
                         reply_to=tracked.reply_to,
                         placeholder=text(tracked.language, "delivering"),
                         reply_markup=markup,

@@ -1,5 +1,6 @@
-"""Tóm Tắt storage: the only owner of SQLite (aiosqlite)."""
+"""Tóm Tắt storage: the only owner of the database (SQLite by default, PostgreSQL by URL)."""
 
+from storage.exports import ExportOptions, ExportRecord
 from storage.models import (
     BulkDigest,
     ChatSettings,
@@ -13,19 +14,24 @@ from storage.models import (
     StoredDigest,
     StoreError,
 )
-from storage.store import Store
+from storage.people import OfficialCount
+from storage.store import Store, open_store
 
 __all__ = [
     "BulkDigest",
     "ChatSettings",
+    "ExportOptions",
+    "ExportRecord",
     "Fragment",
     "HistoryPage",
     "Job",
     "JobNotFoundError",
+    "OfficialCount",
     "SchemaTooNewError",
     "SearchHit",
     "Store",
     "StoreClosedError",
     "StoreError",
     "StoredDigest",
+    "open_store",
 ]

@@ -3,130 +3,48 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import sqlite3
 import statistics
 from collections.abc import Sequence
-from typing import Any
 
-from storage.export import ExportMixin
-from storage.folding import content_hash
-from storage.indexing import (
-    ARTICLE_INSERT,
-    DIGEST_INSERT,
-    OFFICIAL_INSERT,
-    FtsRow,
-    delete_digests,
-    fts_values,
-    official_rows,
-    write_fts,
-)
+from storage.bulk import insert_bulk, prepare
+from storage.database import Cursor, Database
+from storage.digest_sql import delete_digests
 from storage.models import BulkDigest
-from storage.rows import digest_values, now_ms, officials_text, to_ms
+from storage.rows import now_ms
+from storage.search.dialect import fulltext
+from storage.sql import as_int, count, one, rows
 
 DAY_MS = 86_400_000
 RETENTION_BATCH = 500
+# Bytes of a text column: the one spelling that differs by engine here.
+BYTES = {"sqlite": "length(CAST({} AS BLOB))", "postgresql": "octet_length({})"}
+SIZE_SQL = (
+    "SELECT (SELECT count(*) FROM digests WHERE chat_id = ?),"
+    " (SELECT coalesce(sum({text}), 0) FROM articles WHERE chat_id = ?),"
+    " (SELECT coalesce(sum({summary} + {officials} + {decisions}), 0) FROM digests"
+    "  WHERE chat_id = ?),"
+    " (SELECT count(*) FROM jobs WHERE chat_id = ?),"
+    " (SELECT count(*) FROM fragments WHERE chat_id = ?)"
+)
+SIZE_KEYS = ("digests", "article_bytes", "digest_bytes", "jobs", "fragments")
 
 
-Prepared = tuple[BulkDigest, int, str, str, tuple[Any, ...], FtsRow]
-
-
-def _prepare(items: Sequence[BulkDigest]) -> list[Prepared]:
-    """CPU-heavy part of a bulk import (hashing, JSON, index forms), run off the event loop."""
-    return [
-        (
-            item,
-            to_ms(item.created_at),
-            content_hash(item.text),
-            json.dumps(list(item.message_ids)),
-            digest_values(item.digest),
-            fts_values(
-                0,
-                item.chat_id,
-                item.digest.title,
-                item.digest.summary,
-                officials_text(item.digest),
-                item.text,
-            ),
-        )
-        for item in items
-    ]
-
-
-def _insert_bulk(raw: sqlite3.Connection, prepared: list[Prepared]) -> None:
-    """Write prepared digests with consecutive ids and each chat's next numbers (one unit)."""
-    chat_ids = sorted({p[0].chat_id for p in prepared})
-    numbers: dict[int, int] = {}
-    for start in range(0, len(chat_ids), 500):
-        chunk = chat_ids[start : start + 500]
-        numbers.update(
-            raw.execute(
-                "SELECT chat_id, next_number FROM chats"
-                f" WHERE chat_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        )
-    article_id, digest_id = raw.execute(
-        "SELECT (SELECT coalesce(max(id), 0) FROM articles),"
-        " (SELECT coalesce(max(id), 0) FROM digests)"
-    ).fetchone()
-    articles, digests, fts, officials = [], [], [], []
-    for item, created, hashed, message_ids, values, indexed in prepared:
-        article_id += 1
-        digest_id += 1
-        number = numbers.get(item.chat_id, 1)
-        numbers[item.chat_id] = number + 1
-        articles.append(
-            (
-                article_id,
-                item.chat_id,
-                item.user_id,
-                created,
-                message_ids,
-                hashed,
-                item.digest.title,
-                item.text,
-            )
-        )
-        digests.append((digest_id, item.chat_id, number, article_id, created, *values))
-        fts.append((item.chat_id, (digest_id, *indexed[1:])))
-        officials.extend(official_rows(digest_id, item.chat_id, item.digest))
-    now = now_ms()
-    raw.executemany(
-        "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?,?,?)"
-        " ON CONFLICT (chat_id) DO UPDATE SET next_number = excluded.next_number",
-        [(chat_id, now, number) for chat_id, number in numbers.items()],
-    )
-    raw.executemany(ARTICLE_INSERT, articles)
-    raw.executemany(DIGEST_INSERT, digests)
-    write_fts(raw, fts)
-    raw.executemany(OFFICIAL_INSERT, officials)
-
-
-class AdminMixin(ExportMixin):
+class AdminRepository:
     """Retention, reports and bulk import."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self._ft = fulltext(database.dialect)
+        spell = BYTES[database.dialect].format
+        self._size_sql = SIZE_SQL.format(text=spell("text"), summary=spell("summary"),
+                                         officials=spell("officials"),
+                                         decisions=spell("decisions"))
 
     async def size_report(self, chat_id: int) -> dict[str, int]:
         """How much one chat stores: counts and bytes of text."""
-        rows = await self._rows(
-            "SELECT (SELECT count(*) FROM digests WHERE chat_id = :c),"
-            " (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles"
-            "  WHERE chat_id = :c),"
-            " (SELECT coalesce(sum(length(CAST(summary AS BLOB))"
-            "  + length(CAST(officials AS BLOB)) + length(CAST(decisions AS BLOB))), 0)"
-            "  FROM digests WHERE chat_id = :c),"
-            " (SELECT count(*) FROM jobs WHERE chat_id = :c),"
-            " (SELECT count(*) FROM fragments WHERE chat_id = :c)",
-            {"c": chat_id},
-        )
-        digests, article_bytes, digest_bytes, jobs, fragments = rows[0]
-        return {
-            "digests": int(digests),
-            "article_bytes": int(article_bytes),
-            "digest_bytes": int(digest_bytes),
-            "jobs": int(jobs),
-            "fragments": int(fragments),
-        }
+        row = await self._db.read(lambda cur: one(cur, self._size_sql, (chat_id,) * 5))
+        values = row if row is not None else (0,) * len(SIZE_KEYS)
+        return {key: as_int(value) for key, value in zip(SIZE_KEYS, values, strict=True)}
 
     async def delete_older_than(self, days: int) -> int:
         """Cross-chat retention: delete digests (and finished jobs) older than `days` days."""
@@ -134,45 +52,44 @@ class AdminMixin(ExportMixin):
             raise ValueError("days must be zero or more")
         cutoff = now_ms() - int(days) * DAY_MS
 
-        def prune(raw: sqlite3.Connection) -> int:
+        def prune(cur: Cursor) -> int:
             deleted = delete_digests(
-                raw,
-                "d.id IN (SELECT id FROM digests WHERE created_at < ? LIMIT ?)",
+                self._ft, cur,
+                "d.id IN (SELECT id FROM digests WHERE created_at < ? ORDER BY id LIMIT ?)",
                 (cutoff, RETENTION_BATCH),
             )
             if deleted == 0:
-                raw.execute(
+                cur.execute(
                     "DELETE FROM jobs WHERE finished_at < ? AND status IN ('delivered', 'failed')",
                     (cutoff,),
                 )
             return deleted
 
         total = 0
-        while deleted := await self._write_sync(prune):  # small transactions: never blocks long
+        while deleted := await self._db.write(prune):  # small transactions: never blocks long
             total += deleted
         return total
 
     async def stats(self) -> dict[str, float | int]:
         """Admin figures across chats: digests, chats, queue and median job latency."""
 
-        def figures(raw: sqlite3.Connection) -> tuple[Any, list[Any]]:
-            counts = raw.execute(
-                "SELECT (SELECT count(*) FROM digests), (SELECT count(*) FROM chats),"
-                " (SELECT count(*) FROM jobs WHERE status IN ('queued', 'running'))"
-            ).fetchone()
-            latencies = raw.execute(
+        def figures(cur: Cursor) -> tuple[int, int, int, list[int]]:
+            digests = count(cur, "SELECT count(*) FROM digests")
+            chats = count(cur, "SELECT count(*) FROM chats")
+            queue = count(cur, "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')")
+            latencies = rows(
+                cur,
                 "SELECT finished_at - created_at FROM jobs WHERE finished_at IS NOT NULL"
-                " AND status IN ('done', 'delivered') ORDER BY id DESC LIMIT 1000"
-            ).fetchall()
-            return counts, latencies
+                " AND status IN ('done', 'delivered') ORDER BY id DESC LIMIT 1000",
+            )
+            return digests, chats, queue, [as_int(r[0]) for r in latencies]
 
-        counts, latencies = await self._read_sync(figures)
-        digests, chats, queue = counts
-        median = statistics.median([r[0] for r in latencies]) if latencies else 0
+        digests, chats, queue, latencies = await self._db.read(figures)
+        median = statistics.median(latencies) if latencies else 0
         return {"digests": digests, "chats": chats, "queue": queue, "median_latency_ms": median}
 
     async def insert_digests_bulk(self, items: Sequence[BulkDigest]) -> int:
         """Cross-chat import path (restores, benchmarks): many digests in one transaction."""
-        prepared = await asyncio.to_thread(_prepare, items)
-        await self._write_sync(lambda raw: _insert_bulk(raw, prepared))
+        prepared = await asyncio.to_thread(prepare, items)
+        await self._db.write(lambda cur: insert_bulk(self._ft, cur, prepared))
         return len(items)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from typing import Any
+from dataclasses import dataclass
 
-from storage.base import StoreBase
-from storage.models import ChatSettings, Fragment, Job, JobNotFoundError
-from storage.rows import JOB_COLUMNS, JOB_SELECT, from_ms, job, now_ms
-from summarizer.digest import Length
+from storage.database import Cursor, Database
+from storage.job_sql import check_length, ensure_chat
+from storage.models import ChatSettings, Fragment
+from storage.rows import from_ms, now_ms
+from storage.sql import as_int, as_str, one, opt_str, rows
 
 SETTINGS_SELECT = "SELECT length, language, engine, timezone FROM chats WHERE chat_id = ?"
 
@@ -19,163 +18,96 @@ class _Unset:
         return "UNSET"
 
 
-UNSET: Any = _Unset()
+UNSET = _Unset()
 
 
-def check_length(length: str) -> str:
-    """A valid summary length name, or ValueError naming the choices."""
-    try:
-        return Length(length).value
-    except ValueError:
-        choices = ", ".join(item.value for item in Length)
-        raise ValueError(f"unknown summary length {length!r}; choose one of {choices}") from None
+@dataclass(frozen=True)
+class _Change:
+    column: str  # one of the fixed names below, never user input
+    value: str | None
 
 
-def insert_job(
-    raw: sqlite3.Connection,
-    chat_id: int,
-    user_id: int,
-    text: str,
-    message_ids: list[int],
-    length: str,
-    language: str | None,
-    reply_to: int | None,
-    url: str | None = None,
-) -> Job:
-    """Insert a queued job (and the chat row if new); returns it as stored."""
-    now = now_ms()
-    raw.execute("INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)", (chat_id, now))
-    # RETURNING the whole row (defaults included) saves reading the job back.
-    rows = raw.execute(
-        "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
-        " length, language, reply_to, url) VALUES (?,?,?,?, 'queued', ?,?,?,?,?,?)"
-        f" RETURNING {JOB_COLUMNS}",
-        (chat_id, user_id, text, json.dumps(message_ids), now, now, length, language, reply_to,
-         url),
-    ).fetchall()
-    added = job(rows[0])
-    raw.executemany(
-        "INSERT OR IGNORE INTO job_messages (chat_id, message_id, job_id) VALUES (?, ?, ?)",
-        [(chat_id, message_id, added.id) for message_id in message_ids],
-    )
-    return added
+def _settings(cur: Cursor, chat_id: int) -> ChatSettings:
+    row = one(cur, SETTINGS_SELECT, (chat_id,))
+    if row is None:
+        return ChatSettings(chat_id)
+    length, language, engine, timezone = row
+    return ChatSettings(chat_id, as_str(length), opt_str(language), as_str(engine),
+                        opt_str(timezone))
 
 
-def job_in_chat(raw: sqlite3.Connection, chat_id: int, job_id: int) -> Job:
-    """The job if it belongs to the chat, else JobNotFoundError."""
-    rows = raw.execute(f"{JOB_SELECT} WHERE id = ? AND chat_id = ?", (job_id, chat_id)).fetchall()
-    if not rows:
-        raise JobNotFoundError(f"no job {job_id} in chat {chat_id}")
-    return job(rows[0])
+def _changes(**values: str | _Unset | None) -> list[_Change]:
+    return [_Change(k, v) for k, v in values.items() if not isinstance(v, _Unset)]
 
 
-class ChatsMixin(StoreBase):
+class ChatsRepository:
     """Settings per chat and paste fragments per (chat, user)."""
 
-    async def chat_settings(self, chat_id: int) -> ChatSettings:
-        """The chat's settings (defaults when it never changed any)."""
-        rows = await self._rows(SETTINGS_SELECT, (chat_id,))
-        if not rows:
-            return ChatSettings(chat_id)
-        length, language, engine, timezone = rows[0]
-        return ChatSettings(chat_id, length, language, engine, timezone)
+    def __init__(self, database: Database) -> None:
+        self._db = database
 
-    async def update_chat_settings(
+    async def settings(self, chat_id: int) -> ChatSettings:
+        """The chat's settings (defaults when it never changed any)."""
+        return await self._db.read(lambda cur: _settings(cur, chat_id))
+
+    async def update_settings(
         self,
         chat_id: int,
         *,
-        length: str = UNSET,
-        language: str | None = UNSET,
-        engine: str = UNSET,
-        timezone: str | None = UNSET,
+        length: str | _Unset = UNSET,
+        language: str | _Unset | None = UNSET,
+        engine: str | _Unset = UNSET,
+        timezone: str | _Unset | None = UNSET,
     ) -> ChatSettings:
         """Change some settings of one chat; `language=None` means follow Telegram's language.
 
         `timezone` is an IANA name (None: the bot's default); the caller checks it.
         """
-        changes: dict[str, Any] = {}
-        if length is not UNSET:
-            changes["length"] = check_length(length)
-        if language is not UNSET:
-            changes["language"] = language
-        if engine is not UNSET:
-            changes["engine"] = engine
-        if timezone is not UNSET:
-            changes["timezone"] = timezone
+        if isinstance(length, str):
+            length = check_length(length)
+        changes = _changes(length=length, language=language, engine=engine, timezone=timezone)
 
-        def update(raw: sqlite3.Connection) -> ChatSettings:
-            raw.execute(
-                "INSERT OR IGNORE INTO chats (chat_id, created_at) VALUES (?, ?)",
-                (chat_id, now_ms()),
-            )
-            for column, value in changes.items():  # column names come from the fixed set above
-                raw.execute(f"UPDATE chats SET {column} = ? WHERE chat_id = ?", (value, chat_id))
-            return ChatSettings(chat_id, *raw.execute(SETTINGS_SELECT, (chat_id,)).fetchone())
+        def update(cur: Cursor) -> ChatSettings:
+            ensure_chat(cur, chat_id)
+            for change in changes:
+                cur.execute(f"UPDATE chats SET {change.column} = ? WHERE chat_id = ?",
+                            (change.value, chat_id))
+            return _settings(cur, chat_id)
 
-        return await self._write_sync(update)
+        return await self._db.write(update)
 
     async def add_fragment(self, chat_id: int, user_id: int, message_id: int, text: str) -> None:
         """Put one pasted message on disk; the same message id twice is ignored."""
-        await self._write_sync(
-            lambda raw: raw.execute(
-                "INSERT OR IGNORE INTO fragments (chat_id, user_id, message_id, text, received_at)"
-                " VALUES (?,?,?,?,?)",
-                (chat_id, user_id, message_id, text, now_ms()),
-            )
-        )
+        await self._db.write(lambda cur: cur.execute(
+            "INSERT INTO fragments (chat_id, user_id, message_id, text, received_at)"
+            " VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+            (chat_id, user_id, message_id, text, now_ms()),
+        ))
 
     async def fragments(self, chat_id: int, user_id: int) -> list[Fragment]:
         """The user's waiting fragments in message order."""
-        rows = await self._rows(
+        found = await self._db.read(lambda cur: rows(
+            cur,
             "SELECT chat_id, user_id, message_id, text, received_at FROM fragments"
             " WHERE chat_id = ? AND user_id = ? ORDER BY message_id",
             (chat_id, user_id),
-        )
-        return [Fragment(r[0], r[1], r[2], r[3], from_ms(r[4])) for r in rows]
-
-    async def fragments_to_job(
-        self,
-        chat_id: int,
-        user_id: int,
-        *,
-        length: str,
-        language: str | None,
-        reply_to: int | None,
-    ) -> Job | None:
-        """In ONE transaction: join the fragments in message order, enqueue a job, drop them."""
-        length = check_length(length)
-
-        def merge(raw: sqlite3.Connection) -> Job | None:
-            rows = raw.execute(
-                "SELECT message_id, text FROM fragments WHERE chat_id = ? AND user_id = ?"
-                " ORDER BY message_id",
-                (chat_id, user_id),
-            ).fetchall()
-            if not rows:
-                return None
-            text = "\n".join(r[1] for r in rows)
-            message_ids = [r[0] for r in rows]
-            added = insert_job(
-                raw, chat_id, user_id, text, message_ids, length, language, reply_to
-            )
-            raw.execute(
-                "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            )
-            return added
-
-        return await self._write_sync(merge)
+        ))
+        return [Fragment(as_int(r[0]), as_int(r[1]), as_int(r[2]), as_str(r[3]), from_ms(r[4]))
+                for r in found]
 
     async def discard_fragments(self, chat_id: int, user_id: int) -> int:
         """Drop the user's waiting fragments (a paste refused as a whole); returns how many."""
-        return await self._write_sync(
-            lambda raw: raw.execute(
-                "DELETE FROM fragments WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            ).rowcount
-        )
+
+        def discard(cur: Cursor) -> int:
+            cur.execute("DELETE FROM fragments WHERE chat_id = ? AND user_id = ?",
+                        (chat_id, user_id))
+            return cur.rowcount
+
+        return await self._db.write(discard)
 
     async def recover_fragment_owners(self) -> list[tuple[int, int]]:
         """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""
-        rows = await self._rows(
-            "SELECT DISTINCT chat_id, user_id FROM fragments ORDER BY chat_id, user_id"
-        )
-        return [(r[0], r[1]) for r in rows]
+        found = await self._db.read(lambda cur: rows(
+            cur, "SELECT DISTINCT chat_id, user_id FROM fragments ORDER BY chat_id, user_id"
+        ))
+        return [(as_int(r[0]), as_int(r[1])) for r in found]

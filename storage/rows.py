@@ -1,4 +1,4 @@
-"""Conversions between SQLite rows and the frozen values the store returns."""
+"""Conversions between database rows (plain tuples) and the frozen values the store returns."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from storage.models import Job, StoredDigest
+from storage.sql import as_int, as_str, opt_int, opt_str
 from summarizer.digest import Decision, Digest, Official
 
 DIGEST_FIELDS = (
@@ -24,6 +24,7 @@ JOB_COLUMNS = (
     " language, reply_to, status_message_id, digest_number, url"
 )
 JOB_SELECT = f"SELECT {JOB_COLUMNS} FROM jobs"
+DigestValues = tuple[str, str, str, str, str, str | None, int, int, int, int, str]
 
 
 def now_ms() -> int:
@@ -38,9 +39,9 @@ def to_ms(moment: datetime) -> int:
     return (moment - EPOCH) // timedelta(milliseconds=1)
 
 
-def from_ms(ms: int) -> datetime:
+def from_ms(ms: object) -> datetime:
     """Epoch milliseconds as an aware UTC datetime."""
-    return EPOCH + timedelta(milliseconds=ms)
+    return EPOCH + timedelta(milliseconds=as_int(ms))
 
 
 def officials_json(digest: Digest) -> str:
@@ -57,7 +58,7 @@ def decisions_json(digest: Digest) -> str:
     )
 
 
-def digest_values(digest: Digest) -> tuple[Any, ...]:
+def digest_values(digest: Digest) -> DigestValues:
     """Column values (title … notes) for one digest."""
     return (
         digest.title,
@@ -84,55 +85,63 @@ def officials_text(digest: Digest) -> str:
     return _officials_lines((o.name, o.titles) for o in digest.officials)
 
 
-def officials_text_from_json(raw: str) -> str:
+def officials_text_from_json(raw: object) -> str:
     """`officials_text` rebuilt from the stored JSON."""
-    return _officials_lines((o["name"], o.get("titles", ())) for o in json.loads(raw))
+    return _officials_lines((o["name"], o.get("titles", ())) for o in json.loads(as_str(raw)))
 
 
-def stored_digest(row: Sequence[Any]) -> StoredDigest:
+def _officials(raw: object) -> tuple[Official, ...]:
+    return tuple(
+        Official(o["name"], tuple(o.get("titles", ()))) for o in json.loads(as_str(raw))
+    )
+
+
+def _decisions(raw: object) -> tuple[Decision, ...]:
+    return tuple(Decision(d["text"], d.get("actor")) for d in json.loads(as_str(raw)))
+
+
+def stored_digest(row: Sequence[object]) -> StoredDigest:
     """A row selected with DIGEST_SELECT as a StoredDigest."""
     digest = Digest(
-        title=row[4],
-        summary=row[5],
-        officials=tuple(
-            Official(o["name"], tuple(o.get("titles", ()))) for o in json.loads(row[6])
-        ),
-        decisions=tuple(Decision(d["text"], d.get("actor")) for d in json.loads(row[7])),
-        engine=row[8],
-        model=row[9],
-        input_words=row[10],
-        summary_words=row[11],
-        elapsed_ms=row[12],
+        title=as_str(row[4]),
+        summary=as_str(row[5]),
+        officials=_officials(row[6]),
+        decisions=_decisions(row[7]),
+        engine=as_str(row[8]),
+        model=opt_str(row[9]),
+        input_words=as_int(row[10]),
+        summary_words=as_int(row[11]),
+        elapsed_ms=as_int(row[12]),
         fallback=bool(row[13]),
-        notes=tuple(json.loads(row[14])),
+        notes=tuple(str(n) for n in json.loads(as_str(row[14]))),
     )
     return StoredDigest(
-        chat_id=row[0],
-        number=row[1],
+        chat_id=as_int(row[0]),
+        number=as_int(row[1]),
         digest=digest,
         created_at=from_ms(row[3]),
-        article_id=row[2],
-        user_id=row[15],
-        length=row[16],
+        article_id=as_int(row[2]),
+        user_id=opt_int(row[15]),
+        length=opt_str(row[16]),
     )
 
 
-def job(row: Sequence[Any]) -> Job:
+def job(row: Sequence[object]) -> Job:
     """A row selected with JOB_SELECT as a Job."""
     return Job(
-        id=row[0],
-        chat_id=row[1],
-        user_id=row[2],
-        text=row[3],
-        message_ids=tuple(json.loads(row[4])),
-        status=row[5],
-        attempts=row[6],
-        error=row[7],
+        id=as_int(row[0]),
+        chat_id=as_int(row[1]),
+        user_id=as_int(row[2]),
+        text=as_str(row[3]),
+        message_ids=tuple(int(m) for m in json.loads(as_str(row[4]))),
+        status=as_str(row[5]),
+        attempts=as_int(row[6]),
+        error=opt_str(row[7]),
         created_at=from_ms(row[8]),
-        length=row[9],
-        language=row[10],
-        reply_to=row[11],
-        status_message_id=row[12],
-        digest_number=row[13],
-        url=row[14],
+        length=as_str(row[9]),
+        language=opt_str(row[10]),
+        reply_to=opt_int(row[11]),
+        status_message_id=opt_int(row[12]),
+        digest_number=opt_int(row[13]),
+        url=opt_str(row[14]),
     )

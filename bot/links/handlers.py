@@ -80,7 +80,7 @@ async def accept_links(
     assert message is not None and chat is not None and user is not None
     if await already_queued(rt, chat.id, message.message_id):
         return
-    settings = await rt.store.chat_settings(chat.id)
+    settings = await rt.store.chats.settings(chat.id)
     lang = pick_language(settings.language, user.language_code)
     known = await _known_prefix(rt, chat.id, urls, settings.length)
     shown, refusal = _charge_known(update, rt, len(known), lang)
@@ -91,7 +91,7 @@ async def accept_links(
     fresh, room = (fresh, room) if room is not None else ([], 0)
     taken = [url for url, _ in known[:shown]] + fresh[:room]
     # One write for the whole message: a re-delivered update finds it, whatever it answered.
-    jobs = await rt.store.enqueue_links(chat.id, user.id, taken, message.message_id,
+    jobs = await rt.store.jobs.enqueue_links(chat.id, user.id, taken, message.message_id,
                                         length=settings.length, language=lang,
                                         reply_to=message.message_id) if taken else []
     for job, (_, existing) in zip(jobs, known[:shown], strict=False):
@@ -111,7 +111,7 @@ async def _known_prefix(rt: Runtime, chat_id: int, urls: list[str],
     """The links before the first new one, each with the chat's digest of it at `length`."""
     known: list[tuple[str, StoredDigest]] = []
     for url in urls:
-        existing = await rt.store.find_digest_by_url(chat_id, url, length)
+        existing = await rt.store.digests.find_by_url(chat_id, url, length)
         if existing is None:
             break
         known.append((url, existing))
@@ -136,12 +136,12 @@ async def _room(update: Update, rt: Runtime, wanted: int,
     refusal to tell (once per burst)."""
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    refusal = await over_limits(rt.store, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
+    refusal = await over_limits(rt.store.jobs, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
                                 lang, new_job=True)
     if refusal:
         return None, refusal if rt.refusals.first(chat.id, user.id) else None
     # Several links count one each against the pending cap; the rest waits for another message.
-    pending = await rt.store.pending_jobs(chat.id, user.id) + rt.intake.open_groups(user.id)
+    pending = await rt.store.jobs.pending(chat.id, user.id) + rt.intake.open_groups(user.id)
     return min(wanted, max(1, rt.settings.max_pending_per_user - pending)), None
 
 
@@ -155,7 +155,7 @@ async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDig
     will not take it now, the worker answers it the same way, with its retries.
     """
     try:
-        await deliver_once(update.get_bot(), rt.store, job.chat_id, job.id,
+        await deliver_once(update.get_bot(), rt.store.jobs, job.chat_id, job.id,
                            duplicate_chunks(existing, lang), reply_to=job.reply_to,
                            placeholder=text(lang, "delivering"),
                            reply_markup=buttons(existing, lang))
@@ -163,5 +163,5 @@ async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDig
         log.warning("link job %s: answer from history not shown yet: %s", job.id, exc)
         rt.worker.submit(job)
         return
-    await rt.store.fail_job(job.chat_id, job.id, f"duplicate of #{existing.number}",
+    await rt.store.jobs.fail(job.chat_id, job.id, f"duplicate of #{existing.number}",
                             retry=False)

@@ -13,6 +13,8 @@ from bot.links.reader import LinkReader
 from bot.links.source import site_of, with_source
 from bot.texts import text
 from storage import Job, StoredDigest
+from storage.digests import DigestsRepository
+from storage.jobs import JobsRepository
 from summarizer.digest import Digest
 
 log = logging.getLogger(__name__)
@@ -26,16 +28,13 @@ Refuse = Callable[[Job, str, str], Awaitable[object]]
 class LinkJobStore(Protocol):
     """The storage side of link jobs: a fetched page's text, and digests of the same story."""
 
-    async def set_fetched(self, chat_id: int, job_id: int, text: str, url: str) -> Job:
-        """The link job's article text and canonical URL."""
+    @property
+    def jobs(self) -> JobsRepository:
+        """Where the fetched text goes (`set_fetched`)."""
 
-    async def find_digest_by_url(self, chat_id: int, url: str,
-                                 length: str | None = None) -> StoredDigest | None:
-        """The chat's newest digest of the page at `url` (at `length` when given)."""
-
-    async def find_digest_by_content(self, chat_id: int, text: str,
-                                     length: str | None = None) -> StoredDigest | None:
-        """The chat's newest digest of the same article text (at `length` when given)."""
+    @property
+    def digests(self) -> DigestsRepository:
+        """Digests of the same page or text (`find_by_url`, `find_by_content`)."""
 
 
 class LinkJobs:
@@ -70,7 +69,7 @@ class LinkJobs:
         try:
             async with self._slots:
                 article = await self._reader.read(job.url)
-            await self._store.set_fetched(job.chat_id, job.id, article.text, article.url)
+            await self._store.jobs.set_fetched(job.chat_id, job.id, article.text, article.url)
             # Sites only: what a reader reads stays out of the log, as for pastes.
             log.info("job %s: fetched a page of %s (%s chars)", job.id, site_of(article.url),
                      len(article.text))
@@ -88,10 +87,10 @@ class LinkJobs:
     async def same_story(self, job: Job) -> StoredDigest | None:
         """The chat's digest of the same story at the job's length: same page or same text."""
         if job.url:
-            found = await self._store.find_digest_by_url(job.chat_id, job.url, job.length)
+            found = await self._store.digests.find_by_url(job.chat_id, job.url, job.length)
             if found is not None:
                 return found
-        return await self._store.find_digest_by_content(job.chat_id, job.text, job.length)
+        return await self._store.digests.find_by_content(job.chat_id, job.text, job.length)
 
     @staticmethod
     def annotate(job: Job, digest: Digest) -> Digest:

@@ -95,7 +95,7 @@ class Harness:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             rt = self.rt
-            busy = rt.intake.busy() or await rt.store.queue_length() or rt.worker.busy()
+            busy = rt.intake.busy() or await rt.store.jobs.queue_length() or rt.worker.busy()
             if not busy:
                 return
             await asyncio.sleep(0.02)

@@ -23,9 +23,9 @@ def doc(name: str, file_id: str, size: int, mime: str = "text/plain") -> dict[st
 
 async def assert_nothing_stored(h: Harness) -> None:
     store = h.rt.store
-    assert await store.fragments(USER, USER) == []
-    assert await store.queue_length() == 0
-    assert (await store.history(USER)).total == 0
+    assert await store.chats.fragments(USER, USER) == []
+    assert await store.jobs.queue_length() == 0
+    assert (await store.digests.history(USER)).total == 0
     assert h.engine.calls == 0
 
 

@@ -26,7 +26,7 @@ def digest(title: str) -> Digest:
 
 
 async def seed(h: Harness, chat_id: int = USER) -> None:
-    await h.rt.store.insert_digests_bulk(
+    await h.rt.store.admin.insert_digests_bulk(
         [BulkDigest(chat_id, USER, "bài về dự án đường tỉnh", digest("Dự án đường tỉnh"), AT)])
 
 
@@ -83,7 +83,7 @@ async def test_settings_buttons_tick_close_and_never_edit_for_nothing(harness: H
     await harness.press(rows[0][1]["callback_data"], message_id=mid)  # "✓ Vừa" again
     assert len(harness.api.of("editMessageText")) == edits  # no "message is not modified"
     await harness.press(rows[-2][1]["callback_data"], message_id=mid)
-    assert (await harness.rt.store.chat_settings(USER)).timezone == "UTC"
+    assert (await harness.rt.store.chats.settings(USER)).timezone == "UTC"
     await harness.press(rows[-1][0]["callback_data"], message_id=mid)
     assert harness.api.of("editMessageText")[-1].params["text"] == "Đã lưu cài đặt."
 
@@ -94,17 +94,17 @@ async def test_group_settings_and_clear_need_an_admin(harness: Harness) -> None:
     await harness.press("t:l:long", chat_id=GROUP, user_id=OTHER_USER)
     refusal = harness.api.of("answerCallbackQuery")[-1].params
     assert "chỉ quản trị viên" in refusal["text"] and refusal["show_alert"]
-    assert (await harness.rt.store.chat_settings(GROUP)).length == "medium"
+    assert (await harness.rt.store.chats.settings(GROUP)).length == "medium"
     harness.api.admins[GROUP] = {OTHER_USER}
     harness.rt.admins.ttl_s = 0
     await harness.press("t:l:long", chat_id=GROUP, user_id=OTHER_USER)
-    assert (await harness.rt.store.chat_settings(GROUP)).length == "long"
+    assert (await harness.rt.store.chats.settings(GROUP)).length == "long"
 
 
 async def test_delete_in_a_group_is_for_the_author_or_an_admin(harness: Harness) -> None:
     await seed(harness, GROUP)  # sent by USER
     await harness.send("/delete 1", chat_id=GROUP, user_id=OTHER_USER)
     assert "Chỉ người đã gửi bài hoặc quản trị viên" in harness.texts(GROUP)[-1]
-    assert await harness.rt.store.get_digest(GROUP, 1) is not None
+    assert await harness.rt.store.digests.get(GROUP, 1) is not None
     await harness.send("/delete 1", chat_id=GROUP, user_id=USER)  # its own author
-    assert await harness.rt.store.get_digest(GROUP, 1) is None
+    assert await harness.rt.store.digests.get(GROUP, 1) is None

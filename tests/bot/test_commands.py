@@ -21,7 +21,7 @@ def digest(title: str, person: str) -> Digest:
 
 async def seed(h: Harness, n: int, person: str = "Trần Văn Minh") -> None:
     now = datetime.now(UTC)
-    await h.rt.store.insert_digests_bulk([
+    await h.rt.store.admin.insert_digests_bulk([
         BulkDigest(USER, USER, f"bài số {i} về dự án", digest(f"Dự án {i}", person), now)
         for i in range(n)
     ])
@@ -94,7 +94,7 @@ async def test_settings_buttons_change_length_and_language(harness: Harness) -> 
     mid = call.result["message_id"]
     await harness.press(long_button["callback_data"], message_id=mid)
     await harness.press(english["callback_data"], message_id=mid)
-    chat = await harness.rt.store.chat_settings(USER)
+    chat = await harness.rt.store.chats.settings(USER)
     assert chat.length == "long" and chat.language == "en"
     assert "Length: Long" in harness.api.of("editMessageText")[-1].params["text"]
     await harness.send("/history")

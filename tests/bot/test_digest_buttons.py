@@ -56,7 +56,7 @@ async def test_a_length_button_edits_the_digest_in_place(harness: Harness, artic
     assert int(edit.params["message_id"]) == message_id and "#1" in edit.params["text"]
     assert labels(last_markup(harness, "editMessageText"))[:3] == ["Ngắn", "Vừa", "✓ Dài"]
     assert len(harness.api.of("sendMessage")) == sent_before  # nothing new in the chat
-    stored = await harness.rt.store.get_digest(USER, 1)
+    stored = await harness.rt.store.digests.get(USER, 1)
     assert stored is not None and stored.length == "long"
 
 
@@ -69,10 +69,10 @@ async def test_the_same_article_at_another_length_gives_that_length(
     await harness.settle()
     duplicate = harness.texts()[-1]
     assert "đã được tóm tắt trước đây (#1)" in duplicate and "#1</i>" in duplicate
-    await harness.rt.store.update_chat_settings(USER, length="short")
+    await harness.rt.store.chats.update_settings(USER, length="short")
     await harness.send(article)
     await harness.settle()
-    stored = await harness.rt.store.get_digest(USER, 2)
+    stored = await harness.rt.store.digests.get(USER, 2)
     assert stored is not None and stored.length == "short"
 
 
@@ -91,9 +91,9 @@ async def test_delete_asks_then_deletes(harness: Harness, article: str) -> None:
     message_id = digest_message_id(harness)
     await harness.press("x:1", message_id=message_id)
     assert labels(last_markup(harness, "editMessageReplyMarkup")) == ["Xoá bản #1", "Giữ lại"]
-    assert await harness.rt.store.get_digest(USER, 1) is not None  # only asked so far
+    assert await harness.rt.store.digests.get(USER, 1) is not None  # only asked so far
     await harness.press("x:1:y", message_id=message_id)
-    assert await harness.rt.store.get_digest(USER, 1) is None
+    assert await harness.rt.store.digests.get(USER, 1) is None
     assert harness.texts()[-1] == "Đã xoá bản tóm tắt #1."
 
 
@@ -105,7 +105,7 @@ async def test_keep_brings_the_digest_buttons_back(harness: Harness, article: st
     await harness.press("x:1:n", message_id=message_id)
     rows = last_markup(harness, "editMessageReplyMarkup")
     assert labels(rows) == ["Ngắn", "✓ Vừa", "Dài", "Bài gốc", "Xoá"]
-    assert await harness.rt.store.get_digest(USER, 1) is not None
+    assert await harness.rt.store.digests.get(USER, 1) is not None
 
 
 async def test_in_a_group_only_the_author_or_an_admin_deletes(
@@ -119,10 +119,10 @@ async def test_in_a_group_only_the_author_or_an_admin_deletes(
         await h.press("x:1:y", chat_id=GROUP, user_id=OTHER_USER, message_id=message_id)
         refusal = h.api.of("answerCallbackQuery")[-1].params
         assert "quản trị viên" in refusal["text"] and refusal.get("show_alert")
-        assert await h.rt.store.get_digest(GROUP, 1) is not None
+        assert await h.rt.store.digests.get(GROUP, 1) is not None
         h.api.admins[GROUP] = {OTHER_USER}
         await h.press("x:1:y", chat_id=GROUP, user_id=OTHER_USER, message_id=message_id)
-        assert await h.rt.store.get_digest(GROUP, 1) is None
+        assert await h.rt.store.digests.get(GROUP, 1) is None
 
 
 async def test_the_original_of_a_forwarded_channel_post_is_its_link(

@@ -33,7 +33,7 @@ async def test_a_choice_that_cannot_run_is_said_in_settings_and_in_the_digest_fo
 ) -> None:
     settings = make_settings(tmp_path, model=str(tmp_path / "no-model"))
     async with start_bot(settings) as h:
-        await h.rt.store.update_chat_settings(USER, engine="abstractive")  # chosen long ago
+        await h.rt.store.chats.update_settings(USER, engine="abstractive")  # chosen long ago
         await h.send("/settings")
         shown = h.api.of("sendMessage")[-1]
         assert "Cách tóm tắt: viết lại (ViT5) chưa chạy được ở đây" in shown.params["text"]
@@ -44,7 +44,7 @@ async def test_a_choice_that_cannot_run_is_said_in_settings_and_in_the_digest_fo
         await h.send("/show 1")  # the history keeps saying so
         assert "abstractive chưa chạy được ở đây" in h.texts()[-1]
         # An old button offering abstractive changes nothing.
-        await h.rt.store.update_chat_settings(USER, engine="auto")
+        await h.rt.store.chats.update_settings(USER, engine="auto")
         await h.press(encode(SetOption("engine", "abstractive")),
                       message_id=shown.result["message_id"])
-        assert (await h.rt.store.chat_settings(USER)).engine == "auto"
+        assert (await h.rt.store.chats.settings(USER)).engine == "auto"

@@ -146,7 +146,7 @@ async def test_same_article_again_gets_the_stored_digest(harness: Harness, artic
     await harness.settle()
     assert harness.engine.calls == 1
     assert any("đã được tóm tắt trước đây (#1)" in t for t in harness.texts())
-    assert (await harness.rt.store.history(USER)).total == 1
+    assert (await harness.rt.store.digests.history(USER)).total == 1
 
 
 async def test_status_message_shows_queue_and_is_replaced_by_the_digest(
@@ -198,7 +198,7 @@ async def test_group_answers_mentions_replies_and_summarize(
     assert last["reply_parameters"]["message_id"] == original["message_id"]
     await harness.send("/history", chat_id=GROUP)
     assert "(2" in harness.texts(GROUP)[-1]
-    assert (await harness.rt.store.history(USER)).total == 0
+    assert (await harness.rt.store.digests.history(USER)).total == 0
 
 
 async def test_summarize_with_text_after_the_command(harness: Harness, article: str) -> None:

@@ -34,9 +34,9 @@ async def guarded(tmp_path: Path) -> AsyncIterator[Harness]:
 
 async def nothing_stored(h: Harness, chat_id: int, user_id: int) -> None:
     store = h.rt.store
-    assert await store.fragments(chat_id, user_id) == []
-    assert await store.queue_length() == 0
-    assert (await store.history(chat_id)).total == 0
+    assert await store.chats.fragments(chat_id, user_id) == []
+    assert await store.jobs.queue_length() == 0
+    assert (await store.digests.history(chat_id)).total == 0
 
 
 async def test_refused_user_is_told_their_id_and_nothing_is_stored(
@@ -148,7 +148,7 @@ async def test_clear_button_only_for_the_user_who_asked(harness: Harness, articl
     await harness.settle()
     await harness.send("/clear", chat_id=GROUP)  # a member who is no admin: refused, says why
     assert "chỉ quản trị viên" in harness.texts(GROUP)[-1]
-    assert (await harness.rt.store.history(GROUP)).total == 1
+    assert (await harness.rt.store.digests.history(GROUP)).total == 1
     harness.api.admins[GROUP] = {USER}
     harness.rt.admins.ttl_s = 0
     await harness.send("/clear", chat_id=GROUP)
@@ -157,9 +157,9 @@ async def test_clear_button_only_for_the_user_who_asked(harness: Harness, articl
     mid = confirm.result["message_id"]
     await harness.press(data, chat_id=GROUP, user_id=OTHER_USER, message_id=mid)
     assert "người đã gõ lệnh" in harness.api.of("answerCallbackQuery")[-1].params["text"]
-    assert (await harness.rt.store.history(GROUP)).total == 1
+    assert (await harness.rt.store.digests.history(GROUP)).total == 1
     await harness.press(data, chat_id=GROUP, user_id=USER, message_id=mid)
-    assert (await harness.rt.store.history(GROUP)).total == 0
+    assert (await harness.rt.store.digests.history(GROUP)).total == 0
     assert "Đã xoá 1" in harness.texts(GROUP)[-1]
 
 
@@ -179,8 +179,8 @@ async def test_a_paste_past_the_limit_keeps_its_first_article_and_refuses_the_re
         assert len(digests) == 1 and h.engine.calls == 1  # the first piece, and only it
         assert len(refusals) == 1 and "2 tin" in refusals[0] and f"{limit:,}" in refusals[0]
         store = h.rt.store
-        assert await store.fragments(USER, USER) == []  # the rest was never written
-        assert (await store.size_report(USER))["jobs"] == 1
+        assert await store.chats.fragments(USER, USER) == []  # the rest was never written
+        assert (await store.admin.size_report(USER))["jobs"] == 1
         await h.send(pieces[2])  # doing what the message says works
         await h.settle()
         assert len(h.digests()) == 2

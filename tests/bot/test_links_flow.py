@@ -64,7 +64,7 @@ async def test_a_link_alone_gives_one_digest_that_links_back(
     assert articles()[0].title in digest
     assert f'<a href="{site.url(NATIONAL)}">127.0.0.1</a>' in digest
     assert shown("link_source") in digest
-    assert (await bot.rt.store.history(USER)).total == 1
+    assert (await bot.rt.store.digests.history(USER)).total == 1
 
 
 async def test_several_links_with_a_comment_are_each_digested_in_order(
@@ -85,7 +85,7 @@ async def test_a_known_link_after_a_new_one_is_answered_after_it(
     await bot.settle()
     _, new, known = bot.digests()
     assert articles()[1].title in new and articles()[0].title in known
-    assert (await bot.rt.store.history(USER)).total == 2
+    assert (await bot.rt.store.digests.history(USER)).total == 2
 
 
 async def test_a_forwarded_post_that_is_mostly_a_link_is_read_as_the_link(
@@ -119,7 +119,7 @@ async def test_the_same_story_is_recognised_by_its_canonical_url(
     await bot.settle()
     assert len(bot.digests()) == 3  # the first, then it shown again twice
     assert sum(shown("duplicate", number=1) in t for t in bot.texts()) == 2
-    assert (await bot.rt.store.history(USER)).total == 1
+    assert (await bot.rt.store.digests.history(USER)).total == 1
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ async def test_each_failure_is_answered_and_nothing_is_stored(
     await bot.settle(timeout=15)
     assert bot.texts()[-1] == shown(key, **values)
     assert bot.digests() == []
-    assert (await bot.rt.store.history(USER)).total == 0
+    assert (await bot.rt.store.digests.history(USER)).total == 0
 
 
 async def test_english_readers_are_answered_in_english(bot: Harness, site: WebServer) -> None:
@@ -215,7 +215,7 @@ async def test_a_link_not_yet_fetched_when_the_bot_stopped_is_fetched_after_rest
 ) -> None:
     settings = make_settings(tmp_path, fetch_allow_private=True)
     async with Store(settings.db_path) as store:
-        await store.enqueue_links(USER, USER, [site.url(NATIONAL)], 77, length="medium",
+        await store.jobs.enqueue_links(USER, USER, [site.url(NATIONAL)], 77, length="medium",
                                   language="vi", reply_to=77)
     async with start_bot(settings) as restarted:
         await restarted.settle()
@@ -305,7 +305,7 @@ async def test_a_known_link_redelivered_after_a_kill_is_not_answered_again(
         await h2.feed({"message": again}, update_id=900)
         await h2.settle()
         assert h2.texts() == []
-        assert (await h2.rt.store.history(USER)).total == 1
+        assert (await h2.rt.store.digests.history(USER)).total == 1
 
 
 async def test_a_refused_link_lost_to_an_outage_and_a_kill_is_answered_after_restart(
@@ -324,7 +324,7 @@ async def test_a_refused_link_lost_to_an_outage_and_a_kill_is_answered_after_res
     async with start_bot(settings) as h2:
         await h2.settle(timeout=15)
         assert h2.texts() == [shown("link_not_found", status=404)]
-        assert await h2.rt.store.queue_length() == 0
+        assert await h2.rt.store.jobs.queue_length() == 0
 
 
 async def test_a_rate_limit_refusal_comes_after_the_known_links_it_let_through(

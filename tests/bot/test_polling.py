@@ -48,7 +48,7 @@ async def test_poll_handles_updates_and_confirms_them_afterwards(
         offsets = [c.params.get("offset") for c in h.api.of("getUpdates")]
         assert offsets[0] is None and 41 + len(parts) in offsets
         assert not h.api.updates  # everything handled was confirmed
-        assert (await h.rt.store.history(USER)).total == 1
+        assert (await h.rt.store.digests.history(USER)).total == 1
 
 
 async def test_poll_survives_getupdates_failures(settings: Settings, article: str) -> None:

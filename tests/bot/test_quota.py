@@ -55,7 +55,7 @@ async def test_a_flood_of_articles_gets_one_refusal(
         await h.settle()
         assert len(h.digests()) == 5
         assert len(refusals(h.texts())) == 1
-        assert (await h.rt.store.history(USER)).total == 5
+        assert (await h.rt.store.digests.history(USER)).total == 5
 
 
 def test_a_refusal_is_told_once_per_burst() -> None:

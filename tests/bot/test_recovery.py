@@ -16,8 +16,8 @@ async def test_paste_cut_by_a_crash_inside_the_merge_window_is_resumed(
 ) -> None:
     half = len(article) // 2
     async with Store(settings.db_path) as store:  # what a killed run left on disk
-        await store.add_fragment(USER, USER, 1, article[:half])
-        await store.add_fragment(USER, USER, 2, article[half:])
+        await store.chats.add_fragment(USER, USER, 1, article[:half])
+        await store.chats.add_fragment(USER, USER, 2, article[half:])
     async with start_bot(settings) as h:
         await h.settle()
         assert len(h.digests()) == 1
@@ -26,11 +26,11 @@ async def test_paste_cut_by_a_crash_inside_the_merge_window_is_resumed(
 
 async def test_queued_and_running_jobs_are_resumed(settings: Settings, article: str) -> None:
     async with Store(settings.db_path) as store:
-        await store.enqueue(USER, USER, article, (1,), length="medium", language="vi",
+        await store.jobs.enqueue(USER, USER, article, (1,), length="medium", language="vi",
                             reply_to=1)
-        await store.enqueue(USER, USER, article + "\nMột dòng khác.", (2,), length="medium",
+        await store.jobs.enqueue(USER, USER, article + "\nMột dòng khác.", (2,), length="medium",
                             language="vi", reply_to=2)
-        await store.claim_next_job()  # the first was being summarised when the bot died
+        await store.jobs.claim_next()  # the first was being summarised when the bot died
     async with start_bot(settings) as h:
         await h.settle()
         assert len(h.digests()) == 2
@@ -46,7 +46,7 @@ async def test_digest_done_but_undelivered_is_delivered_once_without_rework(
         await h.send(article)
         await h.settle_intake()
         for _ in range(100):
-            if (await h.rt.store.history(USER)).total:
+            if (await h.rt.store.digests.history(USER)).total:
                 break
             await h.settle_intake()
         await h.rt.worker.stop()  # "killed" during delivery
@@ -55,7 +55,7 @@ async def test_digest_done_but_undelivered_is_delivered_once_without_rework(
         await h2.settle()
         assert len(h2.digests()) == 1
         assert engine.calls == 1
-        assert await h2.rt.store.queue_length() == 0
+        assert await h2.rt.store.jobs.queue_length() == 0
 
 
 async def test_network_errors_on_delivery_are_retried(harness: Harness, article: str) -> None:
@@ -115,14 +115,14 @@ async def test_long_telegram_outage_is_bridged_and_flood_control_honoured(
     await harness.send(article)
     await harness.settle(timeout=15)
     assert len(harness.digests()) == 1
-    assert await harness.rt.store.queue_length() == 0
+    assert await harness.rt.store.jobs.queue_length() == 0
 
 
 async def test_unexpected_store_error_is_reported_and_the_queue_goes_on(
     harness: Harness, article: str, article2: str
 ) -> None:
     store = harness.rt.store
-    original = store.complete_job
+    original = store.jobs.complete
     calls = 0
 
     async def broken_once(*args: object, **kwargs: object) -> object:
@@ -132,7 +132,7 @@ async def test_unexpected_store_error_is_reported_and_the_queue_goes_on(
             raise RuntimeError("disk full")
         return await original(*args, **kwargs)  # type: ignore[arg-type]
 
-    store.complete_job = broken_once  # type: ignore[method-assign]
+    store.jobs.complete = broken_once  # type: ignore[method-assign]
     await harness.send(article)
     await harness.settle()
     assert "chưa tóm tắt được" in harness.texts()[-1]
@@ -161,7 +161,7 @@ async def test_redelivered_document_after_a_kill_is_not_summarised_twice(
         await h2.settle()
         assert h2.texts() == []  # no second digest, not even a "seen before" note
         assert h2.api.of("getFile") == [] and h2.engine.calls == 0
-        assert (await h2.rt.store.history(USER)).total == 1
+        assert (await h2.rt.store.digests.history(USER)).total == 1
 
 
 async def test_redelivered_summarize_reply_after_a_kill_resumes_the_one_job(
@@ -176,7 +176,7 @@ async def test_redelivered_summarize_reply_after_a_kill_resumes_the_one_job(
                "text": "/summarize", "reply_to_message": original,
                "entities": [{"type": "bot_command", "offset": 0, "length": 10}]}
     async with Store(settings.db_path) as store:  # the killed run had queued the job
-        await store.enqueue(GROUP, USER, article, (4,), length="medium", language="vi",
+        await store.jobs.enqueue(GROUP, USER, article, (4,), length="medium", language="vi",
                             reply_to=3)
     async with start_bot(settings) as h:
         await h.feed({"message": command}, update_id=700)  # …and the update comes again
@@ -202,4 +202,4 @@ async def test_a_refusal_lost_to_an_outage_and_a_kill_is_answered_after_restart(
     async with start_bot(settings, engine) as h2:
         await h2.settle()
         assert sum("chưa tóm tắt được" in t for t in h2.texts()) == 1
-        assert await h2.rt.store.queue_length() == 0
+        assert await h2.rt.store.jobs.queue_length() == 0

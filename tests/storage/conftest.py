@@ -57,10 +57,10 @@ async def add_digest(
     store: Store, chat_id: int, digest: Digest | None = None, text: str = ARTICLE, user_id: int = 7
 ) -> int:
     """Run one article through the job lifecycle; returns the digest's per-chat number."""
-    job = await store.enqueue(
+    job = await store.jobs.enqueue(
         chat_id, user_id, text, [100], length="medium", language=None, reply_to=100
     )
-    claimed = await store.claim_next_job()
+    claimed = await store.jobs.claim_next()
     assert claimed is not None and claimed.id == job.id
-    stored = await store.complete_job(chat_id, job.id, digest or make_digest())
+    stored = await store.jobs.complete(chat_id, job.id, digest or make_digest())
     return stored.number

@@ -18,13 +18,14 @@ async def test_many_tasks_and_two_stores_write_at_once(tmp_path: Path) -> None:
     async with Store(path) as first, Store(path) as second:
 
         async def handler(store: Store, chat: int, n: int) -> int:
-            await store.add_fragment(chat, n, n, f"bài {n}")
-            job = await store.fragments_to_job(chat, n, length="short", language=None, reply_to=n)
+            await store.chats.add_fragment(chat, n, n, f"bài {n}")
+            job = await store.jobs.fragments_to_job(chat, n, length="short", language=None,
+                                                    reply_to=n)
             assert job is not None
-            await store.update_chat_settings(chat, length="long")
-            await store.history(chat)
-            await store.search(chat, "bài")
-            return (await store.complete_job(chat, job.id, make_digest())).number
+            await store.chats.update_settings(chat, length="long")
+            await store.digests.history(chat)
+            await store.search.words(chat, "bài")
+            return (await store.jobs.complete(chat, job.id, make_digest())).number
 
         numbers = await asyncio.gather(
             *(handler(first if n % 2 else second, n % 3, n) for n in range(60))
@@ -37,11 +38,11 @@ async def test_many_tasks_and_two_stores_write_at_once(tmp_path: Path) -> None:
 async def test_complete_job_on_a_closed_store_raises_and_keeps_the_job(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     async with Store(path) as store:
-        job = await store.enqueue(1, 1, "bài", [1], length="short", language=None, reply_to=1)
+        job = await store.jobs.enqueue(1, 1, "bài", [1], length="short", language=None, reply_to=1)
     with pytest.raises(StoreClosedError):
-        await store.complete_job(1, job.id, make_digest())
+        await store.jobs.complete(1, job.id, make_digest())
     async with Store(path) as store:
-        assert [j.id for j in await store.recover_jobs()] == [job.id]
+        assert [j.id for j in await store.jobs.recover()] == [job.id]
 
 
 async def test_sigkill_mid_stream_keeps_every_reported_digest_and_fragment(tmp_path: Path) -> None:
@@ -55,11 +56,11 @@ async def test_sigkill_mid_stream_keeps_every_reported_digest_and_fragment(tmp_p
         assert fragments and storage_crash.lost_fragments(path, fragments) == []
     assert total > 0
     async with Store(path) as store:
-        for job in await store.recover_jobs():  # nothing is left half-done
+        for job in await store.jobs.recover():  # nothing is left half-done
             assert job.status in ("queued", "done")
             if job.status == "done":
                 assert job.digest_number is not None
-                assert await store.get_digest(job.chat_id, job.digest_number) is not None
+                assert await store.digests.get(job.chat_id, job.digest_number) is not None
     conn = sqlite3.connect(path)
     orphans = conn.execute(
         "SELECT count(*) FROM articles a WHERE NOT EXISTS"
@@ -71,12 +72,12 @@ async def test_sigkill_mid_stream_keeps_every_reported_digest_and_fragment(tmp_p
 
 async def test_a_failing_write_does_not_undo_its_neighbours(store: Store) -> None:
     jobs = [
-        await store.enqueue(1, 1, f"bài {n}", [n], length="short", language=None, reply_to=n)
+        await store.jobs.enqueue(1, 1, f"bài {n}", [n], length="short", language=None, reply_to=n)
         for n in range(6)
     ]
-    calls = [store.complete_job(1, job.id, make_digest()) for job in jobs]
-    calls.insert(3, store.complete_job(2, jobs[0].id, make_digest()))  # wrong chat: fails
+    calls = [store.jobs.complete(1, job.id, make_digest()) for job in jobs]
+    calls.insert(3, store.jobs.complete(2, jobs[0].id, make_digest()))  # wrong chat: fails
     results = await asyncio.gather(*calls, return_exceptions=True)
     assert [type(r).__name__ for r in results].count("JobNotFoundError") == 1
-    assert (await store.history(1, limit=10)).total == 6
-    assert (await store.history(2)).total == 0
+    assert (await store.digests.history(1, limit=10)).total == 6
+    assert (await store.digests.history(2)).total == 0

@@ -1,4 +1,4 @@
-"""Dedup of re-pasted articles, and export as JSON Lines (lossless) and Markdown."""
+"""Dedup of re-pasted articles, and export as records and JSON Lines (lossless)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 import unicodedata
 
 from storage import Store
-from storage.export import from_record
+from storage.exports import from_json
 from summarizer.digest import Decision, Digest, Official
-from tests.storage.conftest import ARTICLE, add_digest, make_digest
+from tests.storage.conftest import ARTICLE, add_digest
 
 
 async def test_same_article_pasted_again_is_found(store: Store) -> None:
@@ -21,12 +21,12 @@ async def test_same_article_pasted_again_is_found(store: Store) -> None:
         ARTICLE.replace("Hoà", "Hòa"),  # old vs new tone placement
     ]
     for text in variants:
-        found = await store.find_digest_by_content(1, text)
+        found = await store.digests.find_by_content(1, text)
         assert found is not None and found.number == number
-    assert await store.find_digest_by_content(1, ARTICLE + " Thêm một câu.") is None
-    assert await store.find_digest_by_content(2, ARTICLE) is None
-    await store.delete_digest(1, number)
-    assert await store.find_digest_by_content(1, ARTICLE) is None
+    assert await store.digests.find_by_content(1, ARTICLE + " Thêm một câu.") is None
+    assert await store.digests.find_by_content(2, ARTICLE) is None
+    await store.digests.delete(1, number)
+    assert await store.digests.find_by_content(1, ARTICLE) is None
 
 
 async def test_jsonl_export_round_trips(store: Store) -> None:
@@ -45,41 +45,18 @@ async def test_jsonl_export_round_trips(store: Store) -> None:
     )
     await add_digest(store, 5)
     await add_digest(store, 5, odd, text="Bài khác hẳn.")
-    lines = [line async for line in store.export_jsonl(5)]
+    lines = [line async for line in store.exports.jsonl(5)]
     assert len(lines) == 2 and all("\n" not in line for line in lines)
-    restored = [from_record(5, json.loads(line)) for line in lines]
-    assert restored == [await store.get_digest(5, 1), await store.get_digest(5, 2)]
+    restored = [from_json(5, json.loads(line)) for line in lines]
+    assert restored == [await store.digests.get(5, 1), await store.digests.get(5, 2)]
     assert json.loads(lines[1])["decisions"] == [
         {"text": "Yêu cầu báo cáo", "actor": "UBND xã"},
         {"text": "Xử phạt 5 triệu đồng", "actor": None},
     ]
 
 
-async def test_markdown_export_lists_digests_oldest_first(store: Store) -> None:
-    await add_digest(store, 5)
-    await add_digest(store, 5, make_digest(title="Bài thứ hai"), text="Khác.")
-    text = await store.export_markdown(5)
-    assert text.index("## #1 · Tỉnh Quảng Ngãi") < text.index("## #2 · Bài thứ hai")
-    assert "- Nguyễn Hồ Hải — Phó Chủ tịch UBND tỉnh" in text
-    assert "- **UBND tỉnh**: Giao Sở Tài chính rà soát trụ sở dôi dư trước ngày 30/6" in text
-    assert "(2 bản tóm tắt)" in text
-
-
 async def test_export_of_many_digests_streams_in_batches(store: Store) -> None:
     for i in range(450):
         await add_digest(store, 9, text=f"Bài số {i}")
-    numbers = [json.loads(line)["number"] async for line in store.export_jsonl(9)]
+    numbers = [json.loads(line)["number"] async for line in store.exports.jsonl(9)]
     assert numbers == list(range(1, 451))
-
-
-async def test_markdown_export_names_an_actor_after_a_long_title_once(store: Store) -> None:
-    title = "Phó Giám đốc Sở Xây dựng và Giao thông vận tải thành phố Cần Thơ"
-    digest = make_digest(
-        officials=(Official("Trịnh Văn Phúc", (title,)),),
-        decisions=(Decision(f"{title} Trịnh Văn Phúc yêu cầu sửa xong cầu tạm trước 20/11",
-                            "Trịnh Văn Phúc"),),
-    )
-    await add_digest(store, 6, digest)
-    text = await store.export_markdown(6)
-    assert f"- {title} Trịnh Văn Phúc yêu cầu sửa xong cầu tạm trước 20/11" in text
-    assert "**Trịnh Văn Phúc**" not in text

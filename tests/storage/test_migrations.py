@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
-from storage import SchemaTooNewError, Store, schema
+from storage import SchemaTooNewError, Store
 from storage.folding import search_form
-from storage.indexing import fts_values, write_fts
+from storage.search.sqlite_fts import fts_values, write_fts
+from storage.sqlite import migrations as schema
+from storage.sqlite.connect import SqliteCursor
 from summarizer.textnorm import strip_diacritics, syllables
 from tests.storage.conftest import make_digest
 
@@ -20,19 +22,19 @@ OFFICIALS = [{"name": "Nguyễn Hồ Hải", "titles": ["Phó Chủ tịch UBND 
 
 async def _database_at(path: Path, version: int) -> None:
     """A database migrated only up to `version`, holding one chat, digest and queued job."""
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        await schema.migrate(conn, target=version)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        schema.migrate(conn, target=version)
         if version == 0:
             return
-        await conn.execute("BEGIN")
-        await conn.execute(
+        conn.execute("BEGIN")
+        conn.execute(
             "INSERT INTO chats (chat_id, length, next_number, created_at) VALUES (-5, 'long', 4, 0)"
         )
-        await conn.execute(
+        conn.execute(
             "INSERT INTO articles (id, chat_id, user_id, created_at, content_hash, title, text)"
             " VALUES (1, -5, 9, 1000, 'h', 'Trụ sở xã', 'Bài viết về trụ sở xã mới')"
         )
-        await conn.execute(
+        conn.execute(
             "INSERT INTO digests (id, chat_id, number, article_id, created_at, title, summary,"
             " officials, decisions, engine, model, input_words, summary_words, elapsed_ms)"
             " VALUES (1, -5, 3, 1, 1000, 'Trụ sở xã', 'Tỉnh quyết định giữ trụ sở cũ.', ?,"
@@ -42,31 +44,31 @@ async def _database_at(path: Path, version: int) -> None:
         fields = ("Trụ sở xã", "Tỉnh quyết định giữ trụ sở cũ.", "Nguyễn Hồ Hải", "Bài")
         if version < 4:
             # v1–v3 indexed folded text with a separate chat column (v4 rebuilds the index).
-            await conn.execute(
+            conn.execute(
                 "INSERT INTO digest_fts (rowid, chat, title, summary, officials, body)"
                 " VALUES (1, 'cn5', ?, ?, ?, ?)",
                 tuple(search_form(t) for t in fields),
             )
         elif version < 6:
             # v4 and v5 indexed folded tokens, each carrying the chat's prefix (v6 rebuilds).
-            await conn.execute(
+            conn.execute(
                 "INSERT INTO digest_fts (rowid, title, summary, officials, body)"
                 " VALUES (1, ?, ?, ?, ?)",
                 tuple(" ".join("cn5x" + w for w in syllables(strip_diacritics(t))) for t in fields),
             )
         else:  # v6 on: per-bucket tables, written as the program writes them
-            await conn._execute(write_fts, conn._conn, [(-5, fts_values(1, -5, *fields))])
+            write_fts(SqliteCursor(conn.cursor()), [(-5, fts_values(1, -5, *fields))])
         if version >= 3:  # from v3 on, the program writes the officials index itself
-            await conn.execute(
+            conn.execute(
                 "INSERT INTO digest_officials VALUES (1, -5, 'nguyen ho hai', 'Nguyễn Hồ Hải')"
             )
-        await conn.execute(
+        conn.execute(
             "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at,"
             " updated_at, length) VALUES (-5, 9, 'bài chờ', '[1]', 'queued', 0, 0, 'short')"
         )
         if version >= 5:  # from v5 on, the program records each job's messages itself
-            await conn.execute("INSERT INTO job_messages VALUES (-5, 1, last_insert_rowid())")
-        await conn.execute("COMMIT")
+            conn.execute("INSERT INTO job_messages VALUES (-5, 1, last_insert_rowid())")
+        conn.execute("COMMIT")
 
 
 @pytest.mark.parametrize("version", range(schema.LATEST))
@@ -75,24 +77,24 @@ async def test_upgrade_from_every_older_version_keeps_data(tmp_path: Path, versi
     await _database_at(path, version)
     async with Store(path) as store:
         if version > 0:
-            old = await store.get_digest(-5, 3)
+            old = await store.digests.get(-5, 3)
             assert old is not None and old.digest.officials[0].name == "Nguyễn Hồ Hải"
-            assert (await store.chat_settings(-5)).length == "long"
-            hits, total = await store.search(-5, "quyet dinh")
+            assert (await store.chats.settings(-5)).length == "long"
+            hits, total = await store.search.words(-5, "quyet dinh")
             assert total == 1 and "«quyết định»" in hits[0].snippet
             # v3 backfilled the officials index from the JSON stored by v1 and v2.
-            found, count = await store.digests_by_official(-5, "nguyen ho hai")
+            found, count = await store.search.by_official(-5, "nguyen ho hai")
             assert count == 1 and found[0].number == 3
-            assert [j.text for j in await store.recover_jobs()] == ["bài chờ"]
+            assert [j.text for j in await store.jobs.recover()] == ["bài chờ"]
             # v5 remembered that message 1 already made that job (a re-delivery adds none).
-            earlier = await store.job_for_message(-5, 1)
+            earlier = await store.jobs.for_message(-5, 1)
             assert earlier is not None and earlier.text == "bài chờ"
-            claimed = await store.claim_next_job()
+            claimed = await store.jobs.claim_next()
             assert claimed is not None and claimed.text == "bài chờ"
-            stored = await store.complete_job(-5, claimed.id, make_digest())
+            stored = await store.jobs.complete(-5, claimed.id, make_digest())
             assert stored.number == 4  # numbering continues, nothing reused
-        await store.add_fragment(-5, 9, 50, "đoạn")  # v2's fragments table exists
-        assert len(await store.fragments(-5, 9)) == 1
+        await store.chats.add_fragment(-5, 9, 50, "đoạn")  # v2's fragments table exists
+        assert len(await store.chats.fragments(-5, 9)) == 1
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -132,5 +134,5 @@ async def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path: P
     stores = [Store(path), Store(path)]
     await asyncio.gather(*(store.open() for store in stores))
     for store in stores:
-        assert (await store.chat_settings(1)).length == "medium"
+        assert (await store.chats.settings(1)).length == "medium"
         await store.close()

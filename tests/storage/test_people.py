@@ -14,9 +14,9 @@ async def test_most_named_first_with_their_latest_positions(store: Store) -> Non
     await add_digest(store, 4, older, text="Bài một.")
     await add_digest(store, 4, newer, text="Bài hai.")
     await add_digest(store, 5, newer, text="Bài của chat khác.")
-    people = await store.officials_overview(4)
+    people = await store.digests.officials_overview(4)
     assert [(p.name, p.digests, p.titles) for p in people] == [
         ("Nguyễn Hồ Hải", 2, ("Chủ tịch UBND tỉnh",)),  # promoted: the newest position
         ("Lê Thị Hoa", 1, ("Giám đốc Sở Y tế",)),
     ]
-    assert await store.officials_overview(6) == []
+    assert await store.digests.officials_overview(6) == []

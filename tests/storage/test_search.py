@@ -34,7 +34,7 @@ async def filled(store: Store) -> Store:
 
 
 async def numbers_for(store: Store, query: str) -> list[int]:
-    hits, total = await store.search(1, query)
+    hits, total = await store.search.words(1, query)
     assert total == len(hits)
     return [hit.item.number for hit in hits]
 
@@ -61,17 +61,17 @@ async def test_decomposed_input_matches(filled: Store) -> None:
 
 
 async def test_snippet_highlights_the_original_spelling(filled: Store) -> None:
-    hits, _ = await filled.search(1, "quyet dinh")
+    hits, _ = await filled.search.words(1, "quyet dinh")
     assert "«quyết định»" in hits[0].snippet
-    hits, _ = await filled.search(1, "uy ban")
+    hits, _ = await filled.search.words(1, "uy ban")
     assert "«Uỷ ban»" in hits[0].snippet
-    hits, _ = await filled.search(1, "ven")
+    hits, _ = await filled.search.words(1, "ven")
     assert "đường «ven» biển" in hits[0].snippet
 
 
 async def test_officials_and_article_text_are_searched(filled: Store) -> None:
     assert await numbers_for(filled, "Luong Nguyen Minh Triet") == [2]
-    hits, total = await filled.search(1, "chu tri cuoc hop")  # only in #1's article body
+    hits, total = await filled.search.words(1, "chu tri cuoc hop")  # only in #1's article body
     assert total == 1 and "«chủ trì cuộc họp»" in hits[0].snippet
     assert await numbers_for(filled, "hai quan phia nam") == [2]
 
@@ -80,7 +80,7 @@ async def test_title_and_summary_outrank_body_only_matches(store: Store) -> None
     body_only = "Bài dài nói nhiều chuyện, trong đó có một câu nhắc việc sáp nhập xã."
     await add_digest(store, 1, make_digest(title="Tin khác", summary="Không liên quan."), body_only)
     await add_digest(store, 1, make_digest(title="Sáp nhập tỉnh", summary="Tỉnh sáp nhập xã."))
-    hits, total = await store.search(1, "sap nhap")
+    hits, total = await store.search.words(1, "sap nhap")
     assert total == 2 and hits[0].item.number == 2
 
 
@@ -90,38 +90,38 @@ async def test_title_and_summary_outrank_body_only_matches(store: Store) -> None
      "{title}: x", "(((", "^đầu", "a'b", "tru so; DROP TABLE digests; --", "   ", "«»", "*"],
 )
 async def test_fts_syntax_characters_are_just_text(filled: Store, query: str) -> None:
-    hits, total = await filled.search(1, query)
+    hits, total = await filled.search.words(1, query)
     assert 0 <= len(hits) <= total <= 3
-    assert (await filled.history(1)).total == 3
+    assert (await filled.digests.history(1)).total == 3
 
 
 async def test_syntax_characters_do_not_change_what_is_found(filled: Store) -> None:
     assert await numbers_for(filled, '"quyết" -định*') == [1]
     assert await numbers_for(filled, "NEAR") == []
-    assert await filled.search(1, "*") == ([], 0)
+    assert await filled.search.words(1, "*") == ([], 0)
 
 
 async def test_paging_through_results(store: Store) -> None:
     for _ in range(7):
         await add_digest(store, 1)
-    first, total = await store.search(1, "trụ sở", limit=5)
-    rest, total_again = await store.search(1, "trụ sở", limit=5, offset=5)
+    first, total = await store.search.words(1, "trụ sở", limit=5)
+    rest, total_again = await store.search.words(1, "trụ sở", limit=5, offset=5)
     assert total == total_again == 7 and len(first) == 5 and len(rest) == 2
     assert {h.item.number for h in first} | {h.item.number for h in rest} == set(range(1, 8))
 
 
 async def test_search_by_official_any_diacritics_or_part_of_name(filled: Store) -> None:
-    found, total = await filled.digests_by_official(1, "nguyen ho hai")
+    found, total = await filled.search.by_official(1, "nguyen ho hai")
     assert total == 1 and found[0].number == 1
-    found, total = await filled.digests_by_official(1, "TRẦN THỊ HÒA")  # stored as «Hoà»
+    found, total = await filled.search.by_official(1, "TRẦN THỊ HÒA")  # stored as «Hoà»
     assert total == 2 and [d.number for d in found] == [3, 1]
-    found, total = await filled.digests_by_official(1, "Hoa")
+    found, total = await filled.search.by_official(1, "Hoa")
     assert total == 2
-    assert await filled.digests_by_official(1, "   ") == ([], 0)
+    assert await filled.search.by_official(1, "   ") == ([], 0)
 
 
-async def test_top_officials_counts_digests(filled: Store) -> None:
-    top = await filled.top_officials(1)
+async def test_officials_overview_counts_digests(filled: Store) -> None:
+    top = [(o.name, o.digests) for o in await filled.digests.officials_overview(1)]
     assert top[0] == ("Trần Thị Hoà", 2)
     assert {name for name, _ in top} == {"Trần Thị Hoà", "Nguyễn Hồ Hải", "Lương Nguyễn Minh Triết"}
 
@@ -129,15 +129,15 @@ async def test_top_officials_counts_digests(filled: Store) -> None:
 async def test_busy_chats_rank_their_newest_matches(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import storage.lookup
+    import storage.search.sqlite_fts
 
-    monkeypatch.setattr(storage.lookup, "RANK_WINDOW", 10)
+    monkeypatch.setattr(storage.search.sqlite_fts, "RANK_WINDOW", 10)
     plain = make_digest(title="Tin ngắn", summary="Có nhắc trụ sở một lần.")
     strong = make_digest(title="Trụ sở, trụ sở", summary="Trụ sở xã, trụ sở huyện, trụ sở tỉnh.")
     await add_digest(store, 1, strong, text="Bài cũ nhất.")  # #1: best match, but oldest
     for n in range(29):
         await add_digest(store, 1, strong if n == 25 else plain, text=f"Bài {n}.")  # #27 strong
-    hits, total = await store.search(1, "tru so", limit=3)
+    hits, total = await store.search.words(1, "tru so", limit=3)
     assert total == 30 and hits[0].item.number == 27
-    deep, _ = await store.search(1, "tru so", limit=5, offset=25)  # beyond the window
+    deep, _ = await store.search.words(1, "tru so", limit=5, offset=25)  # beyond the window
     assert len(deep) == 5

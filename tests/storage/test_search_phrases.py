@@ -35,7 +35,7 @@ async def chat(store: Store) -> Store:
 
 
 async def numbers(store: Store, query: str) -> list[int]:
-    hits, total = await store.search(1, query)
+    hits, total = await store.search.words(1, query)
     assert total == len(hits), query
     return [h.item.number for h in hits]
 
@@ -64,10 +64,10 @@ async def test_quotes_ask_for_the_exact_phrase(chat: Store) -> None:
 
 
 async def test_highlights_mark_only_the_matched_phrase(chat: Store) -> None:
-    hits, _ = await chat.search(1, "bổ nhiệm")
+    hits, _ = await chat.search.words(1, "bổ nhiệm")
     assert "«bổ nhiệm»" in hits[0].snippet and "«" not in hits[0].snippet.replace(
         "«bổ nhiệm»", "")
-    hits, _ = await chat.search(1, "quyết định")
+    hits, _ = await chat.search.words(1, "quyết định")
     assert hits[0].snippet.count("«") == 1 and "«quyết định»" in hits[0].snippet
 
 
@@ -75,5 +75,5 @@ async def test_a_phrase_at_the_snippets_end_is_shown_whole(store: Store) -> None
     filler = " ".join(["người dân phấn khởi vui mừng"] * 3)  # the 2nd phrase starts in word 24
     summary = f"Khánh thành cầu Thủy Tiên, {filler}, cầu Thủy Tiên nay đã thông xe."
     await add_digest(store, 1, make_digest(title="Tin cầu", summary=summary))
-    hits, _ = await store.search(1, "cầu Thủy Tiên")
+    hits, _ = await store.search.words(1, "cầu Thủy Tiên")
     assert hits[0].snippet.count("«cầu Thủy Tiên»") == 2, hits[0].snippet

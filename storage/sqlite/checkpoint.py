@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-import aiosqlite
+from storage.sqlite.connect import connect
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +18,7 @@ INTERVAL_S = 0.2
 
 
 class Checkpointer:
-    """Runs PASSIVE checkpoints on a connection of its own, after commits.
+    """Runs PASSIVE checkpoints on a connection and thread of its own, after commits.
 
     A checkpoint copies committed pages from the WAL into the database file and syncs it. Done
     by the writer (SQLite's auto-checkpoint), that work stalled the commit that crossed the
@@ -24,10 +26,23 @@ class Checkpointer:
     or blocks a reader or the writer; what it cannot copy yet is copied next time.
     """
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, thread: ThreadPoolExecutor, conn: sqlite3.Connection) -> None:
+        self._thread = thread
         self._conn = conn
         self._pending = asyncio.Event()
         self._task: asyncio.Task[None] | None = asyncio.create_task(self._run())
+
+    @classmethod
+    async def start(cls, path: Path) -> Checkpointer:
+        """A checkpointer with its own connection to the database at `path`."""
+        thread = ThreadPoolExecutor(1, thread_name_prefix="tomtat-checkpoint")
+        loop = asyncio.get_running_loop()
+        try:
+            conn = await loop.run_in_executor(thread, lambda: connect(path, readonly=False))
+        except BaseException:
+            thread.shutdown()
+            raise
+        return cls(thread, conn)
 
     def notify(self) -> None:
         """Something was committed: checkpoint soon."""
@@ -40,14 +55,19 @@ class Checkpointer:
             return
         task.cancel()
         await asyncio.wait([task])  # its CancelledError stays in the task; ours still propagates
-        await self._conn.close()
+        await asyncio.get_running_loop().run_in_executor(self._thread, self._conn.close)
+        self._thread.shutdown()
+
+    def _checkpoint(self) -> None:
+        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             await self._pending.wait()
             self._pending.clear()
             try:
-                await self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                await loop.run_in_executor(self._thread, self._checkpoint)
             except sqlite3.Error as error:  # the writer's backstop auto-checkpoint still runs
                 log.warning("background checkpoint failed: %s", error)
             await asyncio.sleep(INTERVAL_S)

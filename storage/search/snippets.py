@@ -1,32 +1,15 @@
-"""Search text handling: safe FTS5 MATCH expressions and snippets marking the matched phrases."""
+"""Snippets: a short excerpt of a found digest with the matched phrases marked « »."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage.folding import chat_token, search_form
-from storage.indexing import TEXT_COLUMNS
-from storage.query import Query, exact_spans, folded_spans
+from storage.folding import search_form
+from storage.search.query import Query, exact_spans, folded_spans
 from summarizer.textnorm import nfc, syllable_spans
 
 SNIPPET_WORDS = 24
 OPEN, CLOSE = "«", "»"
-
-
-def match_expression(chat_id: int, query: Query) -> str:
-    """FTS5 MATCH text for the chat's bucket: its chat token, then the query's phrases.
-
-    Every phrase is a double-quoted FTS5 string of folded letters and digits only, so nothing
-    the user types (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax; the
-    chat token comes from the chat id and the phrases may only match the text columns, so no
-    query can reach another chat's rows. A phrase matches adjacent words in order.
-    """
-    alternatives = [
-        "(" + " AND ".join(f'"{" ".join(p.folded)}"' for p in alternative) + ")"
-        for alternative in query.alternatives
-    ]
-    body = " OR ".join(alternatives)
-    return f'chat:"{chat_token(chat_id)}" AND {{{" ".join(TEXT_COLUMNS)}}}: ({body})'
 
 
 def _match_words(text: str, query: Query) -> tuple[int, list[bool]]:

@@ -1,0 +1,1 @@
+"""How replies look: digests, history, exports, in both languages."""
