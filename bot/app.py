@@ -18,23 +18,24 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import commands, guards, handlers
-from bot.access import AccessPolicy
-from bot.buttons import on_button
 from bot.clock import set_default_zone
-from bot.delivery import best_effort, send_html
-from bot.engines import EngineBox
-from bot.extract import NotArticle
-from bot.intake import Intake, Refused
-from bot.limits import RateLimiter
+from bot.handlers import commands, guards
+from bot.handlers import messages as handlers
+from bot.handlers.buttons import on_button
 from bot.links import handlers as link_handlers
-from bot.model_fetch import start_model_fetch
-from bot.priority import PriorityRateLimiter
+from bot.paste.extract import NotArticle
 from bot.redact import RedactToken
 from bot.runtime import KEY, Runtime
+from bot.services.access import AccessPolicy
+from bot.services.engines import EngineBox
+from bot.services.intake.window import Intake, Refused
+from bot.services.limits import RateLimiter
+from bot.services.model_fetch import start_model_fetch
+from bot.services.worker import Worker
 from bot.settings import Settings
-from bot.texts import text
-from bot.worker import Worker
+from bot.transport.delivery import best_effort, send_html
+from bot.transport.priority import PriorityRateLimiter
+from bot.views.texts import text
 from storage import Store
 from summarizer.engines.base import Engine
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 
 from telegram.ext import ContextTypes
 
-from bot.access import AccessPolicy
-from bot.engines import EngineBox
-from bot.group_rules import AdminCache
-from bot.intake import Intake
-from bot.limits import RateLimiter
-from bot.quota import BurstGate, press_limiter
+from bot.services.access import AccessPolicy
+from bot.services.engines import EngineBox
+from bot.services.group_rules import AdminCache
+from bot.services.intake.window import Intake
+from bot.services.limits import RateLimiter
+from bot.services.quota import BurstGate, press_limiter
+from bot.services.worker import Worker
 from bot.settings import Settings
-from bot.worker import Worker
 from storage import Store
 
 KEY = "tomtat"

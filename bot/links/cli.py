@@ -12,7 +12,7 @@ from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.links.source import with_source
 from bot.settings import Settings
-from bot.texts import EN, text
+from bot.views.texts import EN, text
 from summarizer.cli import EXIT_BAD_INPUT, render_text
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.select import load_engine

@@ -8,14 +8,14 @@ from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
-from bot.digests import buttons, duplicate_chunks
-from bot.extract import strip_mention
-from bot.handlers import addressed, already_queued, is_private, on_text, reply
+from bot.handlers.messages import addressed, already_queued, is_private, on_text, reply
 from bot.links.urls import find_links, links_to_digest
-from bot.placeholders import deliver_once
-from bot.quota import charge, over_limits
+from bot.paste.extract import strip_mention
 from bot.runtime import Runtime, runtime
-from bot.texts import pick_language, text
+from bot.services.quota import charge, over_limits
+from bot.transport.placeholders import deliver_once
+from bot.views.digests import buttons, duplicate_chunks
+from bot.views.texts import pick_language, text
 from storage import Job, StoredDigest
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDig
                       lang: str) -> None:
     """Answer a link digested before with its digest (buttons under it), once per message.
 
-    The answer goes through the job's placeholders (bot.placeholders): an update re-delivered
+    The answer goes through the job's placeholders: an update re-delivered
     after a crash finds the job and answers nothing; a crash before the job ends leaves it to
     start-up recovery, whose worker answers from history into the same messages. When Telegram
     will not take it now, the worker answers it the same way, with its retries.

@@ -16,10 +16,10 @@ import pytest
 from telegram import Update
 
 from bot.app import build_application
-from bot.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
 from bot.runtime import KEY, Runtime
 from bot.settings import Settings
 from summarizer.engines.fake import FakeEngine
+from tests.support.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
 
 # PTB 22 warns when RetryAfter carries an int; opt in to timedelta as `tomtat run` does.
 os.environ.setdefault("PTB_TIMEDELTA", "1")

@@ -11,14 +11,15 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot import extract, handlers
-from bot.decoding import Decoded
-from bot.fake_request import BOT_ID
-from bot.offsets import UpdateMark, mark_path
-from bot.polling import STOP_GRACE_S, poll
+from bot.handlers import messages as handlers
+from bot.paste import extract
+from bot.paste.decoding import Decoded
 from bot.settings import Settings
+from bot.transport.offsets import UpdateMark, mark_path
+from bot.transport.polling import STOP_GRACE_S, poll
 from tests.bot.conftest import OTHER_USER, USER, client_split, start_bot
 from tests.bot.test_responsive import GatedCleaner
+from tests.support.fake_request import BOT_ID
 
 
 async def poll_until(

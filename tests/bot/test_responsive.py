@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from bot import handlers
+from bot.handlers import messages as handlers
 from tests.bot.conftest import OTHER_USER, Harness
 
 GATE_S = 10.0
