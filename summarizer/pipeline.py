@@ -9,33 +9,13 @@ from summarizer.decisions import extract_decisions
 from summarizer.digest import Digest, Length
 from summarizer.engines.base import Engine, EngineResult, ProgressCallback, ReportingEngine
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.input_rule import InputError, check_input
 from summarizer.officials import extract_officials
 from summarizer.quality import is_degenerate
 from summarizer.textnorm import count_words
 
-# About 40 pages of a newspaper: anything larger is not one article.
-MAX_INPUT_CHARS = 200_000
-MIN_INPUT_WORDS = 8
 # Note on a digest whose summary rests partly on extractive stand-ins: `partly_extractive:2/7`.
 PARTLY_EXTRACTIVE = "partly_extractive:"
-
-
-class InputError(ValueError):
-    """The input cannot be summarised; the message is safe to show to a reader."""
-
-
-def check_input(text: str) -> None:
-    """Raise InputError with a friendly reason when the text is not an article."""
-    if "\x00" in text:
-        raise InputError("input looks binary, not text")
-    if len(text) > MAX_INPUT_CHARS:
-        raise InputError(
-            f"input is too large ({len(text):,} characters; limit {MAX_INPUT_CHARS:,})"
-        )
-    if not text.strip():
-        raise InputError("input is empty")
-    if count_words(text) < MIN_INPUT_WORDS:
-        raise InputError("input is too short to summarise")
 
 
 def summarize(

@@ -9,12 +9,11 @@ import unicodedata
 from bot.paste.decoding import BinaryFile, Decoded, decode_text
 from bot.paste.html_text import UnreadableHtml
 from bot.paste.offload import run_bounded
-from summarizer.textnorm import count_words, nfc, syllables
+from summarizer.input_rule import InputError, check_input, strip_invisible
+from summarizer.textnorm import nfc, syllables
 
 log = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
-_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 # Letters only Vietnamese uses among Latin scripts (tone/shape marks and đ).
 _VIET_ONLY = re.compile(
     "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -33,7 +32,7 @@ class NotArticle(ValueError):
 
 def clean_text(raw: str) -> str:
     """NFC text without zero-width characters and control characters (newlines/tabs kept)."""
-    text = _INVISIBLE.sub("", nfc(raw))
+    text = strip_invisible(nfc(raw))
     return "".join(
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co")
     )
@@ -49,17 +48,14 @@ def looks_vietnamese(text: str) -> bool:
 
 
 def check_article(text: str, *, max_chars: int, min_words: int) -> None:
-    """Raise NotArticle unless `text` (already cleaned) can start an article."""
-    if not text.strip():
-        raise NotArticle("empty")
-    if len(text) > max_chars:
-        raise NotArticle("too_long", chars=f"{len(text):,}", limit=f"{max_chars:,}")
-    if not any(ch.isalpha() for ch in text):
-        raise NotArticle("no_letters")
-    if not _URL.sub("", text).strip(" \n\t.,;:!?-–—()[]<>\"'"):
-        raise NotArticle("only_url")
-    if count_words(_URL.sub("", text)) < min_words:
-        raise NotArticle("short")
+    """Raise NotArticle unless `text` (already cleaned) can start an article.
+
+    The summarizer's input rule first (the CLI applies the same), then Vietnamese only.
+    """
+    try:
+        check_input(text, max_chars=max_chars, min_words=min_words)
+    except InputError as exc:
+        raise NotArticle(exc.key, **exc.values) from exc
     if not looks_vietnamese(text):
         raise NotArticle("not_vietnamese")
 
