@@ -8,9 +8,8 @@ import logging
 
 from telegram import CallbackQuery, InputFile, Message
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
-from bot.runtime import Runtime, runtime
+from bot.runtime import BotContext, Runtime
 from bot.services.group_rules import may_manage
 from bot.transport.delivery import best_effort, edit_html, send_html
 from bot.views.callbacks import DeleteDigest, Original, Resummarize
@@ -24,11 +23,11 @@ DigestAction = Resummarize | Original | DeleteDigest
 
 
 async def on_digest_button(
-    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, action: DigestAction,
+    query: CallbackQuery, context: BotContext, action: DigestAction,
     message: Message, lang: str,
 ) -> None:
     """Act on one digest of the button's own chat; the query is answered exactly once."""
-    rt = runtime(context)
+    rt = context.rt
     stored = await rt.store.digests.get(message.chat.id, action.number)
     if stored is None:  # deleted meanwhile: a pop-up, not a new message
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
@@ -42,7 +41,7 @@ async def on_digest_button(
 
 
 async def _resummarize(
-    query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, action: Resummarize,
+    query: CallbackQuery, rt: Runtime, context: BotContext, action: Resummarize,
     message: Message, lang: str, current: str | None,
 ) -> None:
     if current == action.length:  # already that length: editing would change nothing
@@ -77,7 +76,7 @@ async def _resummarize(
 
 
 async def _original(
-    query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, number: int,
+    query: CallbackQuery, rt: Runtime, context: BotContext, number: int,
     message: Message, lang: str,
 ) -> None:
     found = await rt.store.digests.article(message.chat.id, number)
@@ -97,7 +96,7 @@ async def _original(
 
 
 async def _delete(
-    query: CallbackQuery, rt: Runtime, context: ContextTypes.DEFAULT_TYPE, action: DeleteDigest,
+    query: CallbackQuery, rt: Runtime, context: BotContext, action: DeleteDigest,
     message: Message, lang: str, stored: StoredDigest,
 ) -> None:
     chat_id = message.chat.id

@@ -5,26 +5,26 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
-from bot.handlers.messages import addressed, is_private, reply
-from bot.runtime import runtime
+from bot.handlers.conversation import addressed, is_private, reply
+from bot.runtime import BotContext
 from bot.transport.delivery import best_effort
 from bot.views.texts import pick_language, text
 
 log = logging.getLogger(__name__)
 
 
-async def drop_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def drop_duplicates(update: Update, context: BotContext) -> None:
     """Ignore an update_id already handled (re-delivery after a timeout)."""
-    if not runtime(context).first_time(update.update_id):
+    if not context.rt.first_time(update.update_id):
         log.info("duplicate update %s ignored", update.update_id)
         raise ApplicationHandlerStop
 
 
-async def check_access(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def check_access(update: Update, context: BotContext) -> None:
     """Refuse users and chats outside the allow-lists; nothing of theirs is stored."""
-    rt = runtime(context)
+    rt = context.rt
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return

@@ -6,11 +6,10 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from bot.views.render import UNAVAILABLE
 from summarizer.digest import Digest, Length
-from summarizer.engines.base import Engine, EngineUnavailable
+from summarizer.engines.base import Engine, EngineUnavailable, ProgressCallback
 from summarizer.engines.select import available_engines, load_engine
 from summarizer.pipeline import summarize
 
@@ -44,7 +43,8 @@ class EngineBox:
             self._choices = available_engines(self._model)
         return self._choices
 
-    def summarize(self, article: str, length: str, kind: str, progress: Any) -> Digest:
+    def summarize(self, article: str, length: str, kind: str,
+                  progress: ProgressCallback | None) -> Digest:
         """Summarise with the chat's engine; a choice that cannot run here is noted."""
         digest = summarize(article, Length(length), self.get(kind), progress)
         if kind in self.choices():

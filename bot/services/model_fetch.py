@@ -195,7 +195,7 @@ def _quiet_tqdm() -> type:
 
     from tqdm import tqdm
 
-    class Quiet(tqdm):  # type: ignore[misc, type-arg]
+    class Quiet(tqdm):  # type: ignore[misc]  # tqdm is untyped: a subclass of Any
         def __init__(self, *args: object, **kwargs: object) -> None:
             kwargs.pop("name", None)
             kwargs["file"] = io.StringIO()

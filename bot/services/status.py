@@ -16,6 +16,7 @@ from telegram.error import TelegramError
 from bot.transport.delivery import edit_html, send_html
 from bot.transport.priority import cosmetic
 from bot.views.texts import text
+from storage import Job, Store
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class StatusBoard:
     """Tracks unfinished jobs; shows a status message for those not done after `after_s`."""
 
     def __init__(
-        self, store: Any, bot: Bot, spawn: Spawn, *, after_s: float, every_s: float
+        self, store: Store, bot: Bot, spawn: Spawn, *, after_s: float, every_s: float
     ) -> None:
         self._store = store
         self._bot = bot
@@ -59,7 +60,7 @@ class StatusBoard:
     def __len__(self) -> int:
         return len(self._jobs)
 
-    def track(self, job: Any) -> Tracked:
+    def track(self, job: Job) -> Tracked:
         """The tracking record of a job, created (with its status updater) on first sight."""
         tracked = self._jobs.get(job.id)
         if tracked is None:

@@ -7,62 +7,61 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import Bot
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.links.jobs import LinkJobs
 from bot.links.reader import LinkReader
 from bot.services.engines import EngineBox
+from bot.services.replies import Replies
 from bot.services.status import StatusBoard, Tracked
 from bot.settings import Settings
 from bot.transport.delivery import best_effort
-from bot.transport.placeholders import deliver_once
 from bot.transport.priority import cosmetic
-from bot.views.digests import buttons, digest_chunks, duplicate_chunks
+from bot.views.digests import buttons, duplicate_chunks
 from bot.views.texts import text
-from storage import Job, StoredDigest
+from storage import Job, Store
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Digest
-from summarizer.pipeline import InputError
+from summarizer.input_rule import InputError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 digest_log = logging.getLogger("tomtat.digest")
 
 TYPING_EVERY_S = 4.5
-DELIVERY_TRIES = 4
-LATER_ROUNDS = 12
 
 
 class Worker:
     """Claims jobs in order and runs them one by one; owns the engine's thread."""
 
-    def __init__(self, store: Any, bot: Bot, engines: EngineBox, settings: Settings) -> None:
+    def __init__(self, store: Store, bot: Bot, engines: EngineBox, settings: Settings) -> None:
         self._store = store
         self._bot = bot
         self._engines = engines
         self._settings = settings
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tomtat-engine")
         self._wake = asyncio.Event()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self._status = StatusBoard(store, bot, self._spawn, after_s=settings.status_after_s,
                                    every_s=settings.status_every_s)
         self._loop_task: asyncio.Task[None] | None = None
         self.latencies_ms: list[int] = []
+        self._replies = Replies(store, bot, spawn=self._spawn, forget=self._status.forget,
+                                backoff_s=settings.retry_backoff_s)
         self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._wake.set,
                                refuse=self._refuse_link)
 
-    def _spawn(self, coro: Any, name: str) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
         task = asyncio.get_running_loop().create_task(coro, name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def run_on_engine_thread(self, fn: Any, *args: Any) -> Any:
+    async def run_on_engine_thread(self, fn: Callable[..., T], *args: object) -> T:
         """Run blocking work (engine loading, summaries) on the worker's own thread."""
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
 
@@ -92,13 +91,13 @@ class Worker:
                 await task
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def submit(self, job: Any) -> None:
+    def submit(self, job: Job) -> None:
         """A new job is queued: wake the worker and show a status if it takes a while."""
         self._track(job)
         self._links.start(job)
         self._wake.set()
 
-    def _track(self, job: Any) -> Tracked:
+    def _track(self, job: Job) -> Tracked:
         return self._status.track(job)
 
     def busy(self) -> bool:
@@ -120,22 +119,25 @@ class Worker:
                 log.exception("job %s failed unexpectedly", job.id)
                 await self._give_up(job)
 
-    async def _give_up(self, job: Any) -> None:
+    async def _give_up(self, job: Job) -> None:
         """After an unexpected error: mark the job failed and tell the user kindly."""
         with contextlib.suppress(Exception):
-            await self._refuse(self._track(job), "internal error", [text(job.language, "failed")])
+            await self._replies.refuse(self._track(job), "internal error",
+                                       [text(job.language, "failed")])
         self._status.forget(job.id)
 
     # -- one job -----------------------------------------------------------------------------
 
-    async def _process(self, job: Any) -> None:
+    async def _process(self, job: Job) -> None:
         tracked = self._track(job)
         tracked.running = True
         self._spawn(self._status.show_now(tracked), f"placeholder-{job.id}")
+        # Intake answered a re-sent article at once; this catches the same article sent again
+        # before its first digest existed, merged pastes and links (known only once fetched).
         existing = await self._links.same_story(job)
         if existing is not None:
             lang = job.language or "vi"
-            await self._refuse(tracked, f"duplicate of #{existing.number}",
+            await self._replies.refuse(tracked, f"duplicate of #{existing.number}",
                                duplicate_chunks(existing, lang), markup=buttons(existing, lang))
             return
         loop = asyncio.get_running_loop()
@@ -150,7 +152,8 @@ class Worker:
             digest, article = await self.run_on_engine_thread(
                 self._summarize, job.text, job.length, chat.engine, progress)
         except InputError:
-            await self._refuse(tracked, "not an article", [text(job.language, "not_article")])
+            await self._replies.refuse(tracked, "not an article",
+                                       [text(job.language, "not_article")])
             return
         except Exception as exc:
             await self._failed(job, tracked, exc)
@@ -167,14 +170,14 @@ class Worker:
             job.chat_id, stored.number, digest.input_words, digest.summary_words, digest.engine, ms,
         )
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
-        await self._deliver_digest(tracked, stored, tries=1)
+        await self._replies.deliver_digest(tracked, stored, tries=1)
 
     def _summarize(self, text: str, length: str, engine: str,
                    progress: Callable[[int, int], None]) -> tuple[Digest, Article]:
         """The digest and the cleaned article (what storage keeps and searches)."""
         return self._engines.summarize(text, length, engine, progress), clean_page(text)
 
-    async def _failed(self, job: Any, tracked: Tracked, exc: Exception) -> None:
+    async def _failed(self, job: Job, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
         if job.attempts < self._settings.max_attempts:
             # Back off without blocking other chats: the job stays `running` meanwhile.
@@ -182,9 +185,9 @@ class Worker:
             delay = min(30.0, self._settings.retry_backoff_s * 2 ** (job.attempts - 1))
             self._spawn(self._retry_later(job, delay), f"retry-{job.id}")
             return
-        await self._refuse(tracked, repr(exc)[:500], [text(job.language, "failed")])
+        await self._replies.refuse(tracked, repr(exc)[:500], [text(job.language, "failed")])
 
-    async def _retry_later(self, job: Any, delay: float) -> None:
+    async def _retry_later(self, job: Job, delay: float) -> None:
         await asyncio.sleep(delay)
         await self._store.jobs.fail(job.chat_id, job.id, "retrying", retry=True)
         self._wake.set()
@@ -198,90 +201,13 @@ class Worker:
 
     # -- delivery ----------------------------------------------------------------------------
 
-    async def _deliver_recovered(self, job: Any) -> None:
+    async def _deliver_recovered(self, job: Job) -> None:
         stored = await self._store.digests.get(job.chat_id, job.digest_number) \
             if job.digest_number is not None else None
         if stored is None:
             await self._store.jobs.mark_delivered(job.chat_id, job.id)  # deleted meanwhile
             return
-        await self._deliver_digest(self._track(job), stored)
-
-    async def _deliver_digest(self, tracked: Tracked, stored: StoredDigest, *,
-                              tries: int = DELIVERY_TRIES) -> None:
-        lang = tracked.language or "vi"
-        chunks, markup = digest_chunks(stored, lang), buttons(stored, lang)
-        if await self._deliver(tracked, chunks, tries=tries, markup=markup):
-            await self._store.jobs.mark_delivered(tracked.chat_id, tracked.job_id)
-        elif tries < DELIVERY_TRIES:
-            self._spawn(self._deliver_digest(tracked, stored), f"deliver-{tracked.job_id}")
-        else:
-            self._spawn(self._redeliver(tracked, chunks, self._store.jobs.mark_delivered, markup),
-                        f"redeliver-{tracked.job_id}")
+        await self._replies.deliver_digest(self._track(job), stored)
 
     async def _refuse_link(self, job: Job, error: str, answer: str) -> None:
-        await self._refuse(self._track(job), error, [answer])
-
-    async def _refuse(self, tracked: Tracked, error: str, chunks: list[str], *,
-                      markup: Any = None) -> None:
-        """Answer a job that ends without a digest, then end it.
-
-        The job stays open until its answer is shown: ended first, a crash or a Telegram
-        outage in between left the reader unanswered and nothing to retry. Open, start-up
-        recovery runs it again and deliver_once shows the answer once.
-        """
-
-        async def end(chat_id: int, job_id: int) -> None:
-            await self._store.jobs.fail(chat_id, job_id, error, retry=False)
-
-        if await self._deliver(tracked, chunks, markup=markup):
-            await end(tracked.chat_id, tracked.job_id)
-        else:
-            self._spawn(self._redeliver(tracked, chunks, end, markup), f"refuse-{tracked.job_id}")
-
-    async def _redeliver(self, tracked: Tracked, chunks: list[str],
-                         then: Callable[[int, int], Awaitable[None]], markup: Any) -> None:
-        """Keep trying a reply Telegram would not take, without holding up the queue."""
-        for round_ in range(LATER_ROUNDS):
-            await asyncio.sleep(min(300.0, self._settings.retry_backoff_s * 15 * 2**round_))
-            if await self._deliver(tracked, chunks, markup=markup):
-                await then(tracked.chat_id, tracked.job_id)
-                return
-        log.error("job %s left undelivered; it is retried at the next start-up", tracked.job_id)
-
-    async def _deliver(self, tracked: Tracked, chunks: list[str], *,
-                       tries: int = DELIVERY_TRIES, markup: Any = None) -> bool:
-        """Show the reply (placeholders, then edits), retrying failures; True once it is shown.
-
-        `markup` (the digest's buttons) goes under the last part.
-        """
-        async with tracked.lock:
-            tracked.finished = True
-            for attempt in range(tries):
-                try:
-                    await deliver_once(
-                        self._bot, self._store.jobs, tracked.chat_id, tracked.job_id, chunks,
-                        reply_to=tracked.reply_to,
-                        placeholder=text(tracked.language, "delivering"),
-                        reply_markup=markup,
-                    )
-                    self._status.forget(tracked.job_id)
-                    return True
-                except (Forbidden, BadRequest) as exc:
-                    # The chat is gone or refuses this reply: retrying cannot help.
-                    log.error("job %s cannot be delivered to chat %s: %s", tracked.job_id,
-                              tracked.chat_id, exc)
-                    self._status.forget(tracked.job_id)
-                    return True
-                except RetryAfter as exc:
-                    wait = exc.retry_after
-                    seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-                    if attempt + 1 < tries:  # else later, beside the queue, not holding it
-                        log.warning("flood control: waiting %.0f s before delivering", seconds)
-                        await asyncio.sleep(seconds)
-                except TelegramError as exc:
-                    log.warning("delivery of job %s failed (try %s): %s", tracked.job_id,
-                                attempt + 1, exc)
-                    if attempt + 1 < tries:
-                        await asyncio.sleep(min(30.0, self._settings.retry_backoff_s * 2**attempt))
-        log.warning("job %s not delivered yet; trying again later", tracked.job_id)
-        return False
+        await self._replies.refuse(self._track(job), error, [answer])

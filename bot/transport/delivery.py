@@ -1,4 +1,7 @@
-"""Sending HTML chunks to Telegram: plain-text fallback, edits in place, best-effort calls."""
+"""Sending HTML chunks to Telegram: plain-text fallback, edits in place, best-effort calls.
+
+HTML and no link previews are the application's Defaults (bot/app.py); a fallback to plain text
+says `parse_mode=None`."""
 
 from __future__ import annotations
 
@@ -6,14 +9,12 @@ import logging
 from collections.abc import Awaitable, Sequence
 from typing import Any
 
-from telegram import Bot, LinkPreviewOptions, Message, ReplyParameters
-from telegram.constants import ParseMode
+from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.error import BadRequest, TelegramError
 
 from bot.views.render import to_plain
 
 log = logging.getLogger(__name__)
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def _markup_rejected(exc: BadRequest) -> bool:
@@ -31,33 +32,33 @@ async def best_effort(call: Awaitable[Any], what: str) -> Any:
 
 
 async def send_html(
-    bot: Bot, chat_id: int, chunk: str, *, reply_to: int | None = None, reply_markup: Any = None
+    bot: Bot, chat_id: int, chunk: str, *, reply_to: int | None = None,
+    reply_markup: InlineKeyboardMarkup | None = None,
 ) -> Message:
     """Send one HTML message; if Telegram rejects the markup, send it again as plain text."""
     reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     try:
         return await bot.send_message(
-            chat_id, chunk, parse_mode=ParseMode.HTML, reply_parameters=reply,
-            reply_markup=reply_markup, link_preview_options=_NO_PREVIEW,
+            chat_id, chunk, reply_parameters=reply, reply_markup=reply_markup
         )
     except BadRequest as exc:
         if not _markup_rejected(exc):
             raise
         log.warning("HTML rejected (%s); resending as plain text", exc)
         return await bot.send_message(
-            chat_id, to_plain(chunk), reply_parameters=reply, reply_markup=reply_markup,
-            link_preview_options=_NO_PREVIEW,
+            chat_id, to_plain(chunk), parse_mode=None, reply_parameters=reply,
+            reply_markup=reply_markup,
         )
 
 
 async def edit_html(
-    bot: Bot, chat_id: int, message_id: int, chunk: str, *, reply_markup: Any = None
+    bot: Bot, chat_id: int, message_id: int, chunk: str, *,
+    reply_markup: InlineKeyboardMarkup | None = None,
 ) -> bool:
     """Replace a message's text; False when the message can no longer be edited."""
     try:
         await bot.edit_message_text(
-            chunk, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
-            reply_markup=reply_markup, link_preview_options=_NO_PREVIEW,
+            chunk, chat_id=chat_id, message_id=message_id, reply_markup=reply_markup
         )
         return True
     except BadRequest as exc:
@@ -66,8 +67,8 @@ async def edit_html(
             return True  # the same text is already there (e.g. re-delivery after a restart)
         if _markup_rejected(exc):
             await bot.edit_message_text(
-                to_plain(chunk), chat_id=chat_id, message_id=message_id,
-                reply_markup=reply_markup, link_preview_options=_NO_PREVIEW,
+                to_plain(chunk), chat_id=chat_id, message_id=message_id, parse_mode=None,
+                reply_markup=reply_markup,
             )
             return True
         log.info("cannot edit message %s: %s", message_id, exc)
@@ -81,7 +82,7 @@ async def deliver_chunks(
     *,
     reply_to: int | None,
     status_message_id: int | None,
-    reply_markup: Any = None,
+    reply_markup: InlineKeyboardMarkup | None = None,
 ) -> None:
     """Deliver a reply: the first chunk replaces the status message when there is one.
 
@@ -89,7 +90,7 @@ async def deliver_chunks(
     """
     rest = list(chunks)
 
-    def markup() -> Any:
+    def markup() -> InlineKeyboardMarkup | None:
         return reply_markup if len(rest) == 1 else None
 
     if status_message_id is not None and rest and await edit_html(

@@ -9,10 +9,10 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Application
 from telegram.request import BaseRequest
 
 from bot.app import build_application, configure_logging
+from bot.runtime import App
 from bot.settings import Settings
 from storage import StoreError
 from summarizer.engines.base import EngineUnavailable
@@ -20,7 +20,7 @@ from summarizer.engines.base import EngineUnavailable
 log = logging.getLogger(__name__)
 
 EXIT_CANNOT_START = 2
-Serve = Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]
+Serve = Callable[[App], Coroutine[Any, Any, None]]
 
 
 class StartupError(Exception):
@@ -60,7 +60,7 @@ def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> in
     from bot.transport.offsets import UpdateMark, mark_path
     from bot.transport.polling import serve
 
-    async def poll(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    async def poll(app: App) -> None:
         await serve(app, UpdateMark(mark_path(settings.db_path)))
 
     return launch(settings, poll, request=request)

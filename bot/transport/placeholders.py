@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot.transport.delivery import edit_html, send_html
@@ -46,7 +46,7 @@ async def _placeholders(bot: Bot, store: PartsStore, chat_id: int, job_id: int, 
 
 async def deliver_once(bot: Bot, store: PartsStore, chat_id: int, job_id: int,
                        chunks: Sequence[str], *, reply_to: int | None, placeholder: str,
-                       reply_markup: Any = None) -> None:
+                       reply_markup: InlineKeyboardMarkup | None = None) -> None:
     """Show `chunks` as the job's reply, each part in its own recorded message.
 
     `reply_markup` (a digest's buttons) goes under the last part.

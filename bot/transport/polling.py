@@ -13,12 +13,11 @@ import asyncio
 import contextlib
 import logging
 import signal
-from typing import Any
 
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application
 
+from bot.runtime import App
 from bot.transport.delivery import best_effort
 from bot.transport.lanes import Lanes
 from bot.transport.offsets import UpdateMark
@@ -36,7 +35,7 @@ async def _wait(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), seconds)
 
 
-async def _fetch(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event,
+async def _fetch(app: App, stop: asyncio.Event,
                  offset: int | None, timeout: int) -> tuple[Update, ...] | None:
     """One getUpdates call, cut short by `stop` (None then)."""
     fetch = asyncio.ensure_future(
@@ -63,7 +62,7 @@ async def _pause_while_busy(lanes: Lanes, stop: asyncio.Event) -> None:
         waiter.cancel()
 
 
-async def poll(app: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event,
+async def poll(app: App, stop: asyncio.Event,
                *, timeout: int = POLL_TIMEOUT_S, mark: UpdateMark | None = None) -> None:
     """Fetch and handle updates until `stop` is set."""
     await best_effort(app.bot.delete_webhook(), "deleteWebhook")
@@ -126,7 +125,7 @@ async def _save_mark(mark: UpdateMark | None, lanes: Lanes, saved: int | None) -
     return offset - 1
 
 
-async def serve(app: Application[Any, Any, Any, Any, Any, Any],
+async def serve(app: App,
                 mark: UpdateMark | None = None) -> None:
     """Start the application, poll until SIGINT/SIGTERM, then shut down cleanly."""
     stop = asyncio.Event()

@@ -23,9 +23,9 @@ import tornado.netutil
 import tornado.web
 from telegram import Update
 from telegram.error import NetworkError, TimedOut
-from telegram.ext import Application
 from telegram.request import BaseRequest
 
+from bot.runtime import App
 from bot.settings import Settings
 from bot.transport.lanes import Lanes
 from bot.transport.launch import StartupError, launch
@@ -66,7 +66,7 @@ class WebhookConfig:
 class _UpdateHandler(tornado.web.RequestHandler):
     """Checks the secret from the headers alone, then reads at most MAX_BODY_BYTES of body."""
 
-    def initialize(self, app: Application[Any, Any, Any, Any, Any, Any], config: WebhookConfig,
+    def initialize(self, app: App, config: WebhookConfig,
                    lanes: Lanes) -> None:
         self.app, self.config, self.lanes = app, config, lanes
         self._chunks: list[bytes] = []
@@ -123,7 +123,7 @@ class _UpdateHandler(tornado.web.RequestHandler):
         log.debug("webhook request failed", exc_info=True)
 
 
-async def _initialize(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _initialize(app: App) -> None:
     delay = 1.0
     for attempt in range(5):
         try:
@@ -137,7 +137,7 @@ async def _initialize(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             delay *= 2
 
 
-async def serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], config: WebhookConfig,
+async def serve_webhook(app: App, config: WebhookConfig,
                         stop: asyncio.Event) -> None:
     """Run the application behind a webhook until `stop` is set, then shut down cleanly."""
     await _initialize(app)
@@ -177,7 +177,7 @@ def run_webhook(settings: Settings, *, request: BaseRequest | None = None) -> in
     """`tomtat run --webhook-url …`: serve until SIGINT/SIGTERM; returns the exit code."""
     config = WebhookConfig.from_settings(settings)
 
-    async def serve(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    async def serve(app: App) -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

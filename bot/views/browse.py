@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable
 from datetime import tzinfo
-from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
@@ -13,10 +12,11 @@ from bot.clock import zone_of
 from bot.views.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
 from bot.views.render import render_page
 from bot.views.texts import text
+from storage import Store
 
 Page = tuple[str, InlineKeyboardMarkup | None]
 # (store, chat_id, lang, query, key) -> first page of a query's results.
-PageMaker = Callable[[Any, int, str, str, str], Awaitable[Page]]
+PageMaker = Callable[[Store, int, str, str, str], Awaitable[Page]]
 
 
 ECHO_CHARS = 80  # a query is echoed at most this long: a whole one may not fit a message
@@ -39,7 +39,7 @@ def _echo(query: str) -> str:
     return _short(query) if quoted else f"“{_short(query)}”"
 
 
-async def _zone(store: Any, chat_id: int) -> tzinfo:
+async def _zone(store: Store, chat_id: int) -> tzinfo:
     return zone_of((await store.chats.settings(chat_id)).timezone)
 
 
@@ -52,7 +52,7 @@ def _page_of(lang: str, before: int, total: int) -> str:
 
 
 async def history_page(
-    store: Any, chat_id: int, lang: str, *, before: int | None = None, after: int | None = None
+    store: Store, chat_id: int, lang: str, *, before: int | None = None, after: int | None = None
 ) -> Page:
     """Newest first, `PAGE` per page, ◀ newer · older ▶ between pages."""
     page = await store.digests.history(chat_id, limit=PAGE, before=before, after=after)
@@ -64,7 +64,7 @@ async def history_page(
     return body, history_keyboard(page.items, page.older, page.newer, lang)
 
 
-async def search_page(store: Any, chat_id: int, lang: str, query: str, key: str,
+async def search_page(store: Store, chat_id: int, lang: str, query: str, key: str,
                       offset: int = 0) -> Page:
     """Search results (diacritics optional), `PAGE` per page."""
     hits, total = await store.search.words(chat_id, query, limit=PAGE, offset=offset)
@@ -77,7 +77,7 @@ async def search_page(store: Any, chat_id: int, lang: str, query: str, key: str,
     return body, results_keyboard(items, "q", offset, total, key, lang)
 
 
-async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str,
+async def official_page(store: Store, chat_id: int, lang: str, name: str, key: str,
                         offset: int = 0) -> Page:
     """Digests naming a person, `PAGE` per page."""
     items, total = await store.search.by_official(chat_id, name, limit=PAGE, offset=offset)
@@ -89,7 +89,7 @@ async def official_page(store: Any, chat_id: int, lang: str, name: str, key: str
     return body, results_keyboard(items, "o", offset, total, key, lang)
 
 
-async def officials_page(store: Any, chat_id: int, lang: str) -> Page:
+async def officials_page(store: Store, chat_id: int, lang: str) -> Page:
     """The most mentioned officials, their latest positions, a button to their digests."""
     people = await store.digests.officials_overview(chat_id, limit=10)
     if not people:

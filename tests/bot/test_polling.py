@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.handlers import messages as handlers
 from bot.paste import extract
 from bot.paste.decoding import Decoded
+from bot.services.intake import accept
 from bot.settings import Settings
 from bot.transport.offsets import UpdateMark, mark_path
 from bot.transport.polling import STOP_GRACE_S, poll
@@ -105,7 +105,7 @@ async def test_a_slow_update_holds_up_neither_other_chats_nor_its_confirmation_o
     settings: Settings, article: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cleaner = GatedCleaner()
-    monkeypatch.setattr(handlers, "clean_text", cleaner)
+    monkeypatch.setattr(accept, "clean_text", cleaner)
     async with start_bot(settings) as h:
         h.api.updates.append({"update_id": 60, "message": h.message(article)})
         stop = asyncio.Event()

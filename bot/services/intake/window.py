@@ -20,13 +20,13 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from bot.paste.extract import NotArticle
+from storage import Job, Store
 
 log = logging.getLogger(__name__)
 
-OnJob = Callable[[Any], Awaitable[None]]
+OnJob = Callable[[Job], Awaitable[None]]
 OnReject = Callable[["Refused", NotArticle], Awaitable[None]]
 
 
@@ -61,7 +61,7 @@ class Intake:
     """Collects fragments per (chat, user) and turns each quiet group into one job."""
 
     def __init__(
-        self, store: Any, *, window_s: float, max_chars: int, on_job: OnJob, on_reject: OnReject
+        self, store: Store, *, window_s: float, max_chars: int, on_job: OnJob, on_reject: OnReject
     ) -> None:
         self._store = store
         self._window = window_s
