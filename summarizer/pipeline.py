@@ -10,12 +10,10 @@ from summarizer.digest import Digest, Length
 from summarizer.engines.base import Engine, EngineResult, ProgressCallback, ReportingEngine
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.input_rule import InputError, check_input
+from summarizer.notes import PartlyExtractive, encode
 from summarizer.officials import extract_officials
 from summarizer.quality import is_degenerate
 from summarizer.textnorm import count_words
-
-# Note on a digest whose summary rests partly on extractive stand-ins: `partly_extractive:2/7`.
-PARTLY_EXTRACTIVE = "partly_extractive:"
 
 
 def summarize(
@@ -51,7 +49,7 @@ def summarize(
         # Some chunk summaries were broken and replaced by the chunk's own sentences: the
         # model wrote the summary, but the reader is told it rests partly on extracts.
         fallback = True
-        notes = (f"{PARTLY_EXTRACTIVE}{result.stand_ins}/{result.parts}",)
+        notes = (encode(PartlyExtractive(result.stand_ins, result.parts)),)
     officials = extract_officials(article)
     decisions = extract_decisions(article, officials)
     return Digest(

@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 
-from bot.views.render import UNAVAILABLE
 from summarizer.digest import Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable, ProgressCallback
 from summarizer.engines.select import available_engines, load_engine
+from summarizer.notes import EngineNotHere
 from summarizer.pipeline import summarize
 
 log = logging.getLogger(__name__)
@@ -49,7 +48,7 @@ class EngineBox:
         digest = summarize(article, Length(length), self.get(kind), progress)
         if kind in self.choices():
             return digest
-        return replace(digest, notes=(*digest.notes, UNAVAILABLE + kind))
+        return digest.with_note(EngineNotHere(kind))
 
     def default(self) -> Engine:
         """The configured engine (loading it the first time; call off the event loop)."""

@@ -12,10 +12,9 @@ from typing import Protocol
 from bot.links.source import site_of, source_of
 from bot.views.texts import text
 from summarizer.digest import Digest
-from summarizer.pipeline import PARTLY_EXTRACTIVE
+from summarizer.notes import EngineNotHere, Note, PartlyExtractive
 
 # A digest note naming the chat's chosen engine when it could not run here (see engines.py).
-UNAVAILABLE = "engine_unavailable:"
 
 MAX_MESSAGE = 4096
 _TAG = re.compile(r"<[^>]+>")
@@ -100,6 +99,15 @@ def to_plain(chunk: str) -> str:
     return html.unescape(_TAG.sub("", chunk)) or "…"
 
 
+def note_words(note: Note, lang: str) -> str | None:
+    """A note as the footer says it (None: shown elsewhere, the source under the title)."""
+    if isinstance(note, EngineNotHere):  # the chat chose an engine that cannot run here
+        return text(lang, "engine_unavailable", wanted=note.wanted)
+    if isinstance(note, PartlyExtractive):  # some chunks were botched by the model
+        return text(lang, "partly_extractive", stand_ins=note.stand_ins, parts=note.parts)
+    return None
+
+
 def footer(digest: Digest, number: int | None, lang: str) -> str:
     """How it was written, the article's words → the summary's, and the digest's number.
 
@@ -108,12 +116,10 @@ def footer(digest: Digest, number: int | None, lang: str) -> str:
     engine = _engine_words(digest.engine, lang)
     if digest.fallback:
         engine += f" [{text(lang, 'fallback')}]"
-    for note in digest.notes:
-        if note.startswith(UNAVAILABLE):  # the chat chose an engine that cannot run here
-            engine += " · " + text(lang, "engine_unavailable", wanted=note[len(UNAVAILABLE):])
-        elif note.startswith(PARTLY_EXTRACTIVE):  # some chunks were botched by the model
-            stand_ins, _, parts = note[len(PARTLY_EXTRACTIVE):].partition("/")
-            engine += " · " + text(lang, "partly_extractive", stand_ins=stand_ins, parts=parts)
+    for note in digest.typed_notes():
+        words = note_words(note, lang)
+        if words:
+            engine += " · " + words
     return text(
         lang,
         "footer",
