@@ -53,38 +53,47 @@ def parse_html(source: str) -> str:
     while i < len(source):
         ch = source[i]
         if ch == "<":
-            match = _TAG.match(source, i)
-            if match is None:
-                offset = len(source[:i].encode("utf-8"))
-                raise EntityError(f"Unsupported start tag at byte offset {offset}")
-            closing, name = match.group(1), match.group(2).lower()
-            if name not in ALLOWED_TAGS:
-                offset = len(source[:i].encode("utf-8"))
-                raise EntityError(f'Unsupported start tag "{name}" at byte offset {offset}')
-            if closing:
-                if not stack or stack[-1] != name:
-                    raise EntityError(f'Unmatched end tag "{name}"')
-                stack.pop()
-            else:
-                stack.append(name)
-            i = match.end()
+            i = _tag(source, i, stack)
         elif ch == "&":
-            match = _ENTITY.match(source, i)
-            if match is None:
-                out.append("&")  # Telegram tolerates a bare ampersand
-                i += 1
-                continue
-            entity = match.group(0)
-            if not entity.startswith("&#") and entity[1:-1] not in _NAMED:
-                raise EntityError(f'Unsupported HTML entity "{entity}"')
-            out.append(html.unescape(entity))
-            i = match.end()
+            i = _entity(source, i, out)
         else:
             out.append(ch)
             i += 1
     if stack:
         raise EntityError(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
     return "".join(out)
+
+
+def _tag(source: str, i: int, stack: list[str]) -> int:
+    """Check the tag at `i` against the open ones; where the text goes on."""
+    match = _TAG.match(source, i)
+    if match is None:
+        offset = len(source[:i].encode("utf-8"))
+        raise EntityError(f"Unsupported start tag at byte offset {offset}")
+    closing, name = match.group(1), match.group(2).lower()
+    if name not in ALLOWED_TAGS:
+        offset = len(source[:i].encode("utf-8"))
+        raise EntityError(f'Unsupported start tag "{name}" at byte offset {offset}')
+    if closing:
+        if not stack or stack[-1] != name:
+            raise EntityError(f'Unmatched end tag "{name}"')
+        stack.pop()
+    else:
+        stack.append(name)
+    return match.end()
+
+
+def _entity(source: str, i: int, out: list[str]) -> int:
+    """The character of the entity at `i` onto `out`; where the text goes on."""
+    match = _ENTITY.match(source, i)
+    if match is None:
+        out.append("&")  # Telegram tolerates a bare ampersand
+        return i + 1
+    entity = match.group(0)
+    if not entity.startswith("&#") and entity[1:-1] not in _NAMED:
+        raise EntityError(f'Unsupported HTML entity "{entity}"')
+    out.append(html.unescape(entity))
+    return match.end()
 
 
 def shown_text(source: str, parse_mode: str | None, *, limit: int = MAX_TEXT) -> str:
