@@ -6,7 +6,7 @@ import time
 
 from summarizer.cleaning import clean_page
 from summarizer.decisions import extract_decisions
-from summarizer.digest import Digest, Length
+from summarizer.digest import Article, Digest, Length
 from summarizer.engines.base import Engine, EngineResult, ProgressCallback, ReportingEngine
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.input_rule import InputError, check_input
@@ -23,6 +23,16 @@ def summarize(
     progress: ProgressCallback | None = None,
 ) -> Digest:
     """Clean the page, summarise its main article and extract officials and decisions."""
+    return summarize_page(text, length, engine, progress)[0]
+
+
+def summarize_page(
+    text: str,
+    length: Length | str = Length.MEDIUM,
+    engine: Engine | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[Digest, Article]:
+    """`summarize`, with the cleaned article the digest was made from (what storage keeps)."""
     started = time.perf_counter()
     check_input(text)
     length = Length(length)
@@ -52,7 +62,7 @@ def summarize(
         notes = (encode(PartlyExtractive(result.stand_ins, result.parts)),)
     officials = extract_officials(article)
     decisions = extract_decisions(article, officials)
-    return Digest(
+    digest = Digest(
         title=article.title,
         summary=summary,
         officials=officials,
@@ -65,3 +75,4 @@ def summarize(
         fallback=fallback,
         notes=notes,
     )
+    return digest, article

@@ -6,11 +6,11 @@ import logging
 import threading
 from collections.abc import Callable
 
-from summarizer.digest import Digest, Length
+from summarizer.digest import Article, Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable, ProgressCallback
 from summarizer.engines.select import available_engines, load_engine
 from summarizer.notes import EngineNotHere
-from summarizer.pipeline import summarize
+from summarizer.pipeline import summarize_page
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,15 @@ class EngineBox:
     def summarize(self, article: str, length: str, kind: str,
                   progress: ProgressCallback | None) -> Digest:
         """Summarise with the chat's engine; a choice that cannot run here is noted."""
-        digest = summarize(article, Length(length), self.get(kind), progress)
+        return self.summarize_page(article, length, kind, progress)[0]
+
+    def summarize_page(self, page: str, length: str, kind: str,
+                       progress: ProgressCallback | None) -> tuple[Digest, Article]:
+        """`summarize`, with the cleaned article the digest was made from."""
+        digest, article = summarize_page(page, Length(length), self.get(kind), progress)
         if kind in self.choices():
-            return digest
-        return digest.with_note(EngineNotHere(kind))
+            return digest, article
+        return digest.with_note(EngineNotHere(kind)), article
 
     def default(self) -> Engine:
         """The configured engine (loading it the first time; call off the event loop)."""

@@ -25,8 +25,6 @@ from bot.transport.priority import cosmetic
 from bot.views.digests import buttons, duplicate_chunks
 from bot.views.texts import text
 from storage import Job, Store
-from summarizer.cleaning import clean_page
-from summarizer.digest import Article, Digest
 from summarizer.input_rule import InputError
 
 log = logging.getLogger(__name__)
@@ -150,7 +148,7 @@ class Worker:
         started = time.perf_counter()
         try:
             digest, article = await self.run_on_engine_thread(
-                self._summarize, job.text, job.length, chat.engine, progress)
+                self._engines.summarize_page, job.text, job.length, chat.engine, progress)
         except InputError:
             await self._replies.refuse(tracked, "not an article",
                                        [text(job.language, "not_article")])
@@ -162,6 +160,7 @@ class Worker:
             typing.cancel()
         ms = round((time.perf_counter() - started) * 1000)
         digest = self._links.annotate(job, digest)
+        # The cleaned article is what history keeps and searches; the paste stays the original.
         stored = await self._store.jobs.complete(job.chat_id, job.id, digest, article=article)
         self.latencies_ms.append(ms)
         del self.latencies_ms[:-1000]
@@ -171,11 +170,6 @@ class Worker:
         )
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
         await self._replies.deliver_digest(tracked, stored, tries=1)
-
-    def _summarize(self, text: str, length: str, engine: str,
-                   progress: Callable[[int, int], None]) -> tuple[Digest, Article]:
-        """The digest and the cleaned article (what storage keeps and searches)."""
-        return self._engines.summarize(text, length, engine, progress), clean_page(text)
 
     async def _failed(self, job: Job, tracked: Tracked, exc: Exception) -> None:
         log.warning("job %s attempt %s failed: %r", job.id, job.attempts, exc)
