@@ -70,6 +70,10 @@ class StatusBoard:
             self._spawn(self._loop(tracked), f"status-{job.id}")
         return tracked
 
+    def in_chat(self, chat_id: int) -> bool:
+        """Whether a job of this chat is waiting, running or undelivered."""
+        return any(t.chat_id == chat_id for t in self._jobs.values())
+
     def forget(self, job_id: int) -> None:
         """The job's reply was delivered (or can never be)."""
         self._jobs.pop(job_id, None)

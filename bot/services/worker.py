@@ -48,6 +48,7 @@ class Worker:
         self._status = StatusBoard(store, bot, self._spawn, after_s=settings.status_after_s,
                                    every_s=settings.status_every_s)
         self._loop_task: asyncio.Task[None] | None = None
+        self._checked: set[int] = set()  # jobs intake deduplicated conclusively (see submit)
         self.latencies_ms: list[int] = []
         self._replies = Replies(store, bot, spawn=self._spawn, forget=self._status.forget,
                                 backoff_s=settings.retry_backoff_s)
@@ -89,14 +90,24 @@ class Worker:
                 await task
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def submit(self, job: Job) -> None:
-        """A new job is queued: wake the worker and show a status if it takes a while."""
+    def submit(self, job: Job, *, checked: bool = False) -> None:
+        """A new job is queued: wake the worker and show a status if it takes a while.
+
+        `checked`: intake found no digest of this article while no job of the chat was in
+        flight, so there is nothing it could duplicate and the worker does not look again.
+        """
+        if checked:
+            self._checked.add(job.id)
         self._track(job)
         self._links.start(job)
         self._wake.set()
 
     def _track(self, job: Job) -> Tracked:
         return self._status.track(job)
+
+    def busy_in(self, chat_id: int) -> bool:
+        """Whether a job of this chat is waiting, running or undelivered in this run."""
+        return self._status.in_chat(chat_id)
 
     def busy(self) -> bool:
         """Whether any job is waiting, running or undelivered in this run."""
@@ -130,9 +141,11 @@ class Worker:
         tracked = self._track(job)
         tracked.running = True
         self._spawn(self._status.show_now(tracked), f"placeholder-{job.id}")
-        # Intake answered a re-sent article at once; this catches the same article sent again
-        # before its first digest existed, merged pastes and links (known only once fetched).
-        existing = await self._links.same_story(job)
+        # Intake answered a re-sent article at once; the worker looks only where intake could
+        # not: a job of the chat was in flight then, a merged paste, a link (known once fetched).
+        checked = job.id in self._checked
+        self._checked.discard(job.id)
+        existing = None if checked else await self._links.same_story(job)
         if existing is not None:
             lang = job.language or "vi"
             await self._replies.refuse(tracked, f"duplicate of #{existing.number}",

@@ -2,8 +2,8 @@
 
 The handler parses the update into a `Sent` and renders the `Answer`; nothing else decides
 whether a paste becomes a job. A re-sent article is answered here at once from history; the
-worker's own check (bot/links/jobs.py same_story) is for what this one cannot see yet: the same
-article sent again before its first digest exists, merged pastes, and fetched links.
+worker looks again (bot/links/jobs.py same_story) only where this check could not be conclusive:
+a job of the chat was in flight (the same article may be in it), merged pastes, fetched links.
 """
 
 from __future__ import annotations
@@ -78,6 +78,9 @@ async def accept(rt: Runtime, sent: Sent) -> Answer | None:
 
 async def _new_article(rt: Runtime, sent: Sent, article: str, settings: ChatSettings, lang: str,
                        *, more: bool) -> Answer | None:
+    # With no job of the chat in flight, no digest now means none to come: conclusive. (A chat's
+    # updates are handled one at a time, bot/transport/lanes.py.)
+    conclusive = not rt.worker.busy_in(sent.chat_id)
     existing = await rt.store.digests.find_by_content(sent.chat_id, article, settings.length)
     # A re-sent article is answered with a whole digest: it counts like a new one.
     refusal = await over_limits(rt.store.jobs, rt.settings, rt.limiter, rt.intake, sent.chat_id,
@@ -94,7 +97,7 @@ async def _new_article(rt: Runtime, sent: Sent, article: str, settings: ChatSett
     job = await rt.store.jobs.enqueue(sent.chat_id, sent.user_id, article, (sent.message_id,),
                                  length=settings.length, language=lang,
                                  reply_to=sent.reply_to or sent.message_id, source=sent.source)
-    rt.worker.submit(job)
+    rt.worker.submit(job, checked=conclusive)
     return None
 
 
