@@ -8,9 +8,10 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.handlers.conversation import addressed, is_private, language_of, reply
-from bot.handlers.messages import accept_article, already_queued
+from bot.handlers.messages import accept_article
 from bot.paste.extract import DOCUMENT_SUFFIXES, NotArticle, read_document_within_budget
 from bot.runtime import BotContext
+from bot.services.intake.accept import already_queued
 from bot.views.texts import text
 
 log = logging.getLogger(__name__)

@@ -9,13 +9,10 @@ from bot.handlers.conversation import addressed, is_private, language_of, reply
 from bot.paste.extract import strip_mention
 from bot.paste.sources import post_link
 from bot.runtime import BotContext
-from bot.services.intake.accept import Sent, accept, already_queued
+from bot.services.intake.accept import Sent, accept
 from bot.transport.delivery import send_html
 from bot.views.digests import send_digest
 from bot.views.texts import text
-
-__all__ = ["accept_article", "already_queued", "on_edited", "on_media", "on_text",
-           "on_unknown_command"]
 
 
 async def accept_article(
