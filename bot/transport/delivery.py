@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Sequence
-from typing import Any
+from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.error import BadRequest, TelegramError
@@ -15,6 +15,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.views.render import to_plain
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _markup_rejected(exc: BadRequest) -> bool:
@@ -22,7 +23,7 @@ def _markup_rejected(exc: BadRequest) -> bool:
     return "parse" in message or "entit" in message or "tag" in message
 
 
-async def best_effort(call: Awaitable[Any], what: str) -> Any:
+async def best_effort(call: Awaitable[T], what: str) -> T | None:
     """Await a cosmetic call; its failure is logged and never stops the caller."""
     try:
         return await call
