@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.stub_api import StubBotApi
-from bot.stub_api.process import BotProcess
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.process import BotProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 CMD_CHAT = 7001

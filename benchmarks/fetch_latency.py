@@ -24,10 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bot_latency import command_latency, percentile
-from bot.stub_api import StubBotApi
-from bot.stub_api.process import BotProcess
 from summarizer.engines.generation import DEFAULT_MODEL
 from tests.support.model_hub import ModelHub
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.process import BotProcess
 from tests.support.tiny_t5 import save_tiny_t5
 
 DONE = ("new digests are written by the abstractive engine", "extractive engine stays")

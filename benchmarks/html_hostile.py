@@ -1,4 +1,4 @@
-"""Reading hostile HTML: the standard-library HTMLParser (the old extractor) vs bot.html_text.
+"""Reading hostile HTML: the standard-library HTMLParser (the old extractor) vs bot.paste.html_text.
 
 Each hostile pattern is read at two sizes; a linear reader takes about 2x for 2x the input, the
 old one about 4x (quadratic). The baseline is the old extractor, measured in the same run; its
@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from bot.html_text import visible_text
+from bot.paste.html_text import visible_text
 
 PATTERNS = {"attributes": "<a ", "comments": "<!--", "end_tags": "</"}
 LIMIT_KB = 1000  # the bot's document limit: only the new reader is run at this size

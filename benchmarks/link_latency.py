@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.stub_api import StubBotApi
-from bot.stub_api.process import BotProcess
 from tests.support.link_site import AMP, EXPRESS, LEGACY, NATIONAL, PROVINCIAL, news_site
 from tests.support.news_pages import articles
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.process import BotProcess
 from tests.support.web_server import WebServer
 
 FOOTER = re.compile(r"→ \d+ (?:từ|words) · #\d+")  # in the HTML the bot sent

@@ -5,42 +5,55 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import Update
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
+    Defaults,
     MessageHandler,
     TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
-from bot import commands, guards, handlers
-from bot.access import AccessPolicy
-from bot.buttons import on_button
 from bot.clock import set_default_zone
-from bot.delivery import best_effort, send_html
-from bot.engines import EngineBox
-from bot.extract import NotArticle
-from bot.intake import Intake, Refused
-from bot.limits import RateLimiter
+from bot.handlers import buttons, chat_commands, commands, documents, guards, messages
+from bot.handlers.digest_buttons import on_digest_button
 from bot.links import handlers as link_handlers
-from bot.model_fetch import start_model_fetch
-from bot.priority import PriorityRateLimiter
+from bot.paste.extract import NotArticle
 from bot.redact import RedactToken
-from bot.runtime import KEY, Runtime
+from bot.runtime import CONTEXT_TYPES, App, BotContext, Runtime
+from bot.services.access import AccessPolicy
+from bot.services.engines import EngineBox
+from bot.services.intake.window import Intake, Refused
+from bot.services.limits import RateLimiter
+from bot.services.model_fetch import start_model_fetch
+from bot.services.worker import Worker
 from bot.settings import Settings
-from bot.texts import text
-from bot.worker import Worker
-from storage import Store
+from bot.transport.delivery import best_effort, send_html
+from bot.transport.priority import PriorityRateLimiter
+from bot.views.callbacks import (
+    ClearAnswer,
+    DeleteDigest,
+    HistoryNav,
+    Original,
+    Resummarize,
+    SearchNav,
+    SetOption,
+    Show,
+)
+from bot.views.texts import text
+from storage import Job, Store
 from summarizer.engines.base import Engine
 
 log = logging.getLogger(__name__)
 
 RATE_LIMIT_RETRIES = 3
+# Every reply is HTML without link previews (bot/views render HTML; a fallback says plain).
+DEFAULTS = Defaults(parse_mode=ParseMode.HTML,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True))
 
 
 def file_base_url(api_base_url: str) -> str:
@@ -49,7 +62,7 @@ def file_base_url(api_base_url: str) -> str:
     return (base[: -len("/bot")] if base.endswith("/bot") else base) + "/file/bot"
 
 
-async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settings,
+async def _open(app: App, settings: Settings,
                 engine: Engine | None) -> None:
     store = Store(settings.db_path)
     await store.open()
@@ -63,7 +76,7 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
         await store.close()
         raise
 
-    async def on_job(job: Any) -> None:
+    async def on_job(job: Job) -> None:
         worker.submit(job)
 
     async def on_reject(paste: Refused, exc: NotArticle) -> None:
@@ -75,7 +88,7 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
         start_model_fetch(settings, engines)
     intake = Intake(store, window_s=settings.merge_window_s, max_chars=settings.max_article_chars,
                     on_job=on_job, on_reject=on_reject)
-    app.bot_data[KEY] = Runtime(
+    app.bot_data.runtime = Runtime(
         settings=settings, store=store, intake=intake, worker=worker, engines=engines,
         policy=AccessPolicy.from_settings(settings),
         limiter=RateLimiter(settings.rate_limit_count, settings.rate_limit_window_s),
@@ -87,8 +100,8 @@ async def _open(app: Application[Any, Any, Any, Any, Any, Any], settings: Settin
     await commands.register_menu(app.bot)
 
 
-async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    rt: Runtime | None = app.bot_data.pop(KEY, None)
+async def _close(app: App) -> None:
+    rt, app.bot_data.runtime = app.bot_data.runtime, None
     if rt is None:
         return
     await rt.intake.close()
@@ -97,7 +110,7 @@ async def _close(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     log.info("tomtat stopped")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the failure; the user gets a kind note, never a stack trace."""
     log.error("handler failed", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat and update.effective_message:
@@ -106,24 +119,46 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def add_handlers(app: App) -> None:
     """Guards first (duplicates, access), then commands, buttons and messages."""
     app.add_handler(TypeHandler(Update, guards.drop_duplicates), group=-2)
     app.add_handler(TypeHandler(Update, guards.check_access), group=-1)
-    app.add_handler(MessageHandler(filters.UpdateType.EDITED, handlers.on_edited))
-    for name in commands.COMMANDS:
-        callback = getattr(commands, "help_" if name == "help" else name)
-        app.add_handler(CommandHandler(name, callback))
-    app.add_handler(CallbackQueryHandler(on_button))
-    app.add_handler(MessageHandler(filters.COMMAND, handlers.on_unknown_command))
-    app.add_handler(MessageHandler(filters.Document.ALL, handlers.on_document))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, messages.on_edited))
+    app.add_handlers([
+        CommandHandler("start", commands.start),
+        CommandHandler("help", commands.help_),
+        CommandHandler("summarize", commands.summarize),
+        CommandHandler("history", commands.history),
+        CommandHandler("show", commands.show),
+        CommandHandler("search", commands.search),
+        CommandHandler("official", commands.official),
+        CommandHandler("officials", commands.officials),
+        CommandHandler("delete", chat_commands.delete),
+        CommandHandler("clear", chat_commands.clear),
+        CommandHandler("export", commands.export),
+        CommandHandler("settings", chat_commands.settings),
+        CommandHandler("stats", chat_commands.stats),
+    ])
+    app.add_handlers([
+        buttons.button(Show, buttons.show),
+        buttons.button(HistoryNav, buttons.history_page),
+        buttons.button(SearchNav, buttons.results_page),
+        buttons.button(ClearAnswer, buttons.clear_answer),
+        buttons.button(SetOption, buttons.set_option),
+        buttons.button(Resummarize, on_digest_button),
+        buttons.button(Original, on_digest_button),
+        buttons.button(DeleteDigest, on_digest_button),
+        CallbackQueryHandler(buttons.on_stale_button),
+    ])
+    app.add_handler(MessageHandler(filters.COMMAND, messages.on_unknown_command))
+    app.add_handler(MessageHandler(filters.Document.ALL, documents.on_document))
     app.add_handler(MessageHandler(link_handlers.LINKS & ~filters.COMMAND,
                                    link_handlers.on_link_message))
     app.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
-                                   handlers.on_text))
+                                   messages.on_text))
     app.add_handler(MessageHandler(
         filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.VIDEO | filters.AUDIO
-        | filters.ANIMATION | filters.VIDEO_NOTE, handlers.on_media))
+        | filters.ANIMATION | filters.VIDEO_NOTE, messages.on_media))
     app.add_error_handler(on_error)
 
 
@@ -133,17 +168,19 @@ def build_application(
     request: BaseRequest | None = None,
     engine: Engine | None = None,
     rate_limiter: bool = True,
-) -> Application[Any, Any, Any, Any, Any, Any]:
+) -> App:
     """The bot: Bot API at `settings.api_base_url`, store and worker opened in post_init."""
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     set_default_zone(settings.timezone)
 
-    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    async def post_init(app: App) -> None:
         await _open(app, settings, engine)
 
     builder = (
         ApplicationBuilder()
+        .context_types(CONTEXT_TYPES)
+        .defaults(DEFAULTS)
         .token(settings.token)
         .base_url(settings.api_base_url)
         .base_file_url(file_base_url(settings.api_base_url))

@@ -88,10 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             print("tomtat: ids must be comma-separated integers", file=sys.stderr)
             return 2
         if settings.webhook_url:
-            from bot.webhook import run_webhook
+            from bot.transport.webhook import run_webhook
 
             return run_webhook(settings)
-        from bot.launch import run_polling
+        from bot.transport.launch import run_polling
 
         return run_polling(settings)
     return 2

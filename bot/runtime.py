@@ -1,24 +1,24 @@
-"""The services one running bot shares between handlers (kept in `bot_data`)."""
+"""The services one running bot shares between handlers, and the typed context that hands them
+over (`context.rt`)."""
 
 from __future__ import annotations
 
 import secrets
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
+from typing import Any
 
-from telegram.ext import ContextTypes
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
-from bot.access import AccessPolicy
-from bot.engines import EngineBox
-from bot.group_rules import AdminCache
-from bot.intake import Intake
-from bot.limits import RateLimiter
-from bot.quota import BurstGate, press_limiter
+from bot.services.access import AccessPolicy
+from bot.services.engines import EngineBox
+from bot.services.group_rules import AdminCache
+from bot.services.intake.window import Intake
+from bot.services.limits import RateLimiter
+from bot.services.quota import BurstGate, press_limiter
+from bot.services.worker import Worker
 from bot.settings import Settings
-from bot.worker import Worker
 from storage import Store
-
-KEY = "tomtat"
 
 
 @dataclass
@@ -65,6 +65,27 @@ class Runtime:
         return found[1] if found and found[0] == chat_id else None
 
 
-def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    """The runtime of the application handling this update."""
-    return context.application.bot_data[KEY]  # type: ignore[no-any-return]
+class Shared:
+    """The application's `bot_data`: the Runtime, from post_init until post_shutdown."""
+
+    def __init__(self) -> None:
+        self.runtime: Runtime | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Shared]):
+    """The context every handler gets: `context.rt` is the running bot's services."""
+
+    @property
+    def rt(self) -> Runtime:
+        """The running bot's services (the bot is open while handlers run)."""
+        runtime = self.bot_data.runtime
+        if runtime is None:
+            raise RuntimeError("the bot is not open")
+        return runtime
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=Shared)
+# The job queue keeps PTB's default context type in ApplicationBuilder's annotations (unused here).
+App = Application[ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], Shared,
+                  JobQueue[CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
+                                           dict[Any, Any]]]]

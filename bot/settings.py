@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.clock import DEFAULT_ZONE, zone_value
+from summarizer.input_rule import MAX_INPUT_CHARS, MIN_INPUT_WORDS
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
@@ -68,10 +69,10 @@ class Settings:
     rate_limit_count: int = 5
     rate_limit_window_s: float = 60.0
     max_pending_per_user: int = 3
-    max_article_chars: int = 100_000
+    max_article_chars: int = MAX_INPUT_CHARS  # the summarizer's input rule, the CLI's too
     max_document_bytes: int = 1_000_000
     queue_bound: int = 200
-    min_article_words: int = 25
+    min_article_words: int = MIN_INPUT_WORDS
     status_every_s: float = 2.5
     status_after_s: float = 2.0
     max_attempts: int = 3

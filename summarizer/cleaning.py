@@ -7,11 +7,10 @@ import re
 from summarizer import clutter
 from summarizer.clutter import word_count
 from summarizer.digest import Article
+from summarizer.input_rule import strip_invisible
 from summarizer.sentences import split_sentences
 from summarizer.textnorm import nfc, syllables
 
-# Zero-width characters, soft hyphens and BOMs that copy-paste drags along.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;]\s*[\"”’')]*$")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -45,7 +44,7 @@ _CONNECTIVES = frozenset(
 def normalise(text: str) -> str:
     """NFC, invisible and control characters removed, white space tidied, lines stripped."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = strip_invisible(text)
     text = _CONTROL.sub(" ", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 

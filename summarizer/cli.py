@@ -12,7 +12,8 @@ from typing import IO, Any
 from summarizer.digest import Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.select import load_engine
-from summarizer.pipeline import MAX_INPUT_CHARS, InputError, summarize
+from summarizer.input_rule import MAX_INPUT_CHARS, InputError
+from summarizer.pipeline import summarize
 
 EXIT_BAD_INPUT = 2
 

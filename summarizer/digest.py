@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from summarizer import notes
+from summarizer.notes import Note
 from summarizer.textnorm import lower_unify_tones
 
 
@@ -86,7 +88,16 @@ class Digest:
     summary_words: int
     elapsed_ms: int
     fallback: bool = False
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # stored forms: summarizer/notes.py
+
+    def typed_notes(self) -> tuple[Note, ...]:
+        """The notes as typed values (stored forms this version does not know are left out)."""
+        return tuple(n for n in map(notes.decode, self.notes) if n is not None)
+
+    def with_note(self, note: Note) -> Digest:
+        """The digest with `note`, replacing any note of the same kind."""
+        kept = tuple(c for c in self.notes if type(notes.decode(c)) is not type(note))
+        return replace(self, notes=(*kept, notes.encode(note)))
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON contract (also what the bot stores and exports)."""

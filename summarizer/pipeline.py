@@ -6,36 +6,14 @@ import time
 
 from summarizer.cleaning import clean_page
 from summarizer.decisions import extract_decisions
-from summarizer.digest import Digest, Length
+from summarizer.digest import Article, Digest, Length
 from summarizer.engines.base import Engine, EngineResult, ProgressCallback, ReportingEngine
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.input_rule import InputError, check_input
+from summarizer.notes import PartlyExtractive, encode
 from summarizer.officials import extract_officials
 from summarizer.quality import is_degenerate
 from summarizer.textnorm import count_words
-
-# About 40 pages of a newspaper: anything larger is not one article.
-MAX_INPUT_CHARS = 200_000
-MIN_INPUT_WORDS = 8
-# Note on a digest whose summary rests partly on extractive stand-ins: `partly_extractive:2/7`.
-PARTLY_EXTRACTIVE = "partly_extractive:"
-
-
-class InputError(ValueError):
-    """The input cannot be summarised; the message is safe to show to a reader."""
-
-
-def check_input(text: str) -> None:
-    """Raise InputError with a friendly reason when the text is not an article."""
-    if "\x00" in text:
-        raise InputError("input looks binary, not text")
-    if len(text) > MAX_INPUT_CHARS:
-        raise InputError(
-            f"input is too large ({len(text):,} characters; limit {MAX_INPUT_CHARS:,})"
-        )
-    if not text.strip():
-        raise InputError("input is empty")
-    if count_words(text) < MIN_INPUT_WORDS:
-        raise InputError("input is too short to summarise")
 
 
 def summarize(
@@ -45,6 +23,16 @@ def summarize(
     progress: ProgressCallback | None = None,
 ) -> Digest:
     """Clean the page, summarise its main article and extract officials and decisions."""
+    return summarize_page(text, length, engine, progress)[0]
+
+
+def summarize_page(
+    text: str,
+    length: Length | str = Length.MEDIUM,
+    engine: Engine | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[Digest, Article]:
+    """`summarize`, with the cleaned article the digest was made from (what storage keeps)."""
     started = time.perf_counter()
     check_input(text)
     length = Length(length)
@@ -71,10 +59,10 @@ def summarize(
         # Some chunk summaries were broken and replaced by the chunk's own sentences: the
         # model wrote the summary, but the reader is told it rests partly on extracts.
         fallback = True
-        notes = (f"{PARTLY_EXTRACTIVE}{result.stand_ins}/{result.parts}",)
+        notes = (encode(PartlyExtractive(result.stand_ins, result.parts)),)
     officials = extract_officials(article)
     decisions = extract_decisions(article, officials)
-    return Digest(
+    digest = Digest(
         title=article.title,
         summary=summary,
         officials=officials,
@@ -87,3 +75,4 @@ def summarize(
         fallback=fallback,
         notes=notes,
     )
+    return digest, article

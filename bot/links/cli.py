@@ -12,11 +12,12 @@ from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.links.source import with_source
 from bot.settings import Settings
-from bot.texts import EN, text
+from bot.views.texts import EN, text
 from summarizer.cli import EXIT_BAD_INPUT, render_text
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.select import load_engine
-from summarizer.pipeline import InputError, summarize
+from summarizer.input_rule import InputError
+from summarizer.pipeline import summarize
 
 
 def run_summarize_link(args: argparse.Namespace, settings: Settings) -> int:

@@ -13,10 +13,10 @@ import trafilatura
 from courlan import extract_domain
 from trafilatura.settings import Document
 
-from bot.extract import NotArticle, check_article, clean_text
 from bot.links.fetch import Page
 from bot.links.guard import LinkError
 from bot.links.urls import normalize
+from bot.paste.extract import NotArticle, check_article, clean_text
 from summarizer.textnorm import count_words
 
 DATA = Path(__file__).parent / "data"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from bot.extract import NotArticle
 from bot.links.resolve import Resolver
+from bot.paste.extract import NotArticle
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # The ports news sites serve pages on; others reach mail, databases, admin consoles…
@@ -14,7 +14,7 @@ WEB_PORTS = (80, 443, 8080, 8443)
 
 
 class LinkError(NotArticle):
-    """A link that gives no article; `key` names the friendly reply in bot.texts."""
+    """A link that gives no article; `key` names the friendly reply in bot.views.texts."""
 
 
 def refused_reason(address: IPAddress) -> str | None:

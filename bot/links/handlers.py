@@ -6,16 +6,18 @@ import logging
 
 from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes, filters
+from telegram.ext import filters
 
-from bot.digests import buttons, duplicate_chunks
-from bot.extract import strip_mention
-from bot.handlers import addressed, already_queued, is_private, on_text, reply
+from bot.handlers.conversation import addressed, is_private, reply
+from bot.handlers.messages import on_text
 from bot.links.urls import find_links, links_to_digest
-from bot.placeholders import deliver_once
-from bot.quota import charge, over_limits
-from bot.runtime import Runtime, runtime
-from bot.texts import pick_language, text
+from bot.paste.extract import strip_mention
+from bot.runtime import BotContext, Runtime
+from bot.services.intake.accept import already_queued
+from bot.services.quota import charge, over_limits
+from bot.transport.placeholders import deliver_once
+from bot.views.digests import buttons, duplicate_chunks
+from bot.views.texts import pick_language, text
 from storage import Job, StoredDigest
 
 log = logging.getLogger(__name__)
@@ -35,12 +37,12 @@ def hyperlinks(message: Message) -> list[str]:
     return [entity.url for entity in entities if entity.url]
 
 
-async def on_link_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_link_message(update: Update, context: BotContext) -> None:
     """A link alone, with a comment, several links, or a forwarded post that is mostly a link."""
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
         return
-    rt = runtime(context)
+    rt = context.rt
     username = context.bot.username
     # The next piece of an open paste, and group chatter, are not link requests.
     if rt.intake.pending(chat.id, user.id) or (not is_private(chat)
@@ -57,9 +59,9 @@ async def on_link_message(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await accept_links(update, context, urls, skipped=len(find_links(body, extra)) - len(urls))
 
 
-async def summarize_links(update: Update, context: ContextTypes.DEFAULT_TYPE, body: str) -> bool:
+async def summarize_links(update: Update, context: BotContext, body: str) -> bool:
     """`/summarize URL…`: True when the argument was links (they are queued), else False."""
-    rt = runtime(context)
+    rt = context.rt
     urls = links_to_digest(body, min_words=rt.settings.min_article_words, forwarded=False)
     if urls:
         await accept_links(update, context, urls, skipped=len(find_links(body)) - len(urls))
@@ -67,7 +69,7 @@ async def summarize_links(update: Update, context: ContextTypes.DEFAULT_TYPE, bo
 
 
 async def accept_links(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, urls: list[str], *, skipped: int = 0
+    update: Update, context: BotContext, urls: list[str], *, skipped: int = 0
 ) -> None:
     """Answer links already digested from history; queue the others, one job each, in order.
 
@@ -75,7 +77,7 @@ async def accept_links(
     queued too (the worker answers it from history), so the replies keep the message's order.
     Links not taken (`skipped` past the per-message limit, or past the pending cap) are named.
     """
-    rt = runtime(context)
+    rt = context.rt
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
     if await already_queued(rt, chat.id, message.message_id):
@@ -149,7 +151,7 @@ async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDig
                       lang: str) -> None:
     """Answer a link digested before with its digest (buttons under it), once per message.
 
-    The answer goes through the job's placeholders (bot.placeholders): an update re-delivered
+    The answer goes through the job's placeholders: an update re-delivered
     after a crash finds the job and answers nothing; a crash before the job ends leaves it to
     start-up recovery, whose worker answers from history into the same messages. When Telegram
     will not take it now, the worker answers it the same way, with its retries.

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.links.source import site_of, with_source
-from bot.texts import text
+from bot.views.texts import text
 from storage import Job, StoredDigest
 from storage.digests import DigestsRepository
 from storage.jobs import JobsRepository

@@ -10,7 +10,7 @@ import httpcore
 from bot.links.fetch import Fetcher, FetchLimits, Page
 from bot.links.guard import LinkError
 from bot.links.resolve import Resolver
-from bot.offload import PARSE_BUDGET_S, run_bounded
+from bot.paste.offload import PARSE_BUDGET_S, run_bounded
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

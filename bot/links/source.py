@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 from urllib.parse import urlsplit
 
 from summarizer.digest import Digest
-
-SOURCE = "source:"  # digest note: the canonical URL of the page the article was read from
+from summarizer.notes import ReadFrom
 
 
 def with_source(digest: Digest, url: str) -> Digest:
-    """The digest marked as read from `url`."""
-    notes = tuple(n for n in digest.notes if not n.startswith(SOURCE))
-    return dataclasses.replace(digest, notes=(*notes, SOURCE + url))
+    """The digest marked as read from `url` (the canonical URL of the page)."""
+    return digest.with_note(ReadFrom(url))
 
 
 def source_of(digest: Digest) -> str | None:
     """The URL the digest was read from, or None for a paste."""
-    return next((n[len(SOURCE):] for n in digest.notes if n.startswith(SOURCE)), None)
+    return next((n.url for n in digest.typed_notes() if isinstance(n, ReadFrom)), None)
 
 
 def site_of(url: str) -> str:

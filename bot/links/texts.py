@@ -1,4 +1,4 @@
-"""What the reader is told about links, in Vietnamese and English (merged into bot.texts)."""
+"""What the reader is told about links, in Vietnamese and English (merged into bot.views.texts)."""
 
 from __future__ import annotations
 

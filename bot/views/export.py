@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.texts import text
+from bot.views.texts import text
 from storage import ExportOptions, ExportRecord, StoredDigest
 from storage.exports import zone_name
 

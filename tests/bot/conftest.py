@@ -16,10 +16,10 @@ import pytest
 from telegram import Update
 
 from bot.app import build_application
-from bot.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
-from bot.runtime import KEY, Runtime
+from bot.runtime import Runtime
 from bot.settings import Settings
 from summarizer.engines.fake import FakeEngine
+from tests.support.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
 
 # PTB 22 warns when RetryAfter carries an int; opt in to timedelta as `tomtat run` does.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -41,7 +41,9 @@ class Harness:
 
     @property
     def rt(self) -> Runtime:
-        return self.app.bot_data[KEY]  # type: ignore[no-any-return]
+        runtime: Runtime | None = self.app.bot_data.runtime
+        assert runtime is not None, "the bot is not open"
+        return runtime
 
     def _chat(self, chat_id: int) -> dict[str, Any]:
         if chat_id > 0:

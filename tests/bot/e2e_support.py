@@ -8,14 +8,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.render import render_digest
-from bot.stub_api import StubBotApi
-from bot.stub_api.html_check import parse_html
-from bot.stub_api.process import BotProcess
-from bot.texts import text
+from bot.views.render import render_digest
+from bot.views.texts import text
 from summarizer.digest import Length
 from summarizer.engines.select import load_engine
 from summarizer.pipeline import summarize
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.html_check import parse_html
+from tests.support.stub_api.process import BotProcess
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 FOOTER = re.compile(r"→ \d+ (?:từ|words) · #(\d+)\s*$")

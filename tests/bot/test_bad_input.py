@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot import extract, offload
-from bot.decoding import Decoded
+from bot.paste import extract, offload
+from bot.paste.decoding import Decoded
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness
 
 ENGLISH = ("The provincial people's committee decided on Monday to spend five hundred billion "

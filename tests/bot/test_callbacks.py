@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.callbacks import (
+from bot.views.callbacks import (
     ClearAnswer,
     DeleteDigest,
     HistoryNav,

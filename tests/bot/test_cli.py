@@ -10,9 +10,9 @@ import pytest
 
 from bot.app import RedactToken, build_application, file_base_url
 from bot.cli import apply_run_flags, build_parser, main
-from bot.fake_request import FakeBotAPI
-from bot.launch import run_polling
 from bot.settings import Settings
+from bot.transport.launch import run_polling
+from tests.support.fake_request import FakeBotAPI
 
 
 def test_flags_override_the_environment(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_unavailable_engine_is_a_clear_start_up_error(
 def test_threads_from_the_environment_or_the_flag_reach_the_abstractive_engine(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.engines import EngineBox
+    from bot.services.engines import EngineBox
     from summarizer.engines.abstractive import AbstractiveEngine
     from tests.summarizer.engines.test_locate import fake_hf_dir
 

@@ -150,3 +150,16 @@ async def test_the_original_of_a_link_digest_is_its_page(tmp_path: Path) -> None
             await h.settle()
             await h.press("a:1", message_id=digest_message_id(h))
             assert site.url(NATIONAL) in h.texts()[-1] and h.api.of("sendDocument") == []
+
+
+async def test_another_length_keeps_the_title(harness: Harness, article: str) -> None:
+    await harness.send(article)
+    await harness.settle()
+    title = "Tỉnh Hòa Bình Xanh dành 500 tỷ đồng nâng cấp đường liên xã"
+    first = await harness.rt.store.digests.get(USER, 1)
+    assert first is not None and first.digest.title == title
+    await harness.press("r:1:s", message_id=digest_message_id(harness))
+    edit = harness.api.of("editMessageText")[-1]
+    assert edit.params["text"].startswith(f"<b>{title}</b>")
+    rewritten = await harness.rt.store.digests.get(USER, 1)
+    assert rewritten is not None and rewritten.digest.title == title

@@ -8,8 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.callbacks import HistoryNav, Show, decode
-from bot.stub_api import StubBotApi, StubMessage
+from bot.views.callbacks import HistoryNav, Show, decode
 from tests.bot.e2e_support import (
     digest_of,
     digest_sources,
@@ -22,6 +21,7 @@ from tests.bot.e2e_support import (
     shown,
     split_like_telegram,
 )
+from tests.support.stub_api import StubBotApi, StubMessage
 
 pytestmark = pytest.mark.e2e
 A, B = 1001, 2002

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.stub_api import StubBotApi, StubMessage
 from tests.bot.e2e_support import fixture, footers, news_items, running_bot, split_like_telegram
+from tests.support.stub_api import StubBotApi, StubMessage
 
 pytestmark = pytest.mark.e2e
 A = 3003

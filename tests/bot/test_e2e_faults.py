@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.stub_api import StubBotApi
-from bot.stub_api.process import BotProcess
 from tests.bot.e2e_support import (
     digest_of,
     digest_sources,
@@ -22,6 +20,8 @@ from tests.bot.e2e_support import (
     shown,
     split_like_telegram,
 )
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.process import BotProcess
 
 pytestmark = pytest.mark.e2e
 A = 1001

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.stub_api import StubBotApi, StubMessage
 from tests.bot.e2e_support import footers, news_items, running_bot, shown
+from tests.support.stub_api import StubBotApi, StubMessage
 
 pytestmark = pytest.mark.e2e
 

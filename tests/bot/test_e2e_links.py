@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.links.source import with_source
-from bot.render import render_digest
+from bot.views.render import render_digest
 from summarizer.digest import Length
 from summarizer.engines.select import load_engine
 from summarizer.pipeline import summarize

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.stub_api import ApiCall
 from tests.bot.e2e_support import (
     expected_chunks,
     fixture,
@@ -17,6 +16,7 @@ from tests.bot.e2e_support import (
     running_bot,
     split_like_telegram,
 )
+from tests.support.stub_api import ApiCall
 
 pytestmark = pytest.mark.e2e
 A = 1001

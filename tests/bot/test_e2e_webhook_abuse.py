@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.webhook import SECRET_HEADER
+from bot.transport.webhook import SECRET_HEADER
 from tests.bot.e2e_support import free_port, running_bot
 
 pytestmark = [pytest.mark.e2e,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.callbacks import SetOption, encode
+from bot.views.callbacks import SetOption, encode
 from tests.bot.conftest import USER, make_settings, start_bot
 from tests.summarizer.engines.test_locate import fake_hf_dir
 

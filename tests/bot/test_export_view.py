@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.texts import EN, VI
 from bot.views.export import markdown
+from bot.views.texts import EN, VI
 from storage import Store
 from summarizer.digest import Decision, Official
 from tests.storage.conftest import add_digest, make_digest, store  # noqa: F401 (fixture)

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from bot.extract import (
+from bot.paste.extract import (
     NotArticle,
     check_article,
     clean_text,
@@ -15,7 +15,7 @@ from bot.extract import (
     read_bytes,
     read_document,
 )
-from bot.offload import run_bounded
+from bot.paste.offload import run_bounded
 
 VI = ("Ủy ban nhân dân tỉnh quyết định dành năm trăm tỷ đồng để nâng cấp các tuyến đường "
       "liên xã ở vùng sâu, vùng xa trong hai năm tới, ưu tiên những nơi học sinh phải đi "

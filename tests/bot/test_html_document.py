@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.extract import read_document
 from bot.links.extract import extract_article
 from bot.links.fetch import Page
+from bot.paste.extract import read_document
 
 PARAS = (
     "Chiều qua, Hội đồng nhân dân huyện miền núi đã thông qua đề án xây thêm mười hai "

@@ -7,7 +7,7 @@ import asyncio
 
 from telegram import Update
 
-from bot.lanes import Lanes
+from bot.transport.lanes import Lanes
 
 
 def update(update_id: int, chat_id: int) -> Update:

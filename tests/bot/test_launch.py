@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.stub_api import StubBotApi
-from bot.stub_api.process import BotProcess
 from tests.bot.e2e_support import free_port
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.process import BotProcess
 
 pytestmark = pytest.mark.e2e
 

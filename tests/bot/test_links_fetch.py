@@ -11,7 +11,7 @@ from bot.links.fetch import USER_AGENT, Fetcher, FetchLimits
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.settings import Settings
-from bot.texts import text
+from bot.views.texts import text
 from tests.support.link_site import AMP, LEGACY, NATIONAL, PAGE_LIMIT, news_site
 from tests.support.news_pages import articles
 from tests.support.web_server import Route, WebServer, redirect

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.links.urls import MAX_LINKS
-from bot.texts import text
+from bot.views.texts import text
 from storage import Store
 from tests.bot.conftest import (
     BOT_USERNAME,

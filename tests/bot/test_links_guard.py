@@ -10,7 +10,7 @@ import pytest
 from bot.links.fetch import Fetcher, FetchLimits
 from bot.links.guard import LinkError, refused_reason
 from bot.links.resolve import StaticResolver, SystemResolver
-from bot.texts import text
+from bot.views.texts import text
 from tests.support.link_site import NATIONAL, news_site
 from tests.support.loopback_net import LoopbackNetwork
 from tests.support.web_server import WebServer, redirect

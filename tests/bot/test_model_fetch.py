@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.model_fetch import ModelFetch, wanted_model
+from bot.services.model_fetch import ModelFetch, wanted_model
 from summarizer.engines.generation import DEFAULT_MODEL
 from tests.support.model_hub import ModelHub
 from tests.support.tiny_t5 import TinyModels
@@ -92,7 +92,7 @@ def test_a_hub_that_fails_leaves_the_embedded_engine_with_one_log_line(
     hub.failing = True
     recorder = Recorder()
     endpoint = "http://127.0.0.1:9" if down == "unreachable" else ""
-    with caplog.at_level(logging.INFO, logger="bot.model_fetch"):
+    with caplog.at_level(logging.INFO, logger="bot.services.model_fetch"):
         fetch = _fetch(hub, tmp_path, recorder, endpoint)
     assert fetch.status.phase == "failed" and not recorder.ready.is_set()
     assert recorder.converted == []
@@ -106,7 +106,7 @@ def test_too_little_disk_space_downloads_nothing(
 ) -> None:
     from types import SimpleNamespace
 
-    import bot.model_fetch as model_fetch
+    import bot.services.model_fetch as model_fetch
 
     # A disk with 1 KiB free.
     monkeypatch.setattr(model_fetch.shutil, "disk_usage", lambda path: SimpleNamespace(free=1024))
@@ -124,7 +124,7 @@ def test_a_failed_conversion_keeps_the_embedded_engine(hub: ModelHub, tmp_path: 
 
 
 def test_only_the_default_model_on_auto_is_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.model_fetch as model_fetch
+    import bot.services.model_fetch as model_fetch
 
     monkeypatch.setattr(model_fetch, "locate_model", lambda model: None)
     assert wanted_model("auto", None) == DEFAULT_MODEL
@@ -137,7 +137,7 @@ def test_only_the_default_model_on_auto_is_fetched(monkeypatch: pytest.MonkeyPat
 def test_a_model_downloaded_but_never_converted_is_converted(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import bot.model_fetch as model_fetch
+    import bot.services.model_fetch as model_fetch
     from summarizer.engines.locate import ModelFiles
 
     here = ModelFiles(DEFAULT_MODEL, tmp_path, None, None)
@@ -150,8 +150,8 @@ def test_a_model_downloaded_but_never_converted_is_converted(
 
 
 def test_stats_shows_how_the_fetch_stands(monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.model_fetch as model_fetch
-    from bot.engines import EngineBox
+    import bot.services.model_fetch as model_fetch
+    from bot.services.engines import EngineBox
     from bot.settings import Settings
     from summarizer.engines.fake import FakeEngine
 

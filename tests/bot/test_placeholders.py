@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from bot.placeholders import deliver_once
-from bot.stub_api import DEFAULT_TOKEN, StubBotApi
+from bot.transport.placeholders import deliver_once
+from tests.support.stub_api import DEFAULT_TOKEN, StubBotApi
 
 CHAT, JOB = 4001, 7
 DIGEST = "<b>Tỉnh tạm dừng thu phí trạm BOT</b> · #1"

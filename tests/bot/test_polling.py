@@ -11,14 +11,15 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot import extract, handlers
-from bot.decoding import Decoded
-from bot.fake_request import BOT_ID
-from bot.offsets import UpdateMark, mark_path
-from bot.polling import STOP_GRACE_S, poll
+from bot.paste import extract
+from bot.paste.decoding import Decoded
+from bot.services.intake import accept
 from bot.settings import Settings
+from bot.transport.offsets import UpdateMark, mark_path
+from bot.transport.polling import STOP_GRACE_S, poll
 from tests.bot.conftest import OTHER_USER, USER, client_split, start_bot
 from tests.bot.test_responsive import GatedCleaner
+from tests.support.fake_request import BOT_ID
 
 
 async def poll_until(
@@ -104,7 +105,7 @@ async def test_a_slow_update_holds_up_neither_other_chats_nor_its_confirmation_o
     settings: Settings, article: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cleaner = GatedCleaner()
-    monkeypatch.setattr(handlers, "clean_text", cleaner)
+    monkeypatch.setattr(accept, "clean_text", cleaner)
     async with start_bot(settings) as h:
         h.api.updates.append({"update_id": 60, "message": h.message(article)})
         stop = asyncio.Event()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from telegram.error import RetryAfter
 
-from bot.priority import COSMETIC_PER_SECOND, BudgetBusy, PriorityRateLimiter, cosmetic
+from bot.transport.priority import COSMETIC_PER_SECOND, BudgetBusy, PriorityRateLimiter, cosmetic
 
 
 async def test_status_updates_are_skipped_beyond_their_share_and_replies_still_go() -> None:

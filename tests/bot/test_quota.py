@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.quota import BurstGate
+from bot.services.quota import BurstGate
 from tests.bot.conftest import USER, make_settings, start_bot
 
 FORWARDED: dict[str, Any] = {"forward_origin": {"type": "hidden_user",

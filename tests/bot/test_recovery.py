@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.fake_request import FakeBotAPI
 from bot.settings import Settings
 from storage import Store
 from summarizer.engines.fake import FakeEngine
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, start_bot
+from tests.support.fake_request import FakeBotAPI
 
 
 async def test_paste_cut_by_a_crash_inside_the_merge_window_is_resumed(

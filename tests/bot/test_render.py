@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from bot.render import Block, render_digest, split_blocks, to_plain
+from bot.views.render import Block, render_digest, split_blocks, to_plain
 from summarizer.digest import Decision, Digest, Official
 
 

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from bot import handlers
+from bot.services.intake import accept
 from tests.bot.conftest import OTHER_USER, Harness
 
 GATE_S = 10.0
@@ -20,7 +20,7 @@ class GatedCleaner:
         self.entered = threading.Event()
         self.gate = threading.Event()
         self.timed_out = False
-        self._clean = handlers.clean_text
+        self._clean = accept.clean_text
 
     def __call__(self, raw: str) -> str:
         self.entered.set()
@@ -33,7 +33,7 @@ async def test_other_chats_are_answered_while_a_paste_is_checked(
     harness: Harness, article: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cleaner = GatedCleaner()
-    monkeypatch.setattr(handlers, "clean_text", cleaner)
+    monkeypatch.setattr(accept, "clean_text", cleaner)
     paste = asyncio.create_task(harness.send(article))
     assert await asyncio.to_thread(cleaner.entered.wait, GATE_S)
     await harness.send("/help", chat_id=OTHER_USER, user_id=OTHER_USER)

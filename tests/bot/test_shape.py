@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.shape import TELEGRAM_LIMIT, is_client_split, utf16_length
+from bot.paste.shape import TELEGRAM_LIMIT, is_client_split, utf16_length
 
 
 def test_a_piece_cut_near_the_limit_waits_for_the_rest() -> None:

@@ -16,7 +16,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.stub_api import DEFAULT_TOKEN, StubBotApi
+from tests.support.stub_api import DEFAULT_TOKEN, StubBotApi
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 
-from bot.stub_api import StubBotApi
-from bot.stub_api.console import Console, client_pieces
-from bot.stub_api.model import ApiCall
+from tests.support.stub_api import StubBotApi
+from tests.support.stub_api.console import Console, client_pieces
+from tests.support.stub_api.model import ApiCall
 
 
 async def test_any_well_formed_token_is_accepted_and_a_refusal_is_explained() -> None:

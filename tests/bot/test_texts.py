@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-from bot.stub_api.html_check import parse_html
-from bot.texts import EN, VI, keys, templates, text
+from bot.views.texts import EN, VI, keys, templates, text
+from tests.support.stub_api.html_check import parse_html
 
 _PLURAL = re.compile(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}")
 SAME_IN_BOTH = {"language_vi", "language_en", "zone_vietnam"}  # names of their own

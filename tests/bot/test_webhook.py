@@ -14,8 +14,8 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.settings import Settings
-from bot.stub_api import DEFAULT_TOKEN, StubBotApi
-from bot.webhook import SECRET_HEADER, WebhookConfig, serve_webhook
+from bot.transport.webhook import SECRET_HEADER, WebhookConfig, serve_webhook
+from tests.support.stub_api import DEFAULT_TOKEN, StubBotApi
 
 
 def free_port() -> int:

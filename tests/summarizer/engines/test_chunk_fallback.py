@@ -7,7 +7,8 @@ from summarizer.digest import Length
 from summarizer.engines.abstractive import AbstractiveEngine
 from summarizer.engines.batching import Job
 from summarizer.engines.chunking import stand_in
-from summarizer.pipeline import PARTLY_EXTRACTIVE, summarize
+from summarizer.notes import PartlyExtractive
+from summarizer.pipeline import summarize
 from summarizer.quality import is_degenerate
 from tests.summarizer.engines.conftest import TRAINED_SUMMARY, TinyModels
 from tests.summarizer.engines.samples import RecordingEngine
@@ -40,7 +41,8 @@ def test_a_botched_chunk_is_replaced_and_the_digest_is_marked(tiny_models: TinyM
     assert (digest.engine, digest.model, digest.fallback) == (
         "abstractive", str(tiny_models.trained), True
     )
-    assert digest.notes == (f"{PARTLY_EXTRACTIVE}1/{len(chunks)}",)
+    assert digest.typed_notes() == (PartlyExtractive(1, len(chunks)),)
+    assert digest.notes == (f"partly_extractive:1/{len(chunks)}",)  # the stored form
 
 
 def test_a_healthy_long_article_is_not_marked(tiny_models: TinyModels) -> None:

@@ -1,0 +1,1 @@
+"""Telegram updates in: parse, call a service, render (the guards run first)."""

@@ -1,0 +1,131 @@
+"""Status messages: queue position for a job still waiting after a while, then "working" from
+the moment it runs, then chunk progress; the reply is edited into the same message."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot.transport.delivery import edit_html, send_html
+from bot.transport.priority import cosmetic
+from bot.views.texts import text
+from storage import Job, Store
+
+log = logging.getLogger(__name__)
+
+# Queue positions change with every finished job; edit those less often than progress to
+# spare the chat's Telegram budget (groups get about 20 messages a minute).
+QUEUED_SLOWER = 4
+
+Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
+
+
+@dataclass
+class Tracked:
+    """What the status updater and the delivery share about one job."""
+
+    chat_id: int
+    job_id: int
+    language: str | None
+    status_message_id: int | None
+    reply_to: int | None
+    progress: tuple[int, int] | None = None
+    running: bool = False
+    finished: bool = False
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    shown: str = ""
+    shown_at: float = 0.0
+
+
+class StatusBoard:
+    """Tracks unfinished jobs; shows a status message for those not done after `after_s`."""
+
+    def __init__(
+        self, store: Store, bot: Bot, spawn: Spawn, *, after_s: float, every_s: float
+    ) -> None:
+        self._store = store
+        self._bot = bot
+        self._after = after_s
+        self._every = every_s
+        self._spawn = spawn
+        self._jobs: dict[int, Tracked] = {}
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    def track(self, job: Job) -> Tracked:
+        """The tracking record of a job, created (with its status updater) on first sight."""
+        tracked = self._jobs.get(job.id)
+        if tracked is None:
+            tracked = Tracked(job.chat_id, job.id, job.language, job.status_message_id,
+                              job.reply_to)
+            self._jobs[job.id] = tracked
+            self._spawn(self._loop(tracked), f"status-{job.id}")
+        return tracked
+
+    def in_chat(self, chat_id: int) -> bool:
+        """Whether a job of this chat is waiting, running or undelivered."""
+        return any(t.chat_id == chat_id for t in self._jobs.values())
+
+    def forget(self, job_id: int) -> None:
+        """The job's reply was delivered (or can never be)."""
+        self._jobs.pop(job_id, None)
+
+    async def show_now(self, tracked: Tracked) -> None:
+        """The job started: show its status at once. The reply is delivered by editing this
+        message, so sending it while the engine works keeps that send off the queue's path."""
+        try:
+            async with tracked.lock:
+                if not tracked.finished and tracked.status_message_id is None:
+                    await self._show(tracked)
+        except TelegramError as exc:  # delivery makes its own placeholder then
+            log.info("status message for job %s failed: %s", tracked.job_id, exc)
+
+    async def _text(self, tracked: Tracked) -> str:
+        if tracked.progress and tracked.progress[1] > 1:
+            done, total = tracked.progress
+            return text(tracked.language, "working_progress", done=done, total=total)
+        if tracked.running:
+            return text(tracked.language, "working")
+        position = await self._store.jobs.queue_position(tracked.chat_id, tracked.job_id)
+        return text(tracked.language, "queued", position=max(1, position))
+
+    async def _loop(self, tracked: Tracked) -> None:
+        await asyncio.sleep(self._after)
+        while not tracked.finished:
+            try:
+                async with tracked.lock:
+                    if tracked.finished:
+                        return
+                    with cosmetic():
+                        await self._show(tracked)
+            except TelegramError as exc:
+                log.info("status message for job %s failed: %s", tracked.job_id, exc)
+            except Exception:
+                log.exception("status message for job %s", tracked.job_id)
+            await asyncio.sleep(self._every)
+
+    async def _show(self, tracked: Tracked) -> None:
+        quiet = self._every * (1 if tracked.running else QUEUED_SLOWER)
+        # Checked before the text: within the quiet interval its queue-position query is wasted.
+        if tracked.shown and time.monotonic() - tracked.shown_at < quiet:
+            return
+        status = await self._text(tracked)
+        if status == tracked.shown:
+            return
+        if tracked.status_message_id is None:
+            sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
+            tracked.status_message_id = sent.message_id
+            await self._store.jobs.set_status_message(tracked.chat_id, tracked.job_id,
+                                                      sent.message_id)
+        elif not await edit_html(self._bot, tracked.chat_id, tracked.status_message_id, status):
+            tracked.status_message_id = None
+        tracked.shown = status
+        tracked.shown_at = time.monotonic()

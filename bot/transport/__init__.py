@@ -1,0 +1,1 @@
+"""Talking to Telegram: polling, webhook, launch, delivery, per-chat lanes, priorities."""

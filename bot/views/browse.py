@@ -1,0 +1,102 @@
+"""Pages of a chat's history, search results and officials: text plus keyboard."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable
+from datetime import tzinfo
+
+from telegram import InlineKeyboardMarkup
+
+from bot.clock import zone_of
+from bot.views.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
+from bot.views.render import render_page
+from bot.views.texts import text
+from storage import Store
+
+Page = tuple[str, InlineKeyboardMarkup | None]
+# (store, chat_id, lang, query, key) -> first page of a query's results.
+PageMaker = Callable[[Store, int, str, str, str], Awaitable[Page]]
+
+
+ECHO_CHARS = 80  # a query is echoed at most this long: a whole one may not fit a message
+
+
+def _esc(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+def _short(value: str) -> str:
+    """A query or name as shown back to the reader: shortened with … when long, escaped."""
+    if len(value) > ECHO_CHARS:
+        value = value[: ECHO_CHARS - 1].rstrip() + "…"
+    return _esc(value)
+
+
+def _echo(query: str) -> str:
+    """A search query as typed (shortened, escaped), in quotes unless it has its own."""
+    quoted = any(mark in query for mark in '"“”„')
+    return _short(query) if quoted else f"“{_short(query)}”"
+
+
+async def _zone(store: Store, chat_id: int) -> tzinfo:
+    return zone_of((await store.chats.settings(chat_id)).timezone)
+
+
+def _page_of(lang: str, before: int, total: int) -> str:
+    """" · Trang 2/3" when there is more than one page (`before`: entries on earlier pages)."""
+    pages = -(-total // PAGE)
+    if pages <= 1:
+        return ""
+    return " · " + text(lang, "page_of", page=before // PAGE + 1, pages=pages)
+
+
+async def history_page(
+    store: Store, chat_id: int, lang: str, *, before: int | None = None, after: int | None = None
+) -> Page:
+    """Newest first, `PAGE` per page, ◀ newer · older ▶ between pages."""
+    page = await store.digests.history(chat_id, limit=PAGE, before=before, after=after)
+    if page.total == 0:
+        return text(lang, "history_empty"), None
+    header = text(lang, "history_header", total=page.total)
+    header += _page_of(lang, page.newer_count, page.total)
+    body = render_page(header, page.items, zone=await _zone(store, chat_id))
+    return body, history_keyboard(page.items, page.older, page.newer, lang)
+
+
+async def search_page(store: Store, chat_id: int, lang: str, query: str, key: str,
+                      offset: int = 0) -> Page:
+    """Search results (diacritics optional), `PAGE` per page."""
+    hits, total = await store.search.words(chat_id, query, limit=PAGE, offset=offset)
+    if total == 0:
+        return text(lang, "search_empty", query=_echo(query)), None
+    items = [h.item for h in hits]
+    header = text(lang, "search_header", query=_echo(query), total=total)
+    body = render_page(header + _page_of(lang, offset, total), items, [h.snippet for h in hits],
+                       zone=await _zone(store, chat_id))
+    return body, results_keyboard(items, "q", offset, total, key, lang)
+
+
+async def official_page(store: Store, chat_id: int, lang: str, name: str, key: str,
+                        offset: int = 0) -> Page:
+    """Digests naming a person, `PAGE` per page."""
+    items, total = await store.search.by_official(chat_id, name, limit=PAGE, offset=offset)
+    if total == 0:
+        return text(lang, "official_empty", name=_short(name)), None
+    header = text(lang, "official_header", name=_short(name), total=total)
+    body = render_page(header + _page_of(lang, offset, total), items,
+                       zone=await _zone(store, chat_id))
+    return body, results_keyboard(items, "o", offset, total, key, lang)
+
+
+async def officials_page(store: Store, chat_id: int, lang: str) -> Page:
+    """The most mentioned officials, their latest positions, a button to their digests."""
+    people = await store.digests.officials_overview(chat_id, limit=10)
+    if not people:
+        return text(lang, "officials_empty"), None
+    lines = [text(lang, "officials_header")]
+    for person in people:
+        position = f", {_esc(', '.join(person.titles))}" if person.titles else ""
+        count = text(lang, "mentions", count=person.digests)
+        lines.append(f"• <b>{_esc(person.name)}</b>{position} — {count}")
+    return "\n".join(lines), officials_keyboard([p.name for p in people])
