@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.annotated import DEFAULT_DATASET, decision_text, load, longest_common_run
 from summarizer.cleaning import clean_page
-from summarizer.decisions.features import features
+from summarizer.decisions.context import article_features
 from summarizer.decisions.mentions import mentions
 from summarizer.decisions.model import MODEL_FILE
 from summarizer.decisions.units import Unit, tokenize, units
@@ -67,7 +67,7 @@ def examples(rows: list[dict]) -> tuple[list[list[str]], list[int], list[int]]:
         article = clean_page(row["text"])
         officials = extract_officials(article)
         found = units(article)
-        feats += [features(u, mentions(u, officials)) for u in found]
+        feats += article_features(found, [mentions(u, officials) for u in found])
         labels += _labels(found, [decision_text(d) for d in row["decisions"]])
         groups += [number] * len(found)
     return feats, labels, groups

@@ -5,7 +5,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from summarizer.decisions import actors, model, quotes, text, words
-from summarizer.decisions.features import agreement, features, tally
+from summarizer.decisions.context import article_features
+from summarizer.decisions.features import agreement, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
@@ -64,10 +65,11 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     found_units = units(article)
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
-    for unit, found, speaker in zip(found_units, named_in, quoted, strict=True):
+    feats = article_features(found_units, named_in)
+    for unit, found, speaker, own in zip(found_units, named_in, quoted, feats, strict=True):
         # The guideline's own cases: an agreement between parties always counts, statistics of
         # past enforcement never do, however the model reads them.
-        chosen = agreement(unit) or weights.probability(features(unit, found)) >= weights.threshold
+        chosen = agreement(unit) or weights.probability(own) >= weights.threshold
         if chosen and not tally(unit):
             decision = _decision(unit, found, officials, (speaker or named or last, article.body))
             if decision.text and not any(_restates(decision, d) for d in decisions):
