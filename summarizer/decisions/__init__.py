@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from summarizer.decisions import actors, model, quotes, text, words
+from summarizer.decisions import actors, model, naming, quotes, text, words
 from summarizer.decisions.context import article_features
 from summarizer.decisions.features import agreement, tally
 from summarizer.decisions.mentions import Mention, mentions
@@ -44,7 +44,7 @@ def _decision(
     who = actors.actor(unit, (start, cue), found, officials, speaker)
     at = context[1].find(unit.text)  # a body named after the actor in its clause is another
     return Decision(text.clause(unit, cue, start, end),
-                    actors.expand(who, context[1], officials, None if at < 0 else at))
+                    naming.expand(who, context[1], officials, None if at < 0 else at))
 
 
 def _restates(new: Decision, old: Decision) -> bool:
