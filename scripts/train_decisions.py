@@ -41,15 +41,18 @@ MIN_COUNT = 2
 
 
 def _labels(found: list[Unit], gold: list[str]) -> list[int]:
-    """1 for the unit each gold decision matches best (one unit per decision), else 0."""
+    """1 for the unit each gold decision matches best (one unit per decision), -1 for another
+    unit it matches too (a restatement: neither example), else 0."""
     labels = [0] * len(found)
     for item in gold:
         tokens = units_tokens(item)
         best, best_run = None, 0
         for i, unit in enumerate(found):
             run = longest_common_run(unit.tokens, tokens)
-            if run * 2 >= min(len(unit.tokens), len(tokens)) and run > best_run:
-                best, best_run = i, run
+            if run * 2 >= min(len(unit.tokens), len(tokens)):
+                labels[i] = labels[i] or -1
+                if run > best_run:
+                    best, best_run = i, run
         if best is not None:
             labels[best] = 1
     return labels
@@ -61,15 +64,19 @@ def units_tokens(text: str) -> list[str]:
 
 
 def examples(rows: list[dict]) -> tuple[list[list[str]], list[int], list[int]]:
-    """Features, labels and article index of every unit of the rows."""
+    """Features, labels and article index of every unit of the rows but restatements."""
     feats, labels, groups = [], [], []
     for number, row in enumerate(rows):
         article = clean_page(row["text"])
         officials = extract_officials(article)
         found = units(article)
-        feats += article_features(found, [mentions(u, officials) for u in found])
-        labels += _labels(found, [decision_text(d) for d in row["decisions"]])
-        groups += [number] * len(found)
+        own = article_features(found, [mentions(u, officials) for u in found])
+        marks = _labels(found, [decision_text(d) for d in row["decisions"]])
+        # The guideline annotates a restated decision once: its other statements teach nothing.
+        kept = [i for i, mark in enumerate(marks) if mark >= 0]
+        feats += [own[i] for i in kept]
+        labels += [marks[i] for i in kept]
+        groups += [number] * len(kept)
     return feats, labels, groups
 
 
