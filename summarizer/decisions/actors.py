@@ -168,6 +168,9 @@ def actor(
     head = _head(unit, start, cue)
     if _first_person(unit, start, head) and speaker:
         return speaker
+    adjacent = _adjacent(unit, start, cue, found)
+    if adjacent:
+        return adjacent
     passive = _passive(unit, head, cue)
     if passive is not None:
         # `X vừa bị cơ quan điều tra khởi tố`: the agent acts; X (`được yêu cầu`) does not.
@@ -188,6 +191,21 @@ def actor(
         or subjects.proper_subject(unit, start, head)
         or _before(unit, start, found, speaker)
     )
+
+
+def _adjacent(unit: Unit, start: int, cue: int | None, found: list[Mention]) -> str | None:
+    """An official named right before the verb, only auxiliaries between (`ông A đã yêu cầu`)."""
+    if cue is None:
+        return None
+    for mention in reversed(found):
+        if not start <= mention.start < cue:
+            continue
+        at = mention.end
+        while at < cue and words.match_at("auxiliaries", unit.tokens, at):
+            at += words.match_at("auxiliaries", unit.tokens, at)
+        gap = unit.text[unit.spans[mention.end - 1][1] : unit.spans[cue][0]]
+        return mention.name if at == cue and not any(ch in gap for ch in ',;:(“”"') else None
+    return None
 
 
 def _before(unit: Unit, start: int, found: list[Mention], speaker: str | None) -> str | None:

@@ -169,3 +169,14 @@ def test_a_subject_that_opens_with_an_official_s_post_is_that_official() -> None
         "giải ngân trước ngày 31/12."
     )
     assert _actor_of(found, "yêu cầu các sở hoàn thành giải ngân") == ["Lê Hồng Quang"]
+
+
+def test_an_official_named_right_before_the_verb_is_the_actor_after_a_lead_clause() -> None:
+    found = _decisions(
+        "Tỉnh lộ 12 hư hỏng nặng\n\n"
+        "Ông Trần Minh Quang, Chủ tịch UBND huyện Tân Phước, và ông Lê Hữu Tài, Giám đốc Sở Giao "
+        "thông vận tải tỉnh, đã khảo sát tuyến đường sáng 14/10. "
+        "Mặt đường tỉnh lộ 12 xuống cấp nhưng chưa được sửa, ông Quang đề nghị Sở Giao thông "
+        "vận tải sớm bố trí vốn làm lại đoạn qua xã Phước Lập."
+    )
+    assert _actor_of(found, "đề nghị Sở Giao thông") == ["Trần Minh Quang"]
