@@ -14,6 +14,7 @@ from summarizer.gazetteers import fold
 _MAX_SUBJECT = 14
 _CLOSING = '”"'
 _TITLE_OVERLAP = 0.6
+_AND = fold("và")
 _PASSIVE = frozenset(fold(w) for w in ("bị", "được", "do"))
 # The attribution after a quotation (`“…”, ông A nói`) is short.
 _MAX_ATTRIBUTION = 20
@@ -91,14 +92,27 @@ def _passive_agent(unit: Unit, lo: int, hi: int) -> int:
     return marks[-1] + 1 if marks and marks[-1] + 1 < hi else lo
 
 
+def _bodies(unit: Unit, lo: int, hi: int) -> list[int]:
+    """Where a body's name starts between tokens lo and hi, not inside a word (`trụ sở`)."""
+    tokens = unit.tokens
+    covered = {
+        at + k
+        for at in words.find("not_bodies", tokens, max(0, lo - 1), hi)
+        for k in range(words.match_at("not_bodies", tokens, at))
+    }
+    return [at for at in words.find("bodies", tokens, lo, hi) if at not in covered]
+
+
 def _named(
     unit: Unit, lo: int, hi: int, found: list[Mention], officials: tuple[Official, ...]
 ) -> str | None:
     """The last official or body named between tokens lo and hi (a body after a name wins)."""
     lo = _passive_agent(unit, lo, hi)
     named = [m for m in found if lo <= m.start < hi]
+    if len(named) > 1 and unit.tokens[named[-2].end] == _AND:
+        return named[-2].name  # `A và B chỉ đạo …`: both act; the first named leads
     after = named[-1].end if named else lo
-    bodies = words.find("bodies", unit.tokens, after, hi)
+    bodies = _bodies(unit, after, hi)
     # `ông A, Chủ tịch UBND tỉnh, yêu cầu`: the office after a comma is the same person.
     gap = unit.text[unit.spans[after - 1][1] : unit.spans[bodies[0]][0]] if named and bodies else ""
     if bodies and gap.strip() != "," and hi - bodies[0] <= _MAX_SUBJECT:

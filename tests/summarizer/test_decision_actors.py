@@ -180,3 +180,21 @@ def test_an_official_named_right_before_the_verb_is_the_actor_after_a_lead_claus
         "vận tải sớm bố trí vốn làm lại đoạn qua xã Phước Lập."
     )
     assert _actor_of(found, "đề nghị Sở Giao thông") == ["Trần Minh Quang"]
+
+
+def test_a_word_holding_a_body_s_syllable_is_no_actor() -> None:
+    found = _decisions(
+        "Sập giàn giáo công trình chợ mới\n\n"
+        "Trưa 9/4, Chủ tịch UBND huyện Đông Hưng Phạm Văn Hùng đến hiện trường yêu cầu chủ đầu "
+        "tư tạm dừng thi công toàn bộ công trình để kiểm tra an toàn."
+    )
+    assert _actor_of(found, "tạm dừng thi công") == ["Phạm Văn Hùng"]
+
+
+def test_of_two_officials_acting_together_the_first_named_is_the_actor() -> None:
+    found = _decisions(
+        "Kiểm tra đê biển trước bão\n\n"
+        "Phó Thủ tướng Lê Quang Định và Bộ trưởng Bộ Nông nghiệp Vũ Thành Nam trực tiếp đến "
+        "đê biển Giao Thuỷ chỉ đạo gia cố các đoạn xung yếu trước khi bão vào."
+    )
+    assert _actor_of(found, "chỉ đạo gia cố") == ["Lê Quang Định"]
