@@ -43,8 +43,16 @@ def _decision(
     end = quoted.said_end if quoted is not None and inside else None
     who = actors.actor(unit, (start, cue), found, officials, speaker)
     at = context[1].find(unit.text)  # a body named after the actor in its clause is another
-    return Decision(text.clause(unit, cue, start, end),
-                    naming.expand(who, context[1], officials, None if at < 0 else at))
+    return Decision(
+        text.clause(unit, cue, start, end),
+        naming.expand(who, context[1], officials, None if at < 0 else at),
+    )
+
+
+def _subject(unit: Unit, found: list[Mention], officials: tuple[Official, ...]) -> str | None:
+    """Who acts in a unit by its own words (None when it names no one before a verb)."""
+    cue, start = _opening(unit)
+    return None if cue is None else actors.actor(unit, (start, cue), found, officials, None)
 
 
 def _restates(new: Decision, old: Decision) -> bool:
@@ -59,9 +67,10 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     weights = model.load()
     decisions: list[Decision] = []
     # Who decided last: a clause with no subject of its own is theirs (`Chúng tôi sẽ …`),
-    # unless another official was just named.
+    # unless the previous unit has a subject of its own (`acting`) or names an official.
     last: str | None = officials[0].name if officials else None
     named: str | None = None
+    acting: str | None = None
     found_units = units(article)
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
@@ -71,9 +80,12 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
         # past enforcement never do, however the model reads them.
         chosen = agreement(unit) or weights.probability(own) >= weights.threshold
         if chosen and not tally(unit):
-            decision = _decision(unit, found, officials, (speaker or named or last, article.body))
+            # `Tôi đề nghị …` is a person's; `Thứ nhất, phải …` goes on the last clause's subject.
+            before = named if words.find("first_person", unit.tokens) else acting or named
+            decision = _decision(unit, found, officials, (speaker or before or last, article.body))
             if decision.text and not any(_restates(decision, d) for d in decisions):
                 decisions.append(decision)
                 last = decision.actor or last
+        acting = _subject(unit, found, officials)
         named = found[-1].name if found else None
     return tuple(decisions)

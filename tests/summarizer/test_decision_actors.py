@@ -198,3 +198,13 @@ def test_of_two_officials_acting_together_the_first_named_is_the_actor() -> None
         "đê biển Giao Thuỷ chỉ đạo gia cố các đoạn xung yếu trước khi bão vào."
     )
     assert _actor_of(found, "chỉ đạo gia cố") == ["Lê Quang Định"]
+
+
+def test_a_clause_with_no_subject_goes_to_the_last_clause_s_subject_not_its_informant() -> None:
+    found = _decisions(
+        "Rà soát kỳ thi tuyển công chức\n\n"
+        "Theo Bộ trưởng Nội vụ Trương Văn Khải, Thủ tướng Chính phủ đã đặt ra hai yêu cầu với "
+        "các tỉnh. Thứ nhất, giao Sở Nội vụ các tỉnh rà soát toàn bộ kết quả thi tuyển công "
+        "chức năm 2019 và báo cáo trước ngày 30/6."
+    )
+    assert _actor_of(found, "giao Sở Nội vụ các tỉnh rà soát") == ["Thủ tướng Chính phủ"]
