@@ -31,6 +31,7 @@ from summarizer.cleaning import clean_page
 from summarizer.decisions.context import article_features
 from summarizer.decisions.mentions import mentions
 from summarizer.decisions.model import MODEL_FILE
+from summarizer.decisions.quotes import speakers
 from summarizer.decisions.units import Unit, tokenize, units
 from summarizer.officials import extract_officials
 
@@ -70,7 +71,8 @@ def examples(rows: list[dict]) -> tuple[list[list[str]], list[int], list[int]]:
         article = clean_page(row["text"])
         officials = extract_officials(article)
         found = units(article)
-        own = article_features(found, [mentions(u, officials) for u in found])
+        named = [mentions(u, officials) for u in found]
+        own = article_features(found, named, speakers(found, named, officials))
         marks = _labels(found, [decision_text(d) for d in row["decisions"]])
         # The guideline annotates a restated decision once: its other statements teach nothing.
         kept = [i for i, mark in enumerate(marks) if mark >= 0]

@@ -74,7 +74,7 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     found_units = units(article)
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
-    feats = article_features(found_units, named_in)
+    feats = article_features(found_units, named_in, quoted)
     for unit, found, speaker, own in zip(found_units, named_in, quoted, feats, strict=True):
         # The guideline's own cases: an agreement between parties always counts, statistics of
         # past enforcement never do, however the model reads them.
