@@ -55,6 +55,17 @@ def _subject(unit: Unit, found: list[Mention], officials: tuple[Official, ...]) 
     return None if cue is None else actors.actor(unit, (start, cue), found, officials, None)
 
 
+def _previous(
+    unit: Unit, prior: Unit, named: list[Mention], officials: tuple[Official, ...]
+) -> str | None:
+    """Who a unit with no subject of its own continues: the prior unit's subject, or the
+    official it names last (`Tôi đề nghị …` is a person's: that official)."""
+    person = named[-1].name if named else None
+    if words.find("first_person", unit.tokens):
+        return person
+    return _subject(prior, named, officials) or person
+
+
 def _restates(new: Decision, old: Decision) -> bool:
     """Whether a decision repeats an earlier one (a long common run): one item, the first."""
     a, b = new.text.lower().split(), old.text.lower().split()
@@ -67,25 +78,22 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     weights = model.load()
     decisions: list[Decision] = []
     # Who decided last: a clause with no subject of its own is theirs (`Chúng tôi sẽ …`),
-    # unless the previous unit has a subject of its own (`acting`) or names an official.
+    # unless the previous unit has a subject of its own or names an official.
     last: str | None = officials[0].name if officials else None
-    named: str | None = None
-    acting: str | None = None
     found_units = units(article)
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
     feats = article_features(found_units, named_in, quoted)
-    for unit, found, speaker, own in zip(found_units, named_in, quoted, feats, strict=True):
+    for at, (unit, found) in enumerate(zip(found_units, named_in, strict=True)):
         # The guideline's own cases: an agreement between parties always counts, statistics of
         # past enforcement never do, however the model reads them.
-        chosen = agreement(unit) or weights.probability(own) >= weights.threshold
+        chosen = agreement(unit) or weights.probability(feats[at]) >= weights.threshold
         if chosen and not tally(unit):
-            # `Tôi đề nghị …` is a person's; `Thứ nhất, phải …` goes on the last clause's subject.
-            before = named if words.find("first_person", unit.tokens) else acting or named
-            decision = _decision(unit, found, officials, (speaker or before or last, article.body))
+            prior = (found_units[at - 1], named_in[at - 1]) if at else None
+            before = _previous(unit, *prior, officials) if prior else None
+            context = (quoted[at] or before or last, article.body)
+            decision = _decision(unit, found, officials, context)
             if decision.text and not any(_restates(decision, d) for d in decisions):
                 decisions.append(decision)
                 last = decision.actor or last
-        acting = _subject(unit, found, officials)
-        named = found[-1].name if found else None
     return tuple(decisions)
