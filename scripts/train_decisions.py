@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.annotated import DEFAULT_DATASET, decision_text, load, longest_common_run
 from summarizer.cleaning import clean_page
-from summarizer.decisions.features import features
+from summarizer.decisions.context import article_features
 from summarizer.decisions.mentions import mentions
 from summarizer.decisions.model import MODEL_FILE
+from summarizer.decisions.quotes import speakers
 from summarizer.decisions.units import Unit, tokenize, units
 from summarizer.officials import extract_officials
 
@@ -41,15 +42,18 @@ MIN_COUNT = 2
 
 
 def _labels(found: list[Unit], gold: list[str]) -> list[int]:
-    """1 for the unit each gold decision matches best (one unit per decision), else 0."""
+    """1 for the unit each gold decision matches best (one unit per decision), -1 for another
+    unit it matches too (a restatement: neither example), else 0."""
     labels = [0] * len(found)
     for item in gold:
         tokens = units_tokens(item)
         best, best_run = None, 0
         for i, unit in enumerate(found):
             run = longest_common_run(unit.tokens, tokens)
-            if run * 2 >= min(len(unit.tokens), len(tokens)) and run > best_run:
-                best, best_run = i, run
+            if run * 2 >= min(len(unit.tokens), len(tokens)):
+                labels[i] = labels[i] or -1
+                if run > best_run:
+                    best, best_run = i, run
         if best is not None:
             labels[best] = 1
     return labels
@@ -61,15 +65,20 @@ def units_tokens(text: str) -> list[str]:
 
 
 def examples(rows: list[dict]) -> tuple[list[list[str]], list[int], list[int]]:
-    """Features, labels and article index of every unit of the rows."""
+    """Features, labels and article index of every unit of the rows but restatements."""
     feats, labels, groups = [], [], []
     for number, row in enumerate(rows):
         article = clean_page(row["text"])
         officials = extract_officials(article)
         found = units(article)
-        feats += [features(u, mentions(u, officials)) for u in found]
-        labels += _labels(found, [decision_text(d) for d in row["decisions"]])
-        groups += [number] * len(found)
+        named = [mentions(u, officials) for u in found]
+        own = article_features(found, named, speakers(found, named, officials))
+        marks = _labels(found, [decision_text(d) for d in row["decisions"]])
+        # The guideline annotates a restated decision once: its other statements teach nothing.
+        kept = [i for i, mark in enumerate(marks) if mark >= 0]
+        feats += [own[i] for i in kept]
+        labels += [marks[i] for i in kept]
+        groups += [number] * len(kept)
     return feats, labels, groups
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from summarizer.decisions import actors, model, quotes, text, words
-from summarizer.decisions.features import agreement, features, tally
+from summarizer.decisions import actors, model, naming, quotes, text, words
+from summarizer.decisions.context import article_features
+from summarizer.decisions.features import agreement, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
@@ -42,8 +43,27 @@ def _decision(
     end = quoted.said_end if quoted is not None and inside else None
     who = actors.actor(unit, (start, cue), found, officials, speaker)
     at = context[1].find(unit.text)  # a body named after the actor in its clause is another
-    return Decision(text.clause(unit, cue, start, end),
-                    actors.expand(who, context[1], officials, None if at < 0 else at))
+    return Decision(
+        text.clause(unit, cue, start, end),
+        naming.expand(who, context[1], officials, None if at < 0 else at),
+    )
+
+
+def _subject(unit: Unit, found: list[Mention], officials: tuple[Official, ...]) -> str | None:
+    """Who acts in a unit by its own words (None when it names no one before a verb)."""
+    cue, start = _opening(unit)
+    return None if cue is None else actors.actor(unit, (start, cue), found, officials, None)
+
+
+def _previous(
+    unit: Unit, prior: Unit, named: list[Mention], officials: tuple[Official, ...]
+) -> str | None:
+    """Who a unit with no subject of its own continues: the prior unit's subject, or the
+    official it names last (`Tôi đề nghị …` is a person's: that official)."""
+    person = named[-1].name if named else None
+    if words.find("first_person", unit.tokens):
+        return person
+    return _subject(prior, named, officials) or person
 
 
 def _restates(new: Decision, old: Decision) -> bool:
@@ -58,20 +78,22 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     weights = model.load()
     decisions: list[Decision] = []
     # Who decided last: a clause with no subject of its own is theirs (`Chúng tôi sẽ …`),
-    # unless another official was just named.
+    # unless the previous unit has a subject of its own or names an official.
     last: str | None = officials[0].name if officials else None
-    named: str | None = None
     found_units = units(article)
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
-    for unit, found, speaker in zip(found_units, named_in, quoted, strict=True):
+    feats = article_features(found_units, named_in, quoted)
+    for at, (unit, found) in enumerate(zip(found_units, named_in, strict=True)):
         # The guideline's own cases: an agreement between parties always counts, statistics of
         # past enforcement never do, however the model reads them.
-        chosen = agreement(unit) or weights.probability(features(unit, found)) >= weights.threshold
+        chosen = agreement(unit) or weights.probability(feats[at]) >= weights.threshold
         if chosen and not tally(unit):
-            decision = _decision(unit, found, officials, (speaker or named or last, article.body))
+            prior = (found_units[at - 1], named_in[at - 1]) if at else None
+            before = _previous(unit, *prior, officials) if prior else None
+            context = (quoted[at] or before or last, article.body)
+            decision = _decision(unit, found, officials, context)
             if decision.text and not any(_restates(decision, d) for d in decisions):
                 decisions.append(decision)
                 last = decision.actor or last
-        named = found[-1].name if found else None
     return tuple(decisions)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from summarizer.decisions import subjects, text, words
 from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit, tokenize
 from summarizer.digest import Official
-from summarizer.gazetteers import fold, places, surnames
-from summarizer.vnchars import UPPER
+from summarizer.gazetteers import fold
 
 # A subject longer than this is no subject (the verb's real subject was elided).
 _MAX_SUBJECT = 14
 _CLOSING = '”"'
 _TITLE_OVERLAP = 0.6
+_AND = fold("và")
 _PASSIVE = frozenset(fold(w) for w in ("bị", "được", "do"))
 # The attribution after a quotation (`“…”, ông A nói`) is short.
 _MAX_ATTRIBUTION = 20
@@ -93,14 +92,27 @@ def _passive_agent(unit: Unit, lo: int, hi: int) -> int:
     return marks[-1] + 1 if marks and marks[-1] + 1 < hi else lo
 
 
+def _bodies(unit: Unit, lo: int, hi: int) -> list[int]:
+    """Where a body's name starts between tokens lo and hi, not inside a word (`trụ sở`)."""
+    tokens = unit.tokens
+    covered = {
+        at + k
+        for at in words.find("not_bodies", tokens, max(0, lo - 1), hi)
+        for k in range(words.match_at("not_bodies", tokens, at))
+    }
+    return [at for at in words.find("bodies", tokens, lo, hi) if at not in covered]
+
+
 def _named(
     unit: Unit, lo: int, hi: int, found: list[Mention], officials: tuple[Official, ...]
 ) -> str | None:
     """The last official or body named between tokens lo and hi (a body after a name wins)."""
     lo = _passive_agent(unit, lo, hi)
     named = [m for m in found if lo <= m.start < hi]
+    if len(named) > 1 and unit.tokens[named[-2].end] == _AND:
+        return named[-2].name  # `A và B chỉ đạo …`: both act; the first named leads
     after = named[-1].end if named else lo
-    bodies = words.find("bodies", unit.tokens, after, hi)
+    bodies = _bodies(unit, after, hi)
     # `ông A, Chủ tịch UBND tỉnh, yêu cầu`: the office after a comma is the same person.
     gap = unit.text[unit.spans[after - 1][1] : unit.spans[bodies[0]][0]] if named and bodies else ""
     if bodies and gap.strip() != "," and hi - bodies[0] <= _MAX_SUBJECT:
@@ -170,6 +182,9 @@ def actor(
     head = _head(unit, start, cue)
     if _first_person(unit, start, head) and speaker:
         return speaker
+    adjacent = _adjacent(unit, start, cue, found)
+    if adjacent:
+        return adjacent
     passive = _passive(unit, head, cue)
     if passive is not None:
         # `X vừa bị cơ quan điều tra khởi tố`: the agent acts; X (`được yêu cầu`) does not.
@@ -192,60 +207,22 @@ def actor(
     )
 
 
+def _adjacent(unit: Unit, start: int, cue: int | None, found: list[Mention]) -> str | None:
+    """An official named right before the verb, only auxiliaries between (`ông A đã yêu cầu`)."""
+    if cue is None:
+        return None
+    for mention in reversed(found):
+        if not start <= mention.start < cue:
+            continue
+        at = mention.end
+        while at < cue and words.match_at("auxiliaries", unit.tokens, at):
+            at += words.match_at("auxiliaries", unit.tokens, at)
+        gap = unit.text[unit.spans[mention.end - 1][1] : unit.spans[cue][0]]
+        return mention.name if at == cue and not any(ch in gap for ch in ',;:(“”"') else None
+    return None
+
+
 def _before(unit: Unit, start: int, found: list[Mention], speaker: str | None) -> str | None:
     """No subject in the clause: the official named before it, or the quotation's speaker."""
     before = [m for m in found if m.start < start]
     return before[-1].name if before else speaker
-
-
-def _named_in(actor: str, context: str, officials: tuple[Official, ...]) -> list[str]:
-    """Full names of `actor` in the article: capitalised words after it, or an official's post."""
-    # A position names the body whole, lower-case syllables included (`Thứ trưởng Bộ Giáo dục
-    # và Đào tạo`), where the article's capitals alone would give `Bộ Giáo`.
-    name = rf"(?:[ ](?:[{UPPER}][\w-]*|và|-))*[ ][{UPPER}][\w-]*"
-    found = [m.group(0) for m in re.finditer(rf"(?<!\w)(?i:{re.escape(actor)}){name}", context)]
-    head = re.compile(rf"(?<!\w)(?i:{re.escape(actor)})[ ](?=[{UPPER}])")
-    for official in officials:
-        for title in official.titles:
-            at = head.search(title)
-            if at:
-                found.append(title[at.start() :].strip())
-    return found
-
-
-def expand(
-    actor: str | None, context: str, officials: tuple[Official, ...] = (), at: int | None = None
-) -> str | None:
-    """A bare body (`Bộ`) named in full (`Bộ Công Thương`), as last before `at`; a given name
-    (`Hùng`) as the article's fullest form."""
-    if actor is None or len(actor.split()) > 1:
-        return actor
-    if not words.phrases("bodies").match_at(tokenize(actor)[0], 0):
-        return _full_name(actor, context)  # `Mexico` stays; `Bé` is written in full
-    # `tỉnh Phan Ngọc Thọ` is a title and a person: not the province's name.
-    names = [n for n in _named_in(actor, context, officials) if not _person(n[len(actor) :])]
-    if not names:
-        return _full_name(actor, context)
-    if at is not None:
-        # The nearest mention before the decision; at one place, the longest name written there.
-        placed = [(context.rfind(n, 0, at), len(n), n) for n in names]
-        nearest = max(placed)
-        if nearest[0] >= 0:
-            return nearest[2]
-    return names[0]
-
-
-def _person(words: str) -> bool:
-    """Whether capitalised words are a Vietnamese person's name rather than a place."""
-    tokens = tokenize(words)[0]
-    if len(tokens) < 2 or tokens[0] not in surnames():
-        return False
-    return places().match_at(tokens, 0) < len(tokens)
-
-
-def _full_name(given: str, context: str) -> str:
-    """`Bé` as `Nguyễn Thị Kim Bé`: the longest name in the article that ends with it."""
-    before = rf"(?<![\w])(?:[{UPPER}][\w]* ){{1,3}}{re.escape(given)}(?!\w)"
-    names = [m.group(0) for m in re.finditer(before, context)]
-    names = [n for n in names if fold(n.split()[0].lower()) in surnames()]
-    return max(names, key=len) if names else given

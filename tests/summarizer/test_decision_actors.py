@@ -169,3 +169,42 @@ def test_a_subject_that_opens_with_an_official_s_post_is_that_official() -> None
         "giải ngân trước ngày 31/12."
     )
     assert _actor_of(found, "yêu cầu các sở hoàn thành giải ngân") == ["Lê Hồng Quang"]
+
+
+def test_an_official_named_right_before_the_verb_is_the_actor_after_a_lead_clause() -> None:
+    found = _decisions(
+        "Tỉnh lộ 12 hư hỏng nặng\n\n"
+        "Ông Trần Minh Quang, Chủ tịch UBND huyện Tân Phước, và ông Lê Hữu Tài, Giám đốc Sở Giao "
+        "thông vận tải tỉnh, đã khảo sát tuyến đường sáng 14/10. "
+        "Mặt đường tỉnh lộ 12 xuống cấp nhưng chưa được sửa, ông Quang đề nghị Sở Giao thông "
+        "vận tải sớm bố trí vốn làm lại đoạn qua xã Phước Lập."
+    )
+    assert _actor_of(found, "đề nghị Sở Giao thông") == ["Trần Minh Quang"]
+
+
+def test_a_word_holding_a_body_s_syllable_is_no_actor() -> None:
+    found = _decisions(
+        "Sập giàn giáo công trình chợ mới\n\n"
+        "Trưa 9/4, Chủ tịch UBND huyện Đông Hưng Phạm Văn Hùng đến hiện trường yêu cầu chủ đầu "
+        "tư tạm dừng thi công toàn bộ công trình để kiểm tra an toàn."
+    )
+    assert _actor_of(found, "tạm dừng thi công") == ["Phạm Văn Hùng"]
+
+
+def test_of_two_officials_acting_together_the_first_named_is_the_actor() -> None:
+    found = _decisions(
+        "Kiểm tra đê biển trước bão\n\n"
+        "Phó Thủ tướng Lê Quang Định và Bộ trưởng Bộ Nông nghiệp Vũ Thành Nam trực tiếp đến "
+        "đê biển Giao Thuỷ chỉ đạo gia cố các đoạn xung yếu trước khi bão vào."
+    )
+    assert _actor_of(found, "chỉ đạo gia cố") == ["Lê Quang Định"]
+
+
+def test_a_clause_with_no_subject_goes_to_the_last_clause_s_subject_not_its_informant() -> None:
+    found = _decisions(
+        "Rà soát kỳ thi tuyển công chức\n\n"
+        "Theo Bộ trưởng Nội vụ Trương Văn Khải, Thủ tướng Chính phủ đã đặt ra hai yêu cầu với "
+        "các tỉnh. Thứ nhất, giao Sở Nội vụ các tỉnh rà soát toàn bộ kết quả thi tuyển công "
+        "chức năm 2019 và báo cáo trước ngày 30/6."
+    )
+    assert _actor_of(found, "giao Sở Nội vụ các tỉnh rà soát") == ["Thủ tướng Chính phủ"]

@@ -11,7 +11,7 @@ import pytest
 
 from summarizer.cleaning import clean_page
 from summarizer.decisions import model
-from summarizer.decisions.features import features
+from summarizer.decisions.context import article_features
 from summarizer.decisions.units import units
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,5 +87,7 @@ def test_the_training_script_learns_from_a_small_annotated_sample(tmp_path: Path
         "Tin mới\n\nSở Công thương yêu cầu các cửa hàng niêm yết giá xăng dầu. "
         "Những ngày này, nhiều người đi dạo ven hồ vào buổi tối."
     )
-    decision, other = (trained.probability(features(u, [])) for u in units(article))
+    found = units(article)
+    own = article_features(found, [[], []], [None, None])
+    decision, other = (trained.probability(f) for f in own)
     assert decision > other
