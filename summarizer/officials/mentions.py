@@ -37,20 +37,28 @@ def _text(text: str, tokens: list[Token], start: int, end: int) -> str:
     return text[tokens[start].start : tokens[end - 1].end]
 
 
-def _owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None:
-    """The name a position belongs to: the next one for POSR, else the previous one."""
+def owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None:
+    """The name a position belongs to: the next one for POSR, else the previous one.
+
+    A POSL with no name before it belongs to the name right after it ("…, Phó chủ tịch UBND
+    TP. HCM Võ Văn X cho biết": the tagger's side was wrong, the nearest name is not).
+    """
     end = position.end
     while end > position.start + 1 and not tokens[end - 1].is_word:
         end -= 1
-    if position.kind == "POSR":
-        after = [n for n in names if n.start >= position.end]
-        gap = tokens[end : after[0].start] if after else []
-        if after and len(gap) <= MAX_BEFORE and not any(t.text in _BREAKS for t in gap):
-            return after[0]
+    after = [n for n in names if n.start >= position.end]
+    gap = tokens[end : after[0].start] if after else []
+    next_name = (
+        after[0]
+        if after and len(gap) <= MAX_BEFORE and not any(t.text in _BREAKS for t in gap)
+        else None
+    )
+    if position.kind == "POSR" and next_name is not None:
+        return next_name
     before = [n for n in names if n.end <= position.start]
     if before and position.start - before[-1].end <= MAX_AFTER:
         return before[-1]
-    return None
+    return next_name
 
 
 Titles = dict[Span, list[tuple[int, int]]]
@@ -138,9 +146,9 @@ def _link(tokens: list[Token], tagged: list[Span], names: Titles) -> None:
             continue
         # A position that runs into a name is that name's ("…, Phó Chủ tịch nước Trương Thị X").
         cut = Span("POSR" if end < position.end else position.kind, position.start, end)
-        owner = _owner(order, cut, tokens)
-        if owner is not None and not _clause(tokens, owner, cut):
-            names[owner].append((cut.start, _trimmed(tokens, cut, names[owner])))
+        holder = owner(order, cut, tokens)
+        if holder is not None and not _clause(tokens, holder, cut):
+            names[holder].append((cut.start, _trimmed(tokens, cut, names[holder])))
 
 
 def _proper(tokens: list[Token], name: Span) -> Span:
