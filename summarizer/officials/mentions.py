@@ -14,6 +14,7 @@ from summarizer.officials.position_words import BODY_WORDS
 from summarizer.officials.rules import Read, paragraph_reads
 from summarizer.officials.tagger import Span, Tagged, tag
 from summarizer.officials.tokens import Token, clean, is_foreign, tokenize
+from summarizer.officials.unsure import unsure_positions
 
 # How far a position may sit from its name, in tokens (POSR before it, POSL after it).
 MAX_BEFORE = 6
@@ -160,6 +161,15 @@ def _proper(tokens: list[Token], name: Span) -> Span:
     return Span(name.kind, start, end)
 
 
+def _add_unsure(tokens: list[Token], tagged: Tagged, names: Titles) -> None:
+    """Names left without a position get the ones only the tagger's marginals show."""
+    spans = [*tagged.spans, *names, *(Span("POS", s, e) for t in names.values() for s, e in t)]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    for name in [n for n, titles in names.items() if not titles]:
+        found = unsure_positions(tokens, tagged.position_odds(), name, taken)
+        names[name].extend((s.start, s.end) for s in found)
+
+
 def paragraph_mentions(
     text: str, order: int, known: set[str], in_title: bool = False
 ) -> list[Mention]:
@@ -169,6 +179,7 @@ def paragraph_mentions(
     tagged = tag(tokens)
     names = _names(tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
+    _add_unsure(tokens, tagged, names)
     mentions = []
     for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):
         name = _proper(tokens, tagged_name)
