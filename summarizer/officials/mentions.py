@@ -8,6 +8,8 @@ unless the tagger gives it almost no chance of being a name.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import BODY_WORDS
@@ -85,11 +87,25 @@ def _widen(name: Span, read: Read, tagged: Tagged, places: set[int]) -> Span:
     return Span("PER", start, end)
 
 
-def _names(tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
+def _split(name: Span, reads: list[Read], tokens: list[Token]) -> list[Span]:
+    """A tagger's name made of one-word names of the rules with only a dash between them is
+    several people ("cuộc gặp Trump - Putin"; "François - Philippe Champagne" is one)."""
+    inside = [r for r in reads if name.start <= r.start and r.end <= name.end]
+    between = [i for a, b in pairwise(inside) for i in range(a.end, b.start)]
+    single = all(r.end - r.start == 1 for r in inside)
+    if len(inside) < 2 or not single or any(tokens[i].is_word for i in between):
+        return [name]
+    return [Span("PER", r.start, r.end) for r in inside]
+
+
+def _names(tokens: list[Token], tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
     """Names from the tagger, widened by the rules', with the rules' positions for them."""
     names: Titles = {}
     claimed: set[int] = set()
-    for name in (s for s in tagged.spans if s.kind == "PER"):
+    tagged_names = (
+        s for span in tagged.spans if span.kind == "PER" for s in _split(span, reads, tokens)
+    )
+    for name in tagged_names:
         titles: list[tuple[int, int]] = []
         for k, read in enumerate(reads):
             if name.start < read.end and read.start < name.end:
@@ -177,7 +193,7 @@ def paragraph_mentions(
     text = clean(text)
     tokens = tokenize(text)
     tagged = tag(tokens)
-    names = _names(tagged, paragraph_reads(tokens, known), place_tokens(tokens))
+    names = _names(tokens, tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
     _add_unsure(tokens, tagged, names)
     mentions = []

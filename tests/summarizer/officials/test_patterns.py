@@ -114,3 +114,20 @@ def test_less_common_surnames_open_the_name():
     )
     assert "Đậu Xuân Lộc" in found
     assert "Ngụy Văn Khiêm" in found
+
+
+def test_two_leaders_joined_by_a_dash_in_a_headline_are_two_people():
+    officials = extract_officials(
+        Article(
+            title="Cuộc gặp Macron - Scholz",
+            paragraphs=(
+                "Tổng thống Pháp Macron và Thủ tướng Đức Scholz đã gặp nhau tại Berlin chiều qua "
+                "để bàn về giá điện.",
+                "Tổng thống Macron nói hai nước sẽ cùng mua khí đốt, còn Thủ tướng Scholz cho biết "
+                "Berlin sẵn sàng chia sẻ kho dự trữ.",
+            ),
+        )
+    )
+    found = {o.name: o.titles for o in officials}
+    assert set(found) == {"Macron", "Scholz"}
+    assert _has(found["Scholz"], "Thủ tướng Đức")
