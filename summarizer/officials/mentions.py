@@ -32,6 +32,8 @@ KEEP = 0.3
 _TRAILING = frozenset(",;:-–—(")
 # Nothing of this stands between a position and the name after it ("…, Trưởng đoàn; Ông X").
 _BREAKS = frozenset(";.!?:")
+# Punctuation that closes an appositive position.
+_CLOSED = frozenset({")", ",", ";", "."})
 
 
 def _text(text: str, tokens: list[Token], start: int, end: int) -> str:
@@ -143,8 +145,11 @@ def _clause(tokens: list[Token], owner: Span, position: Span) -> bool:
 def _trimmed(tokens: list[Token], position: Span, known: list[tuple[int, int]]) -> int:
     """End of a tagged position that the rules read shorter: not past a lower-case word.
 
-    ("Trưởng Ban Tuyên giáo Tỉnh ủy triển khai …": the tagger ran on into the sentence.)
+    ("Trưởng Ban Tuyên giáo Tỉnh ủy triển khai …": the tagger ran on into the sentence.) A
+    position that punctuation closes keeps its end ("(Giám đốc một công ty vàng ở Quảng Nam)").
     """
+    if position.end < len(tokens) and tokens[position.end].text in _CLOSED:
+        return position.end
     rules_end = max((e for s, e in known if s == position.start and e < position.end), default=0)
     for k in range(rules_end, position.end if rules_end else 0):
         token = tokens[k]

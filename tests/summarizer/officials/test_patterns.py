@@ -131,3 +131,14 @@ def test_two_leaders_joined_by_a_dash_in_a_headline_are_two_people():
     found = {o.name: o.titles for o in officials}
     assert set(found) == {"Macron", "Scholz"}
     assert _has(found["Scholz"], "Thủ tướng Đức")
+
+
+def test_a_position_closed_by_punctuation_keeps_its_lower_case_words():
+    found = _found(
+        "Cơ quan điều tra đã triệu tập ông Đinh Công Hậu (Giám đốc một công ty gỗ ở Bình Phước) "
+        "để làm rõ nguồn gốc lô hàng.",
+        "Ông Lương Văn Tài, phó trưởng phòng dự báo Đài khí tượng khu vực Tây Nguyên, cho biết "
+        "mưa lớn sẽ kéo dài.",
+    )
+    assert _has(found["Đinh Công Hậu"], "Giám đốc một công ty gỗ ở Bình Phước")
+    assert _has(found["Lương Văn Tài"], "phó trưởng phòng dự báo Đài khí tượng")
