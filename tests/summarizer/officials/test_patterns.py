@@ -142,3 +142,11 @@ def test_a_position_closed_by_punctuation_keeps_its_lower_case_words():
     )
     assert _has(found["Đinh Công Hậu"], "Giám đốc một công ty gỗ ở Bình Phước")
     assert _has(found["Lương Văn Tài"], "phó trưởng phòng dự báo Đài khí tượng")
+
+
+def test_a_post_held_at_the_time_reaches_the_name_after_it():
+    found = _found(
+        "Theo kết luận thanh tra, Giám đốc Sở Tài chính thời điểm đó là ông Hà Văn Khải đã ký "
+        "văn bản cho phép doanh nghiệp chậm nộp tiền thuê đất."
+    )
+    assert _has(found["Hà Văn Khải"], "Giám đốc Sở Tài chính")
