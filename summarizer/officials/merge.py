@@ -161,14 +161,21 @@ def merge_mentions(mentions: list[Mention]) -> list[_Person]:
     return people
 
 
+def position_words(people: list[_Person]) -> list[str]:
+    """The folded words of everyone's positions, abbreviations spelled out, in order."""
+    return [w for p in people for t in p.titles for w in _spelled_out(t)]
+
+
 def extract_officials(article: Article) -> tuple[Official, ...]:
     """Officials named in the article, most important first."""
     people = [
         p for p in merge_mentions(article_mentions(article.title, article.paragraphs)) if p.titles
     ]
     # A name inside someone's position is an organisation ("Chủ tịch HĐQT Vinacomin").
-    inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
+    inside = f" {' '.join(position_words(people))} "
     people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
-    lone = lone_words((article.title, *article.paragraphs))
+    # A word that also stands inside a position names a company, not a person ("giám đốc
+    # điều hành Tencent Ma Huateng", "… tập đoàn Tencent Holdings").
+    lone = lone_words((article.title, *article.paragraphs)) | frozenset(position_words(people))
     return tuple(Official(p.shown_name(lone), p.final_titles()) for p in people)

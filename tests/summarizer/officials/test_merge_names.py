@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarizer.officials.mention import Mention
 from summarizer.officials.mentions import lone_words
-from summarizer.officials.merge import merge_mentions
+from summarizer.officials.merge import merge_mentions, position_words
 
 
 def _mention(name: str, order: int, *titles: str) -> Mention:
@@ -63,3 +63,15 @@ def test_a_korean_name_keeps_its_surname_even_when_it_stands_alone():
         lone=frozenset({"moon"}),
     )
     assert shown == ["Moon Jae - in"]
+
+
+def test_a_company_inside_a_position_does_not_open_the_name_shown():
+    people = merge_mentions(
+        [
+            _mention("Weibang Ma Kaiwen", 1, "giám đốc điều hành"),
+            _mention("Ma Kaiwen", 2, "chủ tịch tập đoàn công nghệ Weibang Holdings"),
+        ]
+    )
+    words = frozenset(position_words(people))
+    assert "weibang" in words
+    assert [p.shown_name(words) for p in people] == ["Ma Kaiwen"]
