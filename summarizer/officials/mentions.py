@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from summarizer.gazetteers import surnames
 from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import BODY_WORDS
@@ -115,15 +116,27 @@ def _names(tokens: list[Token], tagged: Tagged, reads: list[Read], places: set[i
                 titles.extend(read.titles)
                 claimed.add(k)
         names[name] = titles
-    # A name only the rules read, inside what the tagger reads as a position, is part of it.
+    # A name only the rules read, inside what the tagger reads as a position, is part of it,
+    # unless it is a Vietnamese full name closing the position ("Chủ nhiệm Uỷ ban … Phan Xuân X").
     in_position = {i for s in tagged.spans if s.kind != "PER" for i in range(s.start, s.end)}
     for k, read in enumerate(reads):
-        if k in claimed or read.start in in_position:
+        if k in claimed:
+            continue
+        if read.start in in_position:
+            if _closes_position(tokens, tagged, read, places):
+                names[Span("PER", read.start, read.end)] = list(read.titles)
             continue
         veto = VETO_ONE if read.end - read.start == 1 else VETO
         if max(tagged.odds()[read.start : read.end]) >= veto:
             names[Span("PER", read.start, read.end)] = list(read.titles)
     return names
+
+
+def _closes_position(tokens: list[Token], tagged: Tagged, read: Read, places: set[int]) -> bool:
+    """The rules' name is a full Vietnamese name, no place, that ends a tagged position."""
+    ends = {s.end for s in tagged.spans if s.kind != "PER"}
+    full = read.end - read.start >= 2 and tokens[read.start].fold in surnames()
+    return full and read.end in ends and not places.intersection(range(read.start, read.end))
 
 
 def _clause(tokens: list[Token], owner: Span, position: Span) -> bool:

@@ -150,3 +150,12 @@ def test_a_post_held_at_the_time_reaches_the_name_after_it():
         "văn bản cho phép doanh nghiệp chậm nộp tiền thuê đất."
     )
     assert _has(found["Hà Văn Khải"], "Giám đốc Sở Tài chính")
+
+
+def test_a_full_name_closing_a_long_committee_title_is_its_holder():
+    found = _found(
+        "Trước đó, báo cáo giải trình về dự án luật, Chủ nhiệm Uỷ ban Văn hoá, Giáo dục và "
+        "Thanh niên Đoàn Thị Thu Hằng cho biết nhiều ý kiến đề nghị giữ nguyên điều khoản này."
+    )
+    assert list(found) == ["Đoàn Thị Thu Hằng"]
+    assert _has(found["Đoàn Thị Thu Hằng"], "Chủ nhiệm Uỷ ban Văn hoá")
