@@ -21,6 +21,8 @@ from summarizer.officials.unsure import unsure_positions
 # How far a position may sit from its name, in tokens (POSR before it, POSL after it).
 MAX_BEFORE = 6
 MAX_AFTER = 40
+# A name this close before a position may hold it as an appositive ("X, Phó Chủ tịch …").
+NEAR = 3
 # "Theo người phát ngôn Bộ Ngoại giao Nga X, …": how far before the name "theo" may stand.
 MAX_SOURCE = 12
 _TRAILING = frozenset(",;:-–—(")
@@ -39,8 +41,9 @@ def _text(text: str, tokens: list[Token], start: int, end: int) -> str:
 def owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None:
     """The name a position belongs to: the next one for POSR, else the previous one.
 
-    A POSL with no name before it belongs to the name right after it ("…, Phó chủ tịch UBND
-    TP. HCM Võ Văn X cho biết": the tagger's side was wrong, the nearest name is not).
+    A POSL with no name before it, or none close before it while a name follows it with only
+    punctuation between, belongs to that name ("…, Phó chủ tịch UBND TP. HCM Võ Văn X cho
+    biết", "Cùng với tổng thống Hàn Quốc, Moon Jae - in"): the tagger's side was wrong.
     """
     end = position.end
     while end > position.start + 1 and not tokens[end - 1].is_word:
@@ -54,7 +57,11 @@ def owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None
     )
     if position.kind == "POSR" and next_name is not None:
         return next_name
+    # "Cùng với tổng thống Hàn Quốc, Moon Jae - in": no name just before, one right after.
+    touching = next_name is not None and all(not t.is_word for t in gap)
     before = [n for n in names if n.end <= position.start]
+    if touching and not (before and position.start - before[-1].end <= NEAR):
+        return next_name
     if before and position.start - before[-1].end <= MAX_AFTER:
         return before[-1]
     return next_name

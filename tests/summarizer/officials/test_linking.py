@@ -67,3 +67,16 @@ def test_unlikely_words_and_other_names_positions_are_not_taken():
     assert unsure_positions(tokens, (posr, posr), name, taken) == []
     flat = [0.05] * len(tokens)
     assert unsure_positions(tokens, (flat, flat), name, set()) == []
+
+
+def test_a_position_with_a_name_right_after_it_and_none_close_before_is_that_names():
+    tokens = tokenize(
+        clean(
+            "Ông Lý Minh Quân phát biểu về thương mại hai nước trong nhiều năm tới. "
+            "Cùng với Thủ tướng Lào, Sonexay Siphandone dự lễ khánh thành."
+        )
+    )
+    first = _span(tokens, "PER", "Lý Minh Quân")
+    second = _span(tokens, "PER", "Sonexay Siphandone")
+    position = _span(tokens, "POSL", "Thủ tướng Lào")
+    assert owner([first, second], position, tokens) == second
