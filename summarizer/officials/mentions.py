@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
-from summarizer.officials.position_words import BODY_WORDS
+from summarizer.officials.position_words import TAIL_STOP
 from summarizer.officials.reconcile import Titles, reconciled_names
 from summarizer.officials.rules import paragraph_reads
 from summarizer.officials.tagger import Span, Tagged, tag
@@ -84,7 +84,8 @@ def _clause(tokens: list[Token], owner: Span, position: Span) -> bool:
 
 
 def _trimmed(tokens: list[Token], position: Span, known: list[tuple[int, int]]) -> int:
-    """End of a tagged position that the rules read shorter: not past a lower-case word.
+    """End of a tagged position that the rules read shorter: not past a lower-case verb or
+    function word ("Giám đốc công ty TNHH Đầu tư … cũng thông tin" keeps "công ty").
 
     ("Trưởng Ban Tuyên giáo Tỉnh ủy triển khai …": the tagger ran on into the sentence.) A
     position that punctuation closes keeps its end ("(Giám đốc một công ty vàng ở Quảng Nam)").
@@ -94,7 +95,7 @@ def _trimmed(tokens: list[Token], position: Span, known: list[tuple[int, int]]) 
     rules_end = max((e for s, e in known if s == position.start and e < position.end), default=0)
     for k in range(rules_end, position.end if rules_end else 0):
         token = tokens[k]
-        if token.is_lower and token.fold not in BODY_WORDS and not tokens[k - 1].is_title_case:
+        if token.is_lower and token.fold in TAIL_STOP and not tokens[k - 1].is_title_case:
             return k
     return position.end
 

@@ -159,3 +159,12 @@ def test_a_full_name_closing_a_long_committee_title_is_its_holder():
     )
     assert list(found) == ["Đoàn Thị Thu Hằng"]
     assert _has(found["Đoàn Thị Thu Hằng"], "Chủ nhiệm Uỷ ban Văn hoá")
+
+
+def test_a_company_in_lower_case_stays_in_the_position_the_sentence_does_not():
+    found = _found(
+        "Trước đó, ngày 12/3, ông Nguyễn Phú Hào, Giám đốc công ty TNHH Đầu tư Cầu đường Bến Lức "
+        "cũng thông tin với phóng viên rằng trạm sẽ thu phí trở lại."
+    )
+    assert _has(found["Nguyễn Phú Hào"], "Giám đốc công ty TNHH Đầu tư Cầu đường Bến Lức")
+    assert not _has(found["Nguyễn Phú Hào"], "thông tin")
