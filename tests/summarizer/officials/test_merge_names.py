@@ -75,3 +75,28 @@ def test_a_company_inside_a_position_does_not_open_the_name_shown():
     words = frozenset(position_words(people))
     assert "weibang" in words
     assert [p.shown_name(words) for p in people] == ["Ma Kaiwen"]
+
+
+def test_a_full_name_misspelt_once_is_the_same_person_when_the_post_agrees():
+    people = merge_mentions(
+        [
+            _mention("Đỗ Văn Khiêm", 1, "Giám đốc Sở Giao thông Hà Nội"),
+            _mention("Đỗ Viên Khiêm", 2, "Giám đốc Sở Giao thông Vận tải"),
+        ]
+    )
+    assert [p.shown_name() for p in people] == ["Đỗ Văn Khiêm"]
+
+
+def test_two_people_who_share_a_surname_and_a_given_name_stay_two():
+    people = merge_mentions(
+        [
+            _mention("Nguyễn Văn Hùng", 1, "Chủ tịch UBND xã"),
+            _mention("Nguyễn Vĩnh Hùng", 2, "Bộ trưởng Bộ Công thương"),
+            _mention("Nguyễn Mạnh Hùng", 3, "Chủ tịch UBND huyện"),
+        ]
+    )
+    assert [p.shown_name() for p in people] == [
+        "Nguyễn Văn Hùng",
+        "Nguyễn Vĩnh Hùng",
+        "Nguyễn Mạnh Hùng",
+    ]
