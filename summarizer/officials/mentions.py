@@ -9,6 +9,8 @@ position goes to its name.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import TAIL_STOP
@@ -115,6 +117,24 @@ def _link(tokens: list[Token], tagged: list[Span], names: Titles) -> None:
             names[holder].append((cut.start, _trimmed(tokens, cut, names[holder])))
 
 
+def _one_holder(tokens: list[Token], names: Titles) -> None:
+    """A position between two names, read as both's, is one's (in place): the later name's
+    ("Sau phát biểu của ông X, Thủ tướng Ba Lan, ông Y lập tức …") unless that name has its own
+    position after it, as in a list ("ông X, Phó Chủ tịch UBND tỉnh, ông Y, Giám đốc Sở …")."""
+    order = sorted(names, key=lambda n: n.start)
+    for first, second in pairwise(order):
+        between = [t for t in names[first] if t[0] >= first.end and t[1] <= second.start]
+        shared = [t for t in names[second] if any(t[0] < b and a < t[1] for a, b in between)]
+        gap = tokens[max(b for _, b in shared) : second.start] if shared else []
+        if not any(t.text == "," for t in gap):
+            continue
+        listed = any(a >= second.end for a, _ in names[second])
+        loser, gone = (second, shared) if listed else (first, between)
+        names[loser][:] = [
+            t for t in names[loser] if not any(t[0] < b and a < t[1] for a, b in gone)
+        ]
+
+
 def _proper(tokens: list[Token], name: Span) -> Span:
     """The name without a lower-case word trailing it ("Trương Tấn Sang cùng"); "Jae - in"
     keeps its end, and particles such as "al" or "van" only ever stand inside a name."""
@@ -142,6 +162,7 @@ def paragraph_mentions(
     tagged = tag(tokens)
     names = reconciled_names(tokens, tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
+    _one_holder(tokens, names)
     _add_unsure(tokens, tagged, names)
     mentions = []
     for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):

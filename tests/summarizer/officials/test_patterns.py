@@ -168,3 +168,23 @@ def test_a_company_in_lower_case_stays_in_the_position_the_sentence_does_not():
     )
     assert _has(found["Nguyễn Phú Hào"], "Giám đốc công ty TNHH Đầu tư Cầu đường Bến Lức")
     assert not _has(found["Nguyễn Phú Hào"], "thông tin")
+
+
+def test_a_position_between_two_names_goes_to_the_one_it_introduces():
+    found = _found(
+        "Sau phát biểu của ông Kowalski, Thủ tướng Ba Lan, ông Donald Tusk lập tức lên tiếng "
+        "ủng hộ kế hoạch."
+    )
+    assert list(found) == ["Donald Tusk"]
+
+
+def test_in_a_list_each_position_stays_with_the_name_before_it():
+    found = _found(
+        "Dự buổi làm việc có ông Lê Văn Hưng, Phó Chủ tịch UBND tỉnh, ông Trần Minh Đức, "
+        "Giám đốc Sở Tài chính và bà Phạm Thị Lan, Giám đốc Sở Y tế."
+    )
+    assert found == {
+        "Lê Văn Hưng": ("Phó Chủ tịch UBND tỉnh",),
+        "Trần Minh Đức": ("Giám đốc Sở Tài chính",),
+        "Phạm Thị Lan": ("Giám đốc Sở Y tế",),
+    }
