@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from summarizer.gazetteers import lexicon
 from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import TAIL_STOP
@@ -30,6 +31,8 @@ MAX_SOURCE = 12
 _TRAILING = frozenset(",;:-–—(")
 # Nothing of this stands between a position and the name after it ("…, Trưởng đoàn; Ông X").
 _BREAKS = frozenset(";.!?:")
+# A capitalised word that makes a "name" a newspaper or a company ("Sky News").
+_ORGANISATION = frozenset(w for entry in lexicon("organisation_names.txt") for w in entry)
 # Punctuation that closes an appositive position.
 _CLOSED = frozenset({")", ",", ";", "."})
 
@@ -168,7 +171,7 @@ def paragraph_mentions(
     for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):
         name = _proper(tokens, tagged_name)
         words = [t for t in tokens[name.start : name.end] if t.is_word]
-        if not words:
+        if not words or any(t.fold in _ORGANISATION for t in words if t.is_title_case):
             continue
         mentions.append(
             Mention(

@@ -188,3 +188,10 @@ def test_in_a_list_each_position_stays_with_the_name_before_it():
         "Trần Minh Đức": ("Giám đốc Sở Tài chính",),
         "Phạm Thị Lan": ("Giám đốc Sở Y tế",),
     }
+
+
+def test_a_news_channel_is_not_a_person():
+    found = _found(
+        "Phát biểu với Sky News, Bộ trưởng Quốc phòng Anh xác nhận hai tàu chiến đã lên đường."
+    )
+    assert "Sky News" not in found
