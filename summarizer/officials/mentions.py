@@ -148,10 +148,10 @@ def _proper(tokens: list[Token], name: Span) -> Span:
 
 
 def _add_unsure(tokens: list[Token], tagged: Tagged, names: Titles) -> None:
-    """Names left without a position get the ones only the tagger's marginals show."""
+    """Every name gets the positions only the tagger's marginals show beside it."""
     spans = [*tagged.spans, *names, *(Span("POS", s, e) for t in names.values() for s, e in t)]
     taken = {i for span in spans for i in range(span.start, span.end)}
-    for name in [n for n, titles in names.items() if not titles]:
+    for name in list(names):
         found = unsure_positions(tokens, tagged.position_odds(), name, taken)
         names[name].extend((s.start, s.end) for s in found)
 

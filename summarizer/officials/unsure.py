@@ -1,5 +1,5 @@
-"""Positions the tagger's best path left out but its marginals support, for a name that was
-left without any ("Phó giám đốc Sở Kế hoạch - đầu tư TP. HCM Trần Anh X cũng chia sẻ …")."""
+"""Positions the tagger's best path left out but its marginals support, right beside a name
+("Phó giám đốc Sở Kế hoạch - đầu tư TP. HCM Trần Anh X cũng chia sẻ …")."""
 
 from __future__ import annotations
 
