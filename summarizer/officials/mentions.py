@@ -33,6 +33,7 @@ _TRAILING = frozenset(",;:-–—(")
 _BREAKS = frozenset(";.!?:")
 # A capitalised word that makes a "name" a newspaper or a company ("Sky News").
 _ORGANISATION = frozenset(w for entry in lexicon("organisation_names.txt") for w in entry)
+_COORDINATORS = frozenset({"và", "cùng", "với"})
 # Punctuation that closes an appositive position.
 _CLOSED = frozenset({")", ",", ";", "."})
 
@@ -48,7 +49,8 @@ def owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None
 
     A POSL with no name before it, or none close before it while a name follows it with only
     punctuation between, belongs to that name ("…, Phó chủ tịch UBND TP. HCM Võ Văn X cho
-    biết", "Cùng với tổng thống Hàn Quốc, Moon Jae - in"): the tagger's side was wrong.
+    biết", "Cùng với tổng thống Hàn Quốc, Moon Jae - in"): the tagger's side was wrong. So does
+    one right after "và" ("X và Tổng thống Mỹ đắc cử Y").
     """
     end = position.end
     while end > position.start + 1 and not tokens[end - 1].is_word:
@@ -60,7 +62,9 @@ def owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None
         if after and len(gap) <= MAX_BEFORE and not any(t.text in _BREAKS for t in gap)
         else None
     )
-    if position.kind == "POSR" and next_name is not None:
+    # "X và Tổng thống Mỹ Y": after "và" a position introduces the next person.
+    joined = position.start > 0 and tokens[position.start - 1].fold in _COORDINATORS
+    if (position.kind == "POSR" or joined) and next_name is not None:
         return next_name
     # "Cùng với tổng thống Hàn Quốc, Moon Jae - in": no name just before, one right after.
     touching = next_name is not None and all(not t.is_word for t in gap)

@@ -80,3 +80,13 @@ def test_a_position_with_a_name_right_after_it_and_none_close_before_is_that_nam
     second = _span(tokens, "PER", "Sonexay Siphandone")
     position = _span(tokens, "POSL", "Thủ tướng Lào")
     assert owner([first, second], position, tokens) == second
+
+
+def test_a_position_after_and_introduces_the_next_person():
+    tokens = tokenize(
+        clean("Thủ tướng Úc Anthony Albanese và Thủ tướng New Zealand Chris Hipkins đã điện đàm.")
+    )
+    first = _span(tokens, "PER", "Anthony Albanese")
+    second = _span(tokens, "PER", "Chris Hipkins")
+    position = _span(tokens, "POSL", "Thủ tướng New Zealand")
+    assert owner([first, second], position, tokens) == second
