@@ -76,10 +76,11 @@ def train(
     return len(xs)
 
 
-def silver(path: Path, count: int) -> list[dict]:
-    """The first `count` articles of `path` with the officials the rule-based product found."""
+def silver(path: Path, count: int, skip: set[str]) -> list[dict]:
+    """The first `count` articles of `path` not in `skip` (the annotated ones: check must stay
+    unseen), with the officials the rule-based product found."""
     with path.open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line, _ in zip(lines, range(count), strict=False)]
+        rows = [row for row in map(json.loads, lines) if row["id"] not in skip][:count]
     found = predict_at(RULES_REF, rows)
     return [
         {"text": r["text"], "officials": p["officials"]} for r, p in zip(rows, found, strict=True)
@@ -107,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         rows = rows[: args.limit]
     started = time.perf_counter()
-    extra = silver(DATA / "vietnews-train.jsonl", args.silver) if args.silver else []
+    extra = []
+    if args.silver:
+        annotated = {row.get("id", "") for row in load(args.data)}
+        extra = silver(DATA / "vietnews-train.jsonl", args.silver, annotated)
     count = train(rows, args.out, args.split, args.iterations, args.l1, args.l2, extra)
     print(
         f"trained on {count} paragraphs ({len(extra)} silver articles) in"

@@ -3,32 +3,39 @@
 The tagger decides where a name starts and ends (it reads `Bí thư Tỉnh uỷ Bình Dương Võ Văn X`
 right), stretched over the words of the rules' name that it does not rule out; the hand rules'
 positions for the same name are added to the tagger's. A name only the rules found is kept
-unless the tagger gives it almost no chance of being a name.
+unless the tagger gives it almost no chance of being a name (`reconcile`). Here each tagged
+position goes to its name.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from summarizer.gazetteers import lexicon
 from summarizer.officials.features import place_tokens
 from summarizer.officials.mention import Mention
-from summarizer.officials.position_words import BODY_WORDS
-from summarizer.officials.rules import Read, paragraph_reads
+from summarizer.officials.position_words import TAIL_STOP
+from summarizer.officials.reconcile import Titles, reconciled_names
+from summarizer.officials.rules import paragraph_reads
 from summarizer.officials.tagger import Span, Tagged, tag
 from summarizer.officials.tokens import Token, clean, is_foreign, tokenize
+from summarizer.officials.unsure import unsure_positions
 
 # How far a position may sit from its name, in tokens (POSR before it, POSL after it).
 MAX_BEFORE = 6
 MAX_AFTER = 40
+# A name this close before a position may hold it as an appositive ("X, Phó Chủ tịch …").
+NEAR = 3
 # "Theo người phát ngôn Bộ Ngoại giao Nga X, …": how far before the name "theo" may stand.
 MAX_SOURCE = 12
-# Below this chance of being a name (the tagger's marginal), a name the rules read is dropped.
-VETO = 0.01
-# A lone word only the rules read is as often a company or a place ("Phó Chủ tịch Huawei").
-VETO_ONE = 0.1
-# Words of a rules' name that the tagger left out stay in it above this chance.
-KEEP = 0.3
 _TRAILING = frozenset(",;:-–—(")
 # Nothing of this stands between a position and the name after it ("…, Trưởng đoàn; Ông X").
 _BREAKS = frozenset(";.!?:")
+# A capitalised word that makes a "name" a newspaper or a company ("Sky News").
+_ORGANISATION = frozenset(w for entry in lexicon("organisation_names.txt") for w in entry)
+_COORDINATORS = frozenset({"và", "cùng", "với"})
+# Punctuation that closes an appositive position.
+_CLOSED = frozenset({")", ",", ";", "."})
 
 
 def _text(text: str, tokens: list[Token], start: int, end: int) -> str:
@@ -37,66 +44,36 @@ def _text(text: str, tokens: list[Token], start: int, end: int) -> str:
     return text[tokens[start].start : tokens[end - 1].end]
 
 
-def _owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None:
-    """The name a position belongs to: the next one for POSR, else the previous one."""
+def owner(names: list[Span], position: Span, tokens: list[Token]) -> Span | None:
+    """The name a position belongs to: the next one for POSR, else the previous one.
+
+    A POSL with no name before it, or none close before it while a name follows it with only
+    punctuation between, belongs to that name ("…, Phó chủ tịch UBND TP. HCM Võ Văn X cho
+    biết", "Cùng với tổng thống Hàn Quốc, Moon Jae - in"): the tagger's side was wrong. So does
+    one right after "và" ("X và Tổng thống Mỹ đắc cử Y").
+    """
     end = position.end
     while end > position.start + 1 and not tokens[end - 1].is_word:
         end -= 1
-    if position.kind == "POSR":
-        after = [n for n in names if n.start >= position.end]
-        gap = tokens[end : after[0].start] if after else []
-        if after and len(gap) <= MAX_BEFORE and not any(t.text in _BREAKS for t in gap):
-            return after[0]
+    after = [n for n in names if n.start >= position.end]
+    gap = tokens[end : after[0].start] if after else []
+    next_name = (
+        after[0]
+        if after and len(gap) <= MAX_BEFORE and not any(t.text in _BREAKS for t in gap)
+        else None
+    )
+    # "X và Tổng thống Mỹ Y": after "và" a position introduces the next person.
+    joined = position.start > 0 and tokens[position.start - 1].fold in _COORDINATORS
+    if (position.kind == "POSR" or joined) and next_name is not None:
+        return next_name
+    # "Cùng với tổng thống Hàn Quốc, Moon Jae - in": no name just before, one right after.
+    touching = next_name is not None and all(not t.is_word for t in gap)
     before = [n for n in names if n.end <= position.start]
+    if touching and not (before and position.start - before[-1].end <= NEAR):
+        return next_name
     if before and position.start - before[-1].end <= MAX_AFTER:
         return before[-1]
-    return None
-
-
-Titles = dict[Span, list[tuple[int, int]]]
-
-
-def _widen(name: Span, read: Read, tagged: Tagged, places: set[int]) -> Span:
-    """The tagger's name stretched over the rules' words it does not rule out.
-
-    A place never opens a name: when the tagger's name starts with one and the rules' starts
-    after it ("Tổng thống Đức Frank - Walter Steinmeier"), the rules' start wins.
-    """
-    if name.start < read.start and all(i in places for i in range(name.start, read.start)):
-        name = Span("PER", read.start, name.end)
-    start, end = min(name.start, read.start), max(name.end, read.end)
-    if (start, end) == (name.start, name.end):
-        return name
-    odds = tagged.odds()
-    while start < name.start and odds[start] < KEEP:
-        start += 1
-    # The rules join foreign names over hyphens and particles the tagger doubts ("Jae - in").
-    while end > name.end and odds[end - 1] < KEEP and not read.foreign:
-        end -= 1
-    return Span("PER", start, end)
-
-
-def _names(tagged: Tagged, reads: list[Read], places: set[int]) -> Titles:
-    """Names from the tagger, widened by the rules', with the rules' positions for them."""
-    names: Titles = {}
-    claimed: set[int] = set()
-    for name in (s for s in tagged.spans if s.kind == "PER"):
-        titles: list[tuple[int, int]] = []
-        for k, read in enumerate(reads):
-            if name.start < read.end and read.start < name.end:
-                name = _widen(name, read, tagged, places)
-                titles.extend(read.titles)
-                claimed.add(k)
-        names[name] = titles
-    # A name only the rules read, inside what the tagger reads as a position, is part of it.
-    in_position = {i for s in tagged.spans if s.kind != "PER" for i in range(s.start, s.end)}
-    for k, read in enumerate(reads):
-        if k in claimed or read.start in in_position:
-            continue
-        veto = VETO_ONE if read.end - read.start == 1 else VETO
-        if max(tagged.odds()[read.start : read.end]) >= veto:
-            names[Span("PER", read.start, read.end)] = list(read.titles)
-    return names
+    return next_name
 
 
 def _clause(tokens: list[Token], owner: Span, position: Span) -> bool:
@@ -116,14 +93,18 @@ def _clause(tokens: list[Token], owner: Span, position: Span) -> bool:
 
 
 def _trimmed(tokens: list[Token], position: Span, known: list[tuple[int, int]]) -> int:
-    """End of a tagged position that the rules read shorter: not past a lower-case word.
+    """End of a tagged position that the rules read shorter: not past a lower-case verb or
+    function word ("Giám đốc công ty TNHH Đầu tư … cũng thông tin" keeps "công ty").
 
-    ("Trưởng Ban Tuyên giáo Tỉnh ủy triển khai …": the tagger ran on into the sentence.)
+    ("Trưởng Ban Tuyên giáo Tỉnh ủy triển khai …": the tagger ran on into the sentence.) A
+    position that punctuation closes keeps its end ("(Giám đốc một công ty vàng ở Quảng Nam)").
     """
+    if position.end < len(tokens) and tokens[position.end].text in _CLOSED:
+        return position.end
     rules_end = max((e for s, e in known if s == position.start and e < position.end), default=0)
     for k in range(rules_end, position.end if rules_end else 0):
         token = tokens[k]
-        if token.is_lower and token.fold not in BODY_WORDS and not tokens[k - 1].is_title_case:
+        if token.is_lower and token.fold in TAIL_STOP and not tokens[k - 1].is_title_case:
             return k
     return position.end
 
@@ -138,9 +119,27 @@ def _link(tokens: list[Token], tagged: list[Span], names: Titles) -> None:
             continue
         # A position that runs into a name is that name's ("…, Phó Chủ tịch nước Trương Thị X").
         cut = Span("POSR" if end < position.end else position.kind, position.start, end)
-        owner = _owner(order, cut, tokens)
-        if owner is not None and not _clause(tokens, owner, cut):
-            names[owner].append((cut.start, _trimmed(tokens, cut, names[owner])))
+        holder = owner(order, cut, tokens)
+        if holder is not None and not _clause(tokens, holder, cut):
+            names[holder].append((cut.start, _trimmed(tokens, cut, names[holder])))
+
+
+def _one_holder(tokens: list[Token], names: Titles) -> None:
+    """A position between two names, read as both's, is one's (in place): the later name's
+    ("Sau phát biểu của ông X, Thủ tướng Ba Lan, ông Y lập tức …") unless that name has its own
+    position after it, as in a list ("ông X, Phó Chủ tịch UBND tỉnh, ông Y, Giám đốc Sở …")."""
+    order = sorted(names, key=lambda n: n.start)
+    for first, second in pairwise(order):
+        between = [t for t in names[first] if t[0] >= first.end and t[1] <= second.start]
+        shared = [t for t in names[second] if any(t[0] < b and a < t[1] for a, b in between)]
+        gap = tokens[max(b for _, b in shared) : second.start] if shared else []
+        if not any(t.text == "," for t in gap):
+            continue
+        listed = any(a >= second.end for a, _ in names[second])
+        loser, gone = (second, shared) if listed else (first, between)
+        names[loser][:] = [
+            t for t in names[loser] if not any(t[0] < b and a < t[1] for a, b in gone)
+        ]
 
 
 def _proper(tokens: list[Token], name: Span) -> Span:
@@ -152,6 +151,15 @@ def _proper(tokens: list[Token], name: Span) -> Span:
     return Span(name.kind, start, end)
 
 
+def _add_unsure(tokens: list[Token], tagged: Tagged, names: Titles) -> None:
+    """Every name gets the positions only the tagger's marginals show beside it."""
+    spans = [*tagged.spans, *names, *(Span("POS", s, e) for t in names.values() for s, e in t)]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    for name in list(names):
+        found = unsure_positions(tokens, tagged.position_odds(), name, taken)
+        names[name].extend((s.start, s.end) for s in found)
+
+
 def paragraph_mentions(
     text: str, order: int, known: set[str], in_title: bool = False
 ) -> list[Mention]:
@@ -159,13 +167,15 @@ def paragraph_mentions(
     text = clean(text)
     tokens = tokenize(text)
     tagged = tag(tokens)
-    names = _names(tagged, paragraph_reads(tokens, known), place_tokens(tokens))
+    names = reconciled_names(tokens, tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
+    _one_holder(tokens, names)
+    _add_unsure(tokens, tagged, names)
     mentions = []
     for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):
         name = _proper(tokens, tagged_name)
         words = [t for t in tokens[name.start : name.end] if t.is_word]
-        if not words:
+        if not words or any(t.fold in _ORGANISATION for t in words if t.is_title_case):
             continue
         mentions.append(
             Mention(

@@ -134,7 +134,7 @@ def _find(people: list[_Person], mention: Mention) -> _Person | None:
             if p.key[0] == mention.key[0] and min(len(p.key), len(mention.key)) == 1
         ]
     if not related:
-        return None
+        return next((p for p in people if _misspelt(p, mention)), None)
     # "Tổng thống Macron" after "Emmanuel Macron" and "phu nhân Brigitte Macron": the
     # holder of a matching position wins, then anyone holding a position, then the latest.
     said = [_title_words(t) for t in mention.titles]
@@ -145,6 +145,20 @@ def _find(people: list[_Person], mention: Mention) -> _Person | None:
         return matching, bool(held), person.last
 
     return max(related, key=fit)
+
+
+def _misspelt(person: _Person, mention: Mention) -> bool:
+    """The person's full name with one middle syllable misspelt ("Vũ Viên Viện" for "Vũ Văn
+    Viện", same first letter) and a position much like one the person holds."""
+    a, b = person.key, mention.key
+    if len(a) != len(b) or len(a) < 3 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1 or diff[0][0][0] != diff[0][1][0]:
+        return False
+    said = [_title_words(t) for t in mention.titles]
+    held = [_title_words(t) for t in person.titles]
+    return any(len(x & y) >= 0.5 * min(len(x), len(y)) for x in said for y in held)
 
 
 def merge_mentions(mentions: list[Mention]) -> list[_Person]:
@@ -161,14 +175,21 @@ def merge_mentions(mentions: list[Mention]) -> list[_Person]:
     return people
 
 
+def position_words(people: list[_Person]) -> list[str]:
+    """The folded words of everyone's positions, abbreviations spelled out, in order."""
+    return [w for p in people for t in p.titles for w in _spelled_out(t)]
+
+
 def extract_officials(article: Article) -> tuple[Official, ...]:
     """Officials named in the article, most important first."""
     people = [
         p for p in merge_mentions(article_mentions(article.title, article.paragraphs)) if p.titles
     ]
     # A name inside someone's position is an organisation ("Chủ tịch HĐQT Vinacomin").
-    inside = f" {' '.join(w for p in people for t in p.titles for w in _spelled_out(t))} "
+    inside = f" {' '.join(position_words(people))} "
     people = [p for p in people if f" {' '.join(p.key)} " not in inside]
     people.sort(key=lambda p: (-p.importance(), p.first))
-    lone = lone_words((article.title, *article.paragraphs))
+    # A word that also stands inside a position names a company, not a person ("giám đốc
+    # điều hành Tencent Ma Huateng", "… tập đoàn Tencent Holdings").
+    lone = lone_words((article.title, *article.paragraphs)) | frozenset(position_words(people))
     return tuple(Official(p.shown_name(lone), p.final_titles()) for p in people)

@@ -50,8 +50,11 @@ def _hyphen_joins(tokens: list[Token], j: int, blocked: set[int], first: str = "
             and right.text.isascii()
             and (is_foreign(left) or is_foreign(right.text) or is_foreign(first))
         )
-    # "Frank - Walter Steinmeier"
-    return is_foreign(left) and right.is_title_case and is_foreign(right.text)
+    # "Frank - Walter Steinmeier": a hyphenated given name, so a surname follows ("Trump - Putin"
+    # is two people).
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    surname = after is not None and after.is_word and after.is_title_case
+    return is_foreign(left) and right.is_title_case and is_foreign(right.text) and surname
 
 
 def _particle_step(tokens: list[Token], i: int, j: int, blocked: set[int]) -> int:

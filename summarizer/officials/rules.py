@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarizer.officials.appositives import titles_after
+from summarizer.officials.before import titles_before
 from summarizer.officials.names import find_names
 from summarizer.officials.position_words import phrases
 from summarizer.officials.positions import Paragraph, head_spans
@@ -55,10 +57,10 @@ def paragraph_reads(tokens: list[Token], known: set[str]) -> list[Read]:
     for span in spans:
         if span.start in para.consumed:
             continue
-        before = para.titles_before(span.start)
+        before = titles_before(para, span.start)
         opening = before[0][0] if before else span.start
-        after = para.titles_after(
-            span.end, need_close=after_theo(tokens, opening), absorb=span.size >= 2
+        after = titles_after(
+            para, span.end, need_close=after_theo(tokens, opening), absorb=span.size >= 2
         )
         # A bare "trưởng" says nothing ("kế toán trưởng …", "là người đứng đầu, ông …").
         titles = tuple(

@@ -61,16 +61,26 @@ class Tagged:
     def __init__(self, features: list[list[str]]) -> None:
         self._features = features
         self.spans = spans(list(_tagger().tag(features))) if features else []
-        self._odds: list[float] | None = None
+        self._rows: list[list[float]] = []
+        self._odds: dict[str, list[float]] = {}
+
+    def _marginals(self, kind: str) -> list[float]:
+        """Marginal probability of `kind` (B- or I-) at each token (computed once, when asked)."""
+        if kind not in self._odds:
+            tagger = _tagger()
+            if not self._odds and self._features:
+                self._rows = tagger.marginals(self._features)
+            wanted = [i for i, label in enumerate(tagger.labels()) if label[2:] == kind]
+            self._odds[kind] = [sum(row[i] for i in wanted) for row in self._rows]
+        return self._odds[kind]
 
     def odds(self) -> list[float]:
-        """Marginal probability of PER at each token (computed once, only when asked)."""
-        if self._odds is None:
-            tagger = _tagger()
-            names = [i for i, label in enumerate(tagger.labels()) if label.endswith("PER")]
-            rows = tagger.marginals(self._features) if self._features else []
-            self._odds = [sum(row[i] for i in names) for row in rows]
-        return self._odds
+        """Marginal probability of PER at each token."""
+        return self._marginals("PER")
+
+    def position_odds(self) -> tuple[list[float], list[float]]:
+        """Marginal probability of a position of the name after (POSR) / before (POSL)."""
+        return self._marginals("POSR"), self._marginals("POSL")
 
 
 def tag(tokens: list[Token]) -> Tagged:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarizer.officials.mention import Mention
 from summarizer.officials.mentions import lone_words
-from summarizer.officials.merge import merge_mentions
+from summarizer.officials.merge import merge_mentions, position_words
 
 
 def _mention(name: str, order: int, *titles: str) -> Mention:
@@ -63,3 +63,40 @@ def test_a_korean_name_keeps_its_surname_even_when_it_stands_alone():
         lone=frozenset({"moon"}),
     )
     assert shown == ["Moon Jae - in"]
+
+
+def test_a_company_inside_a_position_does_not_open_the_name_shown():
+    people = merge_mentions(
+        [
+            _mention("Weibang Ma Kaiwen", 1, "giám đốc điều hành"),
+            _mention("Ma Kaiwen", 2, "chủ tịch tập đoàn công nghệ Weibang Holdings"),
+        ]
+    )
+    words = frozenset(position_words(people))
+    assert "weibang" in words
+    assert [p.shown_name(words) for p in people] == ["Ma Kaiwen"]
+
+
+def test_a_full_name_misspelt_once_is_the_same_person_when_the_post_agrees():
+    people = merge_mentions(
+        [
+            _mention("Đỗ Văn Khiêm", 1, "Giám đốc Sở Giao thông Hà Nội"),
+            _mention("Đỗ Viên Khiêm", 2, "Giám đốc Sở Giao thông Vận tải"),
+        ]
+    )
+    assert [p.shown_name() for p in people] == ["Đỗ Văn Khiêm"]
+
+
+def test_two_people_who_share_a_surname_and_a_given_name_stay_two():
+    people = merge_mentions(
+        [
+            _mention("Nguyễn Văn Hùng", 1, "Chủ tịch UBND xã"),
+            _mention("Nguyễn Vĩnh Hùng", 2, "Bộ trưởng Bộ Công thương"),
+            _mention("Nguyễn Mạnh Hùng", 3, "Chủ tịch UBND huyện"),
+        ]
+    )
+    assert [p.shown_name() for p in people] == [
+        "Nguyễn Văn Hùng",
+        "Nguyễn Vĩnh Hùng",
+        "Nguyễn Mạnh Hùng",
+    ]

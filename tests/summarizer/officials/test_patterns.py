@@ -114,3 +114,84 @@ def test_less_common_surnames_open_the_name():
     )
     assert "Đậu Xuân Lộc" in found
     assert "Ngụy Văn Khiêm" in found
+
+
+def test_two_leaders_joined_by_a_dash_in_a_headline_are_two_people():
+    officials = extract_officials(
+        Article(
+            title="Cuộc gặp Macron - Scholz",
+            paragraphs=(
+                "Tổng thống Pháp Macron và Thủ tướng Đức Scholz đã gặp nhau tại Berlin chiều qua "
+                "để bàn về giá điện.",
+                "Tổng thống Macron nói hai nước sẽ cùng mua khí đốt, còn Thủ tướng Scholz cho biết "
+                "Berlin sẵn sàng chia sẻ kho dự trữ.",
+            ),
+        )
+    )
+    found = {o.name: o.titles for o in officials}
+    assert set(found) == {"Macron", "Scholz"}
+    assert _has(found["Scholz"], "Thủ tướng Đức")
+
+
+def test_a_position_closed_by_punctuation_keeps_its_lower_case_words():
+    found = _found(
+        "Cơ quan điều tra đã triệu tập ông Đinh Công Hậu (Giám đốc một công ty gỗ ở Bình Phước) "
+        "để làm rõ nguồn gốc lô hàng.",
+        "Ông Lương Văn Tài, phó trưởng phòng dự báo Đài khí tượng khu vực Tây Nguyên, cho biết "
+        "mưa lớn sẽ kéo dài.",
+    )
+    assert _has(found["Đinh Công Hậu"], "Giám đốc một công ty gỗ ở Bình Phước")
+    assert _has(found["Lương Văn Tài"], "phó trưởng phòng dự báo Đài khí tượng")
+
+
+def test_a_post_held_at_the_time_reaches_the_name_after_it():
+    found = _found(
+        "Theo kết luận thanh tra, Giám đốc Sở Tài chính thời điểm đó là ông Hà Văn Khải đã ký "
+        "văn bản cho phép doanh nghiệp chậm nộp tiền thuê đất."
+    )
+    assert _has(found["Hà Văn Khải"], "Giám đốc Sở Tài chính")
+
+
+def test_a_full_name_closing_a_long_committee_title_is_its_holder():
+    found = _found(
+        "Trước đó, báo cáo giải trình về dự án luật, Chủ nhiệm Uỷ ban Văn hoá, Giáo dục và "
+        "Thanh niên Đoàn Thị Thu Hằng cho biết nhiều ý kiến đề nghị giữ nguyên điều khoản này."
+    )
+    assert list(found) == ["Đoàn Thị Thu Hằng"]
+    assert _has(found["Đoàn Thị Thu Hằng"], "Chủ nhiệm Uỷ ban Văn hoá")
+
+
+def test_a_company_in_lower_case_stays_in_the_position_the_sentence_does_not():
+    found = _found(
+        "Trước đó, ngày 12/3, ông Nguyễn Phú Hào, Giám đốc công ty TNHH Đầu tư Cầu đường Bến Lức "
+        "cũng thông tin với phóng viên rằng trạm sẽ thu phí trở lại."
+    )
+    assert _has(found["Nguyễn Phú Hào"], "Giám đốc công ty TNHH Đầu tư Cầu đường Bến Lức")
+    assert not _has(found["Nguyễn Phú Hào"], "thông tin")
+
+
+def test_a_position_between_two_names_goes_to_the_one_it_introduces():
+    found = _found(
+        "Sau phát biểu của ông Kowalski, Thủ tướng Ba Lan, ông Donald Tusk lập tức lên tiếng "
+        "ủng hộ kế hoạch."
+    )
+    assert list(found) == ["Donald Tusk"]
+
+
+def test_in_a_list_each_position_stays_with_the_name_before_it():
+    found = _found(
+        "Dự buổi làm việc có ông Lê Văn Hưng, Phó Chủ tịch UBND tỉnh, ông Trần Minh Đức, "
+        "Giám đốc Sở Tài chính và bà Phạm Thị Lan, Giám đốc Sở Y tế."
+    )
+    assert found == {
+        "Lê Văn Hưng": ("Phó Chủ tịch UBND tỉnh",),
+        "Trần Minh Đức": ("Giám đốc Sở Tài chính",),
+        "Phạm Thị Lan": ("Giám đốc Sở Y tế",),
+    }
+
+
+def test_a_news_channel_is_not_a_person():
+    found = _found(
+        "Phát biểu với Sky News, Bộ trưởng Quốc phòng Anh xác nhận hai tàu chiến đã lên đường."
+    )
+    assert "Sky News" not in found
