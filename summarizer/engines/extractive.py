@@ -7,12 +7,12 @@ from typing import NamedTuple
 
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
+from summarizer.engines.clauses import cut_to, finish
 from summarizer.engines.coherence import (
     anaphoric,
     standalone,
     subjectless,
 )
-from summarizer.engines.compress import cut_to, finish
 from summarizer.engines.faithful import refers_back, trusted_variants, without_captions
 from summarizer.engines.features import (
     ArticleContext,
