@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.clauses import finish
 from summarizer.engines.coherence import standalone, subjectless
+from summarizer.engines.confidence import GainModel, default_gain_model, gain_features
 from summarizer.engines.faithful import trusted_variants, without_captions
 from summarizer.engines.features import (
     ArticleContext,
@@ -14,7 +17,7 @@ from summarizer.engines.features import (
     tokens,
     unit_features,
 )
-from summarizer.engines.greedy import Goal, Scored, expected_f1, forced, orphans, select
+from summarizer.engines.greedy import Goal, Scored, forced, orphans, select
 from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
@@ -26,13 +29,19 @@ _TARGET = {Length.SHORT: 35, Length.MEDIUM: 62, Length.LONG: 105}
 _MAX_SENTENCES = 60
 # Weight of the (IDF-weighted) share of the title a unit repeats, added to its score.
 _TITLE_BONUS = 0.06
-# The lead baseline of each length (Title+Lead-N), and how much better (in expected F1) a choice
-# must look to be preferred to it. Measured on vietnews-dev (rouge_dev.py): a margin cost ROUGE
-# at short (+2.07 → +1.42 at 0.05) and gained at medium/long (+2.65 → +3.35 over Title+Lead-2,
-# +0.40 → +2.74 over Title+Lead-3), but only by forcing the lead: a medium summary then said
-# no more than the short one and an off-topic opening came back. None: the scorer decides.
+# The lead baseline of each length (Title+Lead-N): the summary a choice must beat. Whether it
+# does is not the scorer's own estimate (on vietnews-dev a margin on it cost ROUGE at short and
+# gained at medium/long only by forcing the lead) but the gain model's (engines/confidence.py).
 _LEAD_SENTENCES = {Length.SHORT: 1, Length.MEDIUM: 2, Length.LONG: 3}
-_LEAD_MARGIN = 0.0
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The engine's summary and the lead's (None: no usable lead), and what decides between them."""
+
+    mine: str
+    lead: str | None
+    features: tuple[float, ...]
 
 
 class ExtractiveEngine:
@@ -41,8 +50,9 @@ class ExtractiveEngine:
     name = "extractive"
     model_id: str | None = None
 
-    def __init__(self, scorer: Scorer | None = None) -> None:
+    def __init__(self, scorer: Scorer | None = None, gain: GainModel | None = None) -> None:
         self._scorer = scorer
+        self._gain = gain
 
     @property
     def scorer(self) -> Scorer:
@@ -51,11 +61,29 @@ class ExtractiveEngine:
             self._scorer = default_scorer()
         return self._scorer
 
+    @property
+    def gain(self) -> GainModel:
+        """The lead decision's model (the packaged one unless another was given)."""
+        if self._gain is None:
+            self._gain = default_gain_model()
+        return self._gain
+
     def summarize(
         self, article: Article, length: Length, progress: ProgressCallback | None = None
     ) -> str:
         """Return a short paragraph within the word budget, sentences in article order."""
         length = Length(length)
+        choice = self.choose(article, length)
+        if progress is not None:
+            progress(1, 1)
+        # A summary is never expected to read worse than the title and the lead: unless the
+        # gain model expects the choice to beat the lead, the lead it is.
+        if choice.lead is not None and self.gain.gain(length.value, choice.features) <= 0:
+            return choice.lead
+        return choice.mine
+
+    def choose(self, article: Article, length: Length) -> Choice:
+        """The engine's own choice and the lead's option, with the gain model's features."""
         budget = length.word_budget
         # A photo caption or credit glued to a sentence is never summary material.
         sentences = without_captions(
@@ -67,7 +95,7 @@ class ExtractiveEngine:
         title = article.title.strip()
         title_words = count_words(title)
         if not sentences:
-            return finish(title) if title else ""
+            return Choice(finish(title) if title else "", None, ())
         scorer = self.scorer
         paragraphs = paragraph_index(article.paragraphs, sentences)
         # Quotation pieces, list lines and subjectless directives never stand alone; a
@@ -90,7 +118,7 @@ class ExtractiveEngine:
         ]
         candidates = [u for u in candidates if u.tokens]
         if not candidates:
-            return finish(title) if title else ""
+            return Choice(finish(title) if title else "", None, ())
         predicted = scorer.predict([unit_features(u, ctx) for u in candidates])
         # Sharing the title's words is what a reader expects of a summary sentence, even
         # when the title already carries them: a small bonus keeps such sentences first.
@@ -112,25 +140,16 @@ class ExtractiveEngine:
             # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
             units = [s for s in units if s.unit.text not in lost]
             picked = select(units, goal)
-        picked = _lead_unless_beaten(picked, units, goal, length)
+        lead = [s for s in units if s.unit.index < _LEAD_SENTENCES[length]]
+        option = select(lead, goal) if lead else []
+        features = gain_features(picked, option, goal, len(sentences))
         if not picked:
             # Nothing fits whole: cut the best sentence down to the budget.
             picked = [Scored(forced(units, budget), 0.0)]
-        if progress is not None:
-            progress(1, 1)
-        return " ".join(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
+        usable = bool(option) and not orphans(option)
+        return Choice(_text(picked), _text(option) if usable else None, features)
 
 
-def _lead_unless_beaten(
-    picked: list[Scored], units: list[Scored], goal: Goal, length: Length
-) -> list[Scored]:
-    """The lead's sentences instead, unless the choice beats them by a clear margin."""
-    # A summary should never read worse than the title and the lead: when the scorer is
-    # not clearly sure of something better, the lead (its trusted variants) it is.
-    lead = [s for s in units if s.unit.index < _LEAD_SENTENCES[length]]
-    option = select(lead, goal) if lead else []
-    if not option or orphans(option):
-        return picked
-    mine = expected_f1(picked, goal)
-    theirs = expected_f1(option, goal)
-    return picked if mine > theirs + _LEAD_MARGIN else option
+def _text(picked: list[Scored]) -> str:
+    """The units' texts in article order."""
+    return " ".join(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
