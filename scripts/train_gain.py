@@ -113,7 +113,7 @@ def main() -> None:
     parser.add_argument("--table", type=Path, default=Path("/tmp/tomtat-lead-gain.jsonl"))
     parser.add_argument("--refit", action="store_true", help="fit from an existing --table")
     parser.add_argument("--folds", type=int, default=2)
-    parser.add_argument("--per-fold", type=int, default=1000, help="articles summarised per fold")
+    parser.add_argument("--per-fold", type=int, default=1200, help="articles summarised per fold")
     parser.add_argument("--fold", type=int, default=-1, help="collect only this fold")
     parser.add_argument("--ensemble", type=int, default=1, help="MLPs per fold scorer")
     parser.add_argument("--ridge", type=float, default=10.0)
