@@ -41,7 +41,8 @@ def idf_table(rows: list[dict[str, str]]) -> tuple[dict[str, float], float]:
     for row in rows:
         df.update(set(tokens(row["text"])))
     n = len(rows)
-    table = {t: round(math.log(n / c), 3) for t, c in df.items() if c >= MIN_DF}
+    # Sorted: a set's order changes with the hash seed, the weights file must not.
+    table = {t: round(math.log(n / c), 3) for t, c in sorted(df.items()) if c >= MIN_DF}
     return table, round(math.log(n / 2), 3)
 
 
