@@ -61,6 +61,17 @@ def split_devsample(
     return shuffled[:size], shuffled[size:]
 
 
+def fitting_pool(rows: list[Row]) -> list[Row]:
+    """The rows a scorer may be fitted on: neither held out nor in the development sample."""
+    heldout, pool = split_heldout(rows)
+    devsample = {r["text"] for r in split_devsample(rows)[0]}
+    fit = [r for r in pool if r["text"] not in devsample]
+    # The file has no duplicate articles; a held-out text must never reach a trainer anyway.
+    if {r["text"] for r in heldout} & {r["text"] for r in fit}:
+        raise ValueError("a held-out article is also in the fitting pool")
+    return fit
+
+
 def dataset(path: Path, heldout: bool, limit: int, devsample: bool = False) -> list[Row]:
     """The rows a benchmark reads: all, the held-out or the development sample; at most `limit`."""
     rows = load_rows(path)

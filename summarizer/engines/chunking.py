@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from summarizer.engines.compress import cut_to
+from summarizer.engines.clauses import cut_to
 from summarizer.quality import is_degenerate
 from summarizer.sentences import split_sentences
 from summarizer.textnorm import count_words

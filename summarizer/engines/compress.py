@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from summarizer.engines.clauses import body_and_end, finish, join_clauses, split_clauses
 from summarizer.engines.coherence import clean_cut, leaves_bare_pronoun, strip_link, subjectless
 from summarizer.textnorm import count_words
 
@@ -18,7 +20,6 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.i
 _DASHED = re.compile(
     rf"(?<=\w)\s[-–]\s(?=[{_LOWER}])[^-–()\d\"“”]{{3,80}}?\s[-–]\s(?=[{_LOWER}])"
 )
-_FINAL = re.compile(r"[\s.!?…:;,]+$")
 
 # A leading comma segment starting like this is a time/place/discourse adverbial.
 _LEAD_WORDS = (
@@ -79,55 +80,14 @@ class Variant:
     ops: frozenset[str]
 
 
-def finish(text: str, ending: str = ".") -> str:
-    """Capitalise the first letter and end with sentence punctuation."""
-    text = text.strip()
-    for i, ch in enumerate(text):
-        if ch.isalnum():
-            text = text[:i] + ch.upper() + text[i + 1 :]
-            break
-    inner = text.rstrip("\"”'’ ")
-    if text and (not inner or inner[-1] not in ".!?…"):
-        text = text + ending if text[-1] in "\"”'’" else _FINAL.sub("", text) + ending
-    return text
-
-
-def _body_and_end(sentence: str) -> tuple[str, str]:
-    stripped = sentence.rstrip()
-    end = stripped[-1] if stripped and stripped[-1] in ".!?…" else "."
-    return _FINAL.sub("", stripped), end
-
-
-def _segments(body: str) -> list[str]:
-    """Comma/semicolon clauses, never splitting inside brackets or quotations."""
-    out: list[str] = []
-    depth, quoted, start = 0, False, 0
-    for i, ch in enumerate(body):
-        if ch in "([“":
-            depth += 1
-        elif ch in ")]”":
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            quoted = not quoted
-        elif ch in ",;" and depth == 0 and not quoted and body[i + 1 : i + 2] == " ":
-            out.append(body[start:i])
-            start = i + 1
-    out.append(body[start:])
-    return [s.strip() for s in out if s.strip()]
-
-
-def _join(segments: list[str]) -> str:
-    return ", ".join(s.strip() for s in segments)
-
-
 def _drop_paren(body: str) -> str:
     return _DASHED.sub(" ", _PAREN.sub("", body))
 
 
 def _drop_lead(body: str) -> str:
-    segments = _segments(body)
+    segments = split_clauses(body)
     if len(segments) >= 2 and _LEAD.match(segments[0]) and count_words(segments[0]) <= 16:
-        rest = _join(segments[1:])
+        rest = join_clauses(segments[1:])
         # "Theo ông A, Giám đốc Sở B, …": a capital after "theo …," starts an appositive.
         appositive = segments[0].lower().startswith("theo") and rest[:1].isupper()
         if (
@@ -147,27 +107,27 @@ def _drop_lead(body: str) -> str:
 
 
 def _drop_attrib(body: str) -> str:
-    segments = _segments(body)
+    segments = split_clauses(body)
     if len(segments) >= 3 and _BARE_SAY.match(segments[-1]):
         # "…, ông A, Giám đốc Sở B, cho biết.": the speaker spans the clauses before the verb.
         for k in range(len(segments) - 2, max(0, len(segments) - 5), -1):
             if _PERSON.match(segments[k]):
-                rest = _join(segments[:k])
+                rest = join_clauses(segments[:k])
                 return rest if count_words(rest) >= _MIN_KEPT else body
     if len(segments) >= 2:
         last = segments[-1].strip()
         if (_ATTRIB_TAIL.match(last) or _THEO_TAIL.match(last)) and count_words(last) <= 14:
-            rest = _join(segments[:-1])
+            rest = join_clauses(segments[:-1])
             if count_words(rest) >= _MIN_KEPT:
                 return rest
     return body
 
 
 def _drop_tail(body: str) -> str:
-    segments = _segments(body)
+    segments = split_clauses(body)
     if len(segments) >= 2:
         last = segments[-1].strip()
-        rest = _join(segments[:-1])
+        rest = join_clauses(segments[:-1])
         if (
             _TAIL.match(last)
             and not _BARE_SAY.match(last)
@@ -180,7 +140,7 @@ def _drop_tail(body: str) -> str:
 
 
 def _first_clause(body: str) -> str:
-    segments = _segments(body)
+    segments = split_clauses(body)
     first = segments[0] if segments else body
     # "yêu cầu các xã, phường tập trung…": a plural noun before the comma starts a list.
     if (
@@ -202,18 +162,31 @@ def variants(sentence: str) -> list[Variant]:
     if sentence.lstrip()[:1] in '"“':
         # Trimming inside a quotation would put words in the speaker's mouth.
         return [Variant(sentence.strip(), frozenset())]
-    body, end = _body_and_end(sentence)
+    body, end = body_and_end(sentence)
     # "Tuy nhiên, …" leans on a sentence the summary may not have: the link always goes.
     linked = strip_link(body)
     base_ops = frozenset({"lead"}) if linked != body else frozenset()
     body = linked
     seen: dict[str, frozenset[str]] = {body: base_ops}
-    steps = (("paren", _drop_paren), ("lead", _drop_lead), ("attrib", _drop_attrib))
-    for name, step in steps:
-        for text, ops in list(seen.items()):
-            trimmed = step(text)
-            if trimmed != text and trimmed not in seen:
-                seen[trimmed] = ops | {name}
+    for name, step in (("paren", _drop_paren), ("lead", _drop_lead), ("attrib", _drop_attrib)):
+        _apply(seen, name, step)
+    _apply_tails(seen)
+    _apply(seen, "first", _first_clause)
+    out = [Variant(sentence.strip(), frozenset())] if not base_ops else []
+    out.extend(Variant(finish(text, end), ops) for text, ops in seen.items() if ops)
+    return out
+
+
+def _apply(seen: dict[str, frozenset[str]], name: str, step: Callable[[str], str]) -> None:
+    """Add `step` of every text seen so far, when it trims something new."""
+    for text, ops in list(seen.items()):
+        trimmed = step(text)
+        if trimmed != text and trimmed not in seen:
+            seen[trimmed] = ops | {name}
+
+
+def _apply_tails(seen: dict[str, frozenset[str]]) -> None:
+    """Add each text seen so far without its last clause, then without its last two."""
     for text, ops in list(seen.items()):
         once = _drop_tail(text)
         if once != text and once not in seen:
@@ -221,34 +194,3 @@ def variants(sentence: str) -> list[Variant]:
             twice = _drop_tail(once)
             if twice != once and twice not in seen:
                 seen[twice] = ops | {"tail1", "tail2"}
-    for text, ops in list(seen.items()):
-        first = _first_clause(text)
-        if first != text and first not in seen:
-            seen[first] = ops | {"first"}
-    out = [Variant(sentence.strip(), frozenset())] if not base_ops else []
-    for text, ops in seen.items():
-        if ops:
-            out.append(Variant(finish(text, end), ops))
-    return out
-
-
-def cut_to(sentence: str, limit: int) -> str:
-    """Shorten a sentence to at most `limit` syllables: whole clauses first, then words."""
-    if count_words(sentence) <= limit:
-        return sentence
-    body, end = _body_and_end(sentence)
-    segments = _segments(body)
-    while len(segments) > 1 and count_words(_join(segments)) > limit:
-        segments.pop()
-    # Back off a cut that would leave a verb without its object.
-    while len(segments) > 1 and not clean_cut(segments[-1], ""):
-        segments.pop()
-    body = _join(segments)
-    if count_words(body) <= limit:
-        return finish(body, end)
-    words: list[str] = []
-    for word in body.split():
-        if count_words(" ".join([*words, word])) > limit:
-            break
-        words.append(word)
-    return finish(" ".join(words).rstrip(",;:-"), "…")

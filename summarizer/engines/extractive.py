@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
-from summarizer.engines.coherence import (
-    anaphoric,
-    standalone,
-    subjectless,
-)
-from summarizer.engines.compress import cut_to, finish
-from summarizer.engines.faithful import refers_back, trusted_variants, without_captions
+from summarizer.engines.clauses import finish
+from summarizer.engines.coherence import standalone, subjectless
+from summarizer.engines.confidence import GainModel, default_gain_model, gain_features
+from summarizer.engines.faithful import trusted_variants, without_captions
 from summarizer.engines.features import (
     ArticleContext,
     Unit,
@@ -21,6 +17,7 @@ from summarizer.engines.features import (
     tokens,
     unit_features,
 )
+from summarizer.engines.greedy import Goal, Scored, forced, orphans, select
 from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
@@ -30,26 +27,21 @@ from summarizer.textnorm import count_words
 _TARGET = {Length.SHORT: 35, Length.MEDIUM: 62, Length.LONG: 105}
 # Sentences past this point are rarely summary material and would only cost time.
 _MAX_SENTENCES = 60
-# A unit whose words are mostly in the summary already adds nothing.
-_REDUNDANT = 0.7
 # Weight of the (IDF-weighted) share of the title a unit repeats, added to its score.
 _TITLE_BONUS = 0.06
-# The lead baseline of each length (Title+Lead-N), and how much better (in expected F1) a choice
-# must look to be preferred to it. Measured on vietnews-dev (rouge_dev.py): a margin cost ROUGE
-# at short (+2.07 → +1.42 at 0.05) and gained at medium/long (+2.65 → +3.35 over Title+Lead-2,
-# +0.40 → +2.74 over Title+Lead-3), but only by forcing the lead: a medium summary then said
-# no more than the short one and an off-topic opening came back. None: the scorer decides.
+# The lead baseline of each length (Title+Lead-N): the summary a choice must beat. Whether it
+# does is not the scorer's own estimate (on vietnews-dev a margin on it cost ROUGE at short and
+# gained at medium/long only by forcing the lead) but the gain model's (engines/confidence.py).
 _LEAD_SENTENCES = {Length.SHORT: 1, Length.MEDIUM: 2, Length.LONG: 3}
-_LEAD_MARGIN = 0.0
-# Expected worth of a word the summary already has (the reference seldom repeats one).
-_REPEAT_CREDIT = 0.0
 
 
-class Scored(NamedTuple):
-    """A unit with its predicted precision (share of its syllables a reference would use)."""
+@dataclass(frozen=True)
+class Choice:
+    """The engine's summary and the lead's (None: no usable lead), and what decides between them."""
 
-    unit: Unit
-    precision: float
+    mine: str
+    lead: str | None
+    features: tuple[float, ...]
 
 
 class ExtractiveEngine:
@@ -58,8 +50,9 @@ class ExtractiveEngine:
     name = "extractive"
     model_id: str | None = None
 
-    def __init__(self, scorer: Scorer | None = None) -> None:
+    def __init__(self, scorer: Scorer | None = None, gain: GainModel | None = None) -> None:
         self._scorer = scorer
+        self._gain = gain
 
     @property
     def scorer(self) -> Scorer:
@@ -68,11 +61,29 @@ class ExtractiveEngine:
             self._scorer = default_scorer()
         return self._scorer
 
+    @property
+    def gain(self) -> GainModel:
+        """The lead decision's model (the packaged one unless another was given)."""
+        if self._gain is None:
+            self._gain = default_gain_model()
+        return self._gain
+
     def summarize(
         self, article: Article, length: Length, progress: ProgressCallback | None = None
     ) -> str:
         """Return a short paragraph within the word budget, sentences in article order."""
         length = Length(length)
+        choice = self.choose(article, length)
+        if progress is not None:
+            progress(1, 1)
+        # A summary is never expected to read worse than the title and the lead: unless the
+        # gain model expects the choice to beat the lead, the lead it is.
+        if choice.lead is not None and self.gain.gain(length.value, choice.features) <= 0:
+            return choice.lead
+        return choice.mine
+
+    def choose(self, article: Article, length: Length) -> Choice:
+        """The engine's own choice and the lead's option, with the gain model's features."""
         budget = length.word_budget
         # A photo caption or credit glued to a sentence is never summary material.
         sentences = without_captions(
@@ -84,7 +95,7 @@ class ExtractiveEngine:
         title = article.title.strip()
         title_words = count_words(title)
         if not sentences:
-            return finish(title) if title else ""
+            return Choice(finish(title) if title else "", None, ())
         scorer = self.scorer
         paragraphs = paragraph_index(article.paragraphs, sentences)
         # Quotation pieces, list lines and subjectless directives never stand alone; a
@@ -107,7 +118,7 @@ class ExtractiveEngine:
         ]
         candidates = [u for u in candidates if u.tokens]
         if not candidates:
-            return finish(title) if title else ""
+            return Choice(finish(title) if title else "", None, ())
         predicted = scorer.predict([unit_features(u, ctx) for u in candidates])
         # Sharing the title's words is what a reader expects of a summary sentence, even
         # when the title already carries them: a small bonus keeps such sentences first.
@@ -117,124 +128,28 @@ class ExtractiveEngine:
         ]
         # The digest shows the title above the summary: the summary never repeats it, but
         # its words count as already said when choosing what to add.
-        target = _TARGET[length]
-        picked = self._select(units, ctx, budget, target, title_words)
+        goal = Goal(ctx, budget, _TARGET[length], title_words, scorer.title_precision)
+        picked = select(units, goal)
         for attempt in range(4):
-            orphans = _orphans(picked)
-            if not orphans:
+            lost = orphans(picked)
+            if not lost:
                 break
             if attempt == 3:
-                picked = [s for s in picked if s.unit.text not in orphans]
+                picked = [s for s in picked if s.unit.text not in lost]
                 break
             # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
-            units = [s for s in units if s.unit.text not in orphans]
-            picked = self._select(units, ctx, budget, target, title_words)
-        picked = self._lead_unless_beaten(picked, units, ctx, budget, target, title_words, length)
+            units = [s for s in units if s.unit.text not in lost]
+            picked = select(units, goal)
+        lead = [s for s in units if s.unit.index < _LEAD_SENTENCES[length]]
+        option = select(lead, goal) if lead else []
+        features = gain_features(picked, option, goal, len(sentences))
         if not picked:
             # Nothing fits whole: cut the best sentence down to the budget.
-            picked = [Scored(_forced(units, budget), 0.0)]
-        if progress is not None:
-            progress(1, 1)
-        return " ".join(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))
-
-    def _lead_unless_beaten(
-        self,
-        picked: list[Scored],
-        units: list[Scored],
-        ctx: ArticleContext,
-        budget: int,
-        target: int,
-        title_words: int,
-        length: Length,
-    ) -> list[Scored]:
-        """The lead's sentences instead, unless the choice beats them by a clear margin."""
-        # A summary should never read worse than the title and the lead: when the scorer is
-        # not clearly sure of something better, the lead (its trusted variants) it is.
-        lead = [s for s in units if s.unit.index < _LEAD_SENTENCES[length]]
-        option = self._select(lead, ctx, budget, target, title_words) if lead else []
-        if not option or _orphans(option):
-            return picked
-        mine = self._expected(picked, ctx, target, title_words)
-        theirs = self._expected(option, ctx, target, title_words)
-        return picked if mine > theirs + _LEAD_MARGIN else option
-
-    def _expected(
-        self, picked: list[Scored], ctx: ArticleContext, target: int, title_words: int
-    ) -> float:
-        """Expected F1 of the title line plus these units, as `_select` counts it."""
-        used = title_words
-        expected = self.scorer.title_precision * title_words
-        covered: set[str] = set(ctx.title_set)
-        for s in sorted(picked, key=lambda s: s.unit.index):
-            fresh = sum(1 for t in s.unit.tokens if t not in covered)
-            used += len(s.unit.tokens)
-            expected += s.precision * (fresh + _REPEAT_CREDIT * (len(s.unit.tokens) - fresh))
-            covered.update(s.unit.tokens)
-        return 2 * expected / (used + target)
-
-    def _select(
-        self,
-        units: list[Scored],
-        ctx: ArticleContext,
-        budget: int,
-        target: int,
-        title_words: int,
-    ) -> list[Scored]:
-        """Greedily add the unit that most improves expected F1 (title included) to a target."""
-        # What the reader gets is the title line and the summary: the F1 counts both, the
-        # budget only the summary.
-        used = title_words
-        budget += title_words
-        expected = self.scorer.title_precision * title_words
-        covered: set[str] = set(ctx.title_set)
-        picked: list[Scored] = []
-        taken: set[int] = set()
-        current = 2 * expected / (used + target)
-        while True:
-            best: tuple[float, Scored, float] | None = None
-            for candidate in units:
-                unit, precision = candidate
-                size = len(unit.tokens)
-                if unit.index in taken or used + size > budget:
-                    continue
-                fresh = sum(1 for t in unit.tokens if t not in covered)
-                if 1.0 - fresh / size > _REDUNDANT:
-                    continue
-                # Words the summary already has rarely earn their place twice.
-                gain = precision * (fresh + _REPEAT_CREDIT * (size - fresh))
-                score = 2 * (expected + gain) / (used + size + target)
-                if best is None or score > best[0]:
-                    best = (score, candidate, gain)
-            if best is None or (picked and best[0] <= current):
-                break
-            _, chosen, gain = best
-            picked.append(chosen)
-            taken.add(chosen.unit.index)
-            used += len(chosen.unit.tokens)
-            expected += gain
-            covered.update(chosen.unit.tokens)
-            current = 2 * expected / (used + target)
-        return picked
+            picked = [Scored(forced(units, budget), 0.0)]
+        usable = bool(option) and not orphans(option)
+        return Choice(_text(picked), _text(option) if usable else None, features)
 
 
-def _orphans(picked: list[Scored]) -> set[str]:
-    """Picked units opening on a pronoun whose antecedent sentence the summary lacks."""
-    # "Ông cho biết …" needs the sentence naming him right before it (or the title, for
-    # "Người này …" as the summary's first sentence): otherwise it points at nobody.
-    chosen = {s.unit.index for s in picked}
-    first = min(chosen, default=-1)
-    return {
-        s.unit.text
-        for s in picked
-        if (anaphoric(s.unit.text, after_title=s.unit.index == first) or refers_back(s.unit.text))
-        and s.unit.index - 1 not in chosen
-    }
-
-
-def _forced(units: list[Scored], room: int) -> Unit:
-    """Nothing fits: cut the best sentence's shortest variant down to the room left."""
-    best_index = max(units, key=lambda s: s.precision).unit.index
-    shortest = min(
-        (s.unit for s in units if s.unit.index == best_index), key=lambda u: len(u.tokens)
-    )
-    return replace(shortest, text=cut_to(shortest.text, room))
+def _text(picked: list[Scored]) -> str:
+    """The units' texts in article order."""
+    return " ".join(s.unit.text for s in sorted(picked, key=lambda s: s.unit.index))

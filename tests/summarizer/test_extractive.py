@@ -11,8 +11,9 @@ import pytest
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.base import Engine
+from summarizer.engines.clauses import cut_to
 from summarizer.engines.coherence import standalone
-from summarizer.engines.compress import cut_to, variants
+from summarizer.engines.compress import variants
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer
