@@ -18,7 +18,7 @@ from telegram import Update
 from bot.app import build_application
 from bot.runtime import Runtime
 from bot.settings import Settings
-from summarizer.engines.fake import FakeEngine
+from tests.support.fake_engine import FakeEngine
 from tests.support.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
 
 # PTB 22 warns when RetryAfter carries an int; opt in to timedelta as `tomtat run` does.
