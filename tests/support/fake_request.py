@@ -15,6 +15,8 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
+from tests.support import telegram_objects as tg
+
 BOT_ID = 999_000
 BOT_USERNAME = "tomtat_test_bot"
 
@@ -79,9 +81,7 @@ class FakeBotAPI(BaseRequest):
 
     def bot_user(self) -> dict[str, Any]:
         """The bot's own User object."""
-        return {"id": BOT_ID, "is_bot": True, "first_name": "Tóm Tắt", "username": self.username,
-                "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}
+        return tg.bot_user(BOT_ID, self.username)
 
     # -- the seam ------------------------------------------------------------------------
 
@@ -127,11 +127,10 @@ class FakeBotAPI(BaseRequest):
         if message_id is None:
             self._next_id += 1
             message_id = self._next_id
-        chat_type = "private" if int(chat_id) > 0 else "supergroup"
         if text is not None:
             self.shown.setdefault(int(chat_id), {})[message_id] = text
         data = {"message_id": message_id, "date": int(time.time()),
-                "chat": {"id": int(chat_id), "type": chat_type}, "from": self.bot_user(), **extra}
+                "chat": tg.chat(int(chat_id)), "from": self.bot_user(), **extra}
         if text is not None:
             data["text"] = text
         return data
@@ -163,14 +162,7 @@ class FakeBotAPI(BaseRequest):
         if api == "getChatMember":
             user_id = int(params["user_id"])
             admin = user_id in self.admins.get(int(params["chat_id"]), set())
-            return {"status": "administrator" if admin else "member",
-                    "user": {"id": user_id, "is_bot": False, "first_name": "Lan"},
-                    **({"can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-                        "can_delete_messages": True, "can_manage_video_chats": False,
-                        "can_restrict_members": True, "can_promote_members": False,
-                        "can_change_info": True, "can_invite_users": True,
-                        "can_post_stories": False, "can_edit_stories": False,
-                        "can_delete_stories": False} if admin else {})}
+            return tg.chat_member(tg.user(user_id, "Lan"), admin=admin)
         if api == "deleteMessage":
             self.shown.get(int(params["chat_id"]), {}).pop(int(params["message_id"]), None)
         return True

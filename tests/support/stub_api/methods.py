@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.support import telegram_objects as tg
 from tests.support.stub_api.html_check import MAX_CAPTION, EntityError, shown_text
 from tests.support.stub_api.model import ApiCall, StubMessage, bad_request
 from tests.support.stub_api.state import ChatState
@@ -253,12 +254,6 @@ class BotApiState(ChatState):
         user_id = call.get_int("user_id")
         if user_id is None:
             raise bad_request("user_id is empty")
-        user = self.users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": "User"}
-        if self.chat(chat_id)["type"] == "private" or user_id not in self.admins.get(chat_id, ()):
-            return {"status": "member", "user": user}
-        return {"status": "administrator", "user": user, "can_be_edited": False,
-                "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
-                "can_manage_video_chats": False, "can_restrict_members": True,
-                "can_promote_members": False, "can_change_info": True, "can_invite_users": True,
-                "can_post_stories": False, "can_edit_stories": False,
-                "can_delete_stories": False}
+        user = self.users.get(user_id) or tg.user(user_id, "User")
+        admin = self.chat(chat_id)["type"] != "private" and user_id in self.admins.get(chat_id, ())
+        return tg.chat_member(user, admin=admin)
