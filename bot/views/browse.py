@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup
 from bot.views.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
 from bot.views.render import render_page
 from bot.views.texts import text
-from storage import Store
+from storage import Store, StoredDigest
 
 
 @dataclass(frozen=True)
@@ -78,11 +78,9 @@ async def search_page(store: Store, chat_id: int, reader: Reader, query: str, ke
     hits, total = await store.search.words(chat_id, query, limit=PAGE, offset=offset)
     if total == 0:
         return text(lang, "search_empty", query=_echo(query)), None
-    items = [h.item for h in hits]
     header = text(lang, "search_header", query=_echo(query), total=total)
-    body = render_page(header + _page_of(lang, offset, total), items, [h.snippet for h in hits],
-                       zone=reader.zone)
-    return body, results_keyboard(items, "q", offset, total, key, lang)
+    return _results(reader, header, [h.item for h in hits], total, offset, "q", key,
+                    [h.snippet for h in hits])
 
 
 async def official_page(store: Store, chat_id: int, reader: Reader, name: str, key: str,
@@ -93,9 +91,15 @@ async def official_page(store: Store, chat_id: int, reader: Reader, name: str, k
     if total == 0:
         return text(lang, "official_empty", name=_short(name)), None
     header = text(lang, "official_header", name=_short(name), total=total)
-    body = render_page(header + _page_of(lang, offset, total), items,
+    return _results(reader, header, items, total, offset, "o", key)
+
+
+def _results(reader: Reader, header: str, items: list[StoredDigest], total: int, offset: int,
+             kind: str, key: str, snippets: Sequence[str] = ()) -> Page:
+    """One page of search (`kind` "q") or official ("o") results under its header."""
+    body = render_page(header + _page_of(reader.lang, offset, total), items, snippets,
                        zone=reader.zone)
-    return body, results_keyboard(items, "o", offset, total, key, lang)
+    return body, results_keyboard(items, kind, offset, total, key, reader.lang)
 
 
 async def officials_page(store: Store, chat_id: int, lang: str) -> Page:
