@@ -52,14 +52,15 @@ class ChatState:
         return self.chats[chat_id]
 
     def add_message(
-        self, chat_id: int, *, from_bot: bool, user_id: int | None, **fields: Any
+        self, chat_id: int, *, from_bot: bool, user_id: int | None,
+        message_id: int | None = None, **fields: Any
     ) -> StubMessage:
-        """Store a new message with the chat's next message id."""
+        """Store a new message with the chat's next message id (or the one given)."""
         self.chat(chat_id)
         box = self.messages[chat_id]
         message = StubMessage(
             chat_id=chat_id,
-            message_id=max(box, default=0) + 1,
+            message_id=max(box, default=0) + 1 if message_id is None else message_id,
             from_bot=from_bot,
             user_id=user_id,
             date=int(time.time()),
