@@ -15,7 +15,6 @@ from summarizer.textnorm import nfc, syllables
 log = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _HTML_START = re.compile(r"\s*<(!doctype|html)", re.IGNORECASE)
-_HTML_START_BYTES = re.compile(rb"\s*<(!doctype|html)", re.IGNORECASE)
 # Letters only Vietnamese uses among Latin scripts (tone/shape marks and đ).
 _VIET_ONLY = re.compile(
     "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -84,9 +83,10 @@ def read_document(file_name: str | None, raw: bytes) -> Decoded:
         if not (named_html or _HTML_START.match(decoded.text)):
             return decoded
     else:
-        # Sniffed on the bytes (the start of a page is ASCII), so a page is decoded once, by the
-        # links' rules, and a text file once, by the text-file rules.
-        if not (named_html or _HTML_START_BYTES.match(raw.removeprefix(b"\xef\xbb\xbf"))):
+        # Sniffed on the first bytes alone (a page starts in ASCII), so a page is decoded once,
+        # by the links' rules, and a text file once, by the text-file rules.
+        head = raw[:4096].decode("utf-8", errors="ignore").removeprefix("\ufeff")
+        if not (named_html or _HTML_START.match(head)):
             return read_bytes(raw)
         decoded = html_document.decode_html(raw)
         if mostly_controls(decoded.text):
