@@ -93,6 +93,13 @@ class BotApiState(ChatState):
             return None
         return int(target) if target else None
 
+    def _send(self, call: ApiCall, chat_id: int, **fields: Any) -> dict[str, Any]:
+        """A new bot message with the call's keyboard and reply target (both checked first)."""
+        markup, reply_to = self._markup(call), self._reply_to(call, chat_id)
+        message = self.add_message(chat_id, from_bot=True, user_id=None, reply_markup=markup,
+                                   reply_to=reply_to, **fields)
+        return self.message_api(message)
+
     @staticmethod
     def _scope_key(call: ApiCall) -> str:
         return json.dumps([call.get_json("scope"), call.get("language_code")])
@@ -102,18 +109,8 @@ class BotApiState(ChatState):
         """sendMessage: validates markup and length exactly where Telegram would refuse."""
         chat_id = self._chat_id(call)
         text, source = self._text(call)
-        markup, reply_to = self._markup(call), self._reply_to(call, chat_id)
-        message = self.add_message(
-            chat_id,
-            from_bot=True,
-            user_id=None,
-            text=text,
-            source=source,
-            parse_mode=call.get("parse_mode"),
-            reply_markup=markup,
-            reply_to=reply_to,
-        )
-        return self.message_api(message)
+        return self._send(call, chat_id, text=text, source=source,
+                          parse_mode=call.get("parse_mode"))
 
     def edit_message_text(self, call: ApiCall) -> dict[str, Any]:
         """editMessageText, including Telegram's "message is not modified" refusal."""
@@ -218,16 +215,7 @@ class BotApiState(ChatState):
             caption, _ = self._text(call, "caption")
             if len(caption) > MAX_CAPTION:
                 raise bad_request("message caption is too long")
-        message = self.add_message(
-            chat_id,
-            from_bot=True,
-            user_id=None,
-            document=file,
-            caption=caption,
-            reply_markup=self._markup(call),
-            reply_to=self._reply_to(call, chat_id),
-        )
-        return self.message_api(message)
+        return self._send(call, chat_id, document=file, caption=caption)
 
     def get_file(self, call: ApiCall) -> dict[str, Any]:
         """getFile: a path the bot downloads from /file/bot<token>/<path>."""
