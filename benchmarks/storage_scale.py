@@ -2,7 +2,7 @@
 
     nice -n 10 python benchmarks/storage_scale.py --digests 1000000 --chats 10000 --db /tmp/big.db
 
-Prints insert rates (bulk path and the real enqueue→claim→complete_job path), history page,
+Prints insert rates (bulk path and the real enqueue→claim→jobs.complete path), history page,
 search (common/rare terms, with/without diacritics) and officials latencies (p50/p95), and the
 database size. Each latency is also shown against the floor measured in the same run (a trivial
 query through the same reader connection) and against its target.
@@ -85,7 +85,7 @@ def cpu_seconds() -> float:
 
 
 async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
-    """Rates of the real API: complete_job alone (1 caller, then 16 at once) and full lifecycles."""
+    """Rates of the real API: jobs.complete alone (1 caller, then 16 at once), full lifecycles."""
     items = [corpus.item(datetime.now(UTC)) for _ in range(3 * count)]
 
     async def enqueue(item: BulkDigest) -> Job:
@@ -126,7 +126,7 @@ async def api_inserts(store: Store, corpus: Corpus, count: int) -> None:
         cpu, began = cpu_seconds(), time.perf_counter()
         await asyncio.gather(*(caller() for _ in range(callers)))
         report(
-            f"complete_job, {label}", len(jobs), time.perf_counter() - began, cpu_seconds() - cpu
+            f"jobs.complete, {label}", len(jobs), time.perf_counter() - began, cpu_seconds() - cpu
         )
 
     lifecycle = items[2 * count :]

@@ -11,13 +11,14 @@ from telegram import CallbackQuery, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler
 
-from bot.handlers.conversation import language_of
+from bot.handlers.conversation import reader_of
 from bot.handlers.settings_menu import apply_option, settings_view
 from bot.runtime import BotContext
 from bot.services.group_rules import may_manage
 from bot.services.quota import press_refusal
 from bot.transport.delivery import best_effort, edit_html
 from bot.views import browse
+from bot.views.browse import Reader
 from bot.views.callbacks import (
     Action,
     ClearAnswer,
@@ -35,17 +36,17 @@ from bot.views.texts import pick_language, text
 log = logging.getLogger(__name__)
 
 A = TypeVar("A", bound=Action)
-Act = Callable[[CallbackQuery, BotContext, A, Message, str], Awaitable[None]]
+Act = Callable[[CallbackQuery, BotContext, A, Message, Reader], Awaitable[None]]
 
 
 @dataclass(frozen=True)
 class Press:
-    """A button press let through: its query, the message it lives on, its action, the language."""
+    """A button press let through: its query, the message it lives on, its action, its reader."""
 
     query: CallbackQuery
     message: Message
     action: Action
-    lang: str
+    reader: Reader
 
 
 async def _press(update: Update, context: BotContext) -> Press | None:
@@ -54,7 +55,8 @@ async def _press(update: Update, context: BotContext) -> Press | None:
     if query is None:
         return None
     rt = context.rt
-    lang = await language_of(rt, update)
+    reader = await reader_of(rt, update)
+    lang = reader.lang
     action = decode(query.data)
     message = query.message
     if action is None or not isinstance(message, Message):
@@ -70,7 +72,7 @@ async def _press(update: Update, context: BotContext) -> Press | None:
     if refusal:  # a toast on the button, never a message in the chat
         await best_effort(query.answer(refusal), "answer")
         return None
-    return Press(query, message, action, lang)
+    return Press(query, message, action, reader)
 
 
 def button(kind: type[A], act: Act[A]) -> CallbackQueryHandler[BotContext, None]:
@@ -85,7 +87,7 @@ def button(kind: type[A], act: Act[A]) -> CallbackQueryHandler[BotContext, None]
     async def handle(update: Update, context: BotContext) -> None:
         press = await _press(update, context)
         if press is not None and isinstance(press.action, kind):
-            await act(press.query, context, press.action, press.message, press.lang)
+            await act(press.query, context, press.action, press.message, press.reader)
 
     return CallbackQueryHandler(handle, pattern=matches)
 
@@ -96,18 +98,19 @@ async def on_stale_button(update: Update, context: BotContext) -> None:
 
 
 async def history_page(query: CallbackQuery, context: BotContext, action: HistoryNav,
-                       message: Message, lang: str) -> None:
+                       message: Message, reader: Reader) -> None:
     """Another page of the chat's history, edited in place."""
     await best_effort(query.answer(), "answer")
     chat_id = message.chat.id
-    body, keyboard = await browse.history_page(context.rt.store, chat_id, lang,
+    body, keyboard = await browse.history_page(context.rt.store, chat_id, reader,
                                                before=action.before, after=action.after)
     await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)
 
 
 async def clear_answer(query: CallbackQuery, context: BotContext, action: ClearAnswer,
-                       message: Message, lang: str) -> None:
+                       message: Message, reader: Reader) -> None:
     """/clear confirmed (history deleted) or cancelled."""
+    lang = reader.lang
     await best_effort(query.answer(), "answer")
     chat_id = message.chat.id
     if action.confirm:
@@ -119,8 +122,9 @@ async def clear_answer(query: CallbackQuery, context: BotContext, action: ClearA
 
 
 async def set_option(query: CallbackQuery, context: BotContext,
-                      action: SetOption, message: Message, lang: str) -> None:
+                      action: SetOption, message: Message, reader: Reader) -> None:
     """A /settings choice, by whoever may manage the chat."""
+    lang = reader.lang
     rt, chat_id = context.rt, message.chat.id
     allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
                                private=message.chat.type == ChatType.PRIVATE)
@@ -141,8 +145,9 @@ async def set_option(query: CallbackQuery, context: BotContext,
 
 
 async def show(query: CallbackQuery, context: BotContext, action: Show,
-                message: Message, lang: str) -> None:
+                message: Message, reader: Reader) -> None:
     """A digest from the history list, as a new message."""
+    lang = reader.lang
     stored = await context.rt.store.digests.get(message.chat.id, action.number)
     if stored is None:  # a pop-up, not a new message in the chat
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
@@ -152,8 +157,9 @@ async def show(query: CallbackQuery, context: BotContext, action: Show,
 
 
 async def results_page(query: CallbackQuery, context: BotContext,
-                        action: SearchNav, message: Message, lang: str) -> None:
+                        action: SearchNav, message: Message, reader: Reader) -> None:
     """Another page of search or official results, edited in place."""
+    lang = reader.lang
     rt, chat_id = context.rt, message.chat.id
     wanted = rt.recall_query(chat_id, action.query)
     if wanted is None:  # a query token of an earlier run: a pop-up says so
@@ -161,5 +167,5 @@ async def results_page(query: CallbackQuery, context: BotContext,
         return
     await best_effort(query.answer(), "answer")
     page = browse.search_page if action.kind == "q" else browse.official_page
-    body, keyboard = await page(rt.store, chat_id, lang, wanted, action.query, action.offset)
+    body, keyboard = await page(rt.store, chat_id, reader, wanted, action.query, action.offset)
     await edit_html(context.bot, chat_id, message.message_id, body, reply_markup=keyboard)

@@ -6,8 +6,15 @@ import io
 
 from telegram import Bot, BotCommand, InputFile, Update
 
-from bot.clock import zone_of
-from bot.handlers.conversation import args, digest_number, is_private, language_of, reply, where
+from bot.handlers.conversation import (
+    args,
+    digest_number,
+    is_private,
+    language_of,
+    reply,
+    where,
+    where_read,
+)
 from bot.handlers.documents import summarize_document
 from bot.handlers.messages import accept_article
 from bot.links.handlers import summarize_links
@@ -66,8 +73,8 @@ async def summarize(update: Update, context: BotContext) -> None:
 
 async def history(update: Update, context: BotContext) -> None:
     """/history: newest first, five per page."""
-    rt, chat_id, lang = await where(update, context)
-    body, keyboard = await browse.history_page(rt.store, chat_id, lang)
+    rt, chat_id, reader = await where_read(update, context)
+    body, keyboard = await browse.history_page(rt.store, chat_id, reader)
     await reply(update, body, reply_markup=keyboard)
 
 
@@ -106,15 +113,15 @@ async def _paged_query(
     update: Update, context: BotContext, usage: str, page: browse.PageMaker
 ) -> None:
     """Shared body of /search and /official: usage hint when empty, else the first page."""
-    rt, chat_id, lang = await where(update, context)
+    rt, chat_id, reader = await where_read(update, context)
     query = " ".join(args(context).split())
     if not query:
-        await reply(update, text(lang, usage))
+        await reply(update, text(reader.lang, usage))
         return
     # A query too long for a button, or one that looks like a token, travels as a token.
     fits_button = fits(query) and not query.startswith("~")
     key = query if fits_button else rt.remember_query(chat_id, query)
-    body, keyboard = await page(rt.store, chat_id, lang, query, key)
+    body, keyboard = await page(rt.store, chat_id, reader, query, key)
     await reply(update, body, reply_markup=keyboard)
 
 
@@ -137,11 +144,11 @@ async def officials(update: Update, context: BotContext) -> None:
 
 async def export(update: Update, context: BotContext) -> None:
     """/export: the chat's history as .jsonl and .md documents."""
-    rt, chat_id, lang = await where(update, context)
+    rt, chat_id, reader = await where_read(update, context)
+    lang = reader.lang
     chat = update.effective_chat
-    zone = zone_of((await rt.store.chats.settings(chat_id)).timezone)
     # Times in the chat's zone (named in the files); a group's files name no member.
-    options = ExportOptions(zone=zone, user_ids=chat is not None and is_private(chat))
+    options = ExportOptions(zone=reader.zone, user_ids=chat is not None and is_private(chat))
     # One walk over the history gives both files.
     records = [record async for batch in rt.store.exports.records(chat_id) for record in batch]
     if not records:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from telegram import Chat, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 
+from bot.clock import zone_of
 from bot.runtime import BotContext, Runtime
 from bot.transport.delivery import send_html
+from bot.views.browse import Reader
 from bot.views.texts import pick_language
 
 
@@ -38,11 +40,17 @@ async def reply(update: Update, html: str, *,
                            reply_markup=reply_markup)
 
 
+async def reader_of(rt: Runtime, update: Update) -> Reader:
+    """The reply language and time zone for this chat and user, from one settings read."""
+    chat = update.effective_chat
+    settings = await rt.store.chats.settings(chat.id) if chat else None
+    return Reader(language_for(update, settings.language if settings else None),
+                  zone_of(settings.timezone if settings else None))
+
+
 async def language_of(rt: Runtime, update: Update) -> str:
     """The reply language for this chat and user."""
-    chat = update.effective_chat
-    chosen = (await rt.store.chats.settings(chat.id)).language if chat else None
-    return language_for(update, chosen)
+    return (await reader_of(rt, update)).lang
 
 
 def language_for(update: Update, chosen: str | None) -> str:
@@ -66,7 +74,15 @@ async def where(
     update: Update, context: BotContext
 ) -> tuple[Runtime, int, str]:
     """The runtime, chat id and reply language of a command in a chat."""
+    rt, chat_id, reader = await where_read(update, context)
+    return rt, chat_id, reader.lang
+
+
+async def where_read(
+    update: Update, context: BotContext
+) -> tuple[Runtime, int, Reader]:
+    """The runtime, chat id and reader (language, time zone) of a command in a chat."""
     rt = context.rt
     chat = update.effective_chat
     assert chat is not None
-    return rt, chat.id, await language_of(rt, update)
+    return rt, chat.id, await reader_of(rt, update)

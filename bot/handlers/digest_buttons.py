@@ -12,6 +12,7 @@ from telegram.constants import ChatType
 from bot.runtime import BotContext, Runtime
 from bot.services.group_rules import may_manage
 from bot.transport.delivery import best_effort, edit_html, send_html
+from bot.views.browse import Reader
 from bot.views.callbacks import DeleteDigest, Original, Resummarize
 from bot.views.digests import buttons, digest_chunks, send_digest
 from bot.views.keyboards import delete_keyboard
@@ -24,9 +25,10 @@ DigestAction = Resummarize | Original | DeleteDigest
 
 async def on_digest_button(
     query: CallbackQuery, context: BotContext, action: DigestAction,
-    message: Message, lang: str,
+    message: Message, reader: Reader,
 ) -> None:
     """Act on one digest of the button's own chat; the query is answered exactly once."""
+    lang = reader.lang
     rt = context.rt
     stored = await rt.store.digests.get(message.chat.id, action.number)
     if stored is None:  # deleted meanwhile: a pop-up, not a new message

@@ -6,6 +6,8 @@ import codecs
 import re
 import unicodedata
 
+from bot.paste.decoding import lenient_utf8
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # Vietnamese sites that are not UTF-8 are almost always Windows' Vietnamese code page.
 LEGACY = "cp1258"
@@ -56,9 +58,8 @@ def decode_page(raw: bytes, charset: str | None) -> str:
 
 
 def _nearly_utf8(raw: bytes) -> str | None:
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    stray = text.count("\ufffd") - raw.count("\ufffd".encode())
-    return text if stray <= STRAY_BYTES else None
+    decoded = lenient_utf8(raw)
+    return decoded.text if decoded.replaced <= STRAY_BYTES else None
 
 
 def _legacy(raw: bytes, charset: str | None) -> str:

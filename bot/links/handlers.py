@@ -10,11 +10,11 @@ from telegram.ext import filters
 
 from bot.handlers.conversation import addressed, is_private, reply
 from bot.handlers.messages import on_text
-from bot.links.urls import find_links, links_to_digest
+from bot.links.urls import links_to_digest
 from bot.paste.extract import strip_mention
 from bot.runtime import BotContext, Runtime
 from bot.services.intake.accept import already_queued
-from bot.services.quota import charge, over_limits
+from bot.services.quota import charge, room
 from bot.transport.placeholders import deliver_once
 from bot.views.digests import buttons, duplicate_chunks
 from bot.views.texts import pick_language, text
@@ -51,21 +51,21 @@ async def on_link_message(update: Update, context: BotContext) -> None:
         return
     body = strip_mention(message.text or message.caption or "", username)
     extra = hyperlinks(message)
-    urls = links_to_digest(body, min_words=rt.settings.min_article_words,
-                           forwarded=message.forward_origin is not None, extra=extra)
-    if not urls:
+    asked = links_to_digest(body, min_words=rt.settings.min_article_words,
+                            forwarded=message.forward_origin is not None, extra=extra)
+    if not asked.urls:
         await on_text(update, context)
         return
-    await accept_links(update, context, urls, skipped=len(find_links(body, extra)) - len(urls))
+    await accept_links(update, context, asked.urls, skipped=asked.skipped)
 
 
 async def summarize_links(update: Update, context: BotContext, body: str) -> bool:
     """`/summarize URL…`: True when the argument was links (they are queued), else False."""
     rt = context.rt
-    urls = links_to_digest(body, min_words=rt.settings.min_article_words, forwarded=False)
-    if urls:
-        await accept_links(update, context, urls, skipped=len(find_links(body)) - len(urls))
-    return bool(urls)
+    asked = links_to_digest(body, min_words=rt.settings.min_article_words, forwarded=False)
+    if asked.urls:
+        await accept_links(update, context, asked.urls, skipped=asked.skipped)
+    return bool(asked.urls)
 
 
 async def accept_links(
@@ -138,13 +138,11 @@ async def _room(update: Update, rt: Runtime, wanted: int,
     refusal to tell (once per burst)."""
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    refusal = await over_limits(rt.store.jobs, rt.settings, rt.limiter, rt.intake, chat.id, user.id,
-                                lang, new_job=True)
-    if refusal:
-        return None, refusal if rt.refusals.first(chat.id, user.id) else None
+    limits = await room(rt.store.jobs, rt.settings, rt.limiter, rt.intake, chat.id, user.id, lang)
+    if limits.refusal:
+        return None, limits.refusal if rt.refusals.first(chat.id, user.id) else None
     # Several links count one each against the pending cap; the rest waits for another message.
-    pending = await rt.store.jobs.pending(chat.id, user.id) + rt.intake.open_groups(user.id)
-    return min(wanted, max(1, rt.settings.max_pending_per_user - pending)), None
+    return min(wanted, max(1, rt.settings.max_pending_per_user - limits.pending)), None
 
 
 async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDigest,

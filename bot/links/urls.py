@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from summarizer.textnorm import count_words
@@ -58,16 +59,24 @@ def words_besides_links(text: str) -> int:
     return count_words(_LINK.sub(" ", text))
 
 
+@dataclass(frozen=True)
+class LinkRequest:
+    """The links a message asks to digest, and how many more it had (past `MAX_LINKS`)."""
+
+    urls: list[str]
+    skipped: int = 0
+
+
 def links_to_digest(
     text: str, *, min_words: int, forwarded: bool, extra: Iterable[str] = ()
-) -> list[str]:
-    """The links to fetch when the message is mostly links, else [] (it is read as a paste).
+) -> LinkRequest:
+    """The links to fetch when the message is mostly links, else none (it is read as a paste).
 
     A link alone, with a comment, or several links are fetched; an article that merely cites
     its source is a paste. A forwarded post counts as its link when the rest is a teaser.
     """
     links = find_links(text, extra)
-    if not links:
-        return []
     limit = FORWARD_TEASER_WORDS if forwarded else min_words
-    return links[:MAX_LINKS] if words_besides_links(text) < limit else []
+    if not links or words_besides_links(text) >= limit:
+        return LinkRequest([])
+    return LinkRequest(links[:MAX_LINKS], max(len(links) - MAX_LINKS, 0))

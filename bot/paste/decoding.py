@@ -44,13 +44,33 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+def stray_bytes(raw: bytes, text: str) -> int:
+    """How many U+FFFD in `text` a lenient decode of `raw` put there (not written in `raw`)."""
+    return max(text.count(_REPLACEMENT) - raw.count(_REPLACEMENT.encode()), 0)
+
+
+def lenient_utf8(raw: bytes) -> Decoded:
+    """`raw` as UTF-8, each bad byte replaced by U+FFFD (counted), without a BOM.
+
+    The one stray-byte rule of uploads, saved pages and fetched links; each caller says how
+    many replaced bytes it tolerates.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    return Decoded(text.removeprefix("\ufeff"), stray_bytes(raw, text))
+
+
 def _mostly_utf8(raw: bytes) -> Decoded | None:
     """UTF-8 with a few bad bytes, replaced by U+FFFD; None when it is not UTF-8 at all."""
-    text = raw.decode("utf-8", errors="replace")
-    bad = text.count(_REPLACEMENT) - raw.count(_REPLACEMENT.encode())
-    if 0 < bad <= max(_BAD_UTF8_MAX, int(len(text) * _BAD_UTF8_SHARE)):
-        return Decoded(text.removeprefix("\ufeff"), bad)
+    decoded = lenient_utf8(raw)
+    if 0 < decoded.replaced <= max(_BAD_UTF8_MAX, int(len(decoded.text) * _BAD_UTF8_SHARE)):
+        return decoded
     return None
+
+
+def mostly_controls(text: str) -> bool:
+    """More than 1% control characters (tabs and line breaks aside): not text."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    return controls > len(text) // 100
 
 
 def _detected(raw: bytes) -> str:
@@ -63,8 +83,7 @@ def _detected(raw: bytes) -> str:
         decoded = raw.decode(best.encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise BinaryFile(str(exc)) from exc
-    controls = sum(1 for ch in decoded if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    if controls > len(decoded) // 100:
+    if mostly_controls(decoded):
         raise BinaryFile("control characters")
     return decoded
 

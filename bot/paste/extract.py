@@ -6,7 +6,7 @@ import logging
 import re
 import unicodedata
 
-from bot.paste.decoding import BinaryFile, Decoded, decode_text
+from bot.paste.decoding import BinaryFile, Decoded, decode_text, mostly_controls
 from bot.paste.html_text import UnreadableHtml
 from bot.paste.offload import run_bounded
 from summarizer.input_rule import InputError, check_input, strip_invisible
@@ -14,6 +14,7 @@ from summarizer.textnorm import nfc, syllables
 
 log = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_HTML_START = re.compile(r"\s*<(!doctype|html)", re.IGNORECASE)
 # Letters only Vietnamese uses among Latin scripts (tone/shape marks and đ).
 _VIET_ONLY = re.compile(
     "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -76,13 +77,20 @@ def read_document(file_name: str | None, raw: bytes) -> Decoded:
     # Imported here: the links' extractor itself builds on this module's checks.
     from bot.paste import html_document
 
-    name = (file_name or "").lower()
-    decoded = read_bytes(raw)
-    sniffed = re.match(r"\s*<(!doctype|html)", decoded.text, re.IGNORECASE)
-    if not (name.endswith((".html", ".htm")) or sniffed):
-        return decoded
-    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in raw:
+    named_html = (file_name or "").lower().endswith((".html", ".htm"))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        decoded = read_bytes(raw)  # UTF-16: the text-file rules decode it
+        if not (named_html or _HTML_START.match(decoded.text)):
+            return decoded
+    else:
+        # Sniffed on the first bytes alone (a page starts in ASCII), so a page is decoded once,
+        # by the links' rules, and a text file once, by the text-file rules.
+        head = raw[:4096].decode("utf-8", errors="ignore").removeprefix("\ufeff")
+        if not (named_html or _HTML_START.match(head)):
+            return read_bytes(raw)
         decoded = html_document.decode_html(raw)
+        if mostly_controls(decoded.text):
+            raise NotArticle("doc_binary")
     try:
         return Decoded(html_document.article_text(decoded.text), decoded.replaced)
     except UnreadableHtml as exc:

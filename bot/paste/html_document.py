@@ -13,19 +13,17 @@ from bot.links.decode import charset_of, decode_page
 from bot.links.extract import extract_article
 from bot.links.fetch import Page
 from bot.links.guard import LinkError
-from bot.paste.decoding import Decoded
+from bot.paste.decoding import Decoded, stray_bytes
 from bot.paste.html_text import visible_text
 
 # Not a listing address, so the extractor judges the page by its content alone.
 _SAVED_AT = "https://saved.invalid/document.html"
-_REPLACEMENT = "\ufffd"
 
 
 def decode_html(raw: bytes) -> Decoded:
     """The page's text by the links' rules: valid UTF-8, else its declared charset."""
     text = decode_page(raw, charset_of(None, raw))
-    bad = text.count(_REPLACEMENT) - raw.count(_REPLACEMENT.encode())
-    return Decoded(text, max(bad, 0))
+    return Decoded(text, stray_bytes(raw, text))
 
 
 def article_text(page: str) -> str:

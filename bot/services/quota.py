@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot.services.limits import RateLimiter
@@ -85,20 +86,35 @@ class OpenPastes(Protocol):
         """How many pastes the user has open."""
 
 
+@dataclass(frozen=True)
+class Room:
+    """What the limits say now: the refusal (None: let through) and the user's open jobs."""
+
+    refusal: str | None
+    pending: int = 0
+
+
+async def room(store: JobCounts, settings: Settings, limiter: RateLimiter, intake: OpenPastes,
+               chat_id: int, user_id: int, lang: str, *, new_job: bool = True) -> Room:
+    """The limits' answer, with the pending count it read (0 when it did not need it)."""
+    wait = limiter.retry_after(user_id)
+    if wait:
+        return Room(text(lang, "rate_limited", seconds=wait))
+    if not new_job:
+        return Room(None)
+    pending = await store.pending(chat_id, user_id) + intake.open_groups(user_id)
+    if pending >= settings.max_pending_per_user:
+        return Room(text(lang, "pending_cap", count=pending, seconds=10 * pending), pending)
+    queued = await store.queue_length()
+    if queued >= settings.queue_bound:
+        return Room(text(lang, "queue_full", seconds=max(30, queued)), pending)
+    return Room(None, pending)
+
+
 async def over_limits(store: JobCounts, settings: Settings, limiter: RateLimiter,
                       intake: OpenPastes,
                       chat_id: int, user_id: int, lang: str, *, new_job: bool = True
                       ) -> str | None:
     """The friendly refusal when a limit is reached, else None (no job: the rate limit only)."""
-    wait = limiter.retry_after(user_id)
-    if wait:
-        return text(lang, "rate_limited", seconds=wait)
-    if not new_job:
-        return None
-    pending = await store.pending(chat_id, user_id) + intake.open_groups(user_id)
-    if pending >= settings.max_pending_per_user:
-        return text(lang, "pending_cap", count=pending, seconds=10 * pending)
-    queued = await store.queue_length()
-    if queued >= settings.queue_bound:
-        return text(lang, "queue_full", seconds=max(30, queued))
-    return None
+    return (await room(store, settings, limiter, intake, chat_id, user_id, lang,
+                       new_job=new_job)).refusal

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import tzinfo
 
 from telegram import InlineKeyboardMarkup
 
-from bot.clock import zone_of
 from bot.views.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
 from bot.views.render import render_page
 from bot.views.texts import text
-from storage import Store
+from storage import Store, StoredDigest
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Who reads a page: the reply language and the chat's time zone (one settings read)."""
+
+    lang: str
+    zone: tzinfo
+
 
 Page = tuple[str, InlineKeyboardMarkup | None]
-# (store, chat_id, lang, query, key) -> first page of a query's results.
-PageMaker = Callable[[Store, int, str, str, str], Awaitable[Page]]
+# (store, chat_id, reader, query, key) -> first page of a query's results.
+PageMaker = Callable[[Store, int, Reader, str, str], Awaitable[Page]]
 
 
 ECHO_CHARS = 80  # a query is echoed at most this long: a whole one may not fit a message
@@ -39,10 +48,6 @@ def _echo(query: str) -> str:
     return _short(query) if quoted else f"“{_short(query)}”"
 
 
-async def _zone(store: Store, chat_id: int) -> tzinfo:
-    return zone_of((await store.chats.settings(chat_id)).timezone)
-
-
 def _page_of(lang: str, before: int, total: int) -> str:
     """" · Trang 2/3" when there is more than one page (`before`: entries on earlier pages)."""
     pages = -(-total // PAGE)
@@ -52,41 +57,49 @@ def _page_of(lang: str, before: int, total: int) -> str:
 
 
 async def history_page(
-    store: Store, chat_id: int, lang: str, *, before: int | None = None, after: int | None = None
+    store: Store, chat_id: int, reader: Reader, *, before: int | None = None,
+    after: int | None = None,
 ) -> Page:
     """Newest first, `PAGE` per page, ◀ newer · older ▶ between pages."""
+    lang = reader.lang
     page = await store.digests.history(chat_id, limit=PAGE, before=before, after=after)
     if page.total == 0:
         return text(lang, "history_empty"), None
     header = text(lang, "history_header", total=page.total)
     header += _page_of(lang, page.newer_count, page.total)
-    body = render_page(header, page.items, zone=await _zone(store, chat_id))
+    body = render_page(header, page.items, zone=reader.zone)
     return body, history_keyboard(page.items, page.older, page.newer, lang)
 
 
-async def search_page(store: Store, chat_id: int, lang: str, query: str, key: str,
+async def search_page(store: Store, chat_id: int, reader: Reader, query: str, key: str,
                       offset: int = 0) -> Page:
     """Search results (diacritics optional), `PAGE` per page."""
+    lang = reader.lang
     hits, total = await store.search.words(chat_id, query, limit=PAGE, offset=offset)
     if total == 0:
         return text(lang, "search_empty", query=_echo(query)), None
-    items = [h.item for h in hits]
     header = text(lang, "search_header", query=_echo(query), total=total)
-    body = render_page(header + _page_of(lang, offset, total), items, [h.snippet for h in hits],
-                       zone=await _zone(store, chat_id))
-    return body, results_keyboard(items, "q", offset, total, key, lang)
+    return _results(reader, header, [h.item for h in hits], total, offset, "q", key,
+                    [h.snippet for h in hits])
 
 
-async def official_page(store: Store, chat_id: int, lang: str, name: str, key: str,
+async def official_page(store: Store, chat_id: int, reader: Reader, name: str, key: str,
                         offset: int = 0) -> Page:
     """Digests naming a person, `PAGE` per page."""
+    lang = reader.lang
     items, total = await store.search.by_official(chat_id, name, limit=PAGE, offset=offset)
     if total == 0:
         return text(lang, "official_empty", name=_short(name)), None
     header = text(lang, "official_header", name=_short(name), total=total)
-    body = render_page(header + _page_of(lang, offset, total), items,
-                       zone=await _zone(store, chat_id))
-    return body, results_keyboard(items, "o", offset, total, key, lang)
+    return _results(reader, header, items, total, offset, "o", key)
+
+
+def _results(reader: Reader, header: str, items: list[StoredDigest], total: int, offset: int,
+             kind: str, key: str, snippets: Sequence[str] = ()) -> Page:
+    """One page of search (`kind` "q") or official ("o") results under its header."""
+    body = render_page(header + _page_of(reader.lang, offset, total), items, snippets,
+                       zone=reader.zone)
+    return body, results_keyboard(items, kind, offset, total, key, reader.lang)
 
 
 async def officials_page(store: Store, chat_id: int, lang: str) -> Page:

@@ -18,7 +18,8 @@ from telegram import Update
 from bot.app import build_application
 from bot.runtime import Runtime
 from bot.settings import Settings
-from summarizer.engines.fake import FakeEngine
+from tests.support import telegram_objects as tg
+from tests.support.fake_engine import FakeEngine
 from tests.support.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
 
 # PTB 22 warns when RetryAfter carries an int; opt in to timedelta as `tomtat run` does.
@@ -46,9 +47,7 @@ class Harness:
         return runtime
 
     def _chat(self, chat_id: int) -> dict[str, Any]:
-        if chat_id > 0:
-            return {"id": chat_id, "type": "private", "first_name": "Lan"}
-        return {"id": chat_id, "type": "supergroup", "title": "Nhóm đọc báo"}
+        return tg.chat(chat_id, name="Lan" if chat_id > 0 else "Nhóm đọc báo")
 
     def message(self, text: str | None = None, *, chat_id: int = USER, user_id: int = USER,
                 language: str = "vi", **extra: Any) -> dict[str, Any]:
@@ -56,8 +55,7 @@ class Harness:
         data: dict[str, Any] = {
             "message_id": next(self._message_ids), "date": int(time.time()),
             "chat": self._chat(chat_id),
-            "from": {"id": user_id, "is_bot": False, "first_name": "Lan",
-                     "language_code": language},
+            "from": tg.user(user_id, "Lan", language),
             **extra,
         }
         if text is not None:
@@ -85,7 +83,7 @@ class Harness:
         """A user presses an inline button on message `message_id` of `chat_id`."""
         query = {
             "id": str(next(self._update_ids) * 7), "chat_instance": "ci",
-            "from": {"id": user_id, "is_bot": False, "first_name": "Lan", "language_code": "vi"},
+            "from": tg.user(user_id, "Lan", "vi"),
             "data": data,
             "message": {"message_id": message_id, "date": int(time.time()),
                         "chat": self._chat(chat_id), "from": self.api.bot_user(), "text": "…"},

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from summarizer.engines.fake import FakeEngine
 from tests.bot.conftest import (
     BOT_USERNAME,
     GROUP,
@@ -20,6 +19,7 @@ from tests.bot.conftest import (
     make_settings,
     start_bot,
 )
+from tests.support.fake_engine import FakeEngine
 
 
 def long_article(fixtures_dir: Path) -> str:

@@ -32,24 +32,26 @@ def test_finding_links(message: str, links: list[str]) -> None:
 
 
 def test_a_link_with_a_comment_or_several_links_are_link_requests() -> None:
-    assert links_to_digest(f"Mọi người đọc thử bài này {A}", min_words=25, forwarded=False) == [A]
+    comment = f"Mọi người đọc thử bài này {A}"
+    assert links_to_digest(comment, min_words=25, forwarded=False).urls == [A]
     many = " ".join(f"{A}?p={i}" for i in range(MAX_LINKS + 3))
-    assert len(links_to_digest(many, min_words=25, forwarded=False)) == MAX_LINKS
+    asked = links_to_digest(many, min_words=25, forwarded=False)
+    assert len(asked.urls) == MAX_LINKS and asked.skipped == 3
 
 
 def test_an_article_citing_its_source_is_a_paste() -> None:
-    assert links_to_digest(f"{ARTICLE}\n\nNguồn: {A}", min_words=25, forwarded=False) == []
+    assert links_to_digest(f"{ARTICLE}\n\nNguồn: {A}", min_words=25, forwarded=False).urls == []
 
 
 def test_a_forwarded_teaser_with_a_link_is_the_link_but_a_forwarded_article_is_not() -> None:
     teaser = " ".join(ARTICLE.split()[:60]) + f" Chi tiết: {A}"
-    assert links_to_digest(teaser, min_words=25, forwarded=False) == []
-    assert links_to_digest(teaser, min_words=25, forwarded=True) == [A]
-    assert links_to_digest(f"{ARTICLE} {A}", min_words=25, forwarded=True) == []
+    assert links_to_digest(teaser, min_words=25, forwarded=False).urls == []
+    assert links_to_digest(teaser, min_words=25, forwarded=True).urls == [A]
+    assert links_to_digest(f"{ARTICLE} {A}", min_words=25, forwarded=True).urls == []
 
 
 def test_hyperlinked_words_count_as_links() -> None:
-    assert links_to_digest("Đọc tại đây", min_words=25, forwarded=True, extra=[B]) == [B]
+    assert links_to_digest("Đọc tại đây", min_words=25, forwarded=True, extra=[B]).urls == [B]
 
 
 def test_a_page_declared_windows_1258_is_read_as_such() -> None:

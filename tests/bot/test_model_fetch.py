@@ -153,7 +153,7 @@ def test_stats_shows_how_the_fetch_stands(monkeypatch: pytest.MonkeyPatch) -> No
     import bot.services.model_fetch as model_fetch
     from bot.services.engines import EngineBox
     from bot.settings import Settings
-    from summarizer.engines.fake import FakeEngine
+    from tests.support.fake_engine import FakeEngine
 
     monkeypatch.setattr(model_fetch, "locate_model", lambda model: None)
     box = EngineBox("auto", None, FakeEngine())

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from bot.settings import Settings
 from storage import Store
-from summarizer.engines.fake import FakeEngine
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, start_bot
+from tests.support.fake_engine import FakeEngine
 from tests.support.fake_request import FakeBotAPI
 
 

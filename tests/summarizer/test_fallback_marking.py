@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from summarizer.digest import Length
 from summarizer.engines.extractive import ExtractiveEngine
-from summarizer.engines.fake import FakeEngine
 from summarizer.pipeline import summarize
 from summarizer.quality import is_degenerate
+from tests.support.fake_engine import FakeEngine
 
 # An ordinary council report whose every sentence names the same cooperative: the summary
 # repeats "hợp tác xã" more often than a model's decoding loop would.

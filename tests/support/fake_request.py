@@ -1,19 +1,22 @@
 """A fake Bot API behind PTB's request seam: records every call, answers with canned JSON.
 
 Used by the unit tests (and reusable by benchmarks): no network, and failures can be injected
-per method (HTTP status, description, retry_after).
+per method (HTTP status, description, retry_after). Its chats and messages are the stub server's
+data model (tests/support/stub_api/state.py), so both fakes answer with the same objects.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.request import BaseRequest, RequestData
+
+from tests.support import telegram_objects as tg
+from tests.support.stub_api.state import ChatState
 
 BOT_ID = 999_000
 BOT_USERNAME = "tomtat_test_bot"
@@ -47,8 +50,9 @@ class FakeBotAPI(BaseRequest):
         self.files: dict[str, bytes] = {}
         self.updates: deque[dict[str, Any]] = deque()
         self.faults: dict[str, deque[Fault]] = {}
-        self.shown: dict[int, dict[int, str]] = {}  # chat → message id → current text
-        self.admins: dict[int, set[int]] = {}  # group → its administrators (getChatMember)
+        self.state = ChatState(f"{BOT_ID}:fake", username)  # chats and the bot's messages
+        self.admins = self.state.admins  # group → its administrators (getChatMember)
+        # Ids from one counter, above the harness's own: a bot message never takes a user's id.
         self._next_id = 10_000
 
     @property
@@ -74,14 +78,12 @@ class FakeBotAPI(BaseRequest):
 
     def visible(self, chat_id: int) -> list[str]:
         """What the chat shows now, oldest message first (edits applied)."""
-        shown = self.shown.get(chat_id, {})
-        return [shown[k] for k in sorted(shown)]
+        box = self.state.messages.get(chat_id, {})
+        return [m.text for _, m in sorted(box.items()) if m.text is not None and not m.deleted]
 
     def bot_user(self) -> dict[str, Any]:
         """The bot's own User object."""
-        return {"id": BOT_ID, "is_bot": True, "first_name": "Tóm Tắt", "username": self.username,
-                "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}
+        return self.state.bot_user
 
     # -- the seam ------------------------------------------------------------------------
 
@@ -124,17 +126,26 @@ class FakeBotAPI(BaseRequest):
 
     def _message(self, chat_id: int, text: str | None, message_id: int | None = None,
                  **extra: Any) -> dict[str, Any]:
+        """A new bot message (or, with `message_id`, that one edited) as the Message object."""
+        chat = int(chat_id)
+        self.state.ensure_chat(chat)
         if message_id is None:
             self._next_id += 1
             message_id = self._next_id
-        chat_type = "private" if int(chat_id) > 0 else "supergroup"
+        message = self.state.messages[chat].get(message_id)
+        if message is None:
+            message = self.state.add_message(chat, from_bot=True, user_id=None,
+                                             message_id=message_id, extra=extra)
+        elif text is not None and message.text is not None and message.text != text:
+            message.history.append(message.text)
         if text is not None:
-            self.shown.setdefault(int(chat_id), {})[message_id] = text
-        data = {"message_id": message_id, "date": int(time.time()),
-                "chat": {"id": int(chat_id), "type": chat_type}, "from": self.bot_user(), **extra}
-        if text is not None:
-            data["text"] = text
-        return data
+            message.text = text
+        return self.state.message_api(message)
+
+    def _delete(self, chat_id: int, message_id: int) -> None:
+        found = self.state.messages.get(chat_id, {}).get(message_id)
+        if found is not None:
+            found.deleted = True
 
     def _result(self, api: str, params: dict[str, Any], files: dict[str, bytes]) -> Any:
         if api == "getMe":
@@ -163,14 +174,7 @@ class FakeBotAPI(BaseRequest):
         if api == "getChatMember":
             user_id = int(params["user_id"])
             admin = user_id in self.admins.get(int(params["chat_id"]), set())
-            return {"status": "administrator" if admin else "member",
-                    "user": {"id": user_id, "is_bot": False, "first_name": "Lan"},
-                    **({"can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-                        "can_delete_messages": True, "can_manage_video_chats": False,
-                        "can_restrict_members": True, "can_promote_members": False,
-                        "can_change_info": True, "can_invite_users": True,
-                        "can_post_stories": False, "can_edit_stories": False,
-                        "can_delete_stories": False} if admin else {})}
+            return tg.chat_member(tg.user(user_id, "Lan"), admin=admin)
         if api == "deleteMessage":
-            self.shown.get(int(params["chat_id"]), {}).pop(int(params["message_id"]), None)
+            self._delete(int(params["chat_id"]), int(params["message_id"]))
         return True

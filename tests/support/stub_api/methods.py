@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.support import telegram_objects as tg
 from tests.support.stub_api.html_check import MAX_CAPTION, EntityError, shown_text
 from tests.support.stub_api.model import ApiCall, StubMessage, bad_request
 from tests.support.stub_api.state import ChatState
@@ -92,6 +93,13 @@ class BotApiState(ChatState):
             return None
         return int(target) if target else None
 
+    def _send(self, call: ApiCall, chat_id: int, **fields: Any) -> dict[str, Any]:
+        """A new bot message with the call's keyboard and reply target (both checked first)."""
+        markup, reply_to = self._markup(call), self._reply_to(call, chat_id)
+        message = self.add_message(chat_id, from_bot=True, user_id=None, reply_markup=markup,
+                                   reply_to=reply_to, **fields)
+        return self.message_api(message)
+
     @staticmethod
     def _scope_key(call: ApiCall) -> str:
         return json.dumps([call.get_json("scope"), call.get("language_code")])
@@ -101,18 +109,8 @@ class BotApiState(ChatState):
         """sendMessage: validates markup and length exactly where Telegram would refuse."""
         chat_id = self._chat_id(call)
         text, source = self._text(call)
-        markup, reply_to = self._markup(call), self._reply_to(call, chat_id)
-        message = self.add_message(
-            chat_id,
-            from_bot=True,
-            user_id=None,
-            text=text,
-            source=source,
-            parse_mode=call.get("parse_mode"),
-            reply_markup=markup,
-            reply_to=reply_to,
-        )
-        return self.message_api(message)
+        return self._send(call, chat_id, text=text, source=source,
+                          parse_mode=call.get("parse_mode"))
 
     def edit_message_text(self, call: ApiCall) -> dict[str, Any]:
         """editMessageText, including Telegram's "message is not modified" refusal."""
@@ -217,16 +215,7 @@ class BotApiState(ChatState):
             caption, _ = self._text(call, "caption")
             if len(caption) > MAX_CAPTION:
                 raise bad_request("message caption is too long")
-        message = self.add_message(
-            chat_id,
-            from_bot=True,
-            user_id=None,
-            document=file,
-            caption=caption,
-            reply_markup=self._markup(call),
-            reply_to=self._reply_to(call, chat_id),
-        )
-        return self.message_api(message)
+        return self._send(call, chat_id, document=file, caption=caption)
 
     def get_file(self, call: ApiCall) -> dict[str, Any]:
         """getFile: a path the bot downloads from /file/bot<token>/<path>."""
@@ -253,12 +242,6 @@ class BotApiState(ChatState):
         user_id = call.get_int("user_id")
         if user_id is None:
             raise bad_request("user_id is empty")
-        user = self.users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": "User"}
-        if self.chat(chat_id)["type"] == "private" or user_id not in self.admins.get(chat_id, ()):
-            return {"status": "member", "user": user}
-        return {"status": "administrator", "user": user, "can_be_edited": False,
-                "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
-                "can_manage_video_chats": False, "can_restrict_members": True,
-                "can_promote_members": False, "can_change_info": True, "can_invite_users": True,
-                "can_post_stories": False, "can_edit_stories": False,
-                "can_delete_stories": False}
+        user = self.users.get(user_id) or tg.user(user_id, "User")
+        admin = self.chat(chat_id)["type"] != "private" and user_id in self.admins.get(chat_id, ())
+        return tg.chat_member(user, admin=admin)

@@ -7,9 +7,7 @@ import json
 import re
 import socket
 import time
-import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
@@ -18,87 +16,21 @@ import tornado.netutil
 import tornado.web
 
 from tests.support.stub_api.methods import BotApiState
-from tests.support.stub_api.model import ApiCall, ApiError, UploadedFile
+from tests.support.stub_api.model import ApiCall, ApiError
 from tests.support.stub_api.script import Scripting
 from tests.support.stub_api.updates import UpdateQueue
 from tests.support.stub_api.webhooks import WebhookDelivery, WebhookSender
+from tests.support.stub_api.wire import (
+    FAULT_KINDS,
+    ApiHandler,
+    Fault,
+    FileHandler,
+    fault_before,
+    request_params,
+)
 
 DEFAULT_TOKEN = "123456:TEST-stub-token"
 WELL_FORMED_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
-FAULT_KINDS = ("429", "500", "drop", "drop_after", "slow")
-
-
-@dataclass
-class Fault:
-    """An injected failure for the next `times` calls of a method ("*" = any but getUpdates)."""
-
-    kind: str
-    times: int
-    retry_after: int = 1
-    status: int = 500
-    delay: float = 1.0
-    chat_id: int | None = None  # only calls addressed to this chat
-
-
-class _ApiHandler(tornado.web.RequestHandler):
-    def initialize(self, stub: StubBotApi) -> None:
-        self.stub = stub
-        self.gone = asyncio.Event()
-
-    def on_connection_close(self) -> None:
-        self.gone.set()
-
-    async def get(self, token: str, method: str) -> None:
-        await self.stub._serve(self, token, method)
-
-    post = get
-
-
-class _FileHandler(tornado.web.RequestHandler):
-    def initialize(self, stub: StubBotApi) -> None:
-        self.stub = stub
-
-    def get(self, token: str, path: str) -> None:
-        file_id = self.stub.state.file_paths.get(path)
-        if not self.stub._accepts(urllib.parse.unquote(token)) or file_id is None:
-            self.set_status(404)
-            self.finish(json.dumps({"ok": False, "error_code": 404, "description": "Not Found"}))
-            return
-        self.finish(self.stub.state.files[file_id].content)
-
-
-def _params(request: Any) -> tuple[dict[str, str], dict[str, UploadedFile]]:
-    """Request parameters as raw strings (JSON-encoding non-strings of a JSON body)."""
-    params: dict[str, str] = {}
-    for source in (request.query_arguments, request.body_arguments):
-        for name, values in source.items():
-            params[name] = values[-1].decode("utf-8")
-    if request.headers.get("Content-Type", "").startswith("application/json") and request.body:
-        for name, value in json.loads(request.body).items():
-            params[name] = value if isinstance(value, str) else json.dumps(value)
-    files = {
-        name: UploadedFile(parts[-1].filename, parts[-1].body, parts[-1].content_type)
-        for name, parts in request.files.items()
-    }
-    return params, files
-
-
-async def _fault_before(fault: Fault, handler: _ApiHandler) -> bool:
-    """Apply an injected fault before the method runs; True when the request is over."""
-    if fault.kind == "slow":
-        await asyncio.sleep(fault.delay)
-        return handler.gone.is_set()  # the client died waiting: as if never received
-    if fault.kind == "429":
-        raise ApiError(
-            429, f"Too Many Requests: retry after {fault.retry_after}",
-            {"retry_after": fault.retry_after},
-        )
-    if fault.kind == "500":
-        raise ApiError(fault.status, "Internal Server Error")
-    if fault.kind == "drop":
-        handler.detach().close()
-        return True
-    return False
 
 
 class StubBotApi(Scripting):
@@ -133,8 +65,8 @@ class StubBotApi(Scripting):
             raise RuntimeError("StubBotApi can be started once")
         app = tornado.web.Application(
             [
-                (r"/bot([^/]+)/([A-Za-z]+)", _ApiHandler, {"stub": self}),
-                (r"/file/bot([^/]+)/(.+)", _FileHandler, {"stub": self}),
+                (r"/bot([^/]+)/([A-Za-z]+)", ApiHandler, {"stub": self}),
+                (r"/file/bot([^/]+)/(.+)", FileHandler, {"stub": self}),
             ]
         )
         sockets = tornado.netutil.bind_sockets(self._requested_port, "127.0.0.1", socket.AF_INET)
@@ -228,10 +160,10 @@ class StubBotApi(Scripting):
             self.accept_any_token and WELL_FORMED_TOKEN.fullmatch(token) is not None
         )
 
-    async def _serve(self, handler: _ApiHandler, token: str, method: str) -> None:
+    async def _serve(self, handler: ApiHandler, token: str, method: str) -> None:
         received = time.monotonic()
         try:
-            params, files = _params(handler.request)
+            params, files = request_params(handler.request)
         except (ValueError, UnicodeDecodeError):
             params, files = {}, {}
         chat = params.get("chat_id", "")
@@ -249,7 +181,7 @@ class StubBotApi(Scripting):
                 if self.on_refused_token is not None:
                     self.on_refused_token(token)
                 raise ApiError(401, "Unauthorized")
-            if fault is not None and await _fault_before(fault, handler):
+            if fault is not None and await fault_before(fault, handler):
                 return
             result = await self._invoke(method, call, handler)
             body: dict[str, Any] = {"ok": True, "result": result}
@@ -269,7 +201,7 @@ class StubBotApi(Scripting):
             handler.set_header("Content-Type", "application/json")
             handler.finish(json.dumps(body, ensure_ascii=False))
 
-    async def _invoke(self, method: str, call: ApiCall, handler: _ApiHandler) -> Any:
+    async def _invoke(self, method: str, call: ApiCall, handler: ApiHandler) -> Any:
         if method == "getUpdates":
             if self.webhook_url:
                 raise ApiError(

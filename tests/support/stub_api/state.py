@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from tests.support import telegram_objects as tg
 from tests.support.stub_api.model import StubMessage, UploadedFile, bad_request
 
 
@@ -13,15 +14,7 @@ class ChatState:
 
     def __init__(self, token: str, username: str = "tomtat_test_bot") -> None:
         bot_id = int(token.split(":", 1)[0]) if token.split(":", 1)[0].isdigit() else 1
-        self.bot_user: dict[str, Any] = {
-            "id": bot_id,
-            "is_bot": True,
-            "first_name": "Tóm Tắt",
-            "username": username,
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-        }
+        self.bot_user: dict[str, Any] = tg.bot_user(bot_id, username)
         self.chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[int, dict[int, StubMessage]] = {}
         self.users: dict[int, dict[str, Any]] = {}
@@ -41,20 +34,14 @@ class ChatState:
         """Create the chat on first sight: positive ids are private chats, negative ones groups."""
         if chat_id in self.chats:
             return
-        kind = chat_type or ("private" if chat_id > 0 else "supergroup")
-        chat: dict[str, Any] = {"id": chat_id, "type": kind}
-        if kind == "private":
-            chat["first_name"] = f"User {chat_id}"
-        else:
-            chat["title"] = title or f"Group {chat_id}"
-        self.chats[chat_id] = chat
+        kind = chat_type or tg.chat_type(chat_id)
+        name = f"User {chat_id}" if kind == "private" else title or f"Group {chat_id}"
+        self.chats[chat_id] = tg.chat(chat_id, kind, name=name)
         self.messages[chat_id] = {}
 
     def ensure_user(self, user_id: int, language_code: str | None = "vi") -> dict[str, Any]:
         """The Telegram User object for a test user (language as given on the latest push)."""
-        user = {"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}
-        if language_code:
-            user["language_code"] = language_code
+        user = tg.user(user_id, f"User {user_id}", language_code)
         self.users[user_id] = user
         return user
 
@@ -65,14 +52,15 @@ class ChatState:
         return self.chats[chat_id]
 
     def add_message(
-        self, chat_id: int, *, from_bot: bool, user_id: int | None, **fields: Any
+        self, chat_id: int, *, from_bot: bool, user_id: int | None,
+        message_id: int | None = None, **fields: Any
     ) -> StubMessage:
-        """Store a new message with the chat's next message id."""
+        """Store a new message with the chat's next message id (or the one given)."""
         self.chat(chat_id)
         box = self.messages[chat_id]
         message = StubMessage(
             chat_id=chat_id,
-            message_id=max(box, default=0) + 1,
+            message_id=max(box, default=0) + 1 if message_id is None else message_id,
             from_bot=from_bot,
             user_id=user_id,
             date=int(time.time()),

@@ -1,4 +1,4 @@
-"""A scripted engine for tests and benchmarks of the bot (the protocol seam)."""
+"""A scripted engine for tests of the bot (the engine protocol seam), outside the product."""
 
 from __future__ import annotations
 
