@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from summarizer.gazetteers import lexicon
 from summarizer.officials.features import place_tokens
+from summarizer.officials.lists import share_plural
 from summarizer.officials.mention import Mention
 from summarizer.officials.position_words import TAIL_STOP
 from summarizer.officials.reconcile import Titles, reconciled_names
@@ -170,6 +171,7 @@ def paragraph_mentions(
     names = reconciled_names(tokens, tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
     _one_holder(tokens, names)
+    share_plural(tokens, names)
     _add_unsure(tokens, tagged, names)
     mentions = []
     for tagged_name, titles in sorted(names.items(), key=lambda item: item[0].start):
