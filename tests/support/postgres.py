@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 
 SUPERUSER = "tomtat"
@@ -85,16 +86,10 @@ class PostgresCluster:
             cwd=self.root,
         )
 
-    def psql(self, sql: str, database: str = "postgres") -> str:
-        """Run one SQL command as the superuser; its output, or RuntimeError with stderr."""
-        done = subprocess.run(
-            [str(self.bin / "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
-             "-d", self.socket_url(database), "-c", sql],
-            capture_output=True, text=True, check=False,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"psql failed: {done.stderr.strip()}")
-        return done.stdout.strip()
+    def admin(self, sql: str) -> None:
+        """Run one command (CREATE/DROP DATABASE) as the superuser, outside a transaction."""
+        with psycopg.connect(self.socket_url(), autocommit=True) as conn:
+            conn.execute(sql.encode())
 
     def start(self) -> None:
         """initdb, then pg_ctl start; RuntimeError with the server's log when it fails."""
@@ -158,6 +153,6 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
 def postgres_url(postgres_cluster: PostgresCluster) -> Iterator[str]:
     """A fresh, empty database for one test (dropped afterwards); its URL."""
     name = f"test_{os.getpid()}_{next(_NAMES)}"
-    postgres_cluster.psql(f"CREATE DATABASE {name} TEMPLATE template0")
+    postgres_cluster.admin(f"CREATE DATABASE {name} TEMPLATE template0")
     yield postgres_cluster.url(name)
-    postgres_cluster.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    postgres_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
