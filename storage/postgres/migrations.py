@@ -43,7 +43,13 @@ def _v1(conn: Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1,)
+def _v2(conn: Connection) -> None:
+    """Job leases (storage/queue.py): who holds a job, and until when (epoch ms)."""
+    for statement in schema.statements(schema.LEASES):
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
 LATEST = len(MIGRATIONS)
 
 

@@ -134,6 +134,14 @@ CREATE TABLE digest_search (
 CREATE INDEX digest_search_document ON digest_search USING gin (chat_id, document)
 """
 
+# v2: leases for the queue across processes; the open-jobs index serves the claim's
+# "oldest open job of the chat" test.
+LEASES = """
+ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
+CREATE INDEX jobs_open ON jobs(chat_id, id) WHERE status IN ('queued', 'running', 'done')
+"""
+
 
 def fold_function(unaccent_schema: str) -> str:
     """tomtat_fold(text): unaccent made IMMUTABLE, schema-qualified so the search_path of
