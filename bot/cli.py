@@ -7,6 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from bot.db_copy import add_db_parser, run_db
 from bot.links.urls import is_link
 from bot.settings import Settings, ids_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_summarize_parser(sub)
     add_model_parser(sub)
+    add_db_parser(sub)
     run = sub.add_parser("run", help="start the Telegram bot")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)
     run.add_argument("--model", default=None)
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_summarize(args, settings.engine, settings.model)
     if args.command == "model":
         return run_model(args)
+    if args.command == "db":
+        return run_db(args)
     if args.command == "run":
         if not settings.token:
             print(NO_TOKEN, file=sys.stderr)
