@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from pathlib import Path
 
 from bot.db_copy import add_db_parser, run_db
 from bot.links.urls import is_link
-from bot.settings import Settings, ids_value, threads_value
+from bot.settings import Settings, db_value, ids_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
 
@@ -36,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=None)
     run.add_argument("--threads", type=threads_value, default=None,
                      help="CPU threads of the abstractive engine (TOMTAT_THREADS)")
-    run.add_argument("--db", type=Path, default=None, help="SQLite file (TOMTAT_DB)")
+    run.add_argument("--db", type=db_value, default=None,
+                     help="SQLite file or postgresql://… URL (TOMTAT_DB)")
     run.add_argument("--api-base-url", default=None, help="Bot API URL (TELEGRAM_API_BASE_URL)")
     run.add_argument("--allowed-users", default=None, help="comma-separated user ids")
     run.add_argument("--allowed-chats", default=None, help="comma-separated chat ids")

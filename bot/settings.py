@@ -28,6 +28,12 @@ def threads_value(value: str | None) -> int | None:
     return int(value)
 
 
+def db_value(value: str) -> Path | str:
+    """TOMTAT_DB: a postgresql://… URL stays a string (PostgreSQL); anything else is a path."""
+    text = value.strip()
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+
+
 def flag_value(value: str) -> bool:
     """1/true/yes/on or 0/false/no/off; ValueError otherwise."""
     folded = value.strip().lower()
@@ -57,7 +63,7 @@ class Settings:
 
     token: str | None = field(default=None, repr=False)
     api_base_url: str = DEFAULT_API_BASE_URL
-    db_path: Path = Path("tomtat.sqlite3")
+    db_path: Path | str = Path("tomtat.sqlite3")  # a str: a postgresql://… URL
     engine: str = "auto"
     model: str | None = None
     threads: int | None = None  # the abstractive engine's CPU threads (None: engine default)
@@ -104,7 +110,7 @@ class Settings:
 _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TELEGRAM_BOT_TOKEN", "token", str),
     ("TELEGRAM_API_BASE_URL", "api_base_url", str),
-    ("TOMTAT_DB", "db_path", Path),
+    ("TOMTAT_DB", "db_path", db_value),
     ("TOMTAT_ENGINE", "engine", str),
     ("TOMTAT_MODEL", "model", str),
     ("TOMTAT_THREADS", "threads", threads_value),
