@@ -39,7 +39,8 @@ CREATE TABLE articles (
     title        TEXT NOT NULL DEFAULT '',
     text         TEXT NOT NULL,
     url          TEXT,
-    source       TEXT
+    source       TEXT,
+    original     TEXT
 );
 CREATE INDEX articles_chat_hash ON articles(chat_id, content_hash);
 CREATE INDEX articles_chat_url ON articles(chat_id, url) WHERE url IS NOT NULL;
@@ -122,16 +123,19 @@ CREATE TABLE delivery_parts (
 
 ROWID_TABLES = ("articles", "digests", "jobs")
 
-# Search (storage/postgres/search.py): one tsvector per digest, title/summary/officials/body
-# weighted A/B/C/D, over text folded by unaccent. The GIN index leads with chat_id (btree_gin),
-# so a chat's search never reads another chat's entries.
+# Search (storage/postgres/fulltext.py): one tsvector per digest, title/summary/officials/body
+# weighted A-D, over text folded by unaccent. The GIN index leads with chat_id (btree_gin), so
+# a chat's search never reads another chat's entries; the btree serves small chats (checking
+# their few documents beats the GIN's candidates, which a phrase must re-check anyway) and
+# the newest-matches window of busy ones.
 SEARCH = """
 CREATE TABLE digest_search (
     digest_id BIGINT PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
     chat_id   BIGINT NOT NULL,
     document  tsvector NOT NULL
 );
-CREATE INDEX digest_search_document ON digest_search USING gin (chat_id, document)
+CREATE INDEX digest_search_document ON digest_search USING gin (chat_id, document);
+CREATE INDEX digest_search_chat ON digest_search (chat_id, digest_id)
 """
 
 # v2: leases for the queue across processes; the open-jobs index serves the claim's
