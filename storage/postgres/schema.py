@@ -123,7 +123,7 @@ CREATE TABLE delivery_parts (
 
 ROWID_TABLES = ("articles", "digests", "jobs")
 
-# Search (storage/postgres/fulltext.py): one tsvector per digest, title/summary/officials/body
+# Search (storage/postgres/search.py): one tsvector per digest, title/summary/officials/body
 # weighted A-D, over text folded by unaccent. The GIN index leads with chat_id (btree_gin), so
 # a chat's search never reads another chat's entries; the btree serves small chats (checking
 # their few documents beats the GIN's candidates, which a phrase must re-check anyway) and
