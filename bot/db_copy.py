@@ -33,7 +33,7 @@ def run_db(args: argparse.Namespace) -> int:
     import psycopg
     from tqdm import tqdm
 
-    from storage.postgres import is_postgres_url
+    from storage.database import is_postgres_url
     from storage.postgres.copy import CopyError, copy_history, source_counts
 
     if not is_postgres_url(args.target):

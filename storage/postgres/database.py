@@ -13,23 +13,18 @@ import psycopg
 from psycopg import errors
 from psycopg_pool import ConnectionPool
 
+from storage.database import Cursor
 from storage.models import StoreClosedError
 from storage.postgres.cursor import PgCursor
 from storage.postgres.migrations import migrate
 
 T = TypeVar("T")
-URL_PREFIXES = ("postgresql://", "postgres://")
 POOL_MIN, POOL_MAX = 1, 8
 OPEN_TIMEOUT_S = 30.0
 WRITE_ATTEMPTS = 12
 # Units of work were written for SQLite's single writer; SERIALIZABLE gives them the same
 # guarantee across processes, at the price of retrying a unit that lost a race.
 RETRYABLE = (errors.SerializationFailure, errors.DeadlockDetected)
-
-
-def is_postgres_url(target: object) -> bool:
-    """Whether TOMTAT_DB names a PostgreSQL database rather than a SQLite file."""
-    return isinstance(target, str) and target.startswith(URL_PREFIXES)
 
 
 class PostgresDatabase:
@@ -42,11 +37,11 @@ class PostgresDatabase:
         self._pool = pool
         self._closed = False
 
-    async def read(self, work: Callable[[PgCursor], T]) -> T:
+    async def read(self, work: Callable[[Cursor], T]) -> T:
         """`work` on one consistent snapshot."""
         return await asyncio.to_thread(self._attempt, work, True)
 
-    async def write(self, work: Callable[[PgCursor], T]) -> T:
+    async def write(self, work: Callable[[Cursor], T]) -> T:
         """`work` as one transaction: all of it is committed, or none of it."""
         return await asyncio.to_thread(self._retrying, work)
 
@@ -57,7 +52,7 @@ class PostgresDatabase:
         self._closed = True
         await asyncio.to_thread(self._pool.close)
 
-    def _retrying(self, work: Callable[[PgCursor], T]) -> T:
+    def _retrying(self, work: Callable[[Cursor], T]) -> T:
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 return self._attempt(work, False)
@@ -67,7 +62,7 @@ class PostgresDatabase:
                 time.sleep(random.uniform(0, 0.002 * 2**min(attempt, 6)))  # jittered backoff
         raise AssertionError("unreachable")
 
-    def _attempt(self, work: Callable[[PgCursor], T], read_only: bool) -> T:
+    def _attempt(self, work: Callable[[Cursor], T], read_only: bool) -> T:
         if self._closed:
             raise StoreClosedError("Store is closed")
         with self._pool.connection() as conn:

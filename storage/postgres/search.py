@@ -1,4 +1,4 @@
-"""Search on PostgreSQL's own full-text search, folding like the SQLite index does.
+"""Full-text search on PostgreSQL (the dialect module), folding as the SQLite index does.
 
 Text is cut into syllables in Python (NFC, runs of letters and digits: the tokens SQLite's
 unicode61 tokenizer makes) so PostgreSQL's parser sees plain words; `tomtat_fold` (unaccent,
@@ -10,14 +10,17 @@ ts_rank weighs them 8:4:4:1 like the SQLite backend's bm25.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from storage.postgres.cursor import PgCursor
-from storage.query import Phrase, Query
+from storage.database import Cursor
+from storage.search.entry import IndexEntry
+from storage.search.query import Phrase, Query
+from storage.sql import as_int, count, rows
 from summarizer.textnorm import nfc, syllables
 
 FIELD_WEIGHTS = ("A", "B", "C", "D")  # title, summary, officials, body
 RANK_WEIGHTS = "'{0.125, 0.5, 0.5, 1.0}'"  # ts_rank's order is D, C, B, A
+RANK_WINDOW = 400  # a query matching more than this ranks the chat's newest matches only
 DOCUMENT = " || ".join(
     f"setweight(to_tsvector('simple', tomtat_fold(?)), '{weight}')" for weight in FIELD_WEIGHTS
 )
@@ -31,8 +34,6 @@ MATCHES = (
     " AND s.document @@ to_tsquery('simple', tomtat_fold(?))"
 )
 RANK = f"ts_rank({RANK_WEIGHTS}, s.document, to_tsquery('simple', tomtat_fold(?)))"
-# digest id, chat id, title, summary, officials, body
-SearchRow = tuple[int, int, str, str, str, str]
 
 
 def index_text(text: str) -> str:
@@ -40,20 +41,22 @@ def index_text(text: str) -> str:
     return " ".join(syllables(nfc(text)))
 
 
-def index_digests(cur: PgCursor, rows: Iterable[SearchRow]) -> None:
-    """Index (or index again) digests: (id, chat id, title, summary, officials, body)."""
+def index(cur: Cursor, entries: Sequence[IndexEntry]) -> None:
+    """Make digests findable (indexing one again replaces its entry)."""
     cur.executemany(
         INDEX,
         [
-            (digest_id, chat_id, *(index_text(field) for field in fields))
-            for digest_id, chat_id, *fields in rows
+            (e.digest_id, e.chat_id, *map(index_text, (e.title, e.summary, e.officials, e.body)))
+            for e in entries
         ],
     )
 
 
-def unindex_digests(cur: PgCursor, digest_ids: Sequence[int]) -> None:
-    """Forget digests' entries (deleting a digest does it too, by ON DELETE CASCADE)."""
-    cur.executemany("DELETE FROM digest_search WHERE digest_id = ?", [(i,) for i in digest_ids])
+def unindex(cur: Cursor, entries: Sequence[IndexEntry]) -> None:
+    """Forget digests (deleting a digest does it too, by ON DELETE CASCADE)."""
+    cur.executemany(
+        "DELETE FROM digest_search WHERE digest_id = ?", [(e.digest_id,) for e in entries]
+    )
 
 
 def _phrase(phrase: Phrase) -> str:
@@ -67,7 +70,8 @@ def _phrase(phrase: Phrase) -> str:
 def tsquery_text(query: Query) -> str:
     """to_tsquery text: alternatives OR'ed, their phrases AND'ed, each phrase's words adjacent.
 
-    Words are runs of letters and digits (storage/query.py), so nothing typed is tsquery syntax.
+    Words are runs of letters and digits (storage/search/query.py), so nothing typed is
+    tsquery syntax.
     """
     return " | ".join(
         "(" + " & ".join(_phrase(p) for p in alternative) + ")"
@@ -75,29 +79,29 @@ def tsquery_text(query: Query) -> str:
     )
 
 
-def match_count(cur: PgCursor, chat_id: int, query: Query) -> int:
+def matches(cur: Cursor, chat_id: int, query: Query) -> int:
     """How many of the chat's digests match."""
-    row = cur.execute(f"SELECT count(*){MATCHES}", (chat_id, tsquery_text(query))).fetchone()
-    return int(str(row[0])) if row else 0
+    return count(cur, f"SELECT count(*){MATCHES}", (chat_id, tsquery_text(query)))
 
 
-def ranked_ids(
-    cur: PgCursor, chat_id: int, query: Query, limit: int, offset: int, newest: int | None = None
+def ranked(
+    cur: Cursor, chat_id: int, query: Query, limit: int, offset: int, total: int | None = None
 ) -> list[int]:
     """One page of matching digest ids, best first (ties: newest first).
 
-    `newest`: rank only the chat's `newest` most recent matches (a common word in a busy chat
-    would otherwise rank thousands of documents for one page).
+    ts_rank reads each match's whole document, so when a common word matches thousands of a
+    busy chat's digests (`total` given), the first pages rank its RANK_WINDOW newest matches
+    only (as the SQLite backend does); pages beyond them rank everything.
     """
     text = tsquery_text(query)
-    if newest is None:
-        sql = f"SELECT s.digest_id{MATCHES} ORDER BY {RANK} DESC, s.digest_id DESC LIMIT ? OFFSET ?"
-        params: tuple[object, ...] = (chat_id, text, text, limit, offset)
-    else:
+    if total is not None and total > RANK_WINDOW and offset + limit <= RANK_WINDOW // 2:
         sql = (
             f"SELECT s.digest_id FROM (SELECT s.digest_id, s.document{MATCHES}"
             f" ORDER BY s.digest_id DESC LIMIT ?) s ORDER BY {RANK} DESC, s.digest_id DESC"
             " LIMIT ? OFFSET ?"
         )
-        params = (chat_id, text, newest, text, limit, offset)
-    return [int(str(r[0])) for r in cur.execute(sql, params).fetchall()]
+        params: tuple[object, ...] = (chat_id, text, RANK_WINDOW, text, limit, offset)
+    else:
+        sql = f"SELECT s.digest_id{MATCHES} ORDER BY {RANK} DESC, s.digest_id DESC LIMIT ? OFFSET ?"
+        params = (chat_id, text, text, limit, offset)
+    return [as_int(r[0]) for r in rows(cur, sql, params)]

@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 from storage.postgres import PostgresDatabase, open_postgres
+from storage.postgres import search as fulltext
 from storage.postgres.cursor import PgCursor
-from storage.postgres.search import index_digests, match_count, ranked_ids
-from storage.query import parse_query
+from storage.search.entry import IndexEntry
+from storage.search.query import parse_query
 
 ROWS = (
     (1, "Đà Nẵng khởi công đường ven biển", "Thành phố khởi công tuyến đường dài 12 km.",
@@ -38,7 +39,7 @@ async def indexed(postgres_url: str) -> AsyncIterator[PostgresDatabase]:
                 " VALUES (?, 1, ?, ?, 0, ?, ?, '[]', '[]', 'extractive', 1, 1, 1)",
                 (digest_id, digest_id, digest_id, title, summary),
             )
-        index_digests(cur, [(r[0], 1, r[1], r[2], r[3], r[4]) for r in ROWS])
+        fulltext.index(cur, [IndexEntry(r[0], 1, r[1], r[2], r[3], r[4]) for r in ROWS])
 
     await database.write(fill)
     yield database
@@ -49,8 +50,8 @@ async def found(database: PostgresDatabase, text: str, chat_id: int = 1) -> list
     query = parse_query(text)
 
     def run(cur: PgCursor) -> list[int]:
-        ids = ranked_ids(cur, chat_id, query, 10, 0)
-        assert match_count(cur, chat_id, query) == len(ids)
+        ids = fulltext.ranked(cur, chat_id, query, 10, 0)
+        assert fulltext.matches(cur, chat_id, query) == len(ids)
         return ids
 
     return await database.read(run)
