@@ -14,10 +14,11 @@ from pathlib import Path
 
 import psycopg
 
+from storage.postgres import search
 from storage.postgres.cursor import PgCursor
 from storage.postgres.migrations import migrate
-from storage.postgres.search import index_digests
 from storage.rows import officials_text_from_json
+from storage.search.entry import IndexEntry
 
 # Parents before children (foreign keys); every table of the schema.
 TABLES = (
@@ -83,8 +84,8 @@ def _rows(
 def _index(sqlite: sqlite3.Connection, cur: PgCursor, progress: Progress) -> None:
     last = 0
     while rows := sqlite.execute(SEARCHED, (last, BATCH)).fetchall():
-        index_digests(cur, [(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]), r[5])
-                            for r in rows])
+        search.index(cur, [IndexEntry(r[0], r[1], r[2], r[3], officials_text_from_json(r[4]),
+                                      r[5]) for r in rows])
         last = rows[-1][0]
         progress("search", len(rows))
 

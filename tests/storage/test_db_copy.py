@@ -12,8 +12,8 @@ import pytest
 from bot.cli import main
 from storage import Store
 from storage.postgres.cursor import PgCursor
-from storage.postgres.search import match_count
-from storage.query import parse_query
+from storage.postgres.search import matches
+from storage.search.query import parse_query
 from summarizer.digest import Official
 from tests.storage.conftest import add_digest, make_digest
 
@@ -37,11 +37,11 @@ async def history(path: Path) -> None:
                 officials=(Official("Lê Trung Chinh", ("Chủ tịch UBND thành phố",)),),
             ), text="Sáng nay thành phố Đà Nẵng khai trương tuyến xe buýt ven biển.")
         await add_digest(store, 1)
-        await store.delete_digest(1, 3)  # a gap in the numbers: #4 comes next
-        await store.update_chat_settings(1, length="short", timezone="Europe/Paris")
-        await store.enqueue(1, 7, "Bài đang chờ tóm tắt.", [501], length="long",
+        await store.digests.delete(1, 3)  # a gap in the numbers: #4 comes next
+        await store.chats.update_settings(1, length="short", timezone="Europe/Paris")
+        await store.jobs.enqueue(1, 7, "Bài đang chờ tóm tắt.", [501], length="long",
                             language="vi", reply_to=501)
-        await store.add_fragment(-100200300400, 8, 77, "Mảnh bài dán dở.")
+        await store.chats.add_fragment(-100200300400, 8, 77, "Mảnh bài dán dở.")
 
 
 def rows(query: str, sqlite_path: Path, url: str) -> tuple[list[tuple[object, ...]], ...]:
@@ -63,7 +63,7 @@ def test_a_history_round_trips(
         assert before == after, table
     with psycopg.connect(postgres_url, cursor_factory=psycopg.ClientCursor) as pg:
         cur = PgCursor(pg.cursor())
-        found = match_count(cur, -100200300400, parse_query("xe buyt ven bien"))
+        found = matches(cur, -100200300400, parse_query("xe buyt ven bien"))
         after_copy = cur.execute(
             "INSERT INTO articles (chat_id, created_at, content_hash, text)"
             " VALUES (1, 0, 'h', 't') RETURNING id"
