@@ -11,6 +11,11 @@ from storage import Store
 from summarizer.digest import Decision, Digest, Official
 
 
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    """Marks a test of what only the SQLite engine has (it takes `tmp_path`, not `target`)."""
+    return pytest.mark.sqlite_only(reason=reason)
+
+
 def make_digest(
     title: str = "Tỉnh Quảng Ngãi quyết định sắp xếp trụ sở xã",
     summary: str = (
@@ -46,10 +51,20 @@ ARTICLE = (
 )
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a test's database lives: a fresh SQLite file, then a fresh PostgreSQL database
+    (tests/support/postgres.py). Tests of what only SQLite has (its file, WAL, its migrations
+    from older files) take `tmp_path` instead and say so with `sqlite_only`."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return tmp_path / "tomtat.db"
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    """An open store on a fresh database file."""
-    async with Store(tmp_path / "tomtat.db") as opened:
+async def store(target: str | Path) -> AsyncIterator[Store]:
+    """An open store on a fresh database, on each engine."""
+    async with Store(target) as opened:
         yield opened
 
 
