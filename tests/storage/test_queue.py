@@ -125,3 +125,19 @@ async def test_two_deliverers_of_one_part_agree_on_its_message(two: tuple[Store,
         assert winners[0] == winners[1] in (500 + part, 900 + part)
         standing[part] = winners[0]
     assert await second.jobs.part_messages(1, job_id) == standing
+
+
+async def test_two_processes_completing_one_job_store_one_digest(
+    two: tuple[Store, Store],
+) -> None:
+    first, second = two
+    (job_id,) = await enqueue(first, 1)
+    assert await first.queue.claim("slow", lease_s=0.05) is not None
+    await asyncio.sleep(0.12)
+    assert await second.queue.claim("fast") is not None  # the lease expired: taken over
+    stored = await asyncio.gather(
+        first.jobs.complete(1, job_id, make_digest()),
+        second.jobs.complete(1, job_id, make_digest()),
+    )
+    assert stored[0].number == stored[1].number == 1
+    assert (await first.digests.history(1)).total == 1
