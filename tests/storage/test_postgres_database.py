@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import closing
+from pathlib import Path
 
 import psycopg
 import pytest
 
+from storage import Store
 from storage.models import SchemaTooNewError, StoreClosedError
 from storage.postgres import PostgresDatabase, open_postgres
+from storage.postgres.copy import TABLES
 from storage.postgres.cursor import PgCursor, to_pyformat
 from storage.postgres.migrations import LATEST
 
@@ -117,3 +122,28 @@ async def test_a_database_from_a_newer_program_is_refused(postgres_url: str) -> 
     await database.close()
     with pytest.raises(SchemaTooNewError):
         await open_postgres(postgres_url)
+
+
+async def test_both_engines_have_the_same_tables_and_columns(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """A SQLite migration without its PostgreSQL twin (or the reverse) fails here."""
+    async with Store(tmp_path / "a.db"), Store(postgres_url):
+        pass
+    with closing(sqlite3.connect(tmp_path / "a.db")) as lite:
+        names = {r[0] for r in lite.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            " AND name NOT LIKE 'fts%' AND name NOT LIKE 'sqlite%'"
+        )}
+        assert names == set(TABLES)  # what `tomtat db copy` copies: every table
+        sqlite_columns = {
+            t: {r[1] for r in lite.execute(f"PRAGMA table_info({t})")} for t in TABLES
+        }
+    with psycopg.connect(postgres_url) as pg:
+        pg_columns = {
+            t: {str(r[0]) for r in pg.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s", (t,)
+            ).fetchall()}
+            for t in TABLES
+        }
+    assert pg_columns == sqlite_columns
