@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,11 @@ def db_value(value: str) -> Path | str:
     """TOMTAT_DB: a postgresql://… URL stays a string (PostgreSQL); anything else is a path."""
     text = value.strip()
     return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+
+
+def shown_db(value: Path | str) -> str:
+    """TOMTAT_DB as logs may show it: a URL's password replaced by ***."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(value))
 
 
 def flag_value(value: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.cli import apply_run_flags, build_parser
-from bot.settings import Settings
+from bot.settings import Settings, shown_db
 
 URL = "postgresql://tomtat:secret@db.internal:5432/tomtat?sslmode=require"
 
@@ -21,3 +21,9 @@ def test_a_url_in_the_environment_is_kept_whole() -> None:
 def test_the_db_flag_takes_a_url_too() -> None:
     args = build_parser().parse_args(["run", "--db", URL])
     assert apply_run_flags(Settings(), args).db_path == URL
+
+
+def test_logs_never_show_the_database_password() -> None:
+    assert shown_db(URL) == "postgresql://tomtat:***@db.internal:5432/tomtat?sslmode=require"
+    assert shown_db("postgresql://tomtat@db/x") == "postgresql://tomtat@db/x"
+    assert shown_db(Path("data/tomtat.sqlite3")) == "data/tomtat.sqlite3"
