@@ -91,14 +91,16 @@ def ranked(
 
     ts_rank reads each match's whole document, so when a common word matches thousands of a
     busy chat's digests (`total` given), the first pages rank its RANK_WINDOW newest matches
-    only (as the SQLite backend does); pages beyond them rank everything.
+    only (as the SQLite backend does); pages beyond them rank everything. The matches are
+    found first (MATERIALIZED): left to itself, the planner walked the whole table backwards
+    by digest id for them (1.8 s at 100k digests).
     """
     text = tsquery_text(query)
     if total is not None and total > RANK_WINDOW and offset + limit <= RANK_WINDOW // 2:
         sql = (
-            f"SELECT s.digest_id FROM (SELECT s.digest_id, s.document{MATCHES}"
-            f" ORDER BY s.digest_id DESC LIMIT ?) s ORDER BY {RANK} DESC, s.digest_id DESC"
-            " LIMIT ? OFFSET ?"
+            f"WITH found AS MATERIALIZED (SELECT s.digest_id, s.document{MATCHES})"
+            " SELECT s.digest_id FROM (SELECT * FROM found ORDER BY digest_id DESC LIMIT ?) s"
+            f" ORDER BY {RANK} DESC, s.digest_id DESC LIMIT ? OFFSET ?"
         )
         params: tuple[object, ...] = (chat_id, text, RANK_WINDOW, text, limit, offset)
     else:
