@@ -31,7 +31,7 @@ from bot.services.intake.window import Intake, Refused
 from bot.services.limits import RateLimiter
 from bot.services.model_fetch import start_model_fetch
 from bot.services.worker import Worker
-from bot.settings import Settings
+from bot.settings import Settings, shown_db
 from bot.transport.delivery import best_effort, send_html
 from bot.transport.priority import PriorityRateLimiter
 from bot.views.callbacks import (
@@ -96,7 +96,7 @@ async def _open(app: App, settings: Settings,
     await worker.start()
     resumed = await intake.recover()
     log.info("tomtat started: engine %s, database %s, %s unfinished paste(s) resumed",
-             engines.describe(), settings.db_path, resumed)
+             engines.describe(), shown_db(settings.db_path), resumed)
     await commands.register_menu(app.bot)
 
 

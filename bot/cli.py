@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from pathlib import Path
 
+from bot.db_copy import add_db_parser, run_db
 from bot.links.urls import is_link
-from bot.settings import Settings, ids_value, threads_value
+from bot.settings import Settings, db_value, ids_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
 
@@ -29,12 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_summarize_parser(sub)
     add_model_parser(sub)
+    add_db_parser(sub)
     run = sub.add_parser("run", help="start the Telegram bot")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)
     run.add_argument("--model", default=None)
     run.add_argument("--threads", type=threads_value, default=None,
                      help="CPU threads of the abstractive engine (TOMTAT_THREADS)")
-    run.add_argument("--db", type=Path, default=None, help="SQLite file (TOMTAT_DB)")
+    run.add_argument("--db", type=db_value, default=None,
+                     help="SQLite file or postgresql://… URL (TOMTAT_DB)")
     run.add_argument("--api-base-url", default=None, help="Bot API URL (TELEGRAM_API_BASE_URL)")
     run.add_argument("--allowed-users", default=None, help="comma-separated user ids")
     run.add_argument("--allowed-chats", default=None, help="comma-separated chat ids")
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_summarize(args, settings.engine, settings.model)
     if args.command == "model":
         return run_model(args)
+    if args.command == "db":
+        return run_db(args)
     if args.command == "run":
         if not settings.token:
             print(NO_TOKEN, file=sys.stderr)

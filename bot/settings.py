@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,17 @@ def threads_value(value: str | None) -> int | None:
     if not value.strip().isdigit() or int(value) < 1:
         raise ValueError(f"threads must be a positive whole number, not {value!r}")
     return int(value)
+
+
+def db_value(value: str) -> Path | str:
+    """TOMTAT_DB: a postgresql://… URL stays a string (PostgreSQL); anything else is a path."""
+    text = value.strip()
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+
+
+def shown_db(value: Path | str) -> str:
+    """TOMTAT_DB as logs may show it: a URL's password replaced by ***."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(value))
 
 
 def flag_value(value: str) -> bool:
@@ -57,7 +69,7 @@ class Settings:
 
     token: str | None = field(default=None, repr=False)
     api_base_url: str = DEFAULT_API_BASE_URL
-    db_path: Path = Path("tomtat.sqlite3")
+    db_path: Path | str = Path("tomtat.sqlite3")  # a str: a postgresql://… URL
     engine: str = "auto"
     model: str | None = None
     threads: int | None = None  # the abstractive engine's CPU threads (None: engine default)
@@ -104,7 +116,7 @@ class Settings:
 _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TELEGRAM_BOT_TOKEN", "token", str),
     ("TELEGRAM_API_BASE_URL", "api_base_url", str),
-    ("TOMTAT_DB", "db_path", Path),
+    ("TOMTAT_DB", "db_path", db_value),
     ("TOMTAT_ENGINE", "engine", str),
     ("TOMTAT_MODEL", "model", str),
     ("TOMTAT_THREADS", "threads", threads_value),

@@ -58,7 +58,7 @@ def is_postgres_url(target: str | Path) -> bool:
 async def open_database(target: str | Path) -> Database:
     """An open database: SQLite for a path (the default), PostgreSQL for `postgresql://…`."""
     if is_postgres_url(target):
-        from storage.postgres import open_postgres  # type: ignore[import-not-found,unused-ignore]
+        from storage.postgres import open_postgres
 
         database: Database = await open_postgres(str(target))
         return database

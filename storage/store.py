@@ -14,6 +14,7 @@ from storage.digests import DigestsRepository
 from storage.exports import ExportsRepository
 from storage.jobs import JobsRepository
 from storage.models import StoreClosedError, StoreError
+from storage.queue import QueueRepository
 from storage.search import SearchRepository
 
 
@@ -47,6 +48,7 @@ class Store:
 
     chats: ChatsRepository
     jobs: JobsRepository
+    queue: QueueRepository
     digests: DigestsRepository
     search: SearchRepository
     exports: ExportsRepository
@@ -76,6 +78,7 @@ class Store:
     def _compose(self, database: Database) -> None:
         self.chats = ChatsRepository(database)
         self.jobs = JobsRepository(database)
+        self.queue = QueueRepository(database)
         self.digests = DigestsRepository(database)
         self.search = SearchRepository(database)
         self.exports = ExportsRepository(database)

@@ -9,6 +9,7 @@ import pytest
 from tests.support.tiny_t5 import TinyModels, build_tiny_models
 
 FIXTURES = Path(__file__).parent / "fixtures"
+pytest_plugins = ("tests.support.postgres",)  # postgres_cluster, postgres_url
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from telegram.request import BaseRequest
 
 from bot.app import build_application, configure_logging
 from bot.runtime import App
-from bot.settings import Settings
+from bot.settings import Settings, shown_db
 from storage import StoreError
 from summarizer.engines.base import EngineUnavailable
 
@@ -45,7 +45,7 @@ def launch(settings: Settings, serve: Serve, *, request: BaseRequest | None = No
                   settings.engine, exc)
         return EXIT_CANNOT_START
     except (StoreError, OSError) as exc:
-        log.error("cannot open the database %s: %s", settings.db_path, exc)
+        log.error("cannot open the database %s: %s", shown_db(settings.db_path), exc)
         return EXIT_CANNOT_START
     except NetworkError as exc:
         log.error("cannot reach the Bot API at %s: %s", settings.api_base_url, exc)

@@ -51,6 +51,8 @@ class UpdateMark:
         os.replace(tmp, self.path)
 
 
-def mark_path(db_path: Path) -> Path:
-    """Where the mark of a database lives."""
+def mark_path(db_path: Path | str) -> Path:
+    """Where the mark of a database lives (a PostgreSQL URL: in the working directory)."""
+    if isinstance(db_path, str):
+        return Path("tomtat.update-id")
     return db_path.with_name(db_path.name + ".update-id")

@@ -76,6 +76,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(schema.V8),
     _script(schema.V9),
     _script(schema.V10),
+    _script(schema.V11),
 )
 LATEST = len(MIGRATIONS)
 

@@ -151,3 +151,11 @@ ALTER TABLE articles ADD COLUMN source TEXT
 V10 = """
 ALTER TABLE articles ADD COLUMN original TEXT
 """
+
+# v11: leases for workers in many processes (storage/queue.py): who holds a job, until when;
+# the open-jobs index serves the claim's "oldest open job of the chat" test.
+V11 = """
+ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
+CREATE INDEX jobs_open ON jobs(chat_id, id) WHERE status IN ('queued', 'running', 'done')
+"""

@@ -11,6 +11,11 @@ from storage import Store
 from summarizer.digest import Decision, Digest, Official
 
 
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    """Marks a test of what only the SQLite engine has (it takes `tmp_path`, not `target`)."""
+    return pytest.mark.sqlite_only(reason=reason)
+
+
 def make_digest(
     title: str = "Tỉnh Quảng Ngãi quyết định sắp xếp trụ sở xã",
     summary: str = (
@@ -46,10 +51,27 @@ ARTICLE = (
 )
 
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    """An open store on a fresh database file."""
-    async with Store(tmp_path / "tomtat.db") as opened:
+ENGINES = ["sqlite", "postgresql"]
+
+
+def _where(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return tmp_path / "tomtat.db"
+
+
+@pytest.fixture(params=ENGINES)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a test's database lives: a fresh SQLite file, then a fresh PostgreSQL database
+    (tests/support/postgres.py). Tests of what only SQLite has (its file, WAL, its migrations
+    from older files) take `tmp_path` instead and say so with `sqlite_only`."""
+    return _where(request, tmp_path)
+
+
+@pytest.fixture(params=ENGINES)
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Store]:
+    """An open store on a fresh database, on each engine (importable by other test packages)."""
+    async with Store(_where(request, tmp_path)) as opened:
         yield opened
 
 

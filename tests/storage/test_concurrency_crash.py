@@ -10,11 +10,11 @@ import pytest
 
 from benchmarks import storage_crash
 from storage import Store, StoreClosedError
-from tests.storage.conftest import make_digest
+from tests.storage.conftest import make_digest, sqlite_only
 
 
-async def test_many_tasks_and_two_stores_write_at_once(tmp_path: Path) -> None:
-    path = tmp_path / "busy.db"
+async def test_many_tasks_and_two_stores_write_at_once(target: str | Path) -> None:
+    path = target
     async with Store(path) as first, Store(path) as second:
 
         async def handler(store: Store, chat: int, n: int) -> int:
@@ -35,8 +35,10 @@ async def test_many_tasks_and_two_stores_write_at_once(tmp_path: Path) -> None:
         assert mine == list(range(1, 21))  # every chat numbered 1…20, no gap, no duplicate
 
 
-async def test_complete_job_on_a_closed_store_raises_and_keeps_the_job(tmp_path: Path) -> None:
-    path = tmp_path / "a.db"
+async def test_complete_job_on_a_closed_store_raises_and_keeps_the_job(
+    target: str | Path,
+) -> None:
+    path = target
     async with Store(path) as store:
         job = await store.jobs.enqueue(1, 1, "bài", [1], length="short", language=None, reply_to=1)
     with pytest.raises(StoreClosedError):
@@ -45,6 +47,7 @@ async def test_complete_job_on_a_closed_store_raises_and_keeps_the_job(tmp_path:
         assert [j.id for j in await store.jobs.recover()] == [job.id]
 
 
+@sqlite_only("a writer SIGKILLed mid-transaction and the file checked afterwards")
 async def test_sigkill_mid_stream_keeps_every_reported_digest_and_fragment(tmp_path: Path) -> None:
     path = tmp_path / "crash.db"
     total = 0

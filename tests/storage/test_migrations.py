@@ -15,7 +15,10 @@ from storage.search.sqlite_fts import fts_values, write_fts
 from storage.sqlite import migrations as schema
 from storage.sqlite.connect import SqliteCursor
 from summarizer.textnorm import strip_diacritics, syllables
-from tests.storage.conftest import make_digest
+from tests.storage.conftest import make_digest, sqlite_only
+
+# PostgreSQL's migrations are tested in test_postgres_database.py.
+pytestmark = sqlite_only("SQLite's schema versions (user_version), files from older versions")
 
 OFFICIALS = [{"name": "Nguyễn Hồ Hải", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
 

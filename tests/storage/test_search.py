@@ -129,9 +129,11 @@ async def test_officials_overview_counts_digests(filled: Store) -> None:
 async def test_busy_chats_rank_their_newest_matches(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import storage.postgres.search
     import storage.search.sqlite_fts
 
     monkeypatch.setattr(storage.search.sqlite_fts, "RANK_WINDOW", 10)
+    monkeypatch.setattr(storage.postgres.search, "RANK_WINDOW", 10)
     plain = make_digest(title="Tin ngắn", summary="Có nhắc trụ sở một lần.")
     strong = make_digest(title="Trụ sở, trụ sở", summary="Trụ sở xã, trụ sở huyện, trụ sở tỉnh.")
     await add_digest(store, 1, strong, text="Bài cũ nhất.")  # #1: best match, but oldest

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from storage import JobNotFoundError, Store, StoreClosedError
-from tests.storage.conftest import ARTICLE, add_digest, make_digest
+from tests.storage.conftest import ARTICLE, add_digest, make_digest, sqlite_only
 
 
-async def test_close_is_idempotent_and_use_after_close_is_a_clear_error(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a.db")
+async def test_close_is_idempotent_and_use_after_close_is_a_clear_error(
+    target: str | Path,
+) -> None:
+    store = Store(target)
     with pytest.raises(StoreClosedError, match="not open"):
         await store.chats.settings(1)
     async with store:
@@ -25,6 +27,7 @@ async def test_close_is_idempotent_and_use_after_close_is_a_clear_error(tmp_path
         await store.chats.settings(1)
 
 
+@sqlite_only("journal mode and the file's integrity check are SQLite's")
 async def test_wal_and_foreign_keys_are_on(tmp_path: Path) -> None:
     async with Store(tmp_path / "a.db") as store:
         await add_digest(store, 1)
@@ -42,8 +45,8 @@ async def test_wal_and_foreign_keys_are_on(tmp_path: Path) -> None:
     conn.close()
 
 
-async def test_settings_default_then_persist_across_reopen(tmp_path: Path) -> None:
-    path = tmp_path / "a.db"
+async def test_settings_default_then_persist_across_reopen(target: str | Path) -> None:
+    path = target
     async with Store(path) as store:
         assert (await store.chats.settings(5)).length == "medium"
         await store.chats.update_settings(5, length="long", language="en", engine="extractive")
@@ -110,8 +113,10 @@ async def test_failed_job_retries_then_fails_for_good(store: Store) -> None:
     assert await store.jobs.claim_next() is None
 
 
-async def test_recover_jobs_requeues_running_and_returns_undelivered(tmp_path: Path) -> None:
-    path = tmp_path / "a.db"
+async def test_recover_jobs_requeues_running_and_returns_undelivered(
+    target: str | Path,
+) -> None:
+    path = target
     async with Store(path) as store:
         running = await store.jobs.enqueue(1, 1, "a", [1], length="short",
                                            language=None, reply_to=1)
@@ -190,6 +195,7 @@ async def test_discarded_fragments_are_gone_and_counted(store: Store) -> None:
     assert await store.chats.discard_fragments(1, 7) == 0
 
 
+@sqlite_only("checkpoints move SQLite's WAL into its file")
 async def test_commits_reach_the_database_file_while_the_store_stays_open(tmp_path: Path) -> None:
     # Checkpoints run in the background: the main file alone (WAL left behind) soon holds them.
     path = tmp_path / "tomtat.db"
