@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 
 from summarizer.decisions import actors, model, naming, quotes, text, words
 from summarizer.decisions.context import article_features
-from summarizer.decisions.features import agreement, tally
+from summarizer.decisions.features import agreement, difficulty, tally
 from summarizer.decisions.mentions import Mention, mentions
 from summarizer.decisions.units import Unit, cue_positions, units
 from summarizer.digest import Article, Decision, Official
@@ -86,9 +86,9 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     feats = article_features(found_units, named_in, quoted)
     for at, (unit, found) in enumerate(zip(found_units, named_in, strict=True)):
         # The guideline's own cases: an agreement between parties always counts, statistics of
-        # past enforcement never do, however the model reads them.
+        # past enforcement and assessments of difficulty never do, however the model reads them.
         chosen = agreement(unit) or weights.probability(feats[at]) >= weights.threshold
-        if chosen and not tally(unit):
+        if chosen and not tally(unit) and not difficulty(unit):
             prior = (found_units[at - 1], named_in[at - 1]) if at else None
             before = _previous(unit, *prior, officials) if prior else None
             context = (quoted[at] or before or last, article.body)

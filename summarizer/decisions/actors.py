@@ -199,8 +199,11 @@ def actor(
         head = reported[-1]
         if own:
             return own
+    # `ông A, Trưởng Công an huyện, cho biết, đơn vị đã …`: the reported clause is the body's.
+    person = None if reported else subjects.apposed_person(unit, start, head, found)
     return (
-        subjects.appositive(unit, start, head)
+        person
+        or subjects.appositive(unit, start, head)
         or _named(unit, start, head, found, officials)
         or subjects.proper_subject(unit, start, head)
         or _before(unit, start, found, speaker)

@@ -10,6 +10,8 @@ from summarizer.gazetteers import fold
 
 _CUES_SEEN = 4
 _IF = fold("nếu")
+# Cue classes that decide or direct; `plan` and unclassed cues (`thực hiện`, `cấp`) also describe.
+_STRONG = frozenset(("agree", "direct", "approve", "sanction", "prosecute", "personnel", "stop"))
 _LISTS = ("modals", "first_person", "opinion", "reporting", "background", "connectives")
 
 
@@ -157,3 +159,14 @@ def features(unit: Unit, found: list[Mention]) -> list[str]:
     cues = cue_positions(unit.text, unit.tokens, unit.spans)
     head = cues[0] if cues else len(unit.tokens)
     return out + _signals(unit, found, cues) + _shape(unit) + _frame(unit, head)
+
+
+def difficulty(unit: Unit) -> bool:
+    """A difficulty stated before any deciding verb (`Hạ tầng … chưa bảo đảm …`): an assessment."""
+    tokens = unit.tokens
+    trouble = words.find("difficulties", tokens)
+    if not trouble:
+        return False  # most units: no need to find the verbs
+    cues = cue_positions(unit.text, tokens, unit.spans)
+    strong = [at for at in cues if words.cue_classes().get(_cue_at(tokens, at)) in _STRONG]
+    return not strong or trouble[0] < strong[0]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from summarizer.decisions import words
+from summarizer.decisions.mentions import Mention
 from summarizer.decisions.units import Unit
-from summarizer.gazetteers import fold, places
+from summarizer.gazetteers import fold, heads, places
 
 # A proper-name subject is short (`Hạ viện Mỹ`, `Bộ Ngoại giao Indonesia`).
 _MAX_PROPER = 5
@@ -90,3 +91,16 @@ def appositive(unit: Unit, start: int, head: int) -> str | None:
         return None
     gap = unit.text[unit.spans[end - 1][1] : unit.spans[end][0]]
     return name if gap.strip() == "," else None
+
+
+def apposed_person(unit: Unit, start: int, head: int, found: list[Mention]) -> str | None:
+    """`Đồng chí A, Uỷ viên …, Trưởng Ban … yêu cầu`: the person opening the clause, titles after
+    a comma; a body inside the titles is part of a post, not the actor."""
+    named = [m for m in found if start <= m.start < head]
+    if not named or named[0].end >= head:
+        return None
+    first = named[0]
+    before = unit.text[unit.spans[start][0] : unit.spans[first.start][0]]
+    after = unit.text[unit.spans[first.end - 1][1] : unit.spans[first.end][0]]
+    opens = "," not in before and after.strip() == ","
+    return first.name if opens and heads().match_at(unit.tokens, first.end) else None

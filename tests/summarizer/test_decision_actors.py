@@ -208,3 +208,20 @@ def test_a_clause_with_no_subject_goes_to_the_last_clause_s_subject_not_its_info
         "chức năm 2019 và báo cáo trước ngày 30/6."
     )
     assert _actor_of(found, "giao Sở Nội vụ các tỉnh rà soát") == ["Thủ tướng Chính phủ"]
+
+
+def test_a_body_inside_the_titles_after_a_person_s_name_is_part_of_a_post_not_the_actor() -> None:
+    found = _decisions(
+        "Hội nghị giao ban công tác dân vận quý III\n\n"
+        "Sáng 5/10, Ban Dân vận Tỉnh uỷ Hà Tĩnh tổ chức hội nghị giao ban quý III. "
+        "Đồng chí Nguyễn Đình Toản, Uỷ viên Ban Thường vụ Tỉnh uỷ, Trưởng đoàn ĐBQH tỉnh, đề "
+        "nghị các huyện tiếp tục lắng nghe ý kiến cử tri trước kỳ họp cuối năm. "
+        "Bà Trần Thị Mai Hương, Uỷ viên Ban Thường vụ Tỉnh uỷ, Trưởng Ban Dân vận Tỉnh uỷ yêu "
+        "cầu các xã hoàn thành việc kiện toàn tổ hoà giải trước ngày 30/11."
+    )
+    toan = [d for d in found if "tiếp tục lắng nghe" in d.text]
+    huong = [d for d in found if "kiện toàn tổ hoà giải" in d.text]
+    assert [d.actor for d in toan] == ["Nguyễn Đình Toản"]
+    assert [d.actor for d in huong] == ["Trần Thị Mai Hương"]
+    # The clause opens with its actor: the reader sees no second name beside it.
+    assert [d.actor_to_show() for d in toan + huong] == [None, None]

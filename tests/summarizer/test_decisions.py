@@ -165,3 +165,19 @@ def test_parties_that_have_not_agreed_have_made_no_agreement() -> None:
         "chưa thống nhất được giá mua điện cho giai đoạn 2026 - 2030."
     )
     assert not [d for d in found if "giá mua điện" in d.text]
+
+
+def test_a_difficulty_the_article_reports_is_no_decision_but_the_directive_on_it_is() -> None:
+    found = _decisions(
+        "Tháo gỡ vướng mắc cho các phường sau sáp nhập\n\n"
+        "Chiều 14/8, Chủ tịch UBND tỉnh Đặng Quốc Thái làm việc với lãnh đạo các phường mới "
+        "thành lập. Theo báo cáo, hệ thống mạng nội bộ của nhiều phường chưa bảo đảm nên việc "
+        "tiếp nhận hồ sơ theo yêu cầu của người dân còn bị gián đoạn. "
+        "Nhà làm việc của một số phường còn phân tán, cán bộ gặp khó khăn khi chỉ đạo, điều "
+        "hành công việc hằng ngày. "
+        "Ông Đặng Quốc Thái yêu cầu Sở Khoa học và Công nghệ nâng cấp đường truyền cho các "
+        "phường trước ngày 15/9."
+    )
+    texts = [d.text for d in found]
+    assert not any("chưa bảo đảm" in t or "phân tán" in t for t in texts)
+    assert [d.actor for d in found if "nâng cấp đường truyền" in d.text] == ["Đặng Quốc Thái"]
