@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from summarizer.digest import Digest, Length
+from summarizer.digest import Decision, Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable
 from summarizer.engines.select import load_engine
 from summarizer.input_rule import MAX_INPUT_CHARS, InputError
@@ -41,6 +41,12 @@ def _read_text(stream: IO[bytes]) -> str:
         raise InputError("input is not UTF-8 text") from exc
 
 
+def _decision_line(decision: Decision, digest: Digest) -> str:
+    """One decision as the chat shows it: its actor first unless the clause opens with it."""
+    actor = decision.actor_to_show(digest.officials)
+    return f"  - {actor}: {decision.text}" if actor else f"  - {decision.text}"
+
+
 def render_text(digest: Digest) -> str:
     """Human-readable digest for the terminal."""
     lines = [digest.title, "", digest.summary, ""]
@@ -50,7 +56,7 @@ def render_text(digest: Digest) -> str:
         lines.append("")
     if digest.decisions:
         lines.append("Quyết định / chỉ đạo:")
-        lines += [f"  - {d.text}" for d in digest.decisions]
+        lines += [_decision_line(d, digest) for d in digest.decisions]
         lines.append("")
     model = f" ({digest.model})" if digest.model else ""
     fallback = " [fallback]" if digest.fallback else ""

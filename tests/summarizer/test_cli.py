@@ -77,6 +77,30 @@ def test_readable_output_names_the_engine(
     assert "[extractive]" in out.out and out.err == ""  # the digest names it, stderr stays quiet
 
 
+def test_readable_output_says_who_decided() -> None:
+    from summarizer.cli import render_text
+    from summarizer.digest import Decision, Digest
+
+    digest = Digest(
+        title="Tỉnh chỉ đạo sửa đường",
+        summary="Tỉnh yêu cầu sửa đường trước mùa mưa.",
+        officials=(),
+        decisions=(
+            Decision("Giao Sở Giao thông sửa xong cầu Đá trước tháng 9", "UBND tỉnh"),
+            Decision("UBND tỉnh yêu cầu rà soát các tuyến đê", "UBND tỉnh"),
+        ),
+        engine="extractive",
+        model=None,
+        input_words=300,
+        summary_words=8,
+        elapsed_ms=5,
+    )
+    lines = render_text(digest).splitlines()
+    assert "  - UBND tỉnh: Giao Sở Giao thông sửa xong cầu Đá trước tháng 9" in lines
+    # A clause that opens with its actor is not prefixed with it again.
+    assert "  - UBND tỉnh yêu cầu rà soát các tuyến đê" in lines
+
+
 def test_jsonl_carries_ids_and_reports_bad_lines(
     fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
