@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage import job_sql
+from storage import job_sql, queue
 from storage.database import Cursor, Database
 from storage.job_sql import NewJob, check_length
 from storage.models import Job, StoredDigest
@@ -50,11 +50,15 @@ class JobsRepository:
 
     async def fragments_to_job(
         self, chat_id: int, user_id: int, *, length: str, language: str | None,
-        reply_to: int | None,
+        reply_to: int | None, quiet_before: int | None = None,
     ) -> Job | None:
-        """In ONE transaction: join the fragments in message order, enqueue a job, drop them."""
+        """In ONE transaction: join the fragments in message order, enqueue a job, drop them.
+
+        With `quiet_before` (epoch ms), only a paste whose newest piece came before it.
+        """
         template = NewJob(chat_id, user_id, "", [], check_length(length), language, reply_to)
-        return await self._db.write(lambda cur: job_sql.merge_fragments(cur, template))
+        return await self._db.write(
+            lambda cur: job_sql.merge_fragments(cur, template, quiet_before))
 
     async def for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
@@ -67,6 +71,35 @@ class JobsRepository:
         chat (the chat's digests keep their order); other chats go on meanwhile.
         """
         return await self._db.write(job_sql.claim)
+
+    # -- the queue across processes (storage/queue.py): leases, one job per chat ------------
+
+    async def claim_leased(self, worker: str, lease_s: float) -> Job | None:
+        """Cross-chat: the next job for `worker` under a lease of `lease_s` (a queued job, or
+        one whose worker's lease ran out), one job at a time per chat, in paste order."""
+        lease_ms = round(lease_s * 1000)
+        dialect = self._db.dialect
+        return await self._db.write(
+            lambda cur: queue.claim(cur, dialect, worker, now_ms(), lease_ms))
+
+    async def renew_lease(self, chat_id: int, job_id: int, worker: str, lease_s: float) -> bool:
+        """Extend `worker`'s lease; False when the job is no longer its (finished, taken over)."""
+        return await self._db.write(lambda cur: queue.renew(
+            cur, chat_id, job_id, worker, now_ms() + round(lease_s * 1000)))
+
+    async def holds_lease(self, chat_id: int, job_id: int, worker: str) -> bool:
+        """Whether `worker` holds a live lease on the job."""
+        return await self._db.read(lambda cur: queue.holds(cur, chat_id, job_id, worker, now_ms()))
+
+    async def lease_fetches(self, worker: str, lease_s: float, limit: int) -> list[Job]:
+        """Link jobs whose page nobody is fetching, leased to `worker` for the fetch."""
+        lease_ms = round(lease_s * 1000)
+        return await self._db.write(
+            lambda cur: job_sql.lease_fetches(cur, worker, now_ms(), lease_ms, limit))
+
+    async def release_leases(self) -> int:
+        """End every lease (a process alone on its database, at start-up); how many."""
+        return await self._db.write(job_sql.release_leases)
 
     async def get(self, chat_id: int, job_id: int) -> Job | None:
         """One job of this chat, or None."""
