@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage import job_sql, queue
+from storage import job_sql
 from storage.database import Cursor, Database
 from storage.job_sql import NewJob, check_length
 from storage.models import Job, StoredDigest
@@ -72,24 +72,7 @@ class JobsRepository:
         """
         return await self._db.write(job_sql.claim)
 
-    # -- the queue across processes (storage/queue.py): leases, one job per chat ------------
-
-    async def claim_leased(self, worker: str, lease_s: float) -> Job | None:
-        """Cross-chat: the next job for `worker` under a lease of `lease_s` (a queued job, or
-        one whose worker's lease ran out), one job at a time per chat, in paste order."""
-        lease_ms = round(lease_s * 1000)
-        dialect = self._db.dialect
-        return await self._db.write(
-            lambda cur: queue.claim(cur, dialect, worker, now_ms(), lease_ms))
-
-    async def renew_lease(self, chat_id: int, job_id: int, worker: str, lease_s: float) -> bool:
-        """Extend `worker`'s lease; False when the job is no longer its (finished, taken over)."""
-        return await self._db.write(lambda cur: queue.renew(
-            cur, chat_id, job_id, worker, now_ms() + round(lease_s * 1000)))
-
-    async def holds_lease(self, chat_id: int, job_id: int, worker: str) -> bool:
-        """Whether `worker` holds a live lease on the job."""
-        return await self._db.read(lambda cur: queue.holds(cur, chat_id, job_id, worker, now_ms()))
+    # -- helping the queue across processes (storage/queue.py) --------------------------------
 
     async def lease_fetches(self, worker: str, lease_s: float, limit: int) -> list[Job]:
         """Link jobs whose page nobody is fetching, leased to `worker` for the fetch."""

@@ -48,8 +48,13 @@ class Claims:
                 log.info("%s job(s) of a previous run resumed", released)
 
     async def next(self) -> Job | None:
-        """The next job for this worker (queued, or taken over from a dead worker), or None."""
-        job = await self._store.jobs.claim_leased(self.worker, self._lease_s)
+        """The next job for this worker (queued, or taken over from a dead worker), or None
+        (also when the database fails: logged, and the worker looks again after a while)."""
+        try:
+            job = await self._store.queue.claim(self.worker, lease_s=self._lease_s)
+        except Exception:
+            log.exception("could not claim a job; trying again")
+            return None
         if job is not None:
             self._held[job.id] = job.chat_id
             log.info("claimed job %s of chat %s (%s)", job.id, job.chat_id, job.status)
@@ -61,13 +66,13 @@ class Claims:
 
     async def holds(self, chat_id: int, job_id: int) -> bool:
         """Whether the job is still this worker's (checked before its reply is shown)."""
-        return await self._store.jobs.holds_lease(chat_id, job_id, self.worker)
+        return await self._store.queue.holds(chat_id, job_id, self.worker)
 
     async def release(self) -> None:
         """Stopping: hand the jobs held back to the queue now, not a lease later."""
         for job_id, chat_id in list(self._held.items()):
             # A lease that ended a second ago: any worker's claim takes it at once.
-            await self._store.jobs.renew_lease(chat_id, job_id, self.worker, -1.0)
+            await self._store.queue.renew(chat_id, job_id, self.worker, lease_s=-1.0)
         self._held.clear()
 
     async def keep_alive(self) -> None:
@@ -76,8 +81,8 @@ class Claims:
             await asyncio.sleep(self._lease_s / 3)
             for job_id, chat_id in list(self._held.items()):
                 try:
-                    ours = await self._store.jobs.renew_lease(chat_id, job_id, self.worker,
-                                                              self._lease_s)
+                    ours = await self._store.queue.renew(chat_id, job_id, self.worker,
+                                                         lease_s=self._lease_s)
                 except Exception:
                     log.exception("could not renew the lease of job %s; trying again", job_id)
                     continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.services.claims import Claims
-
 from storage import Store
 
 
