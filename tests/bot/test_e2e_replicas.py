@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import re
 from pathlib import Path
 
@@ -23,6 +24,17 @@ pytestmark = pytest.mark.e2e
 CHATS = [3001, 3002, 3003, 3004, 3005, 3006]
 SLOW_CHAT = 3003  # its first reply is held up at "Telegram" while its worker is killed
 PASTE_CHATS = (4001, 4002)
+# PostgreSQL once its test cluster (tests/support/postgres.py, branch pg-backend) is here.
+ENGINES = ["sqlite"] + (["postgresql"] if importlib.util.find_spec("tests.support.postgres")
+                        else [])
+
+
+@pytest.fixture(params=ENGINES)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The database all the processes share: a SQLite file (WAL), or a fresh PostgreSQL one."""
+    if request.param == "sqlite":
+        return str(tmp_path / "shared.sqlite3")
+    return str(request.getfixturevalue("postgres_url"))
 
 
 def articles_of(chat: int, items: list[str]) -> list[str]:
@@ -31,10 +43,11 @@ def articles_of(chat: int, items: list[str]) -> list[str]:
     return [items[(start + i) % len(items)] for i in range(5)]
 
 
-async def test_split_pastes_across_replicas_give_one_digest_each(tmp_path: Path) -> None:
+async def test_split_pastes_across_replicas_give_one_digest_each(tmp_path: Path,
+                                                                 database: str) -> None:
     pieces = split_like_telegram(fixture("e2e_appointments.txt"))
     assert len(pieces) == 3
-    async with Cluster(tmp_path, ingress=2, workers=1) as cluster:
+    async with Cluster(tmp_path, ingress=2, workers=1, db=database) as cluster:
         stub = cluster.stub
         # Round robin: pieces 1 and 3 reach one replica, piece 2 the other.
         for piece in pieces:
@@ -57,9 +70,10 @@ async def test_split_pastes_across_replicas_give_one_digest_each(tmp_path: Path)
         assert digest_sources(stub, PASTE_CHATS[0], 1, len(expected)) == expected
 
 
-async def test_thirty_articles_two_replicas_three_workers_one_killed(tmp_path: Path) -> None:
+async def test_thirty_articles_two_replicas_three_workers_one_killed(tmp_path: Path,
+                                                                     database: str) -> None:
     items = news_items()
-    async with Cluster(tmp_path, ingress=2, workers=3) as cluster:
+    async with Cluster(tmp_path, ingress=2, workers=3, db=database) as cluster:
         stub = cluster.stub
         stub.inject("editMessageText", "slow", delay=3.0, chat_id=SLOW_CHAT)
         for i in range(5):
