@@ -20,11 +20,13 @@ import asyncio
 import json
 import logging
 import math
+import os
 import re
 import sqlite3
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -86,9 +88,26 @@ async def help_rounds(stub: StubBotApi, rounds: int, until: asyncio.Event | None
     return samples
 
 
-async def one_run(workdir: Path, articles: list[str], workers: int, rounds: int
-                  ) -> tuple[float, list[float], list[float]]:
-    """(digests per second, idle /help samples, loaded /help samples) with `workers` workers."""
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One worker count's figures."""
+
+    rate: float  # digests per second while draining
+    idle: list[float]  # /help seconds, no worker running
+    loaded: list[float]  # /help seconds while the workers drain the queue
+    cpu_ms: dict[str, float]  # CPU ms per digest: workers, ingress, stub (this process)
+
+
+async def one_run(workdir: Path, articles: list[str], workers: int, rounds: int) -> Run:
+    """Store the articles as jobs, time /help, then drain the queue with `workers` workers."""
     async with Cluster(workdir, ingress=1, workers=0) as cluster:
         stub = cluster.stub
         for i, article in enumerate(articles):
@@ -96,16 +115,25 @@ async def one_run(workdir: Path, articles: list[str], workers: int, rounds: int
         while jobs_stored(cluster.db) < len(articles):
             await asyncio.sleep(0.1)
         idle = await help_rounds(stub, rounds)
-        await cluster.add_workers(workers)
+        added = await cluster.add_workers(workers)
         started, done_before = time.monotonic(), delivered(stub)
+        cpu_before = ([cpu_seconds(w.pid) for w in added], cpu_seconds(cluster.ingress[0].pid),
+                      time.process_time())
         drained = asyncio.Event()
         loaded_task = asyncio.ensure_future(help_rounds(stub, rounds * 10, drained))
         while delivered(stub) < len(articles):  # polled: a check per stub call costs the stub
             await asyncio.sleep(0.05)
         seconds = time.monotonic() - started
+        done = len(articles) - done_before
+        cpu_ms = {
+            "workers": sum(cpu_seconds(w.pid) - before
+                           for w, before in zip(added, cpu_before[0], strict=True)),
+            "ingress": cpu_seconds(cluster.ingress[0].pid) - cpu_before[1],
+            "stub": time.process_time() - cpu_before[2],
+        }
         drained.set()
         loaded = await loaded_task
-        return (len(articles) - done_before) / seconds, idle, loaded
+        return Run(done / seconds, idle, loaded, {k: v * 1000 / done for k, v in cpu_ms.items()})
 
 
 def describe(samples: list[float]) -> str:
@@ -122,11 +150,12 @@ async def run(dataset: Path, count: int, rounds: int) -> None:
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="tomtat-roles-") as tmp:
         for workers in (1, 2):
-            rate, idle, loaded = await one_run(Path(tmp) / f"w{workers}", articles, workers,
-                                               rounds)
-            rates[workers] = rate
-            print(f"{workers} worker(s): {rate:.2f} digests/s over {count} articles;"
-                  f" /help idle {describe(idle)}; /help while saturated {describe(loaded)}")
+            got = await one_run(Path(tmp) / f"w{workers}", articles, workers, rounds)
+            rates[workers] = got.rate
+            cpu = ", ".join(f"{name} {ms:.1f}" for name, ms in got.cpu_ms.items())
+            print(f"{workers} worker(s): {got.rate:.2f} digests/s over {count} articles"
+                  f" (CPU ms per digest: {cpu}; load average {os.getloadavg()[0]:.1f});"
+                  f" /help idle {describe(got.idle)}; /help while saturated {describe(got.loaded)}")
     print(f"throughput 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
 
 

@@ -213,6 +213,14 @@ def set_part(cur: Cursor, chat_id: int, job_id: int, part: int, message_id: int)
     )
 
 
+def fetch_waiting(cur: Cursor, now: int) -> bool:
+    """Whether a queued link job waits for a process to fetch its page."""
+    return bool(rows(
+        cur, "SELECT 1 FROM jobs WHERE status = 'queued' AND url IS NOT NULL AND text = ''"
+        " AND coalesce(lease_until, 0) < ? LIMIT 1", (now,),
+    ))
+
+
 def lease_fetches(cur: Cursor, worker: str, now: int, lease_ms: int, limit: int) -> list[Job]:
     """Queued link jobs whose page nobody fetches (or whose fetcher's lease ran out), now
     leased to `worker` for the fetch; the outer WHERE re-checks a row another claimer took."""

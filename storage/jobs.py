@@ -77,6 +77,9 @@ class JobsRepository:
     async def lease_fetches(self, worker: str, lease_s: float, limit: int) -> list[Job]:
         """Link jobs whose page nobody is fetching, leased to `worker` for the fetch."""
         lease_ms = round(lease_s * 1000)
+        # Workers look often and links are rare: a read first spares the writer a transaction.
+        if not await self._db.read(lambda cur: job_sql.fetch_waiting(cur, now_ms())):
+            return []
         return await self._db.write(
             lambda cur: job_sql.lease_fetches(cur, worker, now_ms(), lease_ms, limit))
 
