@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import build_application
 from bot.cli import main
 from bot.settings import Settings
+from bot.transport.roles import serve_worker
+from storage import Store
 from tests.bot.conftest import USER, FakeEngine, make_settings, start_bot
+from tests.support.fake_request import FakeBotAPI
 
 
 def test_the_role_comes_from_the_environment_and_the_flag_wins(
@@ -55,3 +59,25 @@ async def test_a_worker_summarises_what_an_ingress_stored(tmp_path: Path, articl
         assert engine.calls == 1
         (digest,) = worker.digests(USER)
         assert "#1" in digest
+
+
+async def test_a_worker_process_takes_no_updates_and_runs_what_is_queued(
+    tmp_path: Path, article: str
+) -> None:
+    settings = make_settings(tmp_path, role="worker", queue_poll_s=0.05)
+    async with Store(settings.db_path) as store:  # an ingress queued it
+        await store.jobs.enqueue(USER, USER, article, (5,), length="medium", language="vi",
+                                 reply_to=5)
+    api = FakeBotAPI()
+    app = build_application(settings, request=api, engine=FakeEngine(), rate_limiter=False)
+    stop = asyncio.Event()
+    serving = asyncio.ensure_future(serve_worker(app, stop))
+    for _ in range(200):
+        if any("#1" in shown for shown in api.visible(USER)):
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    await serving
+    assert any("#1" in shown for shown in api.visible(USER))
+    called = {call.method for call in api.calls}
+    assert not called & {"getUpdates", "setWebhook", "deleteWebhook", "setMyCommands"}
