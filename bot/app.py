@@ -68,8 +68,10 @@ async def _open(app: App, settings: Settings,
     await store.open()
     engines = EngineBox(settings.engine, settings.model, engine, settings.threads)
     worker = Worker(store, app.bot, engines, settings)
+    summarizes = settings.role != "ingress"  # an ingress process loads no model
     try:
-        await worker.run_on_engine_thread(engines.default)
+        if summarizes:
+            await worker.run_on_engine_thread(engines.default)
         await worker.run_on_engine_thread(engines.choices)
     except Exception:
         await worker.stop()
@@ -84,7 +86,7 @@ async def _open(app: App, settings: Settings,
                                     text(paste.language, exc.key, **exc.values),
                                     reply_to=paste.reply_to), "refusal")
 
-    if engine is None:
+    if engine is None and summarizes:
         start_model_fetch(settings, engines)
     intake = Intake(store, window_s=settings.merge_window_s, max_chars=settings.max_article_chars,
                     on_job=on_job, on_reject=on_reject)
@@ -93,10 +95,15 @@ async def _open(app: App, settings: Settings,
         policy=AccessPolicy.from_settings(settings),
         limiter=RateLimiter(settings.rate_limit_count, settings.rate_limit_window_s),
     )
-    await worker.start()
-    resumed = await intake.recover()
-    log.info("tomtat started: engine %s, database %s, %s unfinished paste(s) resumed",
-             engines.describe(), shown_db(settings.db_path), resumed)
+    if summarizes:
+        await worker.start()
+    if settings.role == "worker":  # takes no updates: no pastes, no commands of its own
+        log.info("tomtat started: role worker, engine %s, database %s", engines.describe(),
+                 shown_db(settings.db_path))
+        return
+    resumed = await intake.recover(alone=settings.role == "all")
+    log.info("tomtat started: role %s, engine %s, database %s, %s unfinished paste(s) resumed",
+             settings.role, engines.describe(), shown_db(settings.db_path), resumed)
     await commands.register_menu(app.bot)
 
 

@@ -8,7 +8,7 @@ import sys
 
 from bot.db_copy import add_db_parser, run_db
 from bot.links.urls import is_link
-from bot.settings import Settings, db_value, ids_value, threads_value
+from bot.settings import ROLES, Settings, db_value, ids_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
 
@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_parser(sub)
     add_db_parser(sub)
     run = sub.add_parser("run", help="start the Telegram bot")
+    run.add_argument("--role", choices=ROLES, default=None,
+                     help="all (default), ingress (updates, no model) or worker (jobs, no updates)"
+                     " (TOMTAT_ROLE)")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)
     run.add_argument("--model", default=None)
     run.add_argument("--threads", type=threads_value, default=None,
@@ -51,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 def apply_run_flags(settings: Settings, args: argparse.Namespace) -> Settings:
     """Command-line flags override the environment."""
     changes: dict[str, object] = {}
-    for flag, name in (("engine", "engine"), ("model", "model"), ("threads", "threads"),
-                       ("db", "db_path"),
+    for flag, name in (("role", "role"), ("engine", "engine"), ("model", "model"),
+                       ("threads", "threads"), ("db", "db_path"),
                        ("api_base_url", "api_base_url"), ("merge_window", "merge_window_s"),
                        ("webhook_url", "webhook_url"), ("listen", "webhook_listen"),
                        ("port", "webhook_port")):
@@ -91,13 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             print("tomtat: ids must be comma-separated integers", file=sys.stderr)
             return 2
-        if settings.webhook_url:
-            from bot.transport.webhook import run_webhook
+        from bot.transport.roles import run_in_role
 
-            return run_webhook(settings)
-        from bot.transport.launch import run_polling
-
-        return run_polling(settings)
+        return run_in_role(settings)
     return 2
 
 

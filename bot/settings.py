@@ -40,6 +40,17 @@ def shown_db(value: Path | str) -> str:
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(value))
 
 
+ROLES = ("all", "ingress", "worker")
+
+
+def role_value(value: str) -> str:
+    """all, ingress or worker (any case); ValueError otherwise."""
+    folded = value.strip().lower()
+    if folded not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {value!r}")
+    return folded
+
+
 def flag_value(value: str) -> bool:
     """1/true/yes/on or 0/false/no/off; ValueError otherwise."""
     folded = value.strip().lower()
@@ -99,6 +110,10 @@ class Settings:
     fetch_timeout_s: float = 20.0  # the whole download, redirects included
     fetch_allow_private: bool = False  # tests and local mirrors only: turns the SSRF guard off
     timezone: str = DEFAULT_ZONE  # how times are shown in chats that chose no zone
+    # Many processes (issue 16): what this one does, and how it shares the queue with others.
+    role: str = "all"  # all | ingress (updates, commands, no model) | worker (jobs, no updates)
+    queue_poll_s: float = 0.5  # how often a worker looks for jobs other processes queued
+    lease_s: float = 30.0  # a claimed job is another worker's to take after this much silence
 
     @classmethod
     def from_env(
@@ -140,4 +155,7 @@ _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TOMTAT_FETCH_TIMEOUT", "fetch_timeout_s", float),
     ("TOMTAT_FETCH_ALLOW_PRIVATE", "fetch_allow_private", flag_value),
     ("TOMTAT_TIMEZONE", "timezone", zone_value),
+    ("TOMTAT_ROLE", "role", role_value),
+    ("TOMTAT_QUEUE_POLL", "queue_poll_s", float),
+    ("TOMTAT_LEASE", "lease_s", float),
 )

@@ -105,9 +105,22 @@ class ChatsRepository:
 
         return await self._db.write(discard)
 
-    async def recover_fragment_owners(self) -> list[tuple[int, int]]:
-        """Cross-chat, start-up only: every (chat, user) with fragments still waiting."""
+    async def recover_fragment_owners(
+        self, quiet_before: int | None = None
+    ) -> list[tuple[int, int]]:
+        """Cross-chat: every (chat, user) with fragments waiting (with `quiet_before`, epoch
+        ms: only those whose newest fragment came before it)."""
         found = await self._db.read(lambda cur: rows(
-            cur, "SELECT DISTINCT chat_id, user_id FROM fragments ORDER BY chat_id, user_id"
+            cur, "SELECT chat_id, user_id FROM fragments GROUP BY chat_id, user_id"
+            " HAVING max(received_at) <= ? ORDER BY chat_id, user_id",
+            (2**62 if quiet_before is None else quiet_before,),
         ))
         return [(as_int(r[0]), as_int(r[1])) for r in found]
+
+    async def paste_open(self, chat_id: int, user_id: int, since: int) -> bool:
+        """Whether the user has a fragment waiting that came at or after `since` (epoch ms)."""
+        found = await self._db.read(lambda cur: rows(
+            cur, "SELECT 1 FROM fragments WHERE chat_id = ? AND user_id = ? AND received_at >= ?"
+            " LIMIT 1", (chat_id, user_id, since),
+        ))
+        return bool(found)

@@ -87,9 +87,18 @@ def job_of_message(cur: Cursor, chat_id: int, message_id: int) -> Job | None:
     return job(row) if row else None
 
 
-def merge_fragments(cur: Cursor, template: NewJob) -> Job | None:
-    """Join the user's fragments in message order into one queued job, and drop them."""
+def merge_fragments(cur: Cursor, template: NewJob, quiet_before: int | None = None) -> Job | None:
+    """Join the user's fragments in message order into one queued job, and drop them.
+
+    With `quiet_before` (epoch ms) only if no fragment came after it: another process that
+    just received a piece of the paste keeps it open.
+    """
     chat_id, user_id = template.chat_id, template.user_id
+    if quiet_before is not None and rows(
+        cur, "SELECT 1 FROM fragments WHERE chat_id = ? AND user_id = ? AND received_at > ?"
+        " LIMIT 1", (chat_id, user_id, quiet_before)
+    ):
+        return None
     found = rows(
         cur,
         "SELECT message_id, text FROM fragments WHERE chat_id = ? AND user_id = ?"
@@ -202,3 +211,33 @@ def set_part(cur: Cursor, chat_id: int, job_id: int, part: int, message_id: int)
         " ON CONFLICT (job_id, part) DO UPDATE SET message_id = excluded.message_id",
         (job_id, part, message_id),
     )
+
+
+def fetch_waiting(cur: Cursor, now: int) -> bool:
+    """Whether a queued link job waits for a process to fetch its page."""
+    return bool(rows(
+        cur, "SELECT 1 FROM jobs WHERE status = 'queued' AND url IS NOT NULL AND text = ''"
+        " AND coalesce(lease_until, 0) < ? LIMIT 1", (now,),
+    ))
+
+
+def lease_fetches(cur: Cursor, worker: str, now: int, lease_ms: int, limit: int) -> list[Job]:
+    """Queued link jobs whose page nobody fetches (or whose fetcher's lease ran out), now
+    leased to `worker` for the fetch; the outer WHERE re-checks a row another claimer took."""
+    found = rows(
+        cur,
+        "UPDATE jobs SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM jobs"
+        " WHERE status = 'queued' AND url IS NOT NULL AND text = ''"
+        " AND coalesce(lease_until, 0) < ? ORDER BY id LIMIT ?)"
+        " AND status = 'queued' AND text = '' AND coalesce(lease_until, 0) < ?"
+        f" RETURNING {JOB_COLUMNS}",
+        (worker, now + lease_ms, now, limit, now),
+    )
+    return [job(r) for r in found]
+
+
+def release_leases(cur: Cursor) -> int:
+    """Every lease ends now (a process alone on its database, starting: they were its own)."""
+    cur.execute("UPDATE jobs SET lease_until = NULL WHERE lease_until IS NOT NULL"
+                " AND status IN ('queued', 'running', 'done')")
+    return cur.rowcount

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage import job_sql
+from storage import job_sql, queue
 from storage.database import Cursor, Database
 from storage.job_sql import NewJob, check_length
 from storage.models import Job, StoredDigest
@@ -50,11 +50,15 @@ class JobsRepository:
 
     async def fragments_to_job(
         self, chat_id: int, user_id: int, *, length: str, language: str | None,
-        reply_to: int | None,
+        reply_to: int | None, quiet_before: int | None = None,
     ) -> Job | None:
-        """In ONE transaction: join the fragments in message order, enqueue a job, drop them."""
+        """In ONE transaction: join the fragments in message order, enqueue a job, drop them.
+
+        With `quiet_before` (epoch ms), only a paste whose newest piece came before it.
+        """
         template = NewJob(chat_id, user_id, "", [], check_length(length), language, reply_to)
-        return await self._db.write(lambda cur: job_sql.merge_fragments(cur, template))
+        return await self._db.write(
+            lambda cur: job_sql.merge_fragments(cur, template, quiet_before))
 
     async def for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
@@ -67,6 +71,21 @@ class JobsRepository:
         chat (the chat's digests keep their order); other chats go on meanwhile.
         """
         return await self._db.write(job_sql.claim)
+
+    # -- helping the queue across processes (storage/queue.py) --------------------------------
+
+    async def lease_fetches(self, worker: str, lease_s: float, limit: int) -> list[Job]:
+        """Link jobs whose page nobody is fetching, leased to `worker` for the fetch."""
+        lease_ms = round(lease_s * 1000)
+        # Workers look often and links are rare: a read first spares the writer a transaction.
+        if not await self._db.read(lambda cur: job_sql.fetch_waiting(cur, now_ms())):
+            return []
+        return await self._db.write(
+            lambda cur: job_sql.lease_fetches(cur, worker, now_ms(), lease_ms, limit))
+
+    async def release_leases(self) -> int:
+        """End every lease (a process alone on its database, at start-up); how many."""
+        return await self._db.write(job_sql.release_leases)
 
     async def get(self, chat_id: int, job_id: int) -> Job | None:
         """One job of this chat, or None."""
@@ -160,6 +179,12 @@ class JobsRepository:
             (job_id, chat_id, job_id, chat_id),
         ))
         return {as_int(part): as_int(message_id) for part, message_id in found}
+
+    async def record_part(self, chat_id: int, job_id: int, part: int, message_id: int) -> int:
+        """Record the message of part `part` unless one is recorded (another process delivering
+        the same job got there first); the message that stands (storage/queue.py)."""
+        return await self._db.write(
+            lambda cur: queue.first_part(cur, chat_id, job_id, part, message_id))
 
     async def set_part_message(
         self, chat_id: int, job_id: int, part: int, message_id: int

@@ -7,8 +7,9 @@ holds its whole chat, and the chat's digests are delivered in paste order. A cla
 statement: PostgreSQL locks the chosen row FOR UPDATE SKIP LOCKED (concurrent claimers move
 on to the next chat instead of waiting); SQLite runs it on its single writer.
 
-`JobsRepository.claim_next` (no lease) stays for the single-process bot (`--role all`); its
-running jobs count as unleased, so the two must not share a database.
+The bot's worker claims here in every role (bot/services/claims.py); `--role all`, alone on its
+database, first ends every lease (`JobsRepository.release_leases`) so its previous run's jobs
+resume at once. `JobsRepository.claim_next` (no lease) is no longer used by the bot.
 """
 
 from __future__ import annotations

@@ -49,8 +49,8 @@ async def on_text(update: Update, context: BotContext) -> None:
     username = context.bot.username
     rt = context.rt
     user = update.effective_user
-    pending = user is not None and rt.intake.pending(chat.id, user.id)
-    if not is_private(chat) and not pending and not addressed(message, username):
+    if not is_private(chat) and not addressed(message, username) and not (
+            user is not None and await rt.intake.pending(chat.id, user.id)):
         return
     # A forwarded post is whole (posts are ≤ 4096 chars); only pastes are split by clients.
     merge = message.forward_origin is None

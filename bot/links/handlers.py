@@ -45,8 +45,8 @@ async def on_link_message(update: Update, context: BotContext) -> None:
     rt = context.rt
     username = context.bot.username
     # The next piece of an open paste, and group chatter, are not link requests.
-    if rt.intake.pending(chat.id, user.id) or (not is_private(chat)
-                                               and not addressed(message, username)):
+    if (not is_private(chat) and not addressed(message, username)) or await rt.intake.pending(
+            chat.id, user.id):
         await on_text(update, context)
         return
     body = strip_mention(message.text or message.caption or "", username)

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from bot.links.guard import LinkError
 from bot.links.reader import LinkReader
 from bot.links.source import site_of, with_source
+from bot.services.claims import woken
 from bot.views.texts import text
 from storage import Job, StoredDigest
 from storage.digests import DigestsRepository
@@ -23,6 +24,8 @@ CONCURRENT_FETCHES = 4
 Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
 # Answers a job that ends without a digest, and ends it once the answer is shown.
 Refuse = Callable[[Job, str, str], Awaitable[object]]
+# Link jobs whose page no process fetches, now this one's to fetch (at most the number given).
+Lease = Callable[[int], Awaitable[list[Job]]]
 
 
 class LinkJobStore(Protocol):
@@ -40,7 +43,7 @@ class LinkJobStore(Protocol):
 class LinkJobs:
     """Fetches a link job's page; the job is summarised by the worker once its text is stored.
 
-    A slow site holds only its own chat (claim_next_job skips a chat waiting for a page);
+    A slow site holds only its own chat (the queue gives no job of a chat waiting for a page);
     every failure is answered in the reader's language and the job ends without a digest.
     """
 
@@ -57,6 +60,23 @@ class LinkJobs:
     def warm(self) -> None:
         """Load the extractor in the background (~0.2 s), so the first link is not slower."""
         self._spawn(asyncio.to_thread(importlib.import_module, "bot.links.extract"), "links-warm")
+
+    async def keep_fetching(self, lease: Lease, track: Callable[[Job], object],
+                            wake: asyncio.Event, poll_s: float) -> None:
+        """Fetch the pages nobody fetches, as slots free up: `lease` hands this process the link
+        jobs no process is fetching (each page once across processes); woken by `wake` or every
+        `poll_s`."""
+        while True:
+            free = CONCURRENT_FETCHES - len(self._fetching)
+            try:
+                pages = await lease(free) if free > 0 else []
+            except Exception:
+                log.exception("could not look for links to fetch; trying again")
+                pages = []
+            for job in pages:
+                track(job)
+                self.start(job)
+            await woken(wake, poll_s)
 
     def start(self, job: Job) -> None:
         """Fetch the job's page in the background (once, however often it is submitted)."""

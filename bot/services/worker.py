@@ -1,5 +1,9 @@
 """The job worker: one article at a time, summarised off the event loop, each digest stored once
-and shown once (replies edit placeholders recorded before use: bot/transport/placeholders.py)."""
+and shown once (replies edit placeholders recorded before use: bot/transport/placeholders.py).
+
+Jobs are claimed from the store under a lease (bot/services/claims.py), so any number of worker
+processes share one queue; a worker looks for jobs other processes queued every `queue_poll_s`.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from telegram.constants import ChatAction
 
 from bot.links.jobs import LinkJobs
 from bot.links.reader import LinkReader
+from bot.services.claims import Claims, woken
 from bot.services.engines import EngineBox
 from bot.services.replies import Replies
 from bot.services.status import StatusBoard, Tracked
@@ -49,11 +54,19 @@ class Worker:
                                    every_s=settings.status_every_s)
         self._loop_task: asyncio.Task[None] | None = None
         self._checked: set[int] = set()  # jobs intake deduplicated conclusively (see submit)
+        self._drained = False  # the queue was seen empty since the start
+        self._claims = Claims(store, settings.lease_s, alone=settings.role == "all")
+        self._links_wake = asyncio.Event()
         self.latencies_ms: list[int] = []
         self._replies = Replies(store, bot, spawn=self._spawn, forget=self._status.forget,
                                 backoff_s=settings.retry_backoff_s)
-        self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._wake.set,
+        self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._ready,
                                refuse=self._refuse_link)
+
+    def _ready(self) -> None:
+        """A page was fetched (its job can run) or failed: a fetch slot is free."""
+        self._wake.set()
+        self._links_wake.set()
 
     def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
         task = asyncio.get_running_loop().create_task(coro, name=name)
@@ -65,20 +78,21 @@ class Worker:
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
 
     async def start(self) -> None:
-        """Resume unfinished jobs of a previous run, then start taking jobs."""
+        """Start taking jobs: queued ones, and those whose worker's lease ran out (a previous
+        run's included, which resume)."""
         if self._loop_task is not None:
             raise RuntimeError("worker already started")
-        for job in await self._store.jobs.recover():
-            self._track(job)
-            self._links.start(job)
-            if job.status == "done":
-                self._spawn(self._deliver_recovered(job), f"redeliver-{job.id}")
+        await self._claims.start()
         self._loop_task = asyncio.get_running_loop().create_task(self._run(), name="worker")
+        self._spawn(self._claims.keep_alive(), "leases")
+        self._spawn(self._links.keep_fetching(self._claims.fetches, self._track, self._links_wake,
+                                              self._settings.queue_poll_s), "link-pages")
         self._links.warm()
         self._wake.set()
 
     async def stop(self) -> None:
-        """Stop taking jobs; a job cut short stays `running` and is re-queued at start-up."""
+        """Stop taking jobs; a job cut short goes back to the queue (its lease ends now) and is
+        taken by another worker, or by this one's next start."""
         if self._loop_task is not None:
             self._loop_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -88,6 +102,8 @@ class Worker:
         for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        with contextlib.suppress(Exception):  # a SIGKILL gives no chance either: leases expire
+            await self._claims.release()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def submit(self, job: Job, *, checked: bool = False) -> None:
@@ -95,11 +111,14 @@ class Worker:
 
         `checked`: intake found no digest of this article while no job of the chat was in
         flight, so there is nothing it could duplicate and the worker does not look again.
+        Without a running worker (an ingress process) the job waits for a worker process.
         """
+        if self._loop_task is None:
+            return
         if checked:
             self._checked.add(job.id)
         self._track(job)
-        self._links.start(job)
+        self._links_wake.set()
         self._wake.set()
 
     def _track(self, job: Job) -> Tracked:
@@ -110,15 +129,20 @@ class Worker:
         return self._status.in_chat(chat_id)
 
     def busy(self) -> bool:
-        """Whether any job is waiting, running or undelivered in this run."""
-        return len(self._status) > 0
+        """Whether any job is waiting, running or undelivered in this run (or, just started,
+        whether the queue may still hold jobs to resume)."""
+        return len(self._status) > 0 or (self._loop_task is not None and not self._drained)
 
     async def _run(self) -> None:
         while True:
-            job = await self._store.jobs.claim_next()
+            job = await self._claims.next()
             if job is None:
-                await self._wake.wait()
-                self._wake.clear()
+                self._drained = True
+                await woken(self._wake, self._settings.queue_poll_s)
+                continue
+            self._track(job)
+            if job.status == "done":  # its worker died before delivering it
+                self._spawn(self._deliver_recovered(job), f"redeliver-{job.id}")
                 continue
             try:
                 await self._process(job)
@@ -182,6 +206,11 @@ class Worker:
             job.chat_id, stored.number, digest.input_words, digest.summary_words, digest.engine, ms,
         )
         # One try inline (it paces the queue); retries go beside it, not holding up other chats.
+        if not await self._claims.holds(job.chat_id, job.id):
+            # This worker stalled past its lease: the worker that took the job over shows it.
+            log.warning("job %s was taken over by another worker; not delivering it", job.id)
+            self._status.forget(job.id)
+            return
         await self._replies.deliver_digest(tracked, stored, tries=1)
 
     async def _failed(self, job: Job, tracked: Tracked, exc: Exception) -> None:

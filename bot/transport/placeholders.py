@@ -4,7 +4,9 @@ The Bot API has no idempotent send: a `sendMessage` whose answer was lost (a cra
 connection) may or may not have shown a message. A digest is therefore never sent; each of its
 parts edits a placeholder message whose id was stored before the edit. Sending the placeholder
 again can at worst leave a stray placeholder; editing again with the same text is a no-op
-("message is not modified"), so a retry after any failure shows each part exactly once.
+("message is not modified"), so a retry after any failure shows each part exactly once. Two
+processes delivering one job (a worker that stalled past its lease, and the one that took the
+job over) agree on one message per part: the first recorded stands, the other is deleted.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Protocol
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
-from bot.transport.delivery import edit_html, send_html
+from bot.transport.delivery import best_effort, edit_html, send_html
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,10 @@ class PartsStore(Protocol):
 
     async def set_part_message(self, chat_id: int, job_id: int, part: int,
                                message_id: int) -> None:
-        """Record the message of one part."""
+        """Record (or replace) the message of one part."""
+
+    async def record_part(self, chat_id: int, job_id: int, part: int, message_id: int) -> int:
+        """Record the message of one part unless one is recorded; the message that stands."""
 
 
 async def _placeholders(bot: Bot, store: PartsStore, chat_id: int, job_id: int, parts: int, *,
@@ -39,8 +44,9 @@ async def _placeholders(bot: Bot, store: PartsStore, chat_id: int, job_id: int, 
     for part in range(parts):
         if part not in known:
             sent = await send_html(bot, chat_id, placeholder, reply_to=reply_to)
-            await store.set_part_message(chat_id, job_id, part, sent.message_id)
-            known[part] = sent.message_id
+            known[part] = await store.record_part(chat_id, job_id, part, sent.message_id)
+            if known[part] != sent.message_id:  # another process placed this part first
+                await best_effort(bot.delete_message(chat_id, sent.message_id), "placeholder")
     return known
 
 

@@ -66,7 +66,7 @@ async def accept(rt: Runtime, sent: Sent) -> Answer | None:
     fits = len(article) <= rt.settings.max_article_chars
     # Only a piece cut by the client near Telegram's limit waits for more of the same paste.
     more = sent.merge and is_client_split(sent.raw)
-    if sent.merge and fits and rt.intake.pending(sent.chat_id, sent.user_id):
+    if sent.merge and fits and await rt.intake.pending(sent.chat_id, sent.user_id):
         # The piece after a client split joins the paste whatever its length.
         if article.strip():
             await _add_piece(rt, sent, article, settings, lang, more=more)

@@ -6,7 +6,8 @@ piece), or after the quiet window otherwise.
 
 Each fragment is written to the store before the handler returns (so before the update is
 confirmed to Telegram); the job is made in one transaction when the user has been quiet for the
-window. Fragment groups left by a crash are turned into jobs on start-up.
+window, checked in the closing transaction: pieces of one paste may reach other processes
+(ingress replicas), so whether a paste is open is read from the store too (sweep.py: the rest).
 
 A paste never grows past the article limit: the fragment that would take it over closes it (its
 job is made at once, so what was pasted first is kept), and that fragment and the rest of the
@@ -22,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.paste.extract import NotArticle
+from bot.services.intake.sweep import PasteSweep, now_ms
 from storage import Job, Store
 
 log = logging.getLogger(__name__)
@@ -72,10 +74,15 @@ class Intake:
         self._overflows: dict[tuple[int, int], _Overflow] = {}
         self._closed = False
         self._closing = 0
+        self._sweep = PasteSweep(store, window_s, self._close_stored)
 
-    def pending(self, chat_id: int, user_id: int) -> bool:
-        """Whether this user has an open paste in this chat (more fragments merge into it)."""
-        return (chat_id, user_id) in self._groups or (chat_id, user_id) in self._overflows
+    async def pending(self, chat_id: int, user_id: int) -> bool:
+        """Whether this user has an open paste in this chat (more fragments merge into it),
+        here or in another process sharing the store."""
+        if (chat_id, user_id) in self._groups or (chat_id, user_id) in self._overflows:
+            return True
+        since = now_ms() - round(self._window * 1000)
+        return await self._store.chats.paste_open(chat_id, user_id, since)
 
     def busy(self) -> bool:
         """Whether any paste is still open or being turned into a job."""
@@ -163,14 +170,18 @@ class Intake:
             del self._groups[key]
         self._closing += 1
         try:
-            await self._close(key, group)
+            # After a quiet window, close only if no process got a piece since (then it times
+            # the paste, or the sweep closes it); the paste's last piece closes it at once.
+            quiet_before = now_ms() - round(self._window * 1000) if delay else None
+            await self._close(key, group, quiet_before)
         except Exception:
             # The fragments stay on disk and are recovered at the next start-up.
             log.exception("could not close the paste of chat %s", key[0])
         finally:
             self._closing -= 1
 
-    async def _close(self, key: tuple[int, int], group: _Group) -> None:
+    async def _close(self, key: tuple[int, int], group: _Group,
+                     quiet_before: int | None = None) -> None:
         chat_id, user_id = key
         fragments = await self._store.chats.fragments(chat_id, user_id)
         chars = len("\n".join(f.text for f in fragments))
@@ -182,28 +193,34 @@ class Intake:
             return
         job = await self._store.jobs.fragments_to_job(
             chat_id, user_id, length=group.length, language=group.language,
-            reply_to=group.reply_to,
+            reply_to=group.reply_to, quiet_before=quiet_before,
         )
         if job is not None:
             await self._on_job(job)
 
-    async def recover(self) -> int:
-        """Schedule every fragment group left on disk by a previous run; return their number."""
-        owners = await self._store.chats.recover_fragment_owners()
-        for chat_id, user_id in owners:
-            fragments = await self._store.chats.fragments(chat_id, user_id)
-            if not fragments:
-                continue
-            chat = await self._store.chats.settings(chat_id)
-            group = _Group(chat.length, chat.language, min(f.message_id for f in fragments),
-                           chars=len("\n".join(f.text for f in fragments)))
-            self._groups[(chat_id, user_id)] = group
-            self._schedule((chat_id, user_id), group, 0)
-        return len(owners)
+    async def recover(self, *, alone: bool = True) -> int:
+        """Close the pastes left on disk (see PasteSweep.start) and keep sweeping; how many."""
+        return await self._sweep.start(alone=alone)
+
+    async def _close_stored(self, key: tuple[int, int], quiet_before: int | None) -> bool:
+        """Close a paste on disk that no timer here waits for; whether there was one."""
+        fragments = await self._store.chats.fragments(*key)
+        if key in self._groups or key in self._overflows or not fragments:
+            return False
+        chat = await self._store.chats.settings(key[0])
+        group = _Group(chat.length, chat.language, min(f.message_id for f in fragments),
+                       chars=len("\n".join(f.text for f in fragments)))
+        self._closing += 1
+        try:
+            await self._close(key, group, quiet_before)
+        finally:
+            self._closing -= 1
+        return True
 
     async def close(self) -> None:
         """Stop the timers; open groups stay on disk for the next start-up. Idempotent."""
         self._closed = True
+        await self._sweep.stop()
         timers = [g.timer for g in self._groups.values() if g.timer is not None]
         timers += [o.timer for o in self._overflows.values() if o.timer is not None]
         for timer in timers:
@@ -213,3 +230,4 @@ class Intake:
                 await timer
         self._groups.clear()
         self._overflows.clear()
+

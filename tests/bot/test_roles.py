@@ -1,0 +1,83 @@
+"""`tomtat run --role`: an ingress stores and answers but never summarises; a worker summarises
+what another process stored; the role is read once, and a setup that cannot work says why."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application
+from bot.cli import main
+from bot.settings import Settings
+from bot.transport.roles import serve_worker
+from storage import Store
+from tests.bot.conftest import USER, FakeEngine, make_settings, start_bot
+from tests.support.fake_request import FakeBotAPI
+
+
+def test_the_role_comes_from_the_environment_and_the_flag_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    none = tmp_path / "none.env"
+    assert Settings.from_env({}, dotenv=none).role == "all"
+    assert Settings.from_env({"TOMTAT_ROLE": " Worker "}, dotenv=none).role == "worker"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:abc")
+    monkeypatch.setenv("TOMTAT_ROLE", "boss")
+    assert main(["run"]) == 2
+    assert "role must be one of all, ingress, worker" in capsys.readouterr().err
+    monkeypatch.setenv("TOMTAT_ROLE", "worker")
+    # The flag wins over the environment: an ingress behind one URL needs the shared secret.
+    assert main(["run", "--role", "ingress", "--webhook-url", "https://bot.example.org/t"]) == 2
+    assert "TOMTAT_WEBHOOK_SECRET" in capsys.readouterr().err
+
+
+async def test_an_ingress_stores_the_article_and_answers_commands_but_never_summarises(
+    tmp_path: Path, article: str
+) -> None:
+    engine = FakeEngine()
+    async with start_bot(make_settings(tmp_path, role="ingress"), engine) as h:
+        await h.send(article)
+        await h.send("/help")
+        await asyncio.sleep(0.3)
+        assert await h.rt.store.jobs.queue_length() == 1  # stored for a worker
+        assert h.digests() == [] and engine.calls == 0
+        assert any("/history" in t for t in h.texts())  # /help was answered
+
+
+async def test_a_worker_summarises_what_an_ingress_stored(tmp_path: Path, article: str) -> None:
+    async with start_bot(make_settings(tmp_path, role="ingress")) as ingress:
+        await ingress.send(article)
+        await asyncio.sleep(0.3)
+        assert await ingress.rt.store.jobs.queue_length() == 1
+    engine = FakeEngine()
+    worker_settings = make_settings(tmp_path, role="worker", queue_poll_s=0.05)
+    async with start_bot(worker_settings, engine, ingress.api) as worker:
+        await worker.settle()
+        assert engine.calls == 1
+        (digest,) = worker.digests(USER)
+        assert "#1" in digest
+
+
+async def test_a_worker_process_takes_no_updates_and_runs_what_is_queued(
+    tmp_path: Path, article: str
+) -> None:
+    settings = make_settings(tmp_path, role="worker", queue_poll_s=0.05)
+    async with Store(settings.db_path) as store:  # an ingress queued it
+        await store.jobs.enqueue(USER, USER, article, (5,), length="medium", language="vi",
+                                 reply_to=5)
+    api = FakeBotAPI()
+    app = build_application(settings, request=api, engine=FakeEngine(), rate_limiter=False)
+    stop = asyncio.Event()
+    serving = asyncio.ensure_future(serve_worker(app, stop))
+    for _ in range(200):
+        if any("#1" in shown for shown in api.visible(USER)):
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    await serving
+    assert any("#1" in shown for shown in api.visible(USER))
+    called = {call.method for call in api.calls}
+    assert not called & {"getUpdates", "setWebhook", "deleteWebhook", "setMyCommands"}
