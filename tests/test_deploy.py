@@ -1,5 +1,7 @@
-"""compose.yaml (PostgreSQL, two ingress replicas behind nginx, two workers) cannot run here (no
-container images): it is checked as YAML, and each process's settings as the bot would read them."""
+"""deploy/compose.yaml (PostgreSQL, two ingress replicas behind nginx, two workers) can't run here.
+
+No container images here: it is checked as YAML, and each process's settings as the bot reads them.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +15,14 @@ from bot.settings import Settings
 from bot.transport.webhook import WebhookConfig
 
 ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = ROOT / "deploy"  # compose resolves its relative paths from here
 SAMPLE = {"TELEGRAM_BOT_TOKEN": "123456:ABC", "TOMTAT_WEBHOOK_SECRET": "s3cret",
           "TOMTAT_PUBLIC_URL": "https://bot.example.org"}
 VARIABLE = re.compile(r"\$\{(\w+)(?::[-?]([^}]*))?\}")
 
 
 def compose() -> dict[str, Any]:
-    loaded = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    loaded = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
 
@@ -63,7 +66,7 @@ def test_every_process_shares_the_database_the_token_and_one_webhook_secret() ->
 def test_nginx_sends_the_webhook_path_to_both_replicas_on_their_port() -> None:
     services = compose()["services"]
     mount = next(v for v in services["lb"]["volumes"] if "nginx" in v)
-    conf = (ROOT / mount.split(":")[0]).read_text(encoding="utf-8")
+    conf = (DEPLOY / mount.split(":")[0]).read_text(encoding="utf-8")
     upstreams = set(re.findall(r"server\s+([\w-]+):(\d+)", conf))
     for name in ("ingress-1", "ingress-2"):
         config = WebhookConfig.from_settings(settings_of(services[name]))
@@ -72,8 +75,9 @@ def test_nginx_sends_the_webhook_path_to_both_replicas_on_their_port() -> None:
 
 
 def test_the_image_holds_the_three_packages_and_runs_the_bot() -> None:
-    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    build = compose()["services"]["worker"]["build"]
+    assert (DEPLOY / build["context"]).resolve() == ROOT
+    dockerfile = (ROOT / build["dockerfile"]).read_text(encoding="utf-8")
     for package in ("bot", "summarizer", "storage"):
         assert f"COPY {package} ./{package}" in dockerfile
     assert 'ENTRYPOINT ["tomtat", "run"]' in dockerfile
-    assert compose()["services"]["worker"]["build"] == "."
