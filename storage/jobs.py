@@ -24,14 +24,17 @@ class JobsRepository:
     async def enqueue(
         self, chat_id: int, user_id: int, text: str, message_ids: Sequence[int], *,
         length: str, language: str | None, reply_to: int | None, source: str | None = None,
+        content_hash: str | None = None,
     ) -> Job:
         """Accept one article for summarising; it is on disk when this returns.
 
         Its message ids are remembered (see `for_message`) in the same transaction; `source`
-        (a link to the forwarded post) goes to the article when it is stored.
+        (a link to the forwarded post) goes to the article when it is stored. `content_hash`
+        (`folding.content_hash(text)`, when the caller has it) is stored with the job, else
+        computed here.
         """
         new = NewJob(chat_id, user_id, text, list(message_ids), check_length(length), language,
-                     reply_to, source=source)
+                     reply_to, source=source, content_hash=content_hash)
         return await self._db.write(lambda cur: job_sql.insert_job(cur, new))
 
     async def enqueue_links(

@@ -11,13 +11,13 @@ Find = Callable[[int, str, str], Awaitable[StoredDigest | None]]
 
 
 def count_lookups(harness: Harness) -> list[str]:
-    """Record every history lookup by content (the article's first words)."""
+    """Record every history lookup by content (the article's hash)."""
     seen: list[str] = []
     real: Find = harness.rt.store.digests.find_by_content
 
-    async def counted(chat_id: int, text: str, length: str) -> StoredDigest | None:
-        seen.append(text[:20])
-        return await real(chat_id, text, length)
+    async def counted(chat_id: int, text_hash: str, length: str) -> StoredDigest | None:
+        seen.append(text_hash)
+        return await real(chat_id, text_hash, length)
 
     harness.rt.store.digests.find_by_content = counted  # type: ignore[method-assign]
     return seen

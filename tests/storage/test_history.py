@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from storage import BulkDigest, Store
+from storage.folding import content_hash
 from tests.storage.conftest import ARTICLE, add_digest, make_digest
 
 
@@ -58,7 +59,7 @@ async def test_clear_history_returns_count_and_keeps_numbering(store: Store) -> 
     assert (await store.digests.history(1)).total == 0
     assert await store.search.words(1, "trụ sở") == ([], 0)
     assert await store.digests.officials_overview(1) == []
-    assert await store.digests.find_by_content(1, ARTICLE) is None
+    assert await store.digests.find_by_content(1, content_hash(ARTICLE)) is None
     assert await add_digest(store, 1) == 4
 
 
