@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage import job_sql, queue
+from storage import job_sql
 from storage.database import Cursor, Database
 from storage.job_sql import NewJob, check_length
 from storage.models import Job, StoredDigest
@@ -182,12 +182,6 @@ class JobsRepository:
             (job_id, chat_id, job_id, chat_id),
         ))
         return {as_int(part): as_int(message_id) for part, message_id in found}
-
-    async def record_part(self, chat_id: int, job_id: int, part: int, message_id: int) -> int:
-        """Record the message of part `part` unless one is recorded (another process delivering
-        the same job got there first); the message that stands (storage/queue.py)."""
-        return await self._db.write(
-            lambda cur: queue.first_part(cur, chat_id, job_id, part, message_id))
 
     async def set_part_message(
         self, chat_id: int, job_id: int, part: int, message_id: int
