@@ -119,20 +119,6 @@ def merge_fragments(cur: Cursor, template: NewJob, quiet_before: int | None = No
     return added
 
 
-def claim(cur: Cursor) -> Job | None:
-    """The oldest claimable queued job, now running (attempts + 1)."""
-    found = rows(
-        cur,
-        "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
-        " WHERE id = (SELECT j.id FROM jobs j WHERE j.status = 'queued' AND NOT EXISTS"
-        " (SELECT 1 FROM jobs w WHERE w.chat_id = j.chat_id AND w.status = 'queued'"
-        " AND w.id <= j.id AND w.url IS NOT NULL AND w.text = '') ORDER BY j.id LIMIT 1)"
-        f" RETURNING {JOB_COLUMNS}",
-        (now_ms(),),
-    )
-    return job(found[0]) if found else None
-
-
 def cleaned(article: Article | None) -> str:
     """The cleaned article as stored and searched: its title, then its paragraphs."""
     if article is None or not article.body.strip():
@@ -183,14 +169,6 @@ def fail(cur: Cursor, chat_id: int, job_id: int, error: str, retry: bool) -> Non
         "UPDATE jobs SET status = ?, error = ?, updated_at = ?, finished_at = ? WHERE id = ?",
         ("queued" if retry else "failed", error, now, None if retry else now, job_id),
     )
-
-
-def recover(cur: Cursor) -> list[Job]:
-    """Running → queued; the queued and done-but-undelivered jobs, oldest first."""
-    cur.execute("UPDATE jobs SET status = 'queued', updated_at = ? WHERE status = 'running'",
-                (now_ms(),))
-    found = rows(cur, f"{JOB_SELECT} WHERE status IN ('queued', 'running', 'done') ORDER BY id")
-    return [job(r) for r in found]
 
 
 def set_fetched(cur: Cursor, chat_id: int, job_id: int, text: str, url: str) -> Job:

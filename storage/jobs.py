@@ -15,7 +15,7 @@ from summarizer.digest import Article, Digest
 
 
 class JobsRepository:
-    """Enqueue (articles, links, merged pastes), claim, complete, fail, deliver, recover."""
+    """Enqueue (articles, links, merged pastes), complete, fail, deliver; claims: queue.py."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -66,14 +66,6 @@ class JobsRepository:
     async def for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
         return await self._db.read(lambda cur: job_sql.job_of_message(cur, chat_id, message_id))
-
-    async def claim_next(self) -> Job | None:
-        """Cross-chat: the oldest queued job becomes running, attempts + 1.
-
-        A link whose page is still being fetched is skipped, and so is every later job of its
-        chat (the chat's digests keep their order); other chats go on meanwhile.
-        """
-        return await self._db.write(job_sql.claim)
 
     # -- helping the queue across processes (storage/queue.py) --------------------------------
 
@@ -163,10 +155,6 @@ class JobsRepository:
         return await self._db.read(lambda cur: count(
             cur, "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
         ))
-
-    async def recover(self) -> list[Job]:
-        """Cross-chat, start-up: running → queued; return queued and done-but-undelivered jobs."""
-        return await self._db.write(job_sql.recover)
 
     async def part_messages(self, chat_id: int, job_id: int) -> dict[int, int]:
         """Part number → message id, for the parts of a job's reply that have a message already.

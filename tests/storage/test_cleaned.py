@@ -22,7 +22,7 @@ CLEANED = Article(
 async def test_clutter_is_not_searched_and_the_original_is_the_paste(store: Store) -> None:
     job = await store.jobs.enqueue(3, 7, PASTE, [1], length="medium", language=None,
                                    reply_to=None)
-    await store.jobs.claim_next()
+    await store.queue.claim("w1")
     stored = await store.jobs.complete(3, job.id, make_digest(), article=CLEANED)
     assert await store.search.words(3, "dưa hấu") == ([], 0)
     assert (await store.search.words(3, "trụ sở làm việc"))[1] == 1
