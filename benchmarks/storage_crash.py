@@ -50,7 +50,7 @@ async def writer(db: Path, tasks: int) -> None:
     """Write forever from several tasks; print each digest once its commit has returned."""
     base = random.randrange(10**9) * 10**8  # message ids unique across writer runs
     async with Store(db) as store:
-        await store.jobs.recover()
+        await store.jobs.release_leases()  # alone on the file: the killed writer's leases end
 
         async def work(worker: int) -> None:
             n = 0
@@ -68,12 +68,13 @@ async def writer(db: Path, tasks: int) -> None:
                 )
                 if job is None:
                     continue
-                claimed = await store.jobs.claim_next()
+                claimed = await store.queue.claim(f"writer-{worker}")
                 if claimed is None:
                     continue
                 stored = await store.jobs.complete(
                     claimed.chat_id, claimed.id, digest_for(claimed.id)
                 )
+                await store.jobs.mark_delivered(claimed.chat_id, claimed.id)  # frees the chat
                 print(f"ok {stored.chat_id} {stored.number} {claimed.id}", flush=True)
 
         await asyncio.gather(*(work(i) for i in range(tasks)))

@@ -47,6 +47,7 @@ class NewArticle:
     message_ids: Sequence[int]
     created_at: int
     url: str | None = None
+    content_hash: str | None = None  # of `text`, when already known (else computed here)
 
 
 def digest_by_number(cur: Cursor, chat_id: int, number: int) -> StoredDigest | None:
@@ -87,7 +88,8 @@ def insert_digest(ft: FullText, cur: Cursor, article: NewArticle, digest: Digest
         f"INSERT INTO articles ({ARTICLE_COLUMNS}, url, original) VALUES (?,?,?,?,?,?,?,?,?)"
         " RETURNING id",
         (chat_id, article.user_id, created_at, json.dumps(list(article.message_ids)),
-         content_hash(article.text), digest.title, article.body, article.url, original),
+         article.content_hash or content_hash(article.text), digest.title, article.body,
+         article.url, original),
     ))
     digest_id = as_int(_first(cur,
         f"INSERT INTO digests ({DIGEST_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"

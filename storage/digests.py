@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from storage.database import Cursor, Database
 from storage.digest_sql import delete_digests, digest_by_number, replace_digest
-from storage.folding import content_hash
 from storage.history import MAX_PAGE, history_page
 from storage.job_sql import check_length
 from storage.models import HistoryPage, StoredDigest
@@ -38,18 +37,18 @@ class DigestsRepository:
         return await self._db.read(lambda cur: digest_by_number(cur, chat_id, number))
 
     async def find_by_content(
-        self, chat_id: int, text: str, length: str | None = None
+        self, chat_id: int, text_hash: str, length: str | None = None
     ) -> StoredDigest | None:
-        """The chat's newest digest of the same article (NFC, tones, case, spacing ignored).
+        """The chat's newest digest of the same article: `text_hash` is `folding.content_hash`
+        of its text (NFC, tones, case, spacing ignored), computed once per article by the caller.
 
         With `length`, only a digest written at that length (or of unknown length) counts.
         """
 
         def newest(cur: Cursor) -> StoredDigest | None:
-            # Hashed here, on the reader's thread: a long paste takes milliseconds to fold.
             row = one(
                 cur, f"{DIGEST_SELECT} WHERE a.chat_id = ? AND a.content_hash = ?{SAME_LENGTH}",
-                (chat_id, content_hash(text), length, length),
+                (chat_id, text_hash, length, length),
             )
             return stored_digest(row) if row else None
 

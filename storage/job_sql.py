@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from storage.database import Cursor
 from storage.digest_sql import NewArticle, digest_by_number, insert_digest
+from storage.folding import content_hash
 from storage.models import Job, JobNotFoundError, StoredDigest
 from storage.rows import JOB_COLUMNS, JOB_SELECT, from_ms, job, now_ms
 from storage.search.dialect import FullText
@@ -28,6 +29,7 @@ class NewJob:
     reply_to: int | None
     url: str | None = None
     source: str | None = None
+    content_hash: str | None = None  # of `text`; computed on insert when not given
 
 
 def check_length(length: str) -> str:
@@ -51,14 +53,16 @@ def insert_job(cur: Cursor, new: NewJob) -> Job:
     """Insert a queued job (and the chat row if new); returns it as stored."""
     now = now_ms()
     ensure_chat(cur, new.chat_id)
+    hashed = new.content_hash or (content_hash(new.text) if new.text else None)
     # RETURNING the whole row (defaults included) saves reading the job back.
     added = job(rows(
         cur,
         "INSERT INTO jobs (chat_id, user_id, text, message_ids, status, created_at, updated_at,"
-        " length, language, reply_to, url, source) VALUES (?,?,?,?, 'queued', ?,?,?,?,?,?,?)"
+        " length, language, reply_to, url, source, content_hash)"
+        " VALUES (?,?,?,?, 'queued', ?,?,?,?,?,?,?,?)"
         f" RETURNING {JOB_COLUMNS}",
         (new.chat_id, new.user_id, new.text, json.dumps(list(new.message_ids)), now, now,
-         new.length, new.language, new.reply_to, new.url, new.source or None),
+         new.length, new.language, new.reply_to, new.url, new.source or None, hashed),
     )[0])
     cur.executemany(
         "INSERT INTO job_messages (chat_id, message_id, job_id) VALUES (?, ?, ?)"
@@ -115,20 +119,6 @@ def merge_fragments(cur: Cursor, template: NewJob, quiet_before: int | None = No
     return added
 
 
-def claim(cur: Cursor) -> Job | None:
-    """The oldest claimable queued job, now running (attempts + 1)."""
-    found = rows(
-        cur,
-        "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?"
-        " WHERE id = (SELECT j.id FROM jobs j WHERE j.status = 'queued' AND NOT EXISTS"
-        " (SELECT 1 FROM jobs w WHERE w.chat_id = j.chat_id AND w.status = 'queued'"
-        " AND w.id <= j.id AND w.url IS NOT NULL AND w.text = '') ORDER BY j.id LIMIT 1)"
-        f" RETURNING {JOB_COLUMNS}",
-        (now_ms(),),
-    )
-    return job(found[0]) if found else None
-
-
 def cleaned(article: Article | None) -> str:
     """The cleaned article as stored and searched: its title, then its paragraphs."""
     if article is None or not article.body.strip():
@@ -147,8 +137,10 @@ def complete(
             return existing
     now = now_ms()
     body = cleaned(article) or current.text
+    # Jobs queued before v12 have no hash yet: computed here, once.
+    hashed = current.content_hash or content_hash(current.text)
     new = NewArticle(chat_id, current.user_id, current.text, body, current.message_ids, now,
-                     current.url)
+                     current.url, hashed)
     article_id, number = insert_digest(ft, cur, new, digest)
     cur.execute(
         "UPDATE digests SET length = ? WHERE chat_id = ? AND number = ?",
@@ -179,20 +171,13 @@ def fail(cur: Cursor, chat_id: int, job_id: int, error: str, retry: bool) -> Non
     )
 
 
-def recover(cur: Cursor) -> list[Job]:
-    """Running → queued; the queued and done-but-undelivered jobs, oldest first."""
-    cur.execute("UPDATE jobs SET status = 'queued', updated_at = ? WHERE status = 'running'",
-                (now_ms(),))
-    found = rows(cur, f"{JOB_SELECT} WHERE status IN ('queued', 'running', 'done') ORDER BY id")
-    return [job(r) for r in found]
-
-
 def set_fetched(cur: Cursor, chat_id: int, job_id: int, text: str, url: str) -> Job:
-    """A link job's fetched text and canonical address."""
+    """A link job's fetched text (and its hash) and canonical address."""
     job_in_chat(cur, chat_id, job_id)
     cur.execute(
-        "UPDATE jobs SET text = ?, url = ?, updated_at = ? WHERE id = ? AND text = ''",
-        (text, url, now_ms(), job_id),
+        "UPDATE jobs SET text = ?, url = ?, content_hash = ?, updated_at = ?"
+        " WHERE id = ? AND text = ''",
+        (text, url, content_hash(text), now_ms(), job_id),
     )
     return job_in_chat(cur, chat_id, job_id)
 

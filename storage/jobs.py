@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storage import job_sql, queue
+from storage import job_sql
 from storage.database import Cursor, Database
 from storage.job_sql import NewJob, check_length
 from storage.models import Job, StoredDigest
@@ -15,7 +15,7 @@ from summarizer.digest import Article, Digest
 
 
 class JobsRepository:
-    """Enqueue (articles, links, merged pastes), claim, complete, fail, deliver, recover."""
+    """Enqueue (articles, links, merged pastes), complete, fail, deliver; claims: queue.py."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -24,14 +24,17 @@ class JobsRepository:
     async def enqueue(
         self, chat_id: int, user_id: int, text: str, message_ids: Sequence[int], *,
         length: str, language: str | None, reply_to: int | None, source: str | None = None,
+        content_hash: str | None = None,
     ) -> Job:
         """Accept one article for summarising; it is on disk when this returns.
 
         Its message ids are remembered (see `for_message`) in the same transaction; `source`
-        (a link to the forwarded post) goes to the article when it is stored.
+        (a link to the forwarded post) goes to the article when it is stored. `content_hash`
+        (`folding.content_hash(text)`, when the caller has it) is stored with the job, else
+        computed here.
         """
         new = NewJob(chat_id, user_id, text, list(message_ids), check_length(length), language,
-                     reply_to, source=source)
+                     reply_to, source=source, content_hash=content_hash)
         return await self._db.write(lambda cur: job_sql.insert_job(cur, new))
 
     async def enqueue_links(
@@ -63,14 +66,6 @@ class JobsRepository:
     async def for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
         return await self._db.read(lambda cur: job_sql.job_of_message(cur, chat_id, message_id))
-
-    async def claim_next(self) -> Job | None:
-        """Cross-chat: the oldest queued job becomes running, attempts + 1.
-
-        A link whose page is still being fetched is skipped, and so is every later job of its
-        chat (the chat's digests keep their order); other chats go on meanwhile.
-        """
-        return await self._db.write(job_sql.claim)
 
     # -- helping the queue across processes (storage/queue.py) --------------------------------
 
@@ -161,10 +156,6 @@ class JobsRepository:
             cur, "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
         ))
 
-    async def recover(self) -> list[Job]:
-        """Cross-chat, start-up: running → queued; return queued and done-but-undelivered jobs."""
-        return await self._db.write(job_sql.recover)
-
     async def part_messages(self, chat_id: int, job_id: int) -> dict[int, int]:
         """Part number → message id, for the parts of a job's reply that have a message already.
 
@@ -179,12 +170,6 @@ class JobsRepository:
             (job_id, chat_id, job_id, chat_id),
         ))
         return {as_int(part): as_int(message_id) for part, message_id in found}
-
-    async def record_part(self, chat_id: int, job_id: int, part: int, message_id: int) -> int:
-        """Record the message of part `part` unless one is recorded (another process delivering
-        the same job got there first); the message that stands (storage/queue.py)."""
-        return await self._db.write(
-            lambda cur: queue.first_part(cur, chat_id, job_id, part, message_id))
 
     async def set_part_message(
         self, chat_id: int, job_id: int, part: int, message_id: int

@@ -97,6 +97,7 @@ class Job:
     status_message_id: int | None
     digest_number: int | None
     url: str | None = None  # a link job: the page to fetch (then its canonical address)
+    content_hash: str | None = None  # of `text`, once (None: page not fetched, or pre-v12)
 
     @property
     def unfetched(self) -> bool:

@@ -9,7 +9,7 @@ on to the next chat instead of waiting); SQLite runs it on its single writer.
 
 The bot's worker claims here in every role (bot/services/claims.py); `--role all`, alone on its
 database, first ends every lease (`JobsRepository.release_leases`) so its previous run's jobs
-resume at once. `JobsRepository.claim_next` (no lease) is no longer used by the bot.
+resume at once.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ DIGEST_SELECT = f"SELECT {DIGEST_FIELDS}{DIGEST_FROM}"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 JOB_COLUMNS = (
     "id, chat_id, user_id, text, message_ids, status, attempts, error, created_at, length,"
-    " language, reply_to, status_message_id, digest_number, url"
+    " language, reply_to, status_message_id, digest_number, url, content_hash"
 )
 JOB_SELECT = f"SELECT {JOB_COLUMNS} FROM jobs"
 DigestValues = tuple[str, str, str, str, str, str | None, int, int, int, int, str]
@@ -144,4 +144,5 @@ def job(row: Sequence[object]) -> Job:
         status_message_id=opt_int(row[12]),
         digest_number=opt_int(row[13]),
         url=opt_str(row[14]),
+        content_hash=opt_str(row[15]),
     )

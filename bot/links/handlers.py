@@ -155,7 +155,7 @@ async def _show_known(update: Update, rt: Runtime, job: Job, existing: StoredDig
     will not take it now, the worker answers it the same way, with its retries.
     """
     try:
-        await deliver_once(update.get_bot(), rt.store.jobs, job.chat_id, job.id,
+        await deliver_once(update.get_bot(), rt.store.jobs, rt.store.queue, job.chat_id, job.id,
                            duplicate_chunks(existing, lang), reply_to=job.reply_to,
                            placeholder=text(lang, "delivering"),
                            reply_markup=buttons(existing, lang))

@@ -15,6 +15,7 @@ from bot.services.claims import woken
 from bot.views.texts import text
 from storage import Job, StoredDigest
 from storage.digests import DigestsRepository
+from storage.folding import content_hash
 from storage.jobs import JobsRepository
 from summarizer.digest import Digest
 
@@ -110,7 +111,11 @@ class LinkJobs:
             found = await self._store.digests.find_by_url(job.chat_id, job.url, job.length)
             if found is not None:
                 return found
-        return await self._store.digests.find_by_content(job.chat_id, job.text, job.length)
+        # The hash stored with the job; a job queued before it was (schema v12) is hashed here.
+        hashed = job.content_hash
+        if hashed is None:
+            hashed = await asyncio.to_thread(content_hash, job.text)
+        return await self._store.digests.find_by_content(job.chat_id, hashed, job.length)
 
     @staticmethod
     def annotate(job: Job, digest: Digest) -> Digest:

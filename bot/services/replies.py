@@ -87,7 +87,8 @@ class Replies:
             for attempt in range(tries):
                 try:
                     await deliver_once(
-                        self._bot, self._store.jobs, tracked.chat_id, tracked.job_id, chunks,
+                        self._bot, self._store.jobs, self._store.queue, tracked.chat_id,
+                        tracked.job_id, chunks,
                         reply_to=tracked.reply_to,
                         placeholder=text(tracked.language, "delivering"),
                         reply_markup=markup,

@@ -33,24 +33,29 @@ class PartsStore(Protocol):
                                message_id: int) -> None:
         """Record (or replace) the message of one part."""
 
+
+class FirstParts(Protocol):
+    """The queue's side: the first message recorded for a part stands (storage/queue.py)."""
+
     async def record_part(self, chat_id: int, job_id: int, part: int, message_id: int) -> int:
         """Record the message of one part unless one is recorded; the message that stands."""
 
 
-async def _placeholders(bot: Bot, store: PartsStore, chat_id: int, job_id: int, parts: int, *,
+async def _placeholders(bot: Bot, store: PartsStore, first: FirstParts, chat_id: int,
+                        job_id: int, parts: int, *,
                         reply_to: int | None, placeholder: str) -> dict[int, int]:
     """A stored message id for each of `parts` parts, sending (in order) those still missing."""
     known = await store.part_messages(chat_id, job_id)
     for part in range(parts):
         if part not in known:
             sent = await send_html(bot, chat_id, placeholder, reply_to=reply_to)
-            known[part] = await store.record_part(chat_id, job_id, part, sent.message_id)
+            known[part] = await first.record_part(chat_id, job_id, part, sent.message_id)
             if known[part] != sent.message_id:  # another process placed this part first
                 await best_effort(bot.delete_message(chat_id, sent.message_id), "placeholder")
     return known
 
 
-async def deliver_once(bot: Bot, store: PartsStore, chat_id: int, job_id: int,
+async def deliver_once(bot: Bot, store: PartsStore, first: FirstParts, chat_id: int, job_id: int,
                        chunks: Sequence[str], *, reply_to: int | None, placeholder: str,
                        reply_markup: InlineKeyboardMarkup | None = None) -> None:
     """Show `chunks` as the job's reply, each part in its own recorded message.
@@ -59,8 +64,8 @@ async def deliver_once(bot: Bot, store: PartsStore, chat_id: int, job_id: int,
 
     Raises TelegramError when a call fails: calling again is safe and shows nothing twice.
     """
-    messages = await _placeholders(bot, store, chat_id, job_id, len(chunks), reply_to=reply_to,
-                                   placeholder=placeholder)
+    messages = await _placeholders(bot, store, first, chat_id, job_id, len(chunks),
+                                   reply_to=reply_to, placeholder=placeholder)
     for part, chunk in enumerate(chunks):
         markup = reply_markup if part == len(chunks) - 1 else None
         if await edit_html(bot, chat_id, messages[part], chunk, reply_markup=markup):

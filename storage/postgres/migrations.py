@@ -49,7 +49,13 @@ def _v2(conn: Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
+def _v3(conn: Connection) -> None:
+    """The content hash of a job's text, computed once when the job is made."""
+    for statement in schema.statements(schema.JOB_HASH):
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)
 
 

@@ -146,6 +146,11 @@ ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
 CREATE INDEX jobs_open ON jobs(chat_id, id) WHERE status IN ('queued', 'running', 'done')
 """
 
+# v3: the content hash of a job's text, computed once (SQLite's v12).
+JOB_HASH = """
+ALTER TABLE jobs ADD COLUMN content_hash TEXT
+"""
+
 
 def fold_function(unaccent_schema: str) -> str:
     """tomtat_fold(text): unaccent made IMMUTABLE, schema-qualified so the search_path of

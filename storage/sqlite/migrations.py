@@ -77,6 +77,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(schema.V9),
     _script(schema.V10),
     _script(schema.V11),
+    _script(schema.V12),
 )
 LATEST = len(MIGRATIONS)
 

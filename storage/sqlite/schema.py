@@ -159,3 +159,9 @@ ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
 ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
 CREATE INDEX jobs_open ON jobs(chat_id, id) WHERE status IN ('queued', 'running', 'done')
 """
+
+# v12: the content hash of a job's text, computed once when the job is made (or its page is
+# fetched), so the duplicate checks and the stored article need not hash it again.
+V12 = """
+ALTER TABLE jobs ADD COLUMN content_hash TEXT
+"""

@@ -59,9 +59,10 @@ async def test_a_deleted_placeholder_replaced_before_a_crash_shows_the_digest_on
     stub.state.messages[CHAT][placeholder.message_id].deleted = True  # the reader deleted it
     store.crash_next = True
     with pytest.raises(RuntimeError):
-        await deliver_once(bot, store, CHAT, JOB, [DIGEST], reply_to=None,
+        await deliver_once(bot, store, store, CHAT, JOB, [DIGEST], reply_to=None,
                            placeholder="Đang gửi kết quả…")
-    await deliver_once(bot, store, CHAT, JOB, [DIGEST], reply_to=None,  # the retry at start-up
+    # the retry at start-up
+    await deliver_once(bot, store, store, CHAT, JOB, [DIGEST], reply_to=None,
                        placeholder="Đang gửi kết quả…")
     shown = [m for m in stub.messages_to(CHAT) if "#1" in (m.text or "")]
     assert len(shown) == 1
@@ -78,7 +79,7 @@ async def test_two_processes_delivering_one_job_show_each_part_once(
         job = await first.jobs.enqueue(CHAT, 9, "Bài báo", [1], length="medium",
                                        language=None, reply_to=None)
         await asyncio.gather(*(
-            deliver_once(bot, store.jobs, CHAT, job.id, parts, reply_to=None,
+            deliver_once(bot, store.jobs, store.queue, CHAT, job.id, parts, reply_to=None,
                          placeholder="Đang gửi kết quả…") for store in (first, second)))
     shown = [m.text for m in stub.messages_to(CHAT)]  # deleted placeholders are gone
     assert shown == parts  # (this Bot has no HTML default: the markup shows as sent)

@@ -82,7 +82,8 @@ async def add_digest(
     job = await store.jobs.enqueue(
         chat_id, user_id, text, [100], length="medium", language=None, reply_to=100
     )
-    claimed = await store.jobs.claim_next()
+    claimed = await store.queue.claim("test-worker")
     assert claimed is not None and claimed.id == job.id
     stored = await store.jobs.complete(chat_id, job.id, digest or make_digest())
+    await store.jobs.mark_delivered(chat_id, job.id)  # frees the chat for its next job
     return stored.number

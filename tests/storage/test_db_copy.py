@@ -23,7 +23,7 @@ COMPARED = {
     " length FROM digests",
     "articles": "SELECT id, chat_id, content_hash, text, url, source FROM articles",
     "digest_officials": "SELECT digest_id, chat_id, name_key, name FROM digest_officials",
-    "jobs": "SELECT id, chat_id, status, text, digest_number FROM jobs",
+    "jobs": "SELECT id, chat_id, status, text, digest_number, content_hash FROM jobs",
     "fragments": "SELECT chat_id, message_id, text FROM fragments",
 }
 

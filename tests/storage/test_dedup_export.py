@@ -7,6 +7,7 @@ import unicodedata
 
 from storage import Store
 from storage.exports import from_json
+from storage.folding import content_hash
 from summarizer.digest import Decision, Digest, Official
 from tests.storage.conftest import ARTICLE, add_digest
 
@@ -21,12 +22,12 @@ async def test_same_article_pasted_again_is_found(store: Store) -> None:
         ARTICLE.replace("Hoà", "Hòa"),  # old vs new tone placement
     ]
     for text in variants:
-        found = await store.digests.find_by_content(1, text)
+        found = await store.digests.find_by_content(1, content_hash(text))
         assert found is not None and found.number == number
-    assert await store.digests.find_by_content(1, ARTICLE + " Thêm một câu.") is None
-    assert await store.digests.find_by_content(2, ARTICLE) is None
+    assert await store.digests.find_by_content(1, content_hash(ARTICLE + " Thêm một câu.")) is None
+    assert await store.digests.find_by_content(2, content_hash(ARTICLE)) is None
     await store.digests.delete(1, number)
-    assert await store.digests.find_by_content(1, ARTICLE) is None
+    assert await store.digests.find_by_content(1, content_hash(ARTICLE)) is None
 
 
 async def test_jsonl_export_round_trips(store: Store) -> None:

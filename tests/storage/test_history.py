@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from storage import BulkDigest, Store
+from storage.folding import content_hash
 from tests.storage.conftest import ARTICLE, add_digest, make_digest
 
 
@@ -58,7 +59,7 @@ async def test_clear_history_returns_count_and_keeps_numbering(store: Store) -> 
     assert (await store.digests.history(1)).total == 0
     assert await store.search.words(1, "trụ sở") == ([], 0)
     assert await store.digests.officials_overview(1) == []
-    assert await store.digests.find_by_content(1, ARTICLE) is None
+    assert await store.digests.find_by_content(1, content_hash(ARTICLE)) is None
     assert await add_digest(store, 1) == 4
 
 
@@ -85,7 +86,7 @@ async def test_stats_counts_across_chats(store: Store) -> None:
     slow = await store.jobs.enqueue(2, 7, ARTICLE, [5], length="short", language=None,
                                     reply_to=None)
     await asyncio.sleep(0.05)  # the admin's median latency is the time from paste to digest
-    assert await store.jobs.claim_next() is not None
+    assert await store.queue.claim("w1") is not None
     await store.jobs.complete(2, slow.id, make_digest())
     waited_ms = (time.monotonic() - began) * 1000
     await store.jobs.enqueue(3, 1, "chờ", [1], length="short", language=None, reply_to=None)

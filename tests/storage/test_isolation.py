@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage import Store
+from storage.folding import content_hash
 from storage.search.sqlite_fts import BUCKETS, fts_table
 from tests.storage.conftest import ARTICLE, add_digest
 
@@ -23,7 +24,7 @@ async def test_other_chat_sees_and_changes_nothing(store: Store) -> None:
     assert await store.search.words(intruder, "c111x quyet") == ([], 0)  # nor is the chat token
     assert await store.search.by_official(intruder, "Nguyễn Hồ Hải") == ([], 0)
     assert await store.digests.officials_overview(intruder) == []
-    assert await store.digests.find_by_content(intruder, ARTICLE) is None
+    assert await store.digests.find_by_content(intruder, content_hash(ARTICLE)) is None
     assert [line async for line in store.exports.jsonl(intruder)] == []
     assert [record async for batch in store.exports.records(intruder) for record in batch] == []
     assert await store.chats.fragments(intruder, 7) == []

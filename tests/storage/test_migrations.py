@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storage import SchemaTooNewError, Store
-from storage.folding import search_form
+from storage.folding import content_hash, search_form
 from storage.search.sqlite_fts import fts_values, write_fts
 from storage.sqlite import migrations as schema
 from storage.sqlite.connect import SqliteCursor
@@ -88,14 +88,17 @@ async def test_upgrade_from_every_older_version_keeps_data(tmp_path: Path, versi
             # v3 backfilled the officials index from the JSON stored by v1 and v2.
             found, count = await store.search.by_official(-5, "nguyen ho hai")
             assert count == 1 and found[0].number == 3
-            assert [j.text for j in await store.jobs.recover()] == ["bài chờ"]
+            assert await store.jobs.queue_length() == 1
             # v5 remembered that message 1 already made that job (a re-delivery adds none).
             earlier = await store.jobs.for_message(-5, 1)
             assert earlier is not None and earlier.text == "bài chờ"
-            claimed = await store.jobs.claim_next()
+            claimed = await store.queue.claim("w1")
             assert claimed is not None and claimed.text == "bài chờ"
+            assert claimed.content_hash is None  # queued before v12: hashed when completed
             stored = await store.jobs.complete(-5, claimed.id, make_digest())
             assert stored.number == 4  # numbering continues, nothing reused
+            again = await store.digests.find_by_content(-5, content_hash("bài chờ"), "short")
+            assert again is not None and again.number == 4
         await store.chats.add_fragment(-5, 9, 50, "đoạn")  # v2's fragments table exists
         assert len(await store.chats.fragments(-5, 9)) == 1
     conn = sqlite3.connect(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage import Store
+from storage.folding import content_hash
 from summarizer.digest import Official
 from tests.storage.conftest import ARTICLE, add_digest, make_digest
 
@@ -35,7 +36,7 @@ async def test_rewriting_is_scoped_to_the_chat(store: Store) -> None:
 
 async def test_the_duplicate_rule_compares_article_and_length(store: Store) -> None:
     number = await add_digest(store, CHAT)  # written at "medium"
-    assert (await store.digests.find_by_content(CHAT, ARTICLE, "medium")) is not None
-    assert (await store.digests.find_by_content(CHAT, ARTICLE, "short")) is None
-    found = await store.digests.find_by_content(CHAT, ARTICLE)
+    assert (await store.digests.find_by_content(CHAT, content_hash(ARTICLE), "medium")) is not None
+    assert (await store.digests.find_by_content(CHAT, content_hash(ARTICLE), "short")) is None
+    found = await store.digests.find_by_content(CHAT, content_hash(ARTICLE))
     assert found is not None and found.number == number and found.length == "medium"

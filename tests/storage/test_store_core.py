@@ -83,7 +83,7 @@ async def test_job_lifecycle_queued_running_done_delivered(store: Store) -> None
     assert await store.jobs.queue_position(4, second.id) == 2
     assert await store.jobs.pending(3, 9) == 1
     assert await store.jobs.queue_length() == 2
-    claimed = await store.jobs.claim_next()
+    claimed = await store.queue.claim("w1")
     assert claimed is not None and (claimed.id, claimed.status, claimed.attempts) == (
         job.id, "running", 1,
     )
@@ -101,48 +101,52 @@ async def test_job_lifecycle_queued_running_done_delivered(store: Store) -> None
 
 async def test_failed_job_retries_then_fails_for_good(store: Store) -> None:
     job = await store.jobs.enqueue(3, 9, "bài", [5], length="medium", language=None, reply_to=None)
-    await store.jobs.claim_next()
+    await store.queue.claim("w1")
     await store.jobs.fail(3, job.id, "engine timeout", retry=True)
     requeued = await store.jobs.get(3, job.id)
     assert requeued is not None
     assert (requeued.status, requeued.error) == ("queued", "engine timeout")
-    again = await store.jobs.claim_next()
+    again = await store.queue.claim("w1")
     assert again is not None and again.attempts == 2
     await store.jobs.fail(3, job.id, "still failing", retry=False)
     assert (await store.jobs.get(3, job.id)).status == "failed"  # type: ignore[union-attr]
-    assert await store.jobs.claim_next() is None
+    assert await store.queue.claim("w1") is None
 
 
-async def test_recover_jobs_requeues_running_and_returns_undelivered(
+async def test_after_a_crash_running_and_undelivered_jobs_are_taken_up_again(
     target: str | Path,
 ) -> None:
     path = target
     async with Store(path) as store:
         running = await store.jobs.enqueue(1, 1, "a", [1], length="short",
                                            language=None, reply_to=1)
-        await store.jobs.claim_next()
-        done = await store.jobs.enqueue(1, 1, "b", [2], length="short", language=None, reply_to=2)
-        await store.jobs.claim_next()
-        await store.jobs.complete(1, done.id, make_digest())
+        await store.queue.claim("w1")
+        done = await store.jobs.enqueue(3, 1, "b", [2], length="short", language=None, reply_to=2)
+        await store.queue.claim("w1")
+        await store.jobs.complete(3, done.id, make_digest())
         delivered = await store.jobs.enqueue(2, 1, "c", [3], length="short",
                                              language=None, reply_to=3)
-        await store.jobs.claim_next()
+        await store.queue.claim("w1")
         await store.jobs.complete(2, delivered.id, make_digest())
         await store.jobs.mark_delivered(2, delivered.id)
         queued = await store.jobs.enqueue(1, 1, "d", [4], length="short", language=None, reply_to=4)
     async with Store(path) as store:  # as after a crash: the running job was never finished
-        recovered = await store.jobs.recover()
-        assert [(j.id, j.status) for j in recovered] == [
-            (running.id, "queued"), (done.id, "done"), (queued.id, "queued"),
-        ]
-        claimed = await store.jobs.claim_next()
-        assert claimed is not None and claimed.id == running.id and claimed.attempts == 2
+        assert await store.jobs.release_leases() == 2  # alone on its database (--role all)
+        claimed = await store.queue.claim("w2")
+        assert claimed is not None and (claimed.id, claimed.attempts) == (running.id, 2)
+        undelivered = await store.queue.claim("w2")  # to be delivered, not summarised again
+        assert undelivered is not None and (undelivered.id, undelivered.status) == (done.id, "done")
+        assert await store.queue.claim("w2") is None  # chat 1's next job waits its turn
+        await store.jobs.complete(1, running.id, make_digest())
+        await store.jobs.mark_delivered(1, running.id)
+        after = await store.queue.claim("w2")
+        assert after is not None and after.id == queued.id
 
 
 async def test_jobs_of_another_chat_cannot_be_touched(store: Store) -> None:
     job = await store.jobs.enqueue(1, 1, "a", [1], length="short",
                                            language=None, reply_to=1)
-    await store.jobs.claim_next()
+    await store.queue.claim("w1")
     assert await store.jobs.get(2, job.id) is None
     for call in (
         store.jobs.complete(2, job.id, make_digest()),

@@ -18,6 +18,7 @@ from bot.runtime import Runtime
 from bot.services.quota import over_limits
 from bot.views.texts import pick_language, text
 from storage import ChatSettings, StoredDigest
+from storage.folding import content_hash
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,9 @@ async def _new_article(rt: Runtime, sent: Sent, article: str, settings: ChatSett
     # With no job of the chat in flight, no digest now means none to come: conclusive. (A chat's
     # updates are handled one at a time, bot/transport/lanes.py.)
     conclusive = not rt.worker.busy_in(sent.chat_id)
-    existing = await rt.store.digests.find_by_content(sent.chat_id, article, settings.length)
+    # Hashed once per article, off the loop: the check here, the job, then its stored digest.
+    hashed = await asyncio.to_thread(content_hash, article)
+    existing = await rt.store.digests.find_by_content(sent.chat_id, hashed, settings.length)
     # A re-sent article is answered with a whole digest: it counts like a new one.
     refusal = await over_limits(rt.store.jobs, rt.settings, rt.limiter, rt.intake, sent.chat_id,
                                 sent.user_id, lang, new_job=existing is None)
@@ -96,7 +99,8 @@ async def _new_article(rt: Runtime, sent: Sent, article: str, settings: ChatSett
         return None
     job = await rt.store.jobs.enqueue(sent.chat_id, sent.user_id, article, (sent.message_id,),
                                  length=settings.length, language=lang,
-                                 reply_to=sent.reply_to or sent.message_id, source=sent.source)
+                                 reply_to=sent.reply_to or sent.message_id, source=sent.source,
+                                 content_hash=hashed)
     rt.worker.submit(job, checked=conclusive)
     return None
 
