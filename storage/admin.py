@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Sequence
 
 from storage.bulk import insert_bulk, prepare
+from storage.bulk_rows import WRITERS
 from storage.database import Cursor, Database
 from storage.digest_sql import delete_digests
 from storage.models import BulkDigest
@@ -35,6 +36,7 @@ class AdminRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._ft = fulltext(database.dialect)
+        self._rows = WRITERS[database.dialect]
         spell = BYTES[database.dialect].format
         self._size_sql = SIZE_SQL.format(text=spell("text"), summary=spell("summary"),
                                          officials=spell("officials"),
@@ -91,5 +93,5 @@ class AdminRepository:
     async def insert_digests_bulk(self, items: Sequence[BulkDigest]) -> int:
         """Cross-chat import path (restores, benchmarks): many digests in one transaction."""
         prepared = await asyncio.to_thread(prepare, items)
-        await self._db.write(lambda cur: insert_bulk(self._ft, cur, prepared))
+        await self._db.write(lambda cur: insert_bulk(self._ft, self._rows, cur, prepared))
         return len(items)

@@ -6,8 +6,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storage.bulk_rows import RowWriter
 from storage.database import Cursor
-from storage.digest_sql import ARTICLE_COLUMNS, DIGEST_COLUMNS, OFFICIAL_INSERT, official_rows
+from storage.digest_sql import official_rows
 from storage.folding import content_hash
 from storage.models import BulkDigest
 from storage.rows import DigestValues, digest_values, now_ms, officials_text, to_ms
@@ -16,6 +17,15 @@ from storage.search.entry import IndexEntry
 from storage.sql import as_int, marks, one, rows
 
 CHUNK = 500
+BIG, TEXT, INT = "bigint", "text", "integer"
+CHATS = (("chat_id", BIG), ("created_at", BIG), ("next_number", BIG))
+ARTICLES = (("id", BIG), ("chat_id", BIG), ("user_id", BIG), ("created_at", BIG),
+            ("message_ids", TEXT), ("content_hash", TEXT), ("title", TEXT), ("text", TEXT))
+DIGESTS = (("id", BIG), ("chat_id", BIG), ("number", BIG), ("article_id", BIG),
+           ("created_at", BIG), ("title", TEXT), ("summary", TEXT), ("officials", TEXT),
+           ("decisions", TEXT), ("engine", TEXT), ("model", TEXT), ("input_words", INT),
+           ("summary_words", INT), ("elapsed_ms", INT), ("fallback", INT), ("notes", TEXT))
+OFFICIALS = (("digest_id", BIG), ("chat_id", BIG), ("name_key", TEXT), ("name", TEXT))
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,9 @@ def _next_numbers(cur: Cursor, chat_ids: list[int]) -> dict[int, int]:
     return numbers
 
 
-def insert_bulk(ft: FullText, cur: Cursor, prepared: list[Prepared]) -> None:
+def insert_bulk(
+    ft: FullText, write: RowWriter, cur: Cursor, prepared: list[Prepared]
+) -> None:
     """Write prepared digests with consecutive ids and each chat's next numbers (one unit)."""
     numbers = _next_numbers(cur, sorted({p.item.chat_id for p in prepared}))
     top = one(cur, "SELECT (SELECT coalesce(max(id), 0) FROM articles),"
@@ -70,16 +82,9 @@ def insert_bulk(ft: FullText, cur: Cursor, prepared: list[Prepared]) -> None:
                                   item.digest.summary, p.officials, item.text))
         officials.extend(official_rows(digest_id, item.chat_id, item.digest))
     now = now_ms()
-    cur.executemany(
-        "INSERT INTO chats (chat_id, created_at, next_number) VALUES (?,?,?)"
-        " ON CONFLICT (chat_id) DO UPDATE SET next_number = excluded.next_number",
-        [(chat_id, now, number) for chat_id, number in numbers.items()],
-    )
-    cur.executemany(f"INSERT INTO articles (id, {ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
-                    articles)
-    cur.executemany(
-        f"INSERT INTO digests (id, {DIGEST_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        digests,
-    )
+    write(cur, "chats", CHATS, [(chat_id, now, number) for chat_id, number in numbers.items()],
+          "ON CONFLICT (chat_id) DO UPDATE SET next_number = excluded.next_number")
+    write(cur, "articles", ARTICLES, articles)
+    write(cur, "digests", DIGESTS, digests)
     ft.index(cur, entries)
-    cur.executemany(OFFICIAL_INSERT, officials)
+    write(cur, "digest_officials", OFFICIALS, officials, "ON CONFLICT DO NOTHING")

@@ -22,10 +22,14 @@ FIELD_WEIGHTS = ("A", "B", "C", "D")  # title, summary, officials, body
 RANK_WEIGHTS = "'{0.125, 0.5, 0.5, 1.0}'"  # ts_rank's order is D, C, B, A
 RANK_WINDOW = 400  # a query matching more than this ranks the chat's newest matches only
 DOCUMENT = " || ".join(
-    f"setweight(to_tsvector('simple', tomtat_fold(?)), '{weight}')" for weight in FIELD_WEIGHTS
+    f"setweight(to_tsvector('simple', tomtat_fold(u.f{n})), '{weight}')"
+    for n, weight in enumerate(FIELD_WEIGHTS)
 )
 INDEX = (
-    f"INSERT INTO digest_search (digest_id, chat_id, document) VALUES (?, ?, {DOCUMENT})"
+    "INSERT INTO digest_search (digest_id, chat_id, document)"
+    f" SELECT u.digest_id, u.chat_id, {DOCUMENT}"
+    " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
+    " AS u (digest_id, chat_id, f0, f1, f2, f3)"
     " ON CONFLICT (digest_id) DO UPDATE SET chat_id = excluded.chat_id,"
     " document = excluded.document"
 )
@@ -42,13 +46,21 @@ def index_text(text: str) -> str:
 
 
 def index(cur: Cursor, entries: Sequence[IndexEntry]) -> None:
-    """Make digests findable (indexing one again replaces its entry)."""
-    cur.executemany(
+    """Make digests findable (indexing one again replaces its entry).
+
+    One statement over arrays, not one per digest (the bulk import indexes 2,000 at once);
+    what remains is server CPU: ~0.4 ms a digest, to_tsvector's parser and the GIN index.
+    """
+    if not entries:
+        return
+    texts = [tuple(map(index_text, (e.title, e.summary, e.officials, e.body))) for e in entries]
+    cur.execute(
         INDEX,
-        [
-            (e.digest_id, e.chat_id, *map(index_text, (e.title, e.summary, e.officials, e.body)))
-            for e in entries
-        ],
+        (
+            [e.digest_id for e in entries],
+            [e.chat_id for e in entries],
+            *([t[field] for t in texts] for field in range(len(FIELD_WEIGHTS))),
+        ),
     )
 
 
