@@ -19,9 +19,7 @@ import argparse
 import asyncio
 import json
 import logging
-import math
 import os
-import re
 import sqlite3
 import sys
 import tempfile
@@ -31,13 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bot_latency import FIRST_ARTICLE_CHAT, digests_delivered, percentile
 from tests.support.replicas import Cluster
 from tests.support.stub_api import StubBotApi
 
 ROOT = Path(__file__).resolve().parents[1]
 CMD_CHAT = 7001
-FIRST_ARTICLE_CHAT = 10_000
-FOOTER = re.compile(r"→ \d+ (?:từ|words) · #\d+\s*$")
 
 
 def load_articles(path: Path, count: int) -> list[str]:
@@ -45,18 +42,6 @@ def load_articles(path: Path, count: int) -> list[str]:
     with path.open(encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f if line.strip()]
     return [texts[i % len(texts)] for i in range(count)]
-
-
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
-def delivered(stub: StubBotApi) -> int:
-    """Article chats showing their digest."""
-    return sum(1 for chat_id, box in stub.state.messages.items() if chat_id >= FIRST_ARTICLE_CHAT
-               and any(m.from_bot and FOOTER.search(m.text or "") for m in box.values()))
 
 
 def jobs_stored(db: str) -> int:
@@ -116,12 +101,12 @@ async def one_run(workdir: Path, articles: list[str], workers: int, rounds: int)
             await asyncio.sleep(0.1)
         idle = await help_rounds(stub, rounds)
         added = await cluster.add_workers(workers)
-        started, done_before = time.monotonic(), delivered(stub)
+        started, done_before = time.monotonic(), digests_delivered(stub)
         cpu_before = ([cpu_seconds(w.pid) for w in added], cpu_seconds(cluster.ingress[0].pid),
                       time.process_time())
         drained = asyncio.Event()
         loaded_task = asyncio.ensure_future(help_rounds(stub, rounds * 10, drained))
-        while delivered(stub) < len(articles):  # polled: a check per stub call costs the stub
+        while digests_delivered(stub) < len(articles):  # polled: a check per stub call is costly
             await asyncio.sleep(0.05)
         seconds = time.monotonic() - started
         done = len(articles) - done_before
