@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from telegram import CallbackQuery, Message, Update
-from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler
 
-from bot.handlers.conversation import reader_of
+from bot.handlers.conversation import is_private, reader_of
 from bot.handlers.settings_menu import apply_option, settings_view
 from bot.runtime import BotContext
 from bot.services.group_rules import may_manage
@@ -127,7 +126,7 @@ async def set_option(query: CallbackQuery, context: BotContext,
     lang = reader.lang
     rt, chat_id = context.rt, message.chat.id
     allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
-                               private=message.chat.type == ChatType.PRIVATE)
+                               private=is_private(message.chat))
     if not allowed:
         await best_effort(query.answer(text(lang, "settings_refused"), show_alert=True), "answer")
         return

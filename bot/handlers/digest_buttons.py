@@ -7,8 +7,8 @@ import io
 import logging
 
 from telegram import CallbackQuery, InputFile, Message
-from telegram.constants import ChatType
 
+from bot.handlers.conversation import is_private
 from bot.runtime import BotContext, Runtime
 from bot.services.group_rules import may_manage
 from bot.transport.delivery import best_effort, edit_html, send_html
@@ -107,7 +107,7 @@ async def _delete(
         await best_effort(message.edit_reply_markup(buttons(stored, lang)), "keep")
         return
     allowed = await may_manage(rt.admins, context.bot, chat_id, query.from_user.id,
-                               private=message.chat.type == ChatType.PRIVATE,
+                               private=is_private(message.chat),
                                author_id=stored.user_id)
     if not allowed:
         await best_effort(query.answer(text(lang, "delete_refused"), show_alert=True), "answer")

@@ -101,7 +101,8 @@ _PATTERNS = {
 _LENGTH_CODES = {length[0]: length for length in LENGTHS}
 _FIELDS = {"l": ("length", LENGTHS), "g": ("language", LANGUAGE_CHOICES), "e": ("engine", ENGINES),
            "k": ("close", ("x",))}
-_FIELD_CODES = {"length": "l", "language": "g", "engine": "e", "timezone": "z", "close": "k"}
+# The inverse of _FIELDS, plus the time zone (any zone name, checked by zone_value, not a list).
+_FIELD_CODES = {field: code for code, (field, _) in _FIELDS.items()} | {"timezone": "z"}
 
 
 def encode(action: Action) -> str:
