@@ -95,7 +95,7 @@ class ExtractiveEngine:
         title = article.title.strip()
         title_words = count_words(title)
         if not sentences:
-            return Choice(finish(title) if title else "", None, ())
+            return _title_only(title)
         scorer = self.scorer
         paragraphs = paragraph_index(article.paragraphs, sentences)
         # Quotation pieces, list lines and subjectless directives never stand alone; a
@@ -118,7 +118,7 @@ class ExtractiveEngine:
         ]
         candidates = [u for u in candidates if u.tokens]
         if not candidates:
-            return Choice(finish(title) if title else "", None, ())
+            return _title_only(title)
         predicted = scorer.predict([unit_features(u, ctx) for u in candidates])
         # Sharing the title's words is what a reader expects of a summary sentence, even
         # when the title already carries them: a small bonus keeps such sentences first.
@@ -148,6 +148,11 @@ class ExtractiveEngine:
             picked = [Scored(forced(units, budget), 0.0)]
         usable = bool(option) and not orphans(option)
         return Choice(_text(picked), _text(option) if usable else None, features)
+
+
+def _title_only(title: str) -> Choice:
+    """Nothing in the body can be summarised: the title alone, as a sentence."""
+    return Choice(finish(title) if title else "", None, ())
 
 
 def _text(picked: list[Scored]) -> str:

@@ -34,6 +34,16 @@ class Goal(NamedTuple):
     title_precision: float
 
 
+def _f1(expected: float, used: int, target: int) -> float:
+    """F1 from the expected shared words, the words used and the reference's length."""
+    return 2 * expected / (used + target)
+
+
+def _gain(precision: float, size: int, fresh: int) -> float:
+    """Expected shared words a unit adds: its new words, and repeats at their credit."""
+    return precision * (fresh + _REPEAT_CREDIT * (size - fresh))
+
+
 def expected_f1(picked: Sequence[Scored], goal: Goal) -> float:
     """Expected F1 of the title line plus these units, as `select` counts it."""
     used = goal.title_words
@@ -42,9 +52,9 @@ def expected_f1(picked: Sequence[Scored], goal: Goal) -> float:
     for s in sorted(picked, key=lambda s: s.unit.index):
         fresh = sum(1 for t in s.unit.tokens if t not in covered)
         used += len(s.unit.tokens)
-        expected += s.precision * (fresh + _REPEAT_CREDIT * (len(s.unit.tokens) - fresh))
+        expected += _gain(s.precision, len(s.unit.tokens), fresh)
         covered.update(s.unit.tokens)
-    return 2 * expected / (used + goal.target)
+    return _f1(expected, used, goal.target)
 
 
 def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
@@ -58,7 +68,7 @@ def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
     covered: set[str] = set(goal.ctx.title_set)
     picked: list[Scored] = []
     taken: set[int] = set()
-    current = 2 * expected / (used + target)
+    current = _f1(expected, used, target)
     while True:
         best: tuple[float, Scored, float] | None = None
         for candidate in units:
@@ -70,8 +80,8 @@ def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
             if 1.0 - fresh / size > _REDUNDANT:
                 continue
             # Words the summary already has rarely earn their place twice.
-            gain = precision * (fresh + _REPEAT_CREDIT * (size - fresh))
-            score = 2 * (expected + gain) / (used + size + target)
+            gain = _gain(precision, size, fresh)
+            score = _f1(expected + gain, used + size, target)
             if best is None or score > best[0]:
                 best = (score, candidate, gain)
         if best is None or (picked and best[0] <= current):
@@ -82,7 +92,7 @@ def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
         used += len(chosen.unit.tokens)
         expected += gain
         covered.update(chosen.unit.tokens)
-        current = 2 * expected / (used + target)
+        current = _f1(expected, used, target)
     return picked
 
 
