@@ -7,18 +7,16 @@ import asyncio
 import random
 import time
 from collections.abc import Callable
-from typing import TypeVar
 
 import psycopg
 from psycopg import errors
 from psycopg_pool import ConnectionPool
 
-from storage.database import Cursor
+from storage.database import Cursor, T
 from storage.models import StoreClosedError
 from storage.postgres.cursor import PgCursor
 from storage.postgres.migrations import migrate
 
-T = TypeVar("T")
 POOL_MIN, POOL_MAX = 1, 8
 OPEN_TIMEOUT_S = 30.0
 # A unit that keeps losing races is retried for this long (many writers on one chat's rows under

@@ -1,4 +1,4 @@
-"""PostgreSQL schema, version by version (the same tables as SQLite's storage/schema.py)."""
+"""PostgreSQL schema, version by version (the same tables as SQLite's storage/sqlite/schema.py)."""
 
 from __future__ import annotations
 

@@ -7,16 +7,14 @@ import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import cast
 
-from storage.database import Cursor
+from storage.database import Cursor, T
 from storage.models import StoreClosedError
 from storage.sqlite.checkpoint import Checkpointer
 from storage.sqlite.connect import SqliteCursor, connect
 from storage.sqlite.groupcommit import GroupCommitter
 from storage.sqlite.migrations import migrate
-
-T = TypeVar("T")
 
 
 def _snapshot(raw: sqlite3.Connection, work: Callable[[Cursor], T]) -> T:
