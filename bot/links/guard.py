@@ -24,8 +24,9 @@ def refused_reason(address: IPAddress) -> str | None:
             return refused_reason(address.ipv4_mapped)  # ::ffff:127.0.0.1 is 127.0.0.1
         # 2002:7f00:1:: tunnels to 127.0.0.1; Python before 3.12.4 calls all of 2002::/16 global.
         inner = address.sixtofour
-        if inner is not None and refused_reason(inner) is not None:
-            return refused_reason(inner)
+        tunnelled = refused_reason(inner) if inner is not None else None
+        if tunnelled is not None:
+            return tunnelled
     checks = (
         ("loopback", address.is_loopback),
         ("unspecified", address.is_unspecified),

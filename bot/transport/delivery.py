@@ -6,7 +6,7 @@ says `parse_mode=None`."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
@@ -75,29 +75,3 @@ async def edit_html(
         log.info("cannot edit message %s: %s", message_id, exc)
         return False
 
-
-async def deliver_chunks(
-    bot: Bot,
-    chat_id: int,
-    chunks: Sequence[str],
-    *,
-    reply_to: int | None,
-    status_message_id: int | None,
-    reply_markup: InlineKeyboardMarkup | None = None,
-) -> None:
-    """Deliver a reply: the first chunk replaces the status message when there is one.
-
-    `reply_markup` goes under the last chunk.
-    """
-    rest = list(chunks)
-
-    def markup() -> InlineKeyboardMarkup | None:
-        return reply_markup if len(rest) == 1 else None
-
-    if status_message_id is not None and rest and await edit_html(
-        bot, chat_id, status_message_id, rest[0], reply_markup=markup()
-    ):
-        rest.pop(0)
-    while rest:
-        await send_html(bot, chat_id, rest[0], reply_to=reply_to, reply_markup=markup())
-        rest.pop(0)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import signal
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -25,6 +27,16 @@ Serve = Callable[[App], Coroutine[Any, Any, None]]
 
 class StartupError(Exception):
     """The bot cannot start; the message is the one line the operator reads."""
+
+
+def stop_on_signals() -> asyncio.Event:
+    """An event the running loop sets on SIGINT/SIGTERM (where the platform lets it)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    return stop
 
 
 def launch(settings: Settings, serve: Serve, *, request: BaseRequest | None = None) -> int:

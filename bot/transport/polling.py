@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
@@ -20,6 +19,7 @@ from telegram.error import InvalidToken, TelegramError
 from bot.runtime import App
 from bot.transport.delivery import best_effort
 from bot.transport.lanes import Lanes
+from bot.transport.launch import stop_on_signals
 from bot.transport.offsets import UpdateMark
 
 log = logging.getLogger(__name__)
@@ -128,11 +128,7 @@ async def _save_mark(mark: UpdateMark | None, lanes: Lanes, saved: int | None) -
 async def serve(app: App,
                 mark: UpdateMark | None = None) -> None:
     """Start the application, poll until SIGINT/SIGTERM, then shut down cleanly."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+    stop = stop_on_signals()
     await app.initialize()
     try:
         if app.post_init:

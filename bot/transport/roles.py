@@ -9,15 +9,13 @@ summarises and delivers them. `all` is the single process of `make run`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import signal
 import sys
 
 from telegram.request import BaseRequest
 
 from bot.runtime import App
 from bot.settings import Settings
-from bot.transport.launch import launch
+from bot.transport.launch import launch, stop_on_signals
 
 SHARED_SECRET = (
     "tomtat: webhook ingress replicas share one URL, so they need one shared secret:"
@@ -68,11 +66,6 @@ def run_worker(settings: Settings, *, request: BaseRequest | None = None) -> int
     """`tomtat run --role worker`: claim and run jobs until SIGINT/SIGTERM; the exit code."""
 
     async def serve(app: App) -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, stop.set)
-        await serve_worker(app, stop)
+        await serve_worker(app, stop_on_signals())
 
     return launch(settings, serve, request=request)

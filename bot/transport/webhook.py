@@ -12,7 +12,6 @@ import asyncio
 import hmac
 import logging
 import secrets
-import signal
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,7 @@ from telegram.request import BaseRequest
 from bot.runtime import App
 from bot.settings import Settings
 from bot.transport.lanes import Lanes
-from bot.transport.launch import StartupError, launch
+from bot.transport.launch import StartupError, launch, stop_on_signals
 from bot.transport.update_json import NotAnUpdate, parse_update
 
 log = logging.getLogger(__name__)
@@ -178,10 +177,6 @@ def run_webhook(settings: Settings, *, request: BaseRequest | None = None) -> in
     config = WebhookConfig.from_settings(settings)
 
     async def serve(app: App) -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        await serve_webhook(app, config, stop)
+        await serve_webhook(app, config, stop_on_signals())
 
     return launch(settings, serve, request=request)
