@@ -38,8 +38,10 @@ async def test_the_same_article_sent_while_the_first_is_in_flight_is_caught_by_t
     harness: Harness, article: str
 ) -> None:
     seen = count_lookups(harness)
+    harness.engine.delay_s = 30.0  # the first stays in flight until both are sent (no race)
     await harness.send(article)
     await harness.send(article)  # before the first digest exists: intake cannot know
+    harness.engine.release.set()
     await harness.settle()
     assert len(seen) == 3  # intake twice, the worker once (for the second only)
     assert len(harness.digests()) == 2
