@@ -53,8 +53,17 @@ def _end(unit: Unit, cue: int | None) -> int:
     if after >= len(unit.tokens):
         return len(unit.text)
     for boundary in _BOUNDARY.finditer(unit.text, unit.spans[after][0]):
-        return boundary.start()
+        if not _joins_words(unit.text, boundary):
+            return boundary.start()
     return len(unit.text)
+
+
+def _joins_words(text: str, boundary: re.Match[str]) -> bool:
+    """Whether a spaced dash joins two halves of one term (`kinh tế - xã hội`), not two clauses."""
+    if boundary.group().strip() not in "-–":
+        return False
+    following = text[boundary.end() : boundary.end() + 1]
+    return following.islower() or following.isdigit()
 
 
 def clause(unit: Unit, cue: int | None, start: int, end: int | None = None) -> str:

@@ -181,3 +181,16 @@ def test_a_difficulty_the_article_reports_is_no_decision_but_the_directive_on_it
     texts = [d.text for d in found]
     assert not any("chưa bảo đảm" in t or "phân tán" in t for t in texts)
     assert [d.actor for d in found if "nâng cấp đường truyền" in d.text] == ["Đặng Quốc Thái"]
+
+
+def test_a_long_decision_is_not_cut_inside_a_dashed_term() -> None:
+    found = _decisions(
+        "Hỗ trợ doanh nghiệp nhỏ\n\n"
+        "HĐND tỉnh Quảng Trị đã ban hành nghị quyết về chính sách hỗ trợ lãi suất cho doanh "
+        "nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác thuộc các tổ chức chính trị - xã hội và các hộ "
+        "kinh doanh "
+        "tại các xã miền núi, vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số trong giai đoạn "
+        "2024 - 2026 nhằm phục hồi sản xuất sau dịch bệnh và thiên tai kéo dài nhiều tháng liền."
+    )
+    policy = [d for d in found if "ban hành nghị quyết" in d.text]
+    assert policy and "tổ chức chính trị - xã hội và các hộ kinh doanh" in policy[0].text
