@@ -149,7 +149,7 @@ async def set_option(query: CallbackQuery, context: BotContext,
         body = text(lang, "settings_closed")
         await edit_html(context.bot, chat_id, message.message_id, body)
         return
-    current = await apply_option(rt, chat_id, action.field, action.value)
+    current = await apply_option(rt, reader.settings, action.field, action.value)
     if current is None:  # the option already ticked: nothing to edit ("message is not modified")
         return
     lang = pick_language(current.language, query.from_user.language_code)
