@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
-from bot.links.source import site_of, source_of
+from bot.links.source import site_of, source_in
 from bot.views.texts import text
 from summarizer.digest import Digest
 from summarizer.notes import EngineNotHere, Note, PartlyExtractive
@@ -108,15 +108,16 @@ def note_words(note: Note, lang: str) -> str | None:
     return None
 
 
-def footer(digest: Digest, number: int | None, lang: str) -> str:
+def footer(digest: Digest, number: int | None, lang: str, notes: Sequence[Note]) -> str:
     """How it was written, the article's words → the summary's, and the digest's number.
 
-    The engine is named in words a reader knows ("trích câu từ bài", "viết lại (ViT5)").
+    The engine is named in words a reader knows ("trích câu từ bài", "viết lại (ViT5)");
+    `notes` are the digest's typed notes, decoded once by the caller.
     """
     engine = _engine_words(digest.engine, lang)
     if digest.fallback:
         engine += f" [{text(lang, 'fallback')}]"
-    for note in digest.typed_notes():
+    for note in notes:
         words = note_words(note, lang)
         if words:
             engine += " · " + words
@@ -140,6 +141,7 @@ def _engine_words(engine: str, lang: str) -> str:
 
 def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
     """The digest as blocks: title, summary, officials, decisions, footer."""
+    notes = digest.typed_notes()  # once: the source link and the footer both read them
     blocks = [Block(digest.title, "b")] if digest.title.strip() else []
     blocks += [Block(p) for p in digest.summary.split("\n") if p.strip()]
     if digest.officials:
@@ -156,11 +158,11 @@ def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
             else:  # the actor in bold, then what was decided
                 bold = Block(actor, "b", "")
                 blocks += [Block("• ", sep="\n"), bold, Block(f": {d.text}", sep="")]
-    url = source_of(digest)
+    url = source_in(notes)
     if url:  # read from a link: the site, linking back to the original
         href = html.escape(url, quote=True)
         blocks += [Block(text(lang, "link_source")), Block(site_of(url), f'a href="{href}"', " ")]
-    blocks.append(Block(footer(digest, number, lang), "i"))
+    blocks.append(Block(footer(digest, number, lang, notes), "i"))
     return blocks
 
 
