@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from bot.telegram_text import MESSAGE_LIMIT, telegram_length
 from bot.views.render import Block, render_digest, split_blocks, to_plain
 from summarizer import notes
 from summarizer.digest import Decision, Digest, Official
@@ -145,3 +146,18 @@ def test_a_digest_s_notes_are_decoded_once_per_render(monkeypatch: pytest.Monkey
     assert 'href="https://www.baotinh.example.vn/bai-1.html"' in vi and "baotinh.example.vn" in vi
     assert "1/3 đoạn lấy nguyên câu từ bài" in vi
     assert sorted(decoded) == sorted(read_from.notes)  # each stored form read once
+
+
+def test_a_digest_full_of_emoji_is_split_under_telegram_s_utf16_limit() -> None:
+    paragraph = "Đường mới 🚧🚧 " * 145
+    emoji = digest(summary=f"{paragraph}\n{paragraph}")
+    (whole,) = render_digest(emoji, 3, "vi", limit=10**6)
+    # Under 4096 characters, but each emoji is 2 UTF-16 units: too long for one message.
+    assert len(whole) < MESSAGE_LIMIT < telegram_length(whole)
+    chunks = render_digest(emoji, 3, "vi")
+    assert len(chunks) == 2
+    assert all(telegram_length(c) <= MESSAGE_LIMIT and balanced(c) for c in chunks)
+    assert sum(c.count("🚧") for c in chunks) == 580  # nothing lost at the cut
+    one_word = render_digest(digest(summary="🚧" * 5000), 3, "vi")  # cut inside the word
+    assert all(telegram_length(c) <= MESSAGE_LIMIT and balanced(c) for c in one_word)
+    assert sum(c.count("🚧") for c in one_word) == 5000
