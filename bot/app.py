@@ -9,7 +9,6 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     ApplicationBuilder,
-    CallbackQueryHandler,
     CommandHandler,
     Defaults,
     MessageHandler,
@@ -146,7 +145,7 @@ def add_handlers(app: App) -> None:
         CommandHandler("settings", chat_commands.settings),
         CommandHandler("stats", chat_commands.stats),
     ])
-    app.add_handlers([
+    app.add_handler(buttons.ButtonHandler(
         buttons.button(Show, buttons.show),
         buttons.button(HistoryNav, buttons.history_page),
         buttons.button(SearchNav, buttons.results_page),
@@ -155,8 +154,7 @@ def add_handlers(app: App) -> None:
         buttons.button(Resummarize, on_digest_button),
         buttons.button(Original, on_digest_button),
         buttons.button(DeleteDigest, on_digest_button),
-        CallbackQueryHandler(buttons.on_stale_button),
-    ])
+    ))
     app.add_handler(MessageHandler(filters.COMMAND, messages.on_unknown_command))
     app.add_handler(MessageHandler(filters.Document.ALL, documents.on_document))
     app.add_handler(MessageHandler(link_handlers.LINKS & ~filters.COMMAND,

@@ -6,10 +6,9 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any
 
 
-def add_db_parser(sub: Any) -> None:
+def add_db_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `db` command and its `copy` action."""
     db = sub.add_parser("db", help="database chores (moving a history to PostgreSQL)")
     actions = db.add_subparsers(dest="db_command", required=True)

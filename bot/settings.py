@@ -31,8 +31,12 @@ def threads_value(value: str | None) -> int | None:
 
 def db_value(value: str) -> Path | str:
     """TOMTAT_DB: a postgresql://… URL stays a string (PostgreSQL); anything else is a path."""
+    # Storage owns what counts as a URL (open_database decides by it); imported here, not at
+    # the top, so that commands reading no TOMTAT_DB never load storage.
+    from storage.database import is_postgres_url
+
     text = value.strip()
-    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+    return text if is_postgres_url(text) else Path(text)
 
 
 def shown_db(value: Path | str) -> str:

@@ -74,26 +74,40 @@ async def _press(update: Update, context: BotContext) -> Press | None:
     return Press(query, message, action, reader)
 
 
-def button(kind: type[A], act: Act[A]) -> CallbackQueryHandler[BotContext, None]:
-    """The handler of one button kind: its payloads only, acted on within the message's chat.
+PressAct = Callable[[BotContext, Press], Awaitable[None]]
 
-    The chat is never taken from the payload: it is the chat the button lives in.
-    """
 
-    def matches(data: object) -> bool:
-        return isinstance(data, str) and isinstance(decode(data), kind)
+def button(kind: type[A], act: Act[A]) -> tuple[type[object], PressAct]:
+    """One button kind and what a press of it does, for `ButtonHandler`."""
 
-    async def handle(update: Update, context: BotContext) -> None:
-        press = await _press(update, context)
-        if press is not None and isinstance(press.action, kind):
+    async def run(context: BotContext, press: Press) -> None:
+        if isinstance(press.action, kind):  # always true when routed by kind; narrows the type
             await act(press.query, context, press.action, press.message, press.reader)
 
-    return CallbackQueryHandler(handle, pattern=matches)
+    return kind, run
 
 
-async def on_stale_button(update: Update, context: BotContext) -> None:
-    """Any other payload (expired or forged): a pop-up says so."""
-    await _press(update, context)
+class ButtonHandler(CallbackQueryHandler[BotContext, None]):
+    """Every button press: its payload decoded once, then acted on by its kind's route.
+
+    The chat is never taken from the payload: it is the chat the button lives in. A payload
+    that decodes to nothing (expired or forged) is answered with a pop-up saying so.
+    """
+
+    def __init__(self, *routes: tuple[type[object], PressAct]) -> None:
+        super().__init__(self._handle)
+        self.routes: dict[type[object], PressAct] = dict(routes)
+
+    async def _handle(self, update: Update, context: BotContext) -> None:
+        press = await _press(update, context)
+        if press is None:
+            return
+        run = self.routes.get(type(press.action))
+        if run is None:  # a kind this bot offers no button for: as good as forged
+            await best_effort(press.query.answer(text(press.reader.lang, "button_expired")),
+                              "answer")
+            return
+        await run(context, press)
 
 
 async def history_page(query: CallbackQuery, context: BotContext, action: HistoryNav,
@@ -135,7 +149,7 @@ async def set_option(query: CallbackQuery, context: BotContext,
         body = text(lang, "settings_closed")
         await edit_html(context.bot, chat_id, message.message_id, body)
         return
-    current = await apply_option(rt, chat_id, action.field, action.value)
+    current = await apply_option(rt, reader.settings, action.field, action.value)
     if current is None:  # the option already ticked: nothing to edit ("message is not modified")
         return
     lang = pick_language(current.language, query.from_user.language_code)

@@ -10,6 +10,7 @@ from bot.runtime import BotContext, Runtime
 from bot.transport.delivery import send_html
 from bot.views.browse import Reader
 from bot.views.texts import pick_language
+from storage import ChatSettings
 
 
 def is_private(chat: Chat) -> bool:
@@ -43,9 +44,9 @@ async def reply(update: Update, html: str, *,
 async def reader_of(rt: Runtime, update: Update) -> Reader:
     """The reply language and time zone for this chat and user, from one settings read."""
     chat = update.effective_chat
-    settings = await rt.store.chats.settings(chat.id) if chat else None
-    return Reader(language_for(update, settings.language if settings else None),
-                  zone_of(settings.timezone if settings else None))
+    # No chat (never a command or a button): the defaults, which is what a new chat has.
+    settings = await rt.store.chats.settings(chat.id) if chat else ChatSettings(0)
+    return Reader(language_for(update, settings.language), zone_of(settings.timezone), settings)
 
 
 async def language_of(rt: Runtime, update: Update) -> str:

@@ -35,7 +35,7 @@ async def on_digest_button(
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
         return
     if isinstance(action, Resummarize):
-        await _resummarize(query, rt, context, action, message, lang, stored.length)
+        await _resummarize(query, rt, context, action, message, reader, stored.length)
     elif isinstance(action, Original):
         await _original(query, rt, context, action.number, message, lang)
     else:
@@ -44,8 +44,9 @@ async def on_digest_button(
 
 async def _resummarize(
     query: CallbackQuery, rt: Runtime, context: BotContext, action: Resummarize,
-    message: Message, lang: str, current: str | None,
+    message: Message, reader: Reader, current: str | None,
 ) -> None:
+    lang = reader.lang
     if current == action.length:  # already that length: editing would change nothing
         await best_effort(query.answer(), "answer")
         return
@@ -55,7 +56,7 @@ async def _resummarize(
         await best_effort(query.answer(text(lang, "not_found", number=action.number)), "answer")
         return
     await best_effort(query.answer(text(lang, "resummarizing")), "answer")
-    engine = (await rt.store.chats.settings(chat_id)).engine
+    engine = reader.settings.engine
     try:
         # The engine's own thread: summaries never run on the event loop.
         digest = await rt.worker.run_on_engine_thread(

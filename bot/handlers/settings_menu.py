@@ -48,9 +48,11 @@ def settings_view(
     return body, keyboard
 
 
-async def apply_option(rt: Runtime, chat_id: int, field: str, value: str) -> ChatSettings | None:
-    """Store one choice; None when it changes nothing (editing would change nothing either)."""
-    current = await rt.store.chats.settings(chat_id)
+async def apply_option(
+    rt: Runtime, current: ChatSettings, field: str, value: str
+) -> ChatSettings | None:
+    """Store one choice over the `current` settings; None when it changes nothing."""
+    chat_id = current.chat_id
     if field == "length" and value != current.length:
         return await rt.store.chats.update_settings(chat_id, length=value)
     language = None if value == "auto" else value

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from summarizer.digest import Digest
-from summarizer.notes import ReadFrom
+from summarizer.notes import Note, ReadFrom
 
 
 def with_source(digest: Digest, url: str) -> Digest:
@@ -15,7 +16,12 @@ def with_source(digest: Digest, url: str) -> Digest:
 
 def source_of(digest: Digest) -> str | None:
     """The URL the digest was read from, or None for a paste."""
-    return next((n.url for n in digest.typed_notes() if isinstance(n, ReadFrom)), None)
+    return source_in(digest.typed_notes())
+
+
+def source_in(notes: Iterable[Note]) -> str | None:
+    """The URL among a digest's typed notes, or None for a paste."""
+    return next((n.url for n in notes if isinstance(n, ReadFrom)), None)
 
 
 def site_of(url: str) -> str:

@@ -7,15 +7,11 @@ that is a whole message: an article, or a chat line, answered on its own.
 
 from __future__ import annotations
 
-TELEGRAM_LIMIT = 4096
+from bot.telegram_text import MESSAGE_LIMIT, telegram_length
+
 # How far before the limit a client's cut may fall: the longest paragraph it backs up over.
 # The split pieces of our own fixtures end 39 and 251 units before the limit.
 CUT_SLACK = 800
-
-
-def utf16_length(text: str) -> int:
-    """Length as Telegram counts it (characters beyond the BMP count twice)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def is_client_split(raw: str) -> bool:
@@ -24,4 +20,4 @@ def is_client_split(raw: str) -> bool:
     Only the length tells: a client's cut may end at a sentence end (a paragraph break) and a
     whole article may end without one (a byline), so the text's last character decides nothing.
     """
-    return utf16_length(raw.rstrip()) >= TELEGRAM_LIMIT - CUT_SLACK
+    return telegram_length(raw.rstrip()) >= MESSAGE_LIMIT - CUT_SLACK

@@ -1,4 +1,5 @@
-"""Running the bot as a process: one start-up path and one set of friendly exits for both modes."""
+"""Running the bot as a process: one start-up path, one start/stop sequence and one set of
+friendly exits for every mode (polling, webhook, worker role)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram.error import InvalidToken, NetworkError
@@ -37,6 +38,36 @@ def stop_on_signals() -> asyncio.Event:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     return stop
+
+
+@contextlib.asynccontextmanager
+async def running(
+    app: App, *, takes_updates: bool = True,
+    initialize: Callable[[], Awaitable[None]] | None = None,
+) -> AsyncIterator[None]:
+    """The application open for the body of the `async with`, the same sequence in every mode.
+
+    Up: initialize (or `initialize`, e.g. with retries), post_init (store, worker), start (only
+    when it `takes_updates`). Down, whatever happened: stop and post_stop (when started), then
+    post_shutdown (intake, worker, store: closed while the bot can still send), then shutdown.
+    """
+    await (initialize or app.initialize)()
+    try:
+        if app.post_init:
+            await app.post_init(app)
+        if takes_updates:
+            await app.start()
+        try:
+            yield
+        finally:
+            if app.running:
+                await app.stop()
+                if app.post_stop:
+                    await app.post_stop(app)
+    finally:
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+        await app.shutdown()
 
 
 def launch(settings: Settings, serve: Serve, *, request: BaseRequest | None = None) -> int:

@@ -19,7 +19,7 @@ from telegram.error import InvalidToken, TelegramError
 from bot.runtime import App
 from bot.transport.delivery import best_effort
 from bot.transport.lanes import Lanes
-from bot.transport.launch import stop_on_signals
+from bot.transport.launch import running, stop_on_signals
 from bot.transport.offsets import UpdateMark
 
 log = logging.getLogger(__name__)
@@ -125,20 +125,9 @@ async def _save_mark(mark: UpdateMark | None, lanes: Lanes, saved: int | None) -
     return offset - 1
 
 
-async def serve(app: App,
-                mark: UpdateMark | None = None) -> None:
-    """Start the application, poll until SIGINT/SIGTERM, then shut down cleanly."""
-    stop = stop_on_signals()
-    await app.initialize()
-    try:
-        if app.post_init:
-            await app.post_init(app)
-        await app.start()
-        try:
-            await poll(app, stop, mark=mark)
-        finally:
-            await app.stop()
-    finally:
-        if app.post_shutdown:
-            await app.post_shutdown(app)
-        await app.shutdown()
+async def serve(app: App, mark: UpdateMark | None = None,
+                stop: asyncio.Event | None = None) -> None:
+    """Start the application, poll until `stop` (SIGINT/SIGTERM), then shut down cleanly."""
+    stop = stop or stop_on_signals()
+    async with running(app):
+        await poll(app, stop, mark=mark)

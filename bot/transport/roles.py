@@ -15,7 +15,7 @@ from telegram.request import BaseRequest
 
 from bot.runtime import App
 from bot.settings import Settings
-from bot.transport.launch import launch, stop_on_signals
+from bot.transport.launch import launch, running, stop_on_signals
 
 SHARED_SECRET = (
     "tomtat: webhook ingress replicas share one URL, so they need one shared secret:"
@@ -34,15 +34,8 @@ def role_problem(settings: Settings) -> str | None:
 async def serve_worker(app: App,
                        stop: asyncio.Event) -> None:
     """Open the store and the worker (post_init), run until `stop` is set, then shut down."""
-    await app.initialize()
-    try:
-        if app.post_init:
-            await app.post_init(app)
+    async with running(app, takes_updates=False):  # no updates: never started
         await stop.wait()
-    finally:
-        if app.post_shutdown:
-            await app.post_shutdown(app)
-        await app.shutdown()
 
 
 def run_in_role(settings: Settings) -> int:

@@ -27,7 +27,7 @@ from telegram.request import BaseRequest
 from bot.runtime import App
 from bot.settings import Settings
 from bot.transport.lanes import Lanes
-from bot.transport.launch import StartupError, launch, stop_on_signals
+from bot.transport.launch import StartupError, launch, running, stop_on_signals
 from bot.transport.update_json import NotAnUpdate, parse_update
 
 log = logging.getLogger(__name__)
@@ -139,13 +139,15 @@ async def _initialize(app: App) -> None:
 async def serve_webhook(app: App, config: WebhookConfig,
                         stop: asyncio.Event) -> None:
     """Run the application behind a webhook until `stop` is set, then shut down cleanly."""
-    await _initialize(app)
+    async with running(app, initialize=lambda: _initialize(app)):
+        await _serve(app, config, stop)
+
+
+async def _serve(app: App, config: WebhookConfig, stop: asyncio.Event) -> None:
+    """Listen, tell Telegram where, wait for `stop`; the server and the lanes close first."""
     lanes = Lanes(app.process_update)
     server: tornado.httpserver.HTTPServer | None = None
     try:
-        if app.post_init:
-            await app.post_init(app)
-        await app.start()
         web = tornado.web.Application(
             [(config.path, _UpdateHandler, {"app": app, "config": config, "lanes": lanes})])
         try:
@@ -163,13 +165,6 @@ async def serve_webhook(app: App, config: WebhookConfig,
         if server is not None:
             server.stop()
         await lanes.close(config.ack_within_s)
-        if app.running:
-            await app.stop()
-            if app.post_stop:
-                await app.post_stop(app)
-        await app.shutdown()
-        if app.post_shutdown:
-            await app.post_shutdown(app)
 
 
 def run_webhook(settings: Settings, *, request: BaseRequest | None = None) -> int:

@@ -12,15 +12,16 @@ from telegram import InlineKeyboardMarkup
 from bot.views.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
 from bot.views.render import render_page
 from bot.views.texts import text
-from storage import Store, StoredDigest
+from storage import ChatSettings, Store, StoredDigest
 
 
 @dataclass(frozen=True)
 class Reader:
-    """Who reads a page: the reply language and the chat's time zone (one settings read)."""
+    """Who reads a page: the reply language, the chat's time zone and settings (one read)."""
 
     lang: str
     zone: tzinfo
+    settings: ChatSettings
 
 
 Page = tuple[str, InlineKeyboardMarkup | None]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from telegram import Bot, InlineKeyboardMarkup, Message
 
+from bot.telegram_text import MESSAGE_LIMIT, telegram_length
 from bot.transport.delivery import send_html
 from bot.views.keyboards import digest_keyboard
-from bot.views.render import MAX_MESSAGE, render_digest
+from bot.views.render import render_digest
 from bot.views.texts import text
 from storage import StoredDigest
 
@@ -17,7 +18,7 @@ def digest_chunks(stored: StoredDigest, lang: str, lead: str | None = None) -> l
     if lead is None:
         return chunks
     joined = f"{lead}\n\n{chunks[0]}"
-    if len(joined) <= MAX_MESSAGE:
+    if telegram_length(joined) <= MESSAGE_LIMIT:
         return [joined, *chunks[1:]]
     return [lead, *chunks]
 

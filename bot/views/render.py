@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
-from bot.links.source import site_of, source_of
+from bot.links.source import site_of, source_in
+from bot.telegram_text import MESSAGE_LIMIT, prefix_within, telegram_length
 from bot.views.texts import text
 from summarizer.digest import Digest
 from summarizer.notes import EngineNotHere, Note, PartlyExtractive
 
 # A digest note naming the chat's chosen engine when it could not run here (see engines.py).
 
-MAX_MESSAGE = 4096
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -48,47 +48,54 @@ class Entry(Protocol):
     def created_at(self) -> datetime: ...
 
 
+def _escaped_length(text: str) -> int:
+    return telegram_length(html.escape(text, quote=False))
+
+
 def _pieces(block: Block, limit: int) -> list[str]:
     """Split one over-long block on line, then word, then character boundaries."""
-    overhead = len(block.html(""))
+    room = limit - telegram_length(block.html(""))
     out: list[str] = []
-    current = ""
+    current, size = "", 0  # size: current's escaped length (escaping is character by character)
     for unit in re.split(r"(?<=\n)|(?<= )", block.body):
-        while len(html.escape(unit, quote=False)) + overhead > limit:
-            cut = max(1, (limit - overhead) // 5)  # worst case: every char becomes "&amp;"
+        while _escaped_length(unit) > room:
+            # Worst case a character is 5 units ("&amp;"; an emoji is only 2).
+            cut = max(1, room // 5)
             if current:
                 out.append(current)
-                current = ""
+                current, size = "", 0
             out.append(unit[:cut])
             unit = unit[cut:]
-        candidate = current + unit
-        if len(html.escape(candidate, quote=False)) + overhead > limit:
+        width = _escaped_length(unit)
+        if size + width > room:
             out.append(current)
-            current = unit
+            current, size = unit, width
         else:
-            current = candidate
+            current, size = current + unit, size + width
     if current:
         out.append(current)
     return [block.html(piece.strip("\n")) for piece in out if piece.strip()]
 
 
-def split_blocks(blocks: Iterable[Block], limit: int = MAX_MESSAGE) -> list[str]:
-    """Join blocks into messages of at most `limit` chars, never cutting inside a tag."""
+def split_blocks(blocks: Iterable[Block], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join blocks into messages of at most `limit` units as Telegram counts them (UTF-16),
+    never cutting inside a tag."""
     chunks: list[str] = []
-    current = ""
+    current, size = "", 0  # size: telegram_length(current)
     for block in blocks:
         if not block.body.strip():
             continue
         rendered = block.html()
-        parts = [rendered] if len(rendered) <= limit else _pieces(block, limit)
+        parts = [rendered] if telegram_length(rendered) <= limit else _pieces(block, limit)
         for i, part in enumerate(parts):
             sep = block.sep if i == 0 else "\n"
-            if current and len(current) + len(sep) + len(part) <= limit:
-                current += sep + part
+            width = telegram_length(part)
+            if current and size + telegram_length(sep) + width <= limit:
+                current, size = current + sep + part, size + telegram_length(sep) + width
             else:
                 if current:
                     chunks.append(current)
-                current = part
+                current, size = part, width
     if current:
         chunks.append(current)
     return chunks or ["…"]
@@ -108,15 +115,16 @@ def note_words(note: Note, lang: str) -> str | None:
     return None
 
 
-def footer(digest: Digest, number: int | None, lang: str) -> str:
+def footer(digest: Digest, number: int | None, lang: str, notes: Sequence[Note]) -> str:
     """How it was written, the article's words → the summary's, and the digest's number.
 
-    The engine is named in words a reader knows ("trích câu từ bài", "viết lại (ViT5)").
+    The engine is named in words a reader knows ("trích câu từ bài", "viết lại (ViT5)");
+    `notes` are the digest's typed notes, decoded once by the caller.
     """
     engine = _engine_words(digest.engine, lang)
     if digest.fallback:
         engine += f" [{text(lang, 'fallback')}]"
-    for note in digest.typed_notes():
+    for note in notes:
         words = note_words(note, lang)
         if words:
             engine += " · " + words
@@ -140,6 +148,7 @@ def _engine_words(engine: str, lang: str) -> str:
 
 def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
     """The digest as blocks: title, summary, officials, decisions, footer."""
+    notes = digest.typed_notes()  # once: the source link and the footer both read them
     blocks = [Block(digest.title, "b")] if digest.title.strip() else []
     blocks += [Block(p) for p in digest.summary.split("\n") if p.strip()]
     if digest.officials:
@@ -156,18 +165,18 @@ def digest_blocks(digest: Digest, number: int | None, lang: str) -> list[Block]:
             else:  # the actor in bold, then what was decided
                 bold = Block(actor, "b", "")
                 blocks += [Block("• ", sep="\n"), bold, Block(f": {d.text}", sep="")]
-    url = source_of(digest)
+    url = source_in(notes)
     if url:  # read from a link: the site, linking back to the original
         href = html.escape(url, quote=True)
         blocks += [Block(text(lang, "link_source")), Block(site_of(url), f'a href="{href}"', " ")]
-    blocks.append(Block(footer(digest, number, lang), "i"))
+    blocks.append(Block(footer(digest, number, lang, notes), "i"))
     return blocks
 
 
 def render_digest(
-    digest: Digest, number: int | None, lang: str, *, limit: int = MAX_MESSAGE
+    digest: Digest, number: int | None, lang: str, *, limit: int = MESSAGE_LIMIT
 ) -> list[str]:
-    """The digest as one or more HTML messages, each at most `limit` characters."""
+    """The digest as one or more HTML messages, each at most `limit` UTF-16 units."""
     return split_blocks(digest_blocks(digest, number, lang), limit)
 
 
@@ -194,4 +203,6 @@ def render_page(header_html: str, entries: Sequence[Entry], snippets: Sequence[s
     for i, entry in enumerate(entries):
         lines.append(entry_line(entry, snippets[i] if i < len(snippets) else None, zone))
     page = "\n\n".join(lines)
-    return page if len(page) <= MAX_MESSAGE else page[: MAX_MESSAGE - 1].rsplit("\n\n", 1)[0]
+    if telegram_length(page) <= MESSAGE_LIMIT:
+        return page
+    return prefix_within(page, MESSAGE_LIMIT - 1).rsplit("\n\n", 1)[0]

@@ -91,24 +91,39 @@ def user_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
     """Apply every missing migration up to `target`, each in its own transaction.
 
-    Safe when two processes start at once: each step re-reads the version under the write lock.
+    Safe when two processes start at once: each step re-reads the version under the write lock,
+    and each process logs only what it did itself: a file new when opened "created at vN", an
+    older one "upgraded from vN" (a process that found the work done logs nothing).
     """
     current = user_version(conn)
     if current > LATEST:
         raise SchemaTooNewError(
             f"database schema v{current} is newer than this program (v{LATEST}); upgrade Tóm Tắt"
         )
-    if 0 < current < target:
-        # Rebuilding the search index (v6) takes about 13 s per 100,000 digests here.
-        log.info("upgrading the database from schema v%d to v%d", current, target)
+    first = None  # the first version this process applied
     for version in range(current + 1, target + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if user_version(conn) < version:
-                MIGRATIONS[version - 1](conn)
-                conn.execute(f"PRAGMA user_version = {version}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        if _step(conn, version) and first is None:
+            first = version
+            if current > 0:
+                # Rebuilding the search index (v6) takes about 13 s per 100,000 digests here.
+                log.info("upgrading the database from schema v%d to v%d", version - 1, target)
+    if first is not None and current == 0:  # new when opened (another process may share it)
+        log.info("created the database at schema v%d", target)
+    elif first is not None:
+        log.info("upgraded the database from schema v%d to v%d", first - 1, target)
     return max(current, target)
+
+
+def _step(conn: sqlite3.Connection, version: int) -> bool:
+    """Apply migration `version` unless another process already did; whether this one did."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        applied = user_version(conn) < version
+        if applied:
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return applied

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from storage import BulkDigest
+from storage import BulkDigest, ChatSettings
 from summarizer.digest import Decision, Digest, Official
 from tests.bot.conftest import GROUP, OTHER_USER, USER, Harness, make_settings, start_bot
 
@@ -108,3 +108,21 @@ async def test_delete_in_a_group_is_for_the_author_or_an_admin(harness: Harness)
     assert await harness.rt.store.digests.get(GROUP, 1) is not None
     await harness.send("/delete 1", chat_id=GROUP, user_id=USER)  # its own author
     assert await harness.rt.store.digests.get(GROUP, 1) is None
+
+
+async def test_a_settings_button_reads_the_chat_settings_once(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chats = harness.rt.store.chats
+    reads: list[int] = []
+    read = chats.settings
+
+    async def counted(chat_id: int) -> ChatSettings:
+        reads.append(chat_id)
+        return await read(chat_id)
+
+    monkeypatch.setattr(chats, "settings", counted)
+    await harness.press("t:l:long")
+    assert reads == [USER]  # the reply language and the current choice come from one read
+    assert (await read(USER)).length == "long"
+    assert "✓ Dài" in str(harness.api.of("editMessageText")[-1].params["reply_markup"])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.cli import apply_run_flags, build_parser
 from bot.settings import Settings, shown_db
+from storage.database import is_postgres_url
 
 URL = "postgresql://tomtat:secret@db.internal:5432/tomtat?sslmode=require"
 
@@ -27,3 +28,11 @@ def test_logs_never_show_the_database_password() -> None:
     assert shown_db(URL) == "postgresql://tomtat:***@db.internal:5432/tomtat?sslmode=require"
     assert shown_db("postgresql://tomtat@db/x") == "postgresql://tomtat@db/x"
     assert shown_db(Path("data/tomtat.sqlite3")) == "data/tomtat.sqlite3"
+
+
+def test_the_setting_and_the_store_agree_on_what_is_a_url() -> None:
+    for value in (URL, " postgres://tomtat@db/x ", "data/postgresql.sqlite3", "postgresql:/x"):
+        chosen = Settings.from_env({"TOMTAT_DB": value}).db_path
+        assert isinstance(chosen, str) == is_postgres_url(chosen), value
+    assert Settings.from_env({"TOMTAT_DB": " postgres://tomtat@db/x "}).db_path == (
+        "postgres://tomtat@db/x")

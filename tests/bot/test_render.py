@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
+
+from bot.telegram_text import MESSAGE_LIMIT, telegram_length
 from bot.views.render import Block, render_digest, split_blocks, to_plain
+from summarizer import notes
 from summarizer.digest import Decision, Digest, Official
+from summarizer.notes import Note
 
 
 def digest(summary: str = "Tỉnh quyết định đầu tư 500 tỷ đồng.", **kw: object) -> Digest:
@@ -123,3 +128,36 @@ def test_an_actor_after_a_long_title_is_not_repeated_in_bold() -> None:
     ), 2, "vi")
     assert f"• {title} Lê Văn Khánh yêu cầu các huyện gia cố đê trước 10/9" in chunk
     assert "<b>Lê Văn Khánh</b>" not in chunk
+
+
+def test_a_digest_s_notes_are_decoded_once_per_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    read_from = digest(engine="abstractive", model="vit5",
+                       notes=("source:https://www.baotinh.example.vn/bai-1.html",
+                              "partly_extractive:1/3"))
+    decoded: list[str] = []
+    decode = notes.decode
+
+    def counted(code: str) -> Note | None:
+        decoded.append(code)
+        return decode(code)
+
+    monkeypatch.setattr(notes, "decode", counted)
+    (vi,) = render_digest(read_from, 2, "vi")
+    assert 'href="https://www.baotinh.example.vn/bai-1.html"' in vi and "baotinh.example.vn" in vi
+    assert "1/3 đoạn lấy nguyên câu từ bài" in vi
+    assert sorted(decoded) == sorted(read_from.notes)  # each stored form read once
+
+
+def test_a_digest_full_of_emoji_is_split_under_telegram_s_utf16_limit() -> None:
+    paragraph = "Đường mới 🚧🚧 " * 145
+    emoji = digest(summary=f"{paragraph}\n{paragraph}")
+    (whole,) = render_digest(emoji, 3, "vi", limit=10**6)
+    # Under 4096 characters, but each emoji is 2 UTF-16 units: too long for one message.
+    assert len(whole) < MESSAGE_LIMIT < telegram_length(whole)
+    chunks = render_digest(emoji, 3, "vi")
+    assert len(chunks) == 2
+    assert all(telegram_length(c) <= MESSAGE_LIMIT and balanced(c) for c in chunks)
+    assert sum(c.count("🚧") for c in chunks) == 580  # nothing lost at the cut
+    one_word = render_digest(digest(summary="🚧" * 5000), 3, "vi")  # cut inside the word
+    assert all(telegram_length(c) <= MESSAGE_LIMIT and balanced(c) for c in one_word)
+    assert sum(c.count("🚧") for c in one_word) == 5000

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bot.paste.shape import TELEGRAM_LIMIT, is_client_split, utf16_length
+from bot.paste.shape import is_client_split
+from bot.telegram_text import MESSAGE_LIMIT, prefix_within, telegram_length
 
 
 def test_a_piece_cut_near_the_limit_waits_for_the_rest() -> None:
-    piece = ("Ủy ban nhân dân tỉnh họp bàn kế hoạch năm tới. " * 90)[:TELEGRAM_LIMIT - 30]
+    piece = ("Ủy ban nhân dân tỉnh họp bàn kế hoạch năm tới. " * 90)[:MESSAGE_LIMIT - 30]
     assert is_client_split(piece)
     assert is_client_split(piece.rstrip() + ".")  # a cut at a paragraph end is still a cut
 
@@ -19,4 +20,6 @@ def test_whole_articles_and_chat_lines_are_whole_messages() -> None:
 
 
 def test_length_is_counted_as_telegram_does() -> None:
-    assert utf16_length("Hà Nội 📰") == 9  # the emoji counts twice
+    assert telegram_length("Hà Nội 📰") == 9  # the emoji counts twice
+    assert prefix_within("Hà Nội 📰", 8) == "Hà Nội "  # never half an emoji
+    assert prefix_within("Hà Nội 📰", 9) == "Hà Nội 📰"

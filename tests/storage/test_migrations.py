@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -142,3 +143,22 @@ async def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path: P
     for store in stores:
         assert (await store.chats.settings(1)).length == "medium"
         await store.close()
+
+
+async def test_a_new_file_says_it_was_created_an_old_one_that_it_was_upgraded(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="storage.sqlite.migrations")
+    async with Store(tmp_path / "new.db"):
+        pass
+    assert caplog.messages == [f"created the database at schema v{schema.LATEST}"]
+    caplog.clear()
+    async with Store(tmp_path / "new.db"):  # up to date: nothing to say
+        pass
+    assert caplog.messages == []
+    await _database_at(tmp_path / "v5.db", 5)
+    caplog.clear()
+    async with Store(tmp_path / "v5.db"):
+        pass
+    assert caplog.messages == [f"upgrading the database from schema v5 to v{schema.LATEST}",
+                               f"upgraded the database from schema v5 to v{schema.LATEST}"]

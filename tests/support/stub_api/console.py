@@ -13,13 +13,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from bot.paste.shape import TELEGRAM_LIMIT
+from bot.telegram_text import MESSAGE_LIMIT
 from tests.support.stub_api.html_check import EntityError, shown_text
 from tests.support.stub_api.model import ApiCall
 from tests.support.stub_api.server import StubBotApi
 
 PASTE_GAP_S = 0.15
-CLIENT_LIMIT = TELEGRAM_LIMIT  # where clients cut a long paste, as bot/paste/shape.py assumes
+CLIENT_LIMIT = MESSAGE_LIMIT  # where clients cut a long paste, as bot/paste/shape.py assumes
 HELP = """Type or paste a message and press Enter; it is sent as user {user} in chat {chat}.
   :paste FILE      send a file's text as a client would (split at 4096 characters)
   :doc FILE        send a file as a document
