@@ -162,11 +162,14 @@ def _add_unsure(tokens: list[Token], tagged: Tagged, names: Titles) -> None:
 
 
 def paragraph_mentions(
-    text: str, order: int, known: set[str], in_title: bool = False
+    text: str, order: int, known: set[str], in_title: bool = False, lone: set[str] | None = None
 ) -> list[Mention]:
-    """Every name in one paragraph with its positions (`known`: see `paragraph_reads`)."""
+    """Every name in one paragraph with its positions (`known`: see `paragraph_reads`);
+    `lone` gathers the paragraph's lone capitalised words (see `lone_words`)."""
     text = clean(text)
     tokens = tokenize(text)
+    if lone is not None:
+        lone.update(_lone(tokens))
     tagged = tag(tokens)
     names = reconciled_names(tokens, tagged, paragraph_reads(tokens, known), place_tokens(tokens))
     _link(tokens, tagged.spans, names)
@@ -192,24 +195,28 @@ def paragraph_mentions(
     return mentions
 
 
+def _lone(tokens: list[Token]) -> set[str]:
+    """Folded capitalised words of one paragraph with no capitalised word beside them."""
+    capital = [t.is_word and t.is_title_case for t in tokens] + [False]
+    return {
+        t.fold
+        for i, t in enumerate(tokens)
+        if capital[i] and not capital[i - 1 if i else -1] and not capital[i + 1]
+    }
+
+
 def lone_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
     """Capitalised words that stand alone somewhere (no capitalised word beside them), folded."""
-    lone: set[str] = set()
-    for paragraph in paragraphs:
-        tokens = tokenize(clean(paragraph))
-        capital = [t.is_word and t.is_title_case for t in tokens] + [False]
-        lone.update(
-            t.fold
-            for i, t in enumerate(tokens)
-            if capital[i] and not capital[i - 1 if i else -1] and not capital[i + 1]
-        )
-    return frozenset(lone)
+    return frozenset(w for paragraph in paragraphs for w in _lone(tokenize(clean(paragraph))))
 
 
-def article_mentions(title: str, paragraphs: tuple[str, ...]) -> list[Mention]:
-    """Mentions in the title, then in each paragraph, in reading order."""
+def article_mentions(
+    title: str, paragraphs: tuple[str, ...], lone: set[str] | None = None
+) -> list[Mention]:
+    """Mentions in the title, then in each paragraph, in reading order; `lone` gathers the
+    article's lone words from the same tokens (`lone_words` without tokenising twice)."""
     known: set[str] = set()
-    found = paragraph_mentions(title, 0, known, in_title=True) if title else []
+    found = paragraph_mentions(title, 0, known, in_title=True, lone=lone) if title else []
     for number, paragraph in enumerate(paragraphs, start=1):
-        found.extend(paragraph_mentions(paragraph, number, known))
+        found.extend(paragraph_mentions(paragraph, number, known, lone=lone))
     return found

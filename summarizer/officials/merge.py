@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from summarizer.digest import Article, Official
 from summarizer.gazetteers import fold
 from summarizer.officials.mention import Mention
-from summarizer.officials.mentions import article_mentions, lone_words
+from summarizer.officials.mentions import article_mentions
 from summarizer.officials.position_words import phrases, raw_list
 from summarizer.officials.tokens import is_foreign
 from summarizer.textnorm import syllables
@@ -182,14 +182,14 @@ def position_words(people: list[_Person]) -> list[str]:
 
 def extract_officials(article: Article) -> tuple[Official, ...]:
     """Officials named in the article, most important first."""
-    people = [
-        p for p in merge_mentions(article_mentions(article.title, article.paragraphs)) if p.titles
-    ]
+    lone: set[str] = set()
+    mentions = article_mentions(article.title, article.paragraphs, lone)
+    held = [(p, position_words([p])) for p in merge_mentions(mentions) if p.titles]
     # A name inside someone's position is an organisation ("Chủ tịch HĐQT Vinacomin").
-    inside = f" {' '.join(position_words(people))} "
-    people = [p for p in people if f" {' '.join(p.key)} " not in inside]
-    people.sort(key=lambda p: (-p.importance(), p.first))
+    inside = f" {' '.join(w for _, words in held for w in words)} "
+    held = [(p, words) for p, words in held if f" {' '.join(p.key)} " not in inside]
+    people = sorted((p for p, _ in held), key=lambda p: (-p.importance(), p.first))
     # A word that also stands inside a position names a company, not a person ("giám đốc
     # điều hành Tencent Ma Huateng", "… tập đoàn Tencent Holdings").
-    lone = lone_words((article.title, *article.paragraphs)) | frozenset(position_words(people))
-    return tuple(Official(p.shown_name(lone), p.final_titles()) for p in people)
+    standing = frozenset(lone).union(w for _, words in held for w in words)
+    return tuple(Official(p.shown_name(standing), p.final_titles()) for p in people)
