@@ -46,6 +46,7 @@ def nested_step(
     """The options at `length`, each extending the summary the shorter lengths decided on."""
     seed: tuple[Scored, ...] = ()
     for step in LADDER:
+        seed = uncut(seed, units, goals[step])
         if step is Length.LONG:
             seed = with_lead(seed, units, goals[step], leads[step])
         options = choose_step(units, goals[step], leads[step], seed, sentences)
@@ -96,3 +97,24 @@ def with_lead(
         return tuple(seed)
     best = max(fitting, key=lambda s: expected_f1([*seed, s], goal))
     return (*seed, best)
+
+
+def uncut(seed: Sequence[Scored], units: Sequence[Scored], goal: Goal) -> tuple[Scored, ...]:
+    """`seed` with a sentence cut to fit a shorter length in a whole form that now fits."""
+    whole = {s.unit.text for s in units}
+    cut = [s for s in seed if s.unit.text not in whole]
+    if not cut:
+        return tuple(seed)
+    rest = [s for s in seed if s.unit.text in whole]
+    room = goal.budget - sum(len(s.unit.tokens) for s in seed)
+    for piece in cut:
+        size = len(piece.unit.tokens)
+        forms = [
+            s
+            for s in units
+            if s.unit.index == piece.unit.index and len(s.unit.tokens) - size <= room
+        ]
+        best = max(forms, key=lambda s: expected_f1([*rest, s], goal), default=piece)
+        room -= len(best.unit.tokens) - size
+        rest.append(best)
+    return tuple(rest)
