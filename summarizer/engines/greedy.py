@@ -57,10 +57,13 @@ def expected_f1(picked: Sequence[Scored], goal: Goal) -> float:
     return _f1(expected, used, goal.target)
 
 
-def select(units: Sequence[Scored], goal: Goal, seed: Sequence[Scored] = ()) -> list[Scored]:
+def select(
+    units: Sequence[Scored], goal: Goal, seed: Sequence[Scored] = (), more: bool = True
+) -> list[Scored]:
     """Greedily add the unit that most improves expected F1 (title included) to a target.
 
-    The `seed` units are kept and counted first (a shorter summary a longer one extends).
+    The `seed` units are kept and counted first (a shorter summary a longer one extends);
+    with `more`, one unit past them is taken even when it does not improve the F1.
     """
     # What the reader gets is the title line and the summary: the F1 counts both, the
     # budget only the summary.
@@ -94,8 +97,8 @@ def select(units: Sequence[Scored], goal: Goal, seed: Sequence[Scored] = ()) -> 
             score = _f1(expected + gain, used + size, target)
             if best is None or score > best[0]:
                 best = (score, candidate, gain)
-        # The first unit past the seed is always taken: a longer length says more.
-        if best is None or (len(picked) > len(seed) and best[0] <= current):
+        # The first unit (past the seed, with `more`) is always taken: a longer length says more.
+        if best is None or (len(picked) > (len(seed) if more else 0) and best[0] <= current):
             break
         _, chosen, gain = best
         picked.append(chosen)

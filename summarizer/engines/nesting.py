@@ -46,10 +46,13 @@ def nested_step(
     """The options at `length`, each extending the summary the shorter lengths decided on."""
     seed: tuple[Scored, ...] = ()
     for step in LADDER:
+        shown = len(seed)
         seed = uncut(seed, units, goals[step])
         if step is Length.LONG:
             seed = with_lead(seed, units, goals[step], leads[step])
-        options = choose_step(units, goals[step], leads[step], seed, sentences)
+        # Long with the lead Medium lacked already says more: it adds only what pays.
+        more = len(seed) == shown
+        options = choose_step(units, goals[step], leads[step], seed, sentences, more)
         if step is length:
             return options
         seed = options.decided(step, gain)
@@ -57,11 +60,16 @@ def nested_step(
 
 
 def choose_step(
-    units: Sequence[Scored], goal: Goal, lead_sentences: int, seed: Sequence[Scored], sentences: int
+    units: Sequence[Scored],
+    goal: Goal,
+    lead_sentences: int,
+    seed: Sequence[Scored],
+    sentences: int,
+    more: bool = True,
 ) -> Step:
     """The engine's choice and the lead's option at one length, both on top of `seed`."""
     kept = {s.unit.text for s in seed}
-    picked = select(units, goal, seed)
+    picked = select(units, goal, seed, more)
     for attempt in range(4):
         # A seed unit stays: the reader saw it at the shorter length.
         lost = orphans(picked) - kept
@@ -72,15 +80,15 @@ def choose_step(
             break
         # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
         units = [s for s in units if s.unit.text not in lost]
-        picked = select(units, goal, seed)
+        picked = select(units, goal, seed, more)
     lead = [s for s in units if s.unit.index < lead_sentences]
-    option = select(lead, goal, seed) if lead else list(seed)
+    option = select(lead, goal, seed, more) if lead else list(seed)
     features = gain_features(picked, option, goal, sentences)
     if not picked:
         # Nothing fits whole: cut the best sentence down to the budget.
         picked = [Scored(forced(units, goal.budget), 0.0)]
     # The lead's option must say more than the shorter length did, as the engine's does.
-    usable = len(option) > len(seed) and not orphans(option) - kept
+    usable = bool(option) and (len(option) > len(seed) or not more) and not orphans(option) - kept
     return Step(tuple(picked), tuple(option) if usable else None, features)
 
 
