@@ -3,8 +3,10 @@
 The digest's Short / Medium / Long buttons re-summarise one article in place: a reader who
 presses Long expects Medium's summary with more detail, not another summary that drops the
 news. So each length is chosen on top of the one below it (its units seed the greedy choice
-and the lead's option alike), the lead decision is taken per step, and Long always keeps the
-article's lead (its first usable sentence, when among Long's lead sentences).
+and the lead's option alike), the lead decision is taken per step, a longer length adds at
+least one unit when one fits, and Long keeps the article's lead (its first usable sentence,
+when among Long's lead sentences and it fits beside Medium's summary). The scoring is shared:
+the longer lengths only cost the shorter lengths' greedy choices again.
 """
 
 from __future__ import annotations
