@@ -2,10 +2,10 @@
 
 Per system, over a dataset: (1) Long lacking the article's lead, the first of its first three
 sentences a summary may use (by the engine's rules: a verb and a trusted form, standing alone,
-no caption; not the title), found in a Long sentence that is it or its trimmed form (80 % of the
-Long sentence's syllables in it); a lead too long to fit Long's budget beside Medium's summary
-is counted apart (`too long`); (2) Short's and (3) Medium's first sentence absent from Long
-(neither it nor a longer form: 80 % of its syllables in one Long sentence).
+no caption; not the title), found in Long as it is or trimmed (8 of its syllables in a row);
+a lead too long to fit Long's budget beside Medium's summary is counted apart (`too long`);
+(2) Short's and (3) Medium's first sentence absent from Long (neither it nor a longer form:
+80 % of its syllables in one Long sentence).
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from benchmarks.summary_checks import CAPTION, _is_title, _tokens, lacks_verb, s
 from summarizer.cleaning import clean_page
 from summarizer.digest import Article, Length
 from summarizer.engines.coherence import standalone
-from summarizer.engines.faithful import trusted_variants
+from summarizer.engines.faithful import trusted_variants, without_captions
 from summarizer.engines.features import paragraph_index
 from summarizer.textnorm import count_words
 
+# Syllables in a row that say a summary has the lead.
+_RUN = 8
 # Long's lead baseline is Title+Lead-3: its lead is the first usable of these sentences.
 LEAD_SENTENCES = 3
 NESTING_HEADER = (
@@ -51,19 +53,20 @@ def _within(sentence: str, summary: str) -> bool:
 
 
 def _has_lead(lead: str, summary: str) -> bool:
-    """Whether the summary has the lead or a trimmed form of it (80 % of a sentence's syllables)."""
-    words = set(_tokens(lead))
-    return any(
-        len(words & set(t)) >= 0.8 * len(set(t))
-        for t in map(_tokens, summary_sentences(summary))
-        if t
-    )
+    """Whether the summary has the lead or a trimmed form of it: a run of its syllables."""
+    # A trim keeps runs of the sentence (no time clause, no bracket, no tail): eight syllables
+    # in a row are the lead's, whatever the sentence splitter makes of the summary.
+    words, said = _tokens(lead), _tokens(summary)
+    size = min(_RUN, len(words))
+    runs = {tuple(said[i : i + size]) for i in range(len(said) - size + 1)}
+    return any(tuple(words[i : i + size]) in runs for i in range(len(words) - size + 1))
 
 
 def _usable_lead(article: Article) -> str | None:
     """The first of the article's first three sentences a summary may use (by the engine's rules:
     it has a verb and a trusted form, stands alone, no caption), unless it is the title."""
-    sentences = list(article.sentences)
+    # As the engine reads the article: a caption before its credit is no lead.
+    sentences = without_captions(list(article.sentences))
     alone = standalone(sentences, paragraph_index(article.paragraphs, sentences))
     for sentence, ok in zip(sentences[:LEAD_SENTENCES], alone, strict=False):
         if (
