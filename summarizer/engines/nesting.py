@@ -1,12 +1,12 @@
-"""Lengths that nest: Long keeps what Medium showed, Medium what Short showed, in article order.
+"""Lengths that nest: Long keeps what Medium showed, in article order, and says more.
 
 The digest's Short / Medium / Long buttons re-summarise one article in place: a reader who
-presses Long expects Medium's summary with more detail, not another summary that drops the
-news. So each length is chosen on top of the one below it (its units seed the greedy choice
-and the lead's option alike), the lead decision is taken per step, a longer length adds at
-least one unit when one fits, and Long keeps the article's lead (its first usable sentence,
-when among Long's lead sentences and it fits beside Medium's summary). The scoring is shared:
-the longer lengths only cost the shorter lengths' greedy choices again.
+presses Long expects Medium's summary (the default, the one read first) with more detail, not
+another summary that drops the news. So Long is chosen on top of Medium (Medium's units seed the
+greedy choice and the lead's option alike), the lead decision is taken per step, Long adds at
+least one unit when one fits, and Long keeps the article's lead (its first usable sentence, when
+among Long's lead sentences and it fits beside Medium's summary). Short is the gist on its own:
+seeding Medium with it made Medium drop the news whenever Short picked a background sentence.
 """
 
 from __future__ import annotations
@@ -18,8 +18,12 @@ from summarizer.digest import Length
 from summarizer.engines.confidence import GainModel, gain_features
 from summarizer.engines.greedy import Goal, Scored, expected_f1, forced, orphans, select
 
-# Shortest first: each length starts from the one before it.
-LADDER = (Length.SHORT, Length.MEDIUM, Length.LONG)
+# The lengths each one is chosen on top of, shortest first.
+BASES: dict[Length, tuple[Length, ...]] = {
+    Length.SHORT: (),
+    Length.MEDIUM: (),
+    Length.LONG: (Length.MEDIUM,),
+}
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,9 @@ def nested_step(
     gain: GainModel,
     sentences: int,
 ) -> Step:
-    """The options at `length`, each extending the summary the shorter lengths decided on."""
+    """The options at `length`, extending the summary its base lengths decided on."""
     seed: tuple[Scored, ...] = ()
-    for step in LADDER:
+    for step in (*BASES[length], length):
         shown = len(seed)
         seed = uncut(seed, units, goals[step])
         if step is Length.LONG:
