@@ -11,7 +11,8 @@ no verb, a HEURISTIC: none of the predicate words of summarizer/data/verbs.txt, 
 quotation, a verb of saying followed by at most three words (`… cho biết năm 2001.`); the
 engine filters with the same word list, so read the examples (`--show`) too; (5) sentences
 opening on a back-reference (benchmarks/data/back_references.txt) that do not follow, in the
-summary, the article sentence they lean on.
+summary, the article sentence they lean on. With all three lengths, whether they nest
+(benchmarks/nesting_checks.py).
 """
 
 from __future__ import annotations
@@ -180,15 +181,23 @@ def main() -> None:
     before = shown_at(args.baseline_ref, rows, lengths) if args.baseline_ref else {}
     print(f"{len(rows)} articles from {args.dataset}{_which(args.heldout, args.devsample)}")
     results: list[tuple[str, Tally]] = []
+    now: dict[str, list[Shown]] = {}
     for length in lengths:
         if length in before:
             name = f"{length}@{args.baseline_ref}"[:22]
             results.append((name, tally(rows, before[length], args.show)))
-        results.append((f"{length}", tally(rows, shown_now(rows, length), args.show)))
+        now[length] = shown_now(rows, length)
+        results.append((f"{length}", tally(rows, now[length], args.show)))
     print(f"{'system':22s} {'date kept':>9s} {'':6s} {'title1':>6s} {'captions':>8s}"
           f" {'noverb':>5s} {'':5s} {'backref':>7s} {'sents':>6s}")
     for name, counts in results:
         print(counts.line(name))
+    if set(now) >= {"short", "medium", "long"}:
+        from benchmarks.nesting_checks import NESTING_HEADER, nesting  # it reads this module
+        print(NESTING_HEADER)
+        if before:
+            print(nesting(rows, before).line(f"@{args.baseline_ref}"[:22]))
+        print(nesting(rows, now).line("this checkout"))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from summarizer.digest import Article, Length
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.clauses import finish
 from summarizer.engines.coherence import standalone, subjectless
-from summarizer.engines.confidence import GainModel, default_gain_model, gain_features
+from summarizer.engines.confidence import GainModel, default_gain_model
 from summarizer.engines.faithful import trusted_variants, without_captions
 from summarizer.engines.features import (
     ArticleContext,
@@ -17,7 +17,8 @@ from summarizer.engines.features import (
     tokens,
     unit_features,
 )
-from summarizer.engines.greedy import Goal, Scored, forced, orphans, select
+from summarizer.engines.greedy import Goal, Scored
+from summarizer.engines.nesting import nested_step
 from summarizer.engines.repair import name_pronouns, unglue, with_speakers
 from summarizer.engines.scorer import Scorer, default_scorer
 from summarizer.textnorm import count_words
@@ -84,7 +85,6 @@ class ExtractiveEngine:
 
     def choose(self, article: Article, length: Length) -> Choice:
         """The engine's own choice and the lead's option, with the gain model's features."""
-        budget = length.word_budget
         # A photo caption or credit glued to a sentence is never summary material.
         sentences = without_captions(
             [unglue(s) for s in article.sentences[:_MAX_SENTENCES] if count_words(s)]
@@ -128,26 +128,14 @@ class ExtractiveEngine:
         ]
         # The digest shows the title above the summary: the summary never repeats it, but
         # its words count as already said when choosing what to add.
-        goal = Goal(ctx, budget, _TARGET[length], title_words, scorer.title_precision)
-        picked = select(units, goal)
-        for attempt in range(4):
-            lost = orphans(picked)
-            if not lost:
-                break
-            if attempt == 3:
-                picked = [s for s in picked if s.unit.text not in lost]
-                break
-            # Only the pronoun-led variants go: "Ông cho biết X" may still give "X".
-            units = [s for s in units if s.unit.text not in lost]
-            picked = select(units, goal)
-        lead = [s for s in units if s.unit.index < _LEAD_SENTENCES[length]]
-        option = select(lead, goal) if lead else []
-        features = gain_features(picked, option, goal, len(sentences))
-        if not picked:
-            # Nothing fits whole: cut the best sentence down to the budget.
-            picked = [Scored(forced(units, budget), 0.0)]
-        usable = bool(option) and not orphans(option)
-        return Choice(_text(picked), _text(option) if usable else None, features)
+        goals = {
+            n: Goal(ctx, n.word_budget, _TARGET[n], title_words, scorer.title_precision)
+            for n in Length
+        }
+        # Short, Medium and Long nest: each extends the summary the shorter length decided on.
+        step = nested_step(units, goals, _LEAD_SENTENCES, length, self.gain, len(sentences))
+        lead = _text(list(step.lead)) if step.lead is not None else None
+        return Choice(_text(list(step.mine)), lead, step.features)
 
 
 def _title_only(title: str) -> Choice:

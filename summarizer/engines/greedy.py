@@ -57,8 +57,14 @@ def expected_f1(picked: Sequence[Scored], goal: Goal) -> float:
     return _f1(expected, used, goal.target)
 
 
-def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
-    """Greedily add the unit that most improves expected F1 (title included) to a target."""
+def select(
+    units: Sequence[Scored], goal: Goal, seed: Sequence[Scored] = (), more: bool = True
+) -> list[Scored]:
+    """Greedily add the unit that most improves expected F1 (title included) to a target.
+
+    The `seed` units are kept and counted first (a shorter summary a longer one extends);
+    with `more`, one unit past them is taken even when it does not improve the F1.
+    """
     # What the reader gets is the title line and the summary: the F1 counts both, the
     # budget only the summary.
     used = goal.title_words
@@ -68,6 +74,13 @@ def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
     covered: set[str] = set(goal.ctx.title_set)
     picked: list[Scored] = []
     taken: set[int] = set()
+    for kept in sorted(seed, key=lambda s: s.unit.index):
+        fresh = sum(1 for t in kept.unit.tokens if t not in covered)
+        expected += _gain(kept.precision, len(kept.unit.tokens), fresh)
+        used += len(kept.unit.tokens)
+        covered.update(kept.unit.tokens)
+        picked.append(kept)
+        taken.add(kept.unit.index)
     current = _f1(expected, used, target)
     while True:
         best: tuple[float, Scored, float] | None = None
@@ -84,7 +97,8 @@ def select(units: Sequence[Scored], goal: Goal) -> list[Scored]:
             score = _f1(expected + gain, used + size, target)
             if best is None or score > best[0]:
                 best = (score, candidate, gain)
-        if best is None or (picked and best[0] <= current):
+        # The first unit (past the seed, with `more`) is always taken: a longer length says more.
+        if best is None or (len(picked) > (len(seed) if more else 0) and best[0] <= current):
             break
         _, chosen, gain = best
         picked.append(chosen)
