@@ -36,7 +36,7 @@ def _decision(
 ) -> Decision:
     """The unit as a decision: its clause and its actor (`context`: last official, article)."""
     cue, start = _opening(unit)
-    quoted = actors.attribution(unit, found, officials)
+    quoted = actors.attribution(unit, found, officials, closing=True)
     speaker = quoted.speaker if quoted else context[0]
     # `“Tôi giao …”, ông A nói`: the decision is the quotation, the speaker its actor.
     inside = quoted is not None and cue is not None and unit.spans[cue][0] < quoted.said_end
