@@ -84,6 +84,8 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
     feats = article_features(found_units, named_in, quoted)
+    # `“… phải …. …” - Bí thư A nhấn mạnh`: every sentence of the quotation is A's.
+    quoted = quotes.speakers(found_units, named_in, officials, closing=True)
     for at, (unit, found) in enumerate(zip(found_units, named_in, strict=True)):
         # The guideline's own cases: an agreement between parties always counts, statistics of
         # past enforcement and assessments of difficulty never do, however the model reads them.

@@ -257,3 +257,25 @@ def test_a_quotation_closed_by_a_dash_and_its_speaker_ends_at_the_quotation() ->
     said = [d for d in found if "dừng ngay việc san lấp" in d.text]
     assert [d.actor for d in said] == ["Hồ Quốc Dũng"]
     assert not said[0].text.endswith("nhấn mạnh")
+
+
+def test_every_sentence_of_a_quotation_closed_by_a_dash_belongs_to_its_speaker() -> None:
+    found = _decisions(
+        "Hội nghị chuẩn bị đại hội đảng bộ xã\n\n"
+        "Sáng 14/8, Bí thư Tỉnh uỷ Vũ Minh Khôi dự hội nghị với các xã vùng biên. Chủ tịch "
+        "UBND huyện Lò Văn Tâm báo cáo tình hình nhân sự của huyện. “Các xã phải "
+        "rà soát lại nhân sự trước ngày 30/8. Đảng uỷ các xã phải tổ chức đại hội đúng tiến độ, "
+        "báo cáo kết quả về Ban Tổ chức Tỉnh uỷ” - Bí thư Tỉnh uỷ Vũ Minh Khôi nhấn mạnh."
+    )
+    said = _actor_of(found, "tổ chức đại hội đúng tiến độ")
+    assert said == ["Vũ Minh Khôi"]
+
+
+def test_the_standing_committee_is_the_body_not_the_whole_provincial_committee() -> None:
+    found = _decisions(
+        "Giải quyết vướng mắc ở cấp xã\n\n"
+        "Chiều 9/9, Thường trực Tỉnh uỷ Hậu Giang làm việc với lãnh đạo các xã. Các đồng chí "
+        "Thường trực Tỉnh uỷ đề nghị các xã sớm kiện toàn bộ máy, bố trí cán bộ đúng chuyên môn."
+    )
+    actors = _actor_of(found, "sớm kiện toàn bộ máy")
+    assert actors and actors[0] is not None and actors[0].startswith("Thường trực Tỉnh uỷ")
