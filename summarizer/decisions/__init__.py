@@ -42,6 +42,8 @@ def _decision(
     inside = quoted is not None and cue is not None and unit.spans[cue][0] < quoted.said_end
     end = quoted.said_end if quoted is not None and inside else None
     who = actors.actor(unit, (start, cue), found, officials, speaker)
+    if who is not None and naming.pointer(who):
+        who = speaker  # `cơ quan này đã quy định …`: the one speaking or just named
     at = context[1].find(unit.text)  # a body named after the actor in its clause is another
     return Decision(
         text.clause(unit, cue, start, end),

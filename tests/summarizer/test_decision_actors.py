@@ -279,3 +279,13 @@ def test_the_standing_committee_is_the_body_not_the_whole_provincial_committee()
     )
     actors = _actor_of(found, "sớm kiện toàn bộ máy")
     assert actors and actors[0] is not None and actors[0].startswith("Thường trực Tỉnh uỷ")
+
+
+def test_a_subject_that_only_points_back_is_never_shown_as_the_actor() -> None:
+    found = _decisions(
+        "Đình chỉ phòng khám tư nhân\n\n"
+        "Ông Trần Văn Minh, Giám đốc Sở Y tế tỉnh Bình Phước, cho biết cơ quan này đã quyết định "
+        "đình chỉ hoạt động phòng khám Đông Á trong 3 tháng và thu hồi giấy phép của hai bác sĩ."
+    )
+    actors = _actor_of(found, "đình chỉ hoạt động phòng khám")
+    assert actors and actors[0] != "cơ quan này"
