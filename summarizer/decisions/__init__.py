@@ -36,12 +36,14 @@ def _decision(
 ) -> Decision:
     """The unit as a decision: its clause and its actor (`context`: last official, article)."""
     cue, start = _opening(unit)
-    quoted = actors.attribution(unit, found, officials)
+    quoted = actors.attribution(unit, found, officials, closing=True)
     speaker = quoted.speaker if quoted else context[0]
     # `“Tôi giao …”, ông A nói`: the decision is the quotation, the speaker its actor.
     inside = quoted is not None and cue is not None and unit.spans[cue][0] < quoted.said_end
     end = quoted.said_end if quoted is not None and inside else None
     who = actors.actor(unit, (start, cue), found, officials, speaker)
+    if who is not None and naming.pointer(who):
+        who = speaker  # `cơ quan này đã quy định …`: the one speaking or just named
     at = context[1].find(unit.text)  # a body named after the actor in its clause is another
     return Decision(
         text.clause(unit, cue, start, end),
@@ -84,6 +86,8 @@ def extract_decisions(article: Article, officials: tuple[Official, ...]) -> tupl
     named_in = [mentions(unit, officials) for unit in found_units]
     quoted = quotes.speakers(found_units, named_in, officials)
     feats = article_features(found_units, named_in, quoted)
+    # `“… phải …. …” - Bí thư A nhấn mạnh`: every sentence of the quotation is A's.
+    quoted = quotes.speakers(found_units, named_in, officials, closing=True)
     for at, (unit, found) in enumerate(zip(found_units, named_in, strict=True)):
         # The guideline's own cases: an agreement between parties always counts, statistics of
         # past enforcement and assessments of difficulty never do, however the model reads them.

@@ -29,9 +29,10 @@ class Attribution:
 
 
 def attribution(
-    unit: Unit, found: list[Mention], officials: tuple[Official, ...] = ()
+    unit: Unit, found: list[Mention], officials: tuple[Official, ...] = (), closing: bool = False
 ) -> Attribution | None:
-    """`“…”, ông A nói`: where the quotation ends and who said it."""
+    """`“…”, ông A nói`: where the quotation ends and who said it (`closing`: also after a
+    directing verb, `” - Bí thư A nhấn mạnh`, once the unit is known to be a decision)."""
     close = max(unit.text.rfind(q) for q in _CLOSING)
     if close <= 0:
         return None
@@ -39,6 +40,8 @@ def attribution(
     if tail is None or len(unit.tokens) - tail > _MAX_ATTRIBUTION:
         return None
     said = words.find("reporting", unit.tokens, tail)
+    if not said and closing:
+        said = words.find("quote_verbs", unit.tokens, tail)
     if not said:
         return None
     named = [m.name for m in found if m.start >= tail]

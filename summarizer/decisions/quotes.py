@@ -25,15 +25,19 @@ def _closes(unit: Unit) -> bool:
 
 
 def speakers(
-    found: list[Unit], named: list[list[Mention]], officials: tuple[Official, ...]
+    found: list[Unit],
+    named: list[list[Mention]],
+    officials: tuple[Official, ...],
+    closing: bool = False,
 ) -> list[str | None]:
-    """For each unit, the speaker of the quotation it is part of (None when unquoted or unsaid)."""
+    """For each unit, the speaker of the quotation it is part of (None when unquoted or unsaid;
+    `closing`: a directing verb after the quotation names its speaker too)."""
     out: list[str | None] = [None] * len(found)
     for at, unit in enumerate(found):
         if not _opens(unit):
             continue
         for later in range(at + 1, min(len(found), at + _AHEAD)):
-            said = attribution(found[later], named[later], officials)
+            said = attribution(found[later], named[later], officials, closing)
             if said is not None or _closes(found[later]):
                 speaker = said.speaker if said else None
                 out[at:later] = [speaker] * (later - at)

@@ -102,5 +102,6 @@ def apposed_person(unit: Unit, start: int, head: int, found: list[Mention]) -> s
     first = named[0]
     before = unit.text[unit.spans[start][0] : unit.spans[first.start][0]]
     after = unit.text[unit.spans[first.end - 1][1] : unit.spans[first.end][0]]
-    opens = "," not in before and after.strip() == ","
+    # `Thiếu tướng A - Phó Thủ trưởng …, vừa ký`: a dash sets the titles off like a comma.
+    opens = "," not in before and after.strip() in (",", "-", "–")
     return first.name if opens and heads().match_at(unit.tokens, first.end) else None

@@ -47,8 +47,9 @@ def cue_positions(
     }
     found = words.find("cues", tokens)
     named = [at for at in found if at and text[spans[at][0]].isupper()]  # `Sở Giao thông`
-    if verbs_only and found and found[0] == 0:
-        # A sentence that opens with a cue word and a capital is a name (`Thanh tra Chính phủ`).
+    if verbs_only and found and found[0] == 0 and words.match_at("bodies", tokens, 0):
+        # A sentence that opens with a body's head and a capital is a name (`Thanh tra Chính
+        # phủ`); `Yêu cầu Ban điều hành …` opens with the verb, its object capitalised.
         after = words.match_at("cues", tokens, 0)
         if after < len(tokens) and text[spans[after][0]].isupper():
             named.append(0)

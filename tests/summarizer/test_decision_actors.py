@@ -225,3 +225,67 @@ def test_a_body_inside_the_titles_after_a_person_s_name_is_part_of_a_post_not_th
     assert [d.actor for d in huong] == ["Trần Thị Mai Hương"]
     # The clause opens with its actor: the reader sees no second name beside it.
     assert [d.actor_to_show() for d in toan + huong] == [None, None]
+
+
+def test_a_directive_opening_with_its_verb_is_not_its_capitalised_addressee_s() -> None:
+    found = _decisions(
+        "Chấn chỉnh tiến độ dự án cầu Bến Lức\n\n"
+        "Chiều 12/10, Chủ tịch UBND tỉnh Long An Trần Văn Cần chủ trì cuộc họp về dự án cầu "
+        "Bến Lức. Yêu cầu Ban quản lý dự án giao thông tỉnh hoàn thành giải phóng mặt bằng "
+        "trước ngày 30/11 và báo cáo UBND tỉnh."
+    )
+    actors = _actor_of(found, "Ban quản lý dự án giao thông tỉnh hoàn thành")
+    assert actors and actors[0] != "Ban quản lý dự án giao thông tỉnh"
+
+
+def test_an_official_whose_titles_follow_a_dash_is_the_actor_not_his_office() -> None:
+    found = _decisions(
+        "Khởi tố nguyên giám đốc công ty xăng dầu\n\n"
+        "Thiếu tướng Lê Văn Tuyến - Phó Thủ trưởng Cơ quan CSĐT Bộ Công an, vừa ký quyết định "
+        "khởi tố bị can đối với ông Phạm Minh Đức về tội vi phạm quy định quản lý đất đai."
+    )
+    assert _actor_of(found, "khởi tố bị can đối với ông Phạm Minh Đức") == ["Lê Văn Tuyến"]
+
+
+def test_a_quotation_closed_by_a_dash_and_its_speaker_ends_at_the_quotation() -> None:
+    found = _decisions(
+        "Tỉnh uỷ họp bàn về dự án lấn biển\n\n"
+        "Chiều 5/9, Thường trực Tỉnh uỷ Bình Định họp nghe báo cáo về dự án khu đô thị ven biển. "
+        "“Tôi yêu cầu UBND tỉnh dừng ngay việc san lấp, rà soát lại toàn bộ hồ sơ và báo cáo "
+        "trước ngày 20/9” - Bí thư Tỉnh uỷ Hồ Quốc Dũng nhấn mạnh."
+    )
+    said = [d for d in found if "dừng ngay việc san lấp" in d.text]
+    assert [d.actor for d in said] == ["Hồ Quốc Dũng"]
+    assert not said[0].text.endswith("nhấn mạnh")
+
+
+def test_every_sentence_of_a_quotation_closed_by_a_dash_belongs_to_its_speaker() -> None:
+    found = _decisions(
+        "Hội nghị chuẩn bị đại hội đảng bộ xã\n\n"
+        "Sáng 14/8, Bí thư Tỉnh uỷ Vũ Minh Khôi dự hội nghị với các xã vùng biên. Chủ tịch "
+        "UBND huyện Lò Văn Tâm báo cáo tình hình nhân sự của huyện. “Các xã phải "
+        "rà soát lại nhân sự trước ngày 30/8. Đảng uỷ các xã phải tổ chức đại hội đúng tiến độ, "
+        "báo cáo kết quả về Ban Tổ chức Tỉnh uỷ” - Bí thư Tỉnh uỷ Vũ Minh Khôi nhấn mạnh."
+    )
+    said = _actor_of(found, "tổ chức đại hội đúng tiến độ")
+    assert said == ["Vũ Minh Khôi"]
+
+
+def test_the_standing_committee_is_the_body_not_the_whole_provincial_committee() -> None:
+    found = _decisions(
+        "Giải quyết vướng mắc ở cấp xã\n\n"
+        "Chiều 9/9, Thường trực Tỉnh uỷ Hậu Giang làm việc với lãnh đạo các xã. Các đồng chí "
+        "Thường trực Tỉnh uỷ đề nghị các xã sớm kiện toàn bộ máy, bố trí cán bộ đúng chuyên môn."
+    )
+    actors = _actor_of(found, "sớm kiện toàn bộ máy")
+    assert actors and actors[0] is not None and actors[0].startswith("Thường trực Tỉnh uỷ")
+
+
+def test_a_subject_that_only_points_back_is_never_shown_as_the_actor() -> None:
+    found = _decisions(
+        "Đình chỉ phòng khám tư nhân\n\n"
+        "Ông Trần Văn Minh, Giám đốc Sở Y tế tỉnh Bình Phước, cho biết cơ quan này đã quyết định "
+        "đình chỉ hoạt động phòng khám Đông Á trong 3 tháng và thu hồi giấy phép của hai bác sĩ."
+    )
+    actors = _actor_of(found, "đình chỉ hoạt động phòng khám")
+    assert actors and actors[0] != "cơ quan này"
