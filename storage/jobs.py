@@ -8,6 +8,7 @@ from storage import job_sql
 from storage.database import Cursor, Database
 from storage.job_sql import NewJob, check_length
 from storage.models import Job, StoredDigest
+from storage.relength_sql import relength_done, request_length
 from storage.rows import now_ms
 from storage.search.dialect import fulltext
 from storage.sql import as_int, count, rows
@@ -62,6 +63,23 @@ class JobsRepository:
         template = NewJob(chat_id, user_id, "", [], check_length(length), language, reply_to)
         return await self._db.write(
             lambda cur: job_sql.merge_fragments(cur, template, quiet_before))
+
+    async def request_length(
+        self, chat_id: int, user_id: int, number: int, message_id: int, *,
+        length: str, language: str | None,
+    ) -> Job | None:
+        """Queue digest #number's rewrite at `length`, shown by editing `message_id` (a waiting
+        rewrite of it takes the new length instead); None when the digest is gone."""
+        new = NewJob(chat_id, user_id, "", [], check_length(length), language, None)
+        return await self._db.write(lambda cur: request_length(cur, new, number, message_id))
+
+    async def relength_done(
+        self, chat_id: int, job_id: int, digest: Digest | None
+    ) -> StoredDigest | None:
+        """Store a length change's new digest (None: nothing to rewrite) and mark the job done;
+        None (the job failed) when the digest was deleted meanwhile."""
+        return await self._db.write(
+            lambda cur: relength_done(self._ft, cur, chat_id, job_id, digest))
 
     async def for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Bot
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
-from bot.transport.delivery import edit_html, send_html
+from bot.transport.delivery import best_effort, edit_html, send_html
 from bot.transport.priority import cosmetic
 from bot.views.texts import text
 from storage import Job, Store
@@ -23,8 +24,17 @@ log = logging.getLogger(__name__)
 # Queue positions change with every finished job; edit those less often than progress to
 # spare the chat's Telegram budget (groups get about 20 messages a minute).
 QUEUED_SLOWER = 4
+TYPING_EVERY_S = 4.5
 
 Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
+
+
+async def keep_typing(bot: Bot, chat_id: int) -> None:
+    """Show "typing…" in the chat until cancelled (Telegram shows it for about 5 s)."""
+    while True:
+        with cosmetic():
+            await best_effort(bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
+        await asyncio.sleep(TYPING_EVERY_S)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from bot.settings import Settings
 from bot.transport.roles import serve_worker
 from storage import Store
 from tests.bot.conftest import USER, FakeEngine, make_settings, start_bot
+from tests.bot.test_digest_buttons import digest_message_id, labels, last_markup
 from tests.support.fake_request import FakeBotAPI
 
 
@@ -81,3 +82,35 @@ async def test_a_worker_process_takes_no_updates_and_runs_what_is_queued(
     assert any("#1" in shown for shown in api.visible(USER))
     called = {call.method for call in api.calls}
     assert not called & {"getUpdates", "setWebhook", "deleteWebhook", "setMyCommands"}
+
+
+async def test_a_length_press_on_an_ingress_is_rewritten_by_a_worker_once(
+    tmp_path: Path, article: str
+) -> None:
+    never = FakeEngine(failures=1_000)  # the ingress's: any summary there would fail loudly
+    worker_engine = FakeEngine()
+    worker_settings = make_settings(tmp_path, role="worker", queue_poll_s=0.05)
+    async with start_bot(make_settings(tmp_path, role="ingress"), never) as ingress:
+        await ingress.send(article)
+        await ingress.settle_intake()
+        async with start_bot(worker_settings, worker_engine, ingress.api) as worker:
+            await worker.settle()
+        message_id = digest_message_id(ingress)
+        # Two quick presses while no worker runs: one job, at the last length pressed.
+        await ingress.press("r:1:s", message_id=message_id)
+        await ingress.press("r:1:l", message_id=message_id)
+        answers = [c.params.get("text") for c in ingress.api.of("answerCallbackQuery")]
+        assert answers == ["Đang tóm tắt lại…"] * 2  # the spinner stops at once
+        assert await ingress.rt.store.jobs.queue_length() == 1
+        edits = [c for c in ingress.api.of("editMessageText")
+                 if int(c.params["message_id"]) == message_id]
+        async with start_bot(worker_settings, worker_engine, ingress.api) as worker:
+            await worker.settle()
+        rewrites = [c for c in ingress.api.of("editMessageText")
+                    if int(c.params["message_id"]) == message_id][len(edits):]
+        assert len(rewrites) == 1 and "#1" in rewrites[0].params["text"]
+        assert labels(last_markup(ingress, "editMessageText"))[:3] == ["Ngắn", "Vừa", "✓ Dài"]
+        stored = await ingress.rt.store.digests.get(USER, 1)
+        assert stored is not None and stored.length == "long"
+        assert never.calls == 0 and worker_engine.calls == 2
+        assert len(ingress.digests()) == 1  # edited in place, nothing new in the chat
