@@ -47,12 +47,12 @@ class Worker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tomtat-engine")
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._claims = Claims(store, settings.lease_s, alone=settings.role == "all")
         self._status = StatusBoard(store, bot, self._spawn, after_s=settings.status_after_s,
-                                   every_s=settings.status_every_s)
+                                   every_s=settings.status_every_s, owns=self._claims.holds)
         self._loop_task: asyncio.Task[None] | None = None
         self._checked: set[int] = set()  # jobs intake deduplicated conclusively (see submit)
         self._drained = False  # the queue was seen empty since the start
-        self._claims = Claims(store, settings.lease_s, alone=settings.role == "all")
         self._links_wake = asyncio.Event()
         self.latencies_ms: list[int] = []
         self._replies = Replies(store, bot, spawn=self._spawn, forget=self._status.forget,
