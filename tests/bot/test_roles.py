@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_application
-from bot.cli import main
+from bot.cli import build_parser, main
 from bot.settings import Settings
 from bot.transport.roles import serve_worker
 from storage import Store
@@ -33,6 +33,19 @@ def test_the_role_comes_from_the_environment_and_the_flag_wins(
     # The flag wins over the environment: an ingress behind one URL needs the shared secret.
     assert main(["run", "--role", "ingress", "--webhook-url", "https://bot.example.org/t"]) == 2
     assert "TOMTAT_WEBHOOK_SECRET" in capsys.readouterr().err
+
+
+def test_the_role_flag_is_read_like_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert build_parser().parse_args(["run", "--role", " Worker "]).role == "worker"
+    assert build_parser().parse_args(["run", "--role", "INGRESS"]).role == "ingress"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:abc")
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "--role", "boss"])
+    assert exit_.value.code == 2  # the same words as for TOMTAT_ROLE=boss
+    assert "role must be one of all, ingress, worker, not 'boss'" in capsys.readouterr().err
 
 
 async def test_an_ingress_stores_the_article_and_answers_commands_but_never_summarises(
