@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from storage.database import Cursor
+from storage.database import Cursor, T
 from storage.digest_sql import NewArticle, digest_by_number, insert_digest
 from storage.folding import content_hash
 from storage.models import Job, JobNotFoundError, StoredDigest
@@ -30,6 +30,22 @@ class NewJob:
     url: str | None = None
     source: str | None = None
     content_hash: str | None = None  # of `text`; computed on insert when not given
+
+
+CHANNEL = "tomtat_jobs"  # workers LISTEN on it (storage/postgres/notify.py)
+
+
+def announced(dialect: str, work: Callable[[Cursor], T]) -> Callable[[Cursor], T]:
+    """`work`, then (PostgreSQL) a NOTIFY that wakes the listening workers when it commits."""
+    if dialect != "postgresql":
+        return work
+
+    def run(cur: Cursor) -> T:
+        done = work(cur)
+        cur.execute(f"NOTIFY {CHANNEL}")
+        return done
+
+    return run
 
 
 def check_length(length: str) -> str:

@@ -1,8 +1,8 @@
 """The job worker: one article at a time, summarised off the event loop, each digest stored once
 and shown once (replies edit placeholders recorded before use: bot/transport/placeholders.py).
 
-Jobs are claimed from the store under a lease (bot/services/claims.py), so any number of worker
-processes share one queue; a worker looks for jobs other processes queued every `queue_poll_s`.
+Jobs are claimed under a lease (bot/services/claims.py), so any number of worker processes share
+one queue; a worker finds jobs others queued at once (PostgreSQL NOTIFY) or every `queue_poll_s`.
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ class Worker:
                                refuse=self._refuse_link)
         self._relength = Relength(store, bot, self._rewrite, self._replies, self._claims.holds)
 
-    async def _rewrite(self, article: str, length: str, engine: str) -> Digest:
-        return await self.run_on_engine_thread(self._engines.summarize, article, length, engine,
-                                               None)
+    async def _rewrite(self, article: str, length: str, kind: str) -> Digest:
+        return await self.run_on_engine_thread(self._engines.summarize, article, length, kind, None)
 
     def _ready(self) -> None:
-        """A page was fetched (its job can run) or failed: a fetch slot is free."""
+        """A job may be claimable (another process queued it, or its page was fetched) or a
+        fetch slot is free."""
         self._wake.set()
         self._links_wake.set()
 
@@ -80,8 +80,7 @@ class Worker:
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
 
     async def start(self) -> None:
-        """Start taking jobs: queued ones, and those whose worker's lease ran out (a previous
-        run's included, which resume)."""
+        """Start taking jobs: queued ones, and those whose lease ran out (a previous run's too)."""
         if self._loop_task is not None:
             raise RuntimeError("worker already started")
         await self._claims.start()
@@ -89,12 +88,13 @@ class Worker:
         self._spawn(self._claims.keep_alive(), "leases")
         self._spawn(self._links.keep_fetching(self._claims.fetches, self._track, self._links_wake,
                                               self._settings.queue_poll_s), "link-pages")
+        if self._settings.queue_notify and self._settings.role == "worker":
+            self._spawn(self._store.watch_jobs(self._ready), "listen")  # PostgreSQL only
         self._links.warm()
         self._wake.set()
 
     async def stop(self) -> None:
-        """Stop taking jobs; a job cut short goes back to the queue (its lease ends now) and is
-        taken by another worker, or by this one's next start."""
+        """Stop taking jobs; a job cut short goes back to the queue at once (its lease ends)."""
         if self._loop_task is not None:
             self._loop_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -127,3 +127,22 @@ async def test_a_length_press_on_an_ingress_is_rewritten_by_a_worker_once(
         assert stored is not None and stored.length == "long"
         assert never.calls == 0 and worker_engine.calls == 2
         assert len(ingress.digests()) == 1  # edited in place, nothing new in the chat
+
+
+async def test_a_worker_on_postgresql_starts_a_job_the_moment_it_is_stored(
+    tmp_path: Path, article: str, postgres_url: str
+) -> None:
+    # A minute between polls: only the NOTIFY of the storing transaction can wake it in time.
+    worker_settings = make_settings(tmp_path, db_path=postgres_url, role="worker",
+                                    queue_poll_s=60.0)
+    ingress_settings = make_settings(tmp_path, db_path=postgres_url, role="ingress")
+    api = FakeBotAPI()
+    async with start_bot(ingress_settings, api=api) as ingress, \
+            start_bot(worker_settings, FakeEngine(), api) as worker:
+        await asyncio.sleep(1.0)  # it looked once, found nothing, and listens
+        await ingress.send(article)
+        for _ in range(250):
+            if worker.digests(USER):
+                break
+            await asyncio.sleep(0.02)
+        assert worker.digests(USER), "the worker waited for its next poll"
