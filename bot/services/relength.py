@@ -60,8 +60,8 @@ class Relength:
             log.exception("length change %s of chat %s failed", job.id, job.chat_id)
             with contextlib.suppress(Exception):
                 await self._store.jobs.fail(job.chat_id, job.id, "internal error", retry=False)
-            await best_effort(send_html(self._bot, job.chat_id, text(job.language, "failed")),
-                              "failed")
+            said = text(job.language, "resummarize_failed", number=job.digest_number)
+            await best_effort(send_html(self._bot, job.chat_id, said), "failed")
         finally:
             self.active.discard(job.id)
 
