@@ -120,9 +120,15 @@ class QueueRepository:
     async def renew(
         self, chat_id: int, job_id: int, worker: str, *, lease_s: float = LEASE_S
     ) -> bool:
-        """Extend the lease; False when the job is no longer `worker`'s."""
+        """Extend the lease (a negative `lease_s` ends it: the job is handed back, and listening
+        workers are woken); False when the job is no longer `worker`'s."""
         until = now_ms() + int(lease_s * 1000)
-        return await self._db.write(lambda cur: renew(cur, chat_id, job_id, worker, until))
+
+        def work(cur: Cursor) -> bool:
+            return renew(cur, chat_id, job_id, worker, until)
+
+        handed_back = job_sql.announced(self._db.dialect, work)
+        return await self._db.write(handed_back if lease_s < 0 else work)
 
     async def holds(self, chat_id: int, job_id: int, worker: str) -> bool:
         """Whether `worker` still holds a live lease on the job."""
