@@ -165,11 +165,12 @@ class JobsRepository:
         ))
 
     async def pending(self, chat_id: int, user_id: int) -> int:
-        """Queued plus running jobs of one user in one chat (for per-user limits)."""
+        """Queued plus running articles of one user in one chat (for per-user limits; a
+        length change, numbered already, is not an article)."""
         return await self._db.read(lambda cur: count(
             cur,
             "SELECT count(*) FROM jobs WHERE chat_id = ? AND user_id = ?"
-            " AND status IN ('queued', 'running')",
+            " AND status IN ('queued', 'running') AND digest_number IS NULL",
             (chat_id, user_id),
         ))
 

@@ -27,6 +27,7 @@ async def test_two_presses_while_waiting_make_one_job_at_the_last_length(store: 
     third = await press(store, "short")
     assert third is not None and third != first
     assert await store.queue.claim("w2") is None
+    assert await store.jobs.pending(CHAT, 7) == 0  # no article waits: the user may send more
 
 
 async def test_the_rewrite_and_the_end_of_its_job_are_one_step(store: Store) -> None:
