@@ -36,13 +36,15 @@ CHANNEL = "tomtat_jobs"  # workers LISTEN on it (storage/postgres/notify.py)
 
 
 def announced(dialect: str, work: Callable[[Cursor], T]) -> Callable[[Cursor], T]:
-    """`work`, then (PostgreSQL) a NOTIFY that wakes the listening workers when it commits."""
+    """`work`, then (PostgreSQL, when it made something: a job, a lease handed back) a NOTIFY
+    that wakes the listening workers when the transaction commits."""
     if dialect != "postgresql":
         return work
 
     def run(cur: Cursor) -> T:
         done = work(cur)
-        cur.execute(f"NOTIFY {CHANNEL}")
+        if done:  # None, False or []: nothing new to claim (a paste another replica closed)
+            cur.execute(f"NOTIFY {CHANNEL}")
         return done
 
     return run
