@@ -112,8 +112,9 @@ async def test_a_length_press_reaching_an_ingress_is_rewritten_by_a_worker(
 ) -> None:
     chat = 5001
     # The replica's configured engine cannot even load (no model there): a summary on the
-    # ingress would fail; the press must reach a worker.
-    no_model = {"TOMTAT_ENGINE": "abstractive", "TOMTAT_MODEL": str(tmp_path / "no-model")}
+    # ingress would fail; the press must reach a worker. Python logs every import it makes.
+    no_model = {"TOMTAT_ENGINE": "abstractive", "TOMTAT_MODEL": str(tmp_path / "no-model"),
+                "PYTHONPROFILEIMPORTTIME": "1"}
     async with Cluster(tmp_path, ingress=1, workers=1, db=database,
                        ingress_env=no_model) as cluster:
         stub = cluster.stub
@@ -130,5 +131,11 @@ async def test_a_length_press_reaching_an_ingress_is_rewritten_by_a_worker(
         assert footers(stub, chat) == [1]  # edited in place, nothing sent again
         (ingress,), (worker,) = cluster.ingress, cluster.workers
         assert "claimed job 2 of chat 5001 (running)" in worker.log()
-        # Only the worker ever loaded an engine (summarizer/engines/select.py logs each load).
+        # Only the worker ever loaded an engine (summarizer/engines/select.py logs each load);
+        # the ingress did not even import one, nor the pipeline, start-up to button press.
         assert "engine: " in worker.log() and "engine: " not in ingress.log()
+        imported = {line.rsplit("|", 1)[1].strip() for line in ingress.log().splitlines()
+                    if line.startswith("import time:")}
+        assert {"bot.app", "summarizer.engines.choices"} <= imported  # the import log works
+        assert not imported & {"summarizer.engines.select", "summarizer.engines.extractive",
+                               "summarizer.engines.abstractive", "summarizer.pipeline"}
