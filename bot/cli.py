@@ -8,7 +8,7 @@ import sys
 
 from bot.db_copy import add_db_parser, run_db
 from bot.links.urls import is_link
-from bot.settings import ROLES, Settings, db_value, ids_value, threads_value
+from bot.settings import ROLES, Settings, db_value, ids_value, role_value, threads_value
 from summarizer.cli import add_summarize_parser, run_summarize
 from summarizer.model_cli import add_model_parser, run_model
 
@@ -23,6 +23,14 @@ To try the bot without Telegram, see "Try the bot without Telegram" in README.md
 EXIT_NOT_CONFIGURED = 3
 
 
+def role_flag(value: str) -> str:
+    """`--role`, read like TOMTAT_ROLE (any case, spaces ignored): one parser for both."""
+    try:
+        return role_value(value)
+    except ValueError as exc:  # argparse shows this message, not a generic "invalid value"
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All sub-commands and their flags."""
     parser = argparse.ArgumentParser(prog="tomtat", description="Vietnamese news digests")
@@ -31,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_parser(sub)
     add_db_parser(sub)
     run = sub.add_parser("run", help="start the Telegram bot")
-    run.add_argument("--role", choices=ROLES, default=None,
+    run.add_argument("--role", type=role_flag, default=None, metavar="{" + ",".join(ROLES) + "}",
                      help="all (default), ingress (updates, no model) or worker (jobs, no updates)"
                      " (TOMTAT_ROLE)")
     run.add_argument("--engine", choices=["auto", "extractive", "abstractive"], default=None)

@@ -118,6 +118,7 @@ class Settings:
     role: str = "all"  # all | ingress (updates, commands, no model) | worker (jobs, no updates)
     queue_poll_s: float = 0.5  # how often a worker looks for jobs other processes queued
     lease_s: float = 30.0  # a claimed job is another worker's to take after this much silence
+    queue_notify: bool = True  # PostgreSQL: workers LISTEN for new jobs (else they only poll)
 
     @classmethod
     def from_env(
@@ -162,4 +163,5 @@ _FROM_ENV: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
     ("TOMTAT_ROLE", "role", role_value),
     ("TOMTAT_QUEUE_POLL", "queue_poll_s", float),
     ("TOMTAT_LEASE", "lease_s", float),
+    ("TOMTAT_QUEUE_NOTIFY", "queue_notify", flag_value),
 )

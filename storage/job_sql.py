@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from storage.database import Cursor
+from storage.database import Cursor, T
 from storage.digest_sql import NewArticle, digest_by_number, insert_digest
 from storage.folding import content_hash
 from storage.models import Job, JobNotFoundError, StoredDigest
@@ -30,6 +30,24 @@ class NewJob:
     url: str | None = None
     source: str | None = None
     content_hash: str | None = None  # of `text`; computed on insert when not given
+
+
+CHANNEL = "tomtat_jobs"  # workers LISTEN on it (storage/postgres/notify.py)
+
+
+def announced(dialect: str, work: Callable[[Cursor], T]) -> Callable[[Cursor], T]:
+    """`work`, then (PostgreSQL, when it made something: a job, a lease handed back) a NOTIFY
+    that wakes the listening workers when the transaction commits."""
+    if dialect != "postgresql":
+        return work
+
+    def run(cur: Cursor) -> T:
+        done = work(cur)
+        if done:  # None, False or []: nothing new to claim (a paste another replica closed)
+            cur.execute(f"NOTIFY {CHANNEL}")
+        return done
+
+    return run
 
 
 def check_length(length: str) -> str:

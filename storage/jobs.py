@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storage import job_sql
-from storage.database import Cursor, Database
-from storage.job_sql import NewJob, check_length
+from storage.database import Cursor, Database, T
+from storage.job_sql import NewJob, announced, check_length
 from storage.models import Job, StoredDigest
+from storage.relength_sql import relength_done, request_length
 from storage.rows import now_ms
 from storage.search.dialect import fulltext
 from storage.sql import as_int, count, rows
@@ -35,7 +36,7 @@ class JobsRepository:
         """
         new = NewJob(chat_id, user_id, text, list(message_ids), check_length(length), language,
                      reply_to, source=source, content_hash=content_hash)
-        return await self._db.write(lambda cur: job_sql.insert_job(cur, new))
+        return await self._db.write(self._announced(lambda cur: job_sql.insert_job(cur, new)))
 
     async def enqueue_links(
         self, chat_id: int, user_id: int, urls: Sequence[str], message_id: int, *,
@@ -49,7 +50,8 @@ class JobsRepository:
         checked = check_length(length)
         news = [NewJob(chat_id, user_id, "", [message_id], checked, language, reply_to, url=url)
                 for url in urls]
-        return await self._db.write(lambda cur: [job_sql.insert_job(cur, n) for n in news])
+        return await self._db.write(
+            self._announced(lambda cur: [job_sql.insert_job(cur, n) for n in news]))
 
     async def fragments_to_job(
         self, chat_id: int, user_id: int, *, length: str, language: str | None,
@@ -61,7 +63,28 @@ class JobsRepository:
         """
         template = NewJob(chat_id, user_id, "", [], check_length(length), language, reply_to)
         return await self._db.write(
-            lambda cur: job_sql.merge_fragments(cur, template, quiet_before))
+            self._announced(lambda cur: job_sql.merge_fragments(cur, template, quiet_before)))
+
+    async def request_length(
+        self, chat_id: int, user_id: int, number: int, message_id: int, *,
+        length: str, language: str | None,
+    ) -> Job | None:
+        """Queue digest #number's rewrite at `length`, shown by editing `message_id` (a waiting
+        rewrite of it takes the new length instead); None when the digest is gone."""
+        new = NewJob(chat_id, user_id, "", [], check_length(length), language, None)
+        return await self._db.write(
+            self._announced(lambda cur: request_length(cur, new, number, message_id)))
+
+    async def relength_done(
+        self, chat_id: int, job_id: int, digest: Digest | None
+    ) -> StoredDigest | None:
+        """Store a length change's new digest (None: nothing to rewrite) and mark the job done;
+        None (the job failed) when the digest was deleted meanwhile."""
+        return await self._db.write(
+            lambda cur: relength_done(self._ft, cur, chat_id, job_id, digest))
+
+    def _announced(self, work: Callable[[Cursor], T]) -> Callable[[Cursor], T]:
+        return announced(self._db.dialect, work)
 
     async def for_message(self, chat_id: int, message_id: int) -> Job | None:
         """The job this chat's message already produced (a paste fragment included), or None."""
@@ -142,11 +165,12 @@ class JobsRepository:
         ))
 
     async def pending(self, chat_id: int, user_id: int) -> int:
-        """Queued plus running jobs of one user in one chat (for per-user limits)."""
+        """Queued plus running articles of one user in one chat (for per-user limits; a
+        length change, numbered already, is not an article)."""
         return await self._db.read(lambda cur: count(
             cur,
             "SELECT count(*) FROM jobs WHERE chat_id = ? AND user_id = ?"
-            " AND status IN ('queued', 'running')",
+            " AND status IN ('queued', 'running') AND digest_number IS NULL",
             (chat_id, user_id),
         ))
 

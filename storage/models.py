@@ -104,6 +104,12 @@ class Job:
         """A link whose page has not been fetched yet."""
         return self.url is not None and not self.text
 
+    @property
+    def relength(self) -> bool:
+        """A length change of digest #digest_number (storage/relength_sql.py), not an article:
+        only such a job is queued or running with its digest's number already set."""
+        return self.digest_number is not None and self.status in ("queued", "running")
+
 
 @dataclass(frozen=True)
 class BulkDigest:

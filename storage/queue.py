@@ -66,25 +66,37 @@ def holds(cur: Cursor, chat_id: int, job_id: int, worker: str, now: int) -> bool
     ))
 
 
+def status_message(
+    cur: Cursor, chat_id: int, job_id: int, message_id: int, replacing: int | None
+) -> int:
+    """Record the job's status message in place of `replacing` (None: of none); when another
+    stands instead (another worker's, or a replacement of the same lost message), that one
+    stays. The message that stands."""
+    job_sql.job_in_chat(cur, chat_id, job_id)
+    cur.execute(  # message ids are positive: 0 stands for none
+        "UPDATE jobs SET status_message_id = ?, updated_at = ? WHERE id = ?"
+        " AND coalesce(status_message_id, 0) = ?",
+        (message_id, now_ms(), job_id, replacing or 0),
+    )
+    row = one(cur, "SELECT status_message_id FROM jobs WHERE id = ?", (job_id,))
+    assert row is not None  # the job was read just above, in this transaction
+    return as_int(row[0])
+
+
 def first_part(cur: Cursor, chat_id: int, job_id: int, part: int, message_id: int) -> int:
     """Record the message of a reply part unless one is recorded; the message that stands."""
-    job_sql.job_in_chat(cur, chat_id, job_id)
     if part == 0:  # part 0 is the job's status message
-        cur.execute(
-            "UPDATE jobs SET status_message_id = ? WHERE id = ? AND status_message_id IS NULL",
-            (message_id, job_id),
-        )
-        row = one(cur, "SELECT status_message_id FROM jobs WHERE id = ?", (job_id,))
-    else:
-        cur.execute(
-            "INSERT INTO delivery_parts (job_id, part, message_id) VALUES (?, ?, ?)"
-            " ON CONFLICT (job_id, part) DO NOTHING",
-            (job_id, part, message_id),
-        )
-        row = one(
-            cur, "SELECT message_id FROM delivery_parts WHERE job_id = ? AND part = ?",
-            (job_id, part),
-        )
+        return status_message(cur, chat_id, job_id, message_id, None)
+    job_sql.job_in_chat(cur, chat_id, job_id)
+    cur.execute(
+        "INSERT INTO delivery_parts (job_id, part, message_id) VALUES (?, ?, ?)"
+        " ON CONFLICT (job_id, part) DO NOTHING",
+        (job_id, part, message_id),
+    )
+    row = one(
+        cur, "SELECT message_id FROM delivery_parts WHERE job_id = ? AND part = ?",
+        (job_id, part),
+    )
     assert row is not None  # written just above, in this transaction
     return as_int(row[0])
 
@@ -108,13 +120,28 @@ class QueueRepository:
     async def renew(
         self, chat_id: int, job_id: int, worker: str, *, lease_s: float = LEASE_S
     ) -> bool:
-        """Extend the lease; False when the job is no longer `worker`'s."""
+        """Extend the lease (a negative `lease_s` ends it: the job is handed back, and listening
+        workers are woken); False when the job is no longer `worker`'s."""
         until = now_ms() + int(lease_s * 1000)
-        return await self._db.write(lambda cur: renew(cur, chat_id, job_id, worker, until))
+
+        def work(cur: Cursor) -> bool:
+            return renew(cur, chat_id, job_id, worker, until)
+
+        handed_back = job_sql.announced(self._db.dialect, work)
+        return await self._db.write(handed_back if lease_s < 0 else work)
 
     async def holds(self, chat_id: int, job_id: int, worker: str) -> bool:
         """Whether `worker` still holds a live lease on the job."""
         return await self._db.read(lambda cur: holds(cur, chat_id, job_id, worker, now_ms()))
+
+    async def record_status(
+        self, chat_id: int, job_id: int, message_id: int, *, replacing: int | None = None
+    ) -> int:
+        """Make `message_id` the job's status message, in place of `replacing` (None: the
+        first); returns the message that stands (delete yours when it is not it): one status
+        line per job, whichever of several workers sends one."""
+        return await self._db.write(
+            lambda cur: status_message(cur, chat_id, job_id, message_id, replacing))
 
     async def record_part(self, chat_id: int, job_id: int, part: int, message_id: int) -> int:
         """Store `message_id` as part `part`'s message unless another process stored one

@@ -9,7 +9,7 @@ from typing import Self
 
 from storage.admin import AdminRepository
 from storage.chats import ChatsRepository
-from storage.database import Cursor, Database, T, open_database
+from storage.database import Cursor, Database, T, is_postgres_url, open_database
 from storage.digests import DigestsRepository
 from storage.exports import ExportsRepository
 from storage.jobs import JobsRepository
@@ -83,6 +83,15 @@ class Store:
         self.search = SearchRepository(database)
         self.exports = ExportsRepository(database)
         self.admin = AdminRepository(database)
+
+    async def watch_jobs(self, wake: Callable[[], None]) -> None:
+        """Call `wake` whenever a process queues a job, until cancelled (PostgreSQL: LISTEN,
+        storage/postgres/notify.py); on SQLite it returns at once: workers poll."""
+        if not is_postgres_url(self._target):
+            return
+        from storage.postgres.notify import listen
+
+        await listen(str(self._target), wake)
 
     async def close(self) -> None:
         """Close the database; closing twice is harmless."""

@@ -11,9 +11,7 @@ from typing import IO, Any
 
 from summarizer.digest import Decision, Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable
-from summarizer.engines.select import load_engine
 from summarizer.input_rule import MAX_INPUT_CHARS, InputError
-from summarizer.pipeline import summarize
 
 EXIT_BAD_INPUT = 2
 
@@ -81,6 +79,10 @@ def _jsonl_items(path: str) -> Iterator[tuple[int, Any, str | None]]:
 
 def run_summarize(args: argparse.Namespace, engine_kind: str, model: str | None) -> int:
     """Execute `tomtat summarize`; return the process exit code."""
+    # Imported here: `tomtat run --role ingress` builds this parser but runs no engine.
+    from summarizer.engines.select import load_engine
+    from summarizer.pipeline import summarize
+
     try:
         engine: Engine = load_engine(args.engine or engine_kind, args.model or model)
     except EngineUnavailable as exc:
@@ -122,6 +124,8 @@ def _silence_stdout() -> None:
 
 
 def _run_jsonl(path: str, length: str, engine: Engine) -> int:
+    from summarizer.pipeline import summarize
+
     failures = 0
     try:
         for number, item_id, text in _jsonl_items(path):

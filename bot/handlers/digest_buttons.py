@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import html
 import io
-import logging
 
 from telegram import CallbackQuery, InputFile, Message
 
 from bot.handlers.conversation import is_private
 from bot.runtime import BotContext, Runtime
 from bot.services.group_rules import may_manage
+from bot.services.relength import ask_length
 from bot.transport.delivery import best_effort, edit_html, send_html
 from bot.views.browse import Reader
 from bot.views.callbacks import DeleteDigest, Original, Resummarize
-from bot.views.digests import buttons, digest_chunks, send_digest
+from bot.views.digests import buttons
 from bot.views.keyboards import delete_keyboard
 from bot.views.texts import text
 from storage import StoredDigest
 
-log = logging.getLogger(__name__)
 DigestAction = Resummarize | Original | DeleteDigest
 
 
@@ -50,32 +49,14 @@ async def _resummarize(
     if current == action.length:  # already that length: editing would change nothing
         await best_effort(query.answer(), "answer")
         return
-    chat_id = message.chat.id
-    article = await rt.store.digests.article_text(chat_id, action.number)
-    if article is None:  # deleted meanwhile: say so, never summarise an empty text
+    # A worker rewrites it (this process may run no model) and edits this message in place.
+    job = await ask_length(rt.store, message.chat.id, query.from_user.id, action.number,
+                           message.message_id, action.length, lang)
+    if job is None:  # deleted meanwhile: say so, never summarise an empty text
         await best_effort(query.answer(text(lang, "not_found", number=action.number)), "answer")
         return
     await best_effort(query.answer(text(lang, "resummarizing")), "answer")
-    engine = reader.settings.engine
-    try:
-        # The engine's own thread: summaries never run on the event loop.
-        digest = await rt.worker.run_on_engine_thread(
-            rt.engines.summarize, article, action.length, engine, None)
-    except Exception:
-        log.exception("re-summarising digest %s of chat %s failed", action.number, chat_id)
-        await send_html(context.bot, chat_id, text(lang, "failed"))
-        return
-    stored = await rt.store.digests.replace(chat_id, action.number, digest, length=action.length)
-    if stored is None:
-        return
-    chunks = digest_chunks(stored, lang)
-    if len(chunks) == 1:
-        await edit_html(context.bot, chat_id, message.message_id, chunks[0],
-                        reply_markup=buttons(stored, lang))
-        return
-    # Too long for the one message that holds the buttons: the new digest comes as new messages.
-    await best_effort(message.edit_reply_markup(None), "editMessageReplyMarkup")
-    await send_digest(context.bot, chat_id, stored, lang)
+    rt.worker.submit(job)
 
 
 async def _original(

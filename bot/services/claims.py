@@ -10,6 +10,7 @@ import logging
 import os
 import secrets
 import socket
+from datetime import UTC, datetime, timedelta
 
 from storage import Job, Store
 
@@ -57,7 +58,9 @@ class Claims:
             return None
         if job is not None:
             self._held[job.id] = job.chat_id
-            log.info("claimed job %s of chat %s (%s)", job.id, job.chat_id, job.status)
+            queued_ms = (datetime.now(UTC) - job.created_at) / timedelta(milliseconds=1)
+            log.info("claimed job %s of chat %s (%s), queued %.0f ms ago", job.id, job.chat_id,
+                     job.status, queued_ms)
         return job
 
     async def fetches(self, limit: int) -> list[Job]:

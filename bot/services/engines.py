@@ -1,4 +1,8 @@
-"""The engines the worker may use, loaded lazily on the worker's own thread."""
+"""The engines the worker may use, loaded lazily on the worker's own thread.
+
+The engines and the pipeline are imported on first use: an ingress process, which summarises
+nothing, never imports them (tests/bot/test_e2e_replicas.py checks its import log).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,8 @@ from collections.abc import Callable
 
 from summarizer.digest import Article, Digest, Length
 from summarizer.engines.base import Engine, EngineUnavailable, ProgressCallback
-from summarizer.engines.select import available_engines, load_engine
+from summarizer.engines.choices import available_engines
 from summarizer.notes import EngineNotHere
-from summarizer.pipeline import summarize_page
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,8 @@ class EngineBox:
     def summarize_page(self, page: str, length: str, kind: str,
                        progress: ProgressCallback | None) -> tuple[Digest, Article]:
         """`summarize`, with the cleaned article the digest was made from."""
+        from summarizer.pipeline import summarize_page
+
         digest, article = summarize_page(page, Length(length), self.get(kind), progress)
         if kind in self.choices():
             return digest, article
@@ -63,6 +68,8 @@ class EngineBox:
         """The engine for a chat's choice; `auto` or a failing kind gives the default."""
         if self._injected is not None:
             return self._injected
+        from summarizer.engines.select import load_engine
+
         kind = kind if kind and kind != "auto" else self._kind
         with self._lock:
             if kind not in self._engines:

@@ -1,19 +1,25 @@
 """Status messages: queue position for a job still waiting after a while, then "working" from
-the moment it runs, then chunk progress; the reply is edited into the same message."""
+the moment it runs, then chunk progress; the reply is edited into the same message.
+
+The status message is the job's, not a worker's: the first recorded stands (a second worker's
+is deleted), and only the worker holding the job's lease updates it, so a worker that stalled
+and lost its job never writes "working…" over the digest the other one delivered there.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Bot
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
-from bot.transport.delivery import edit_html, send_html
+from bot.transport.delivery import best_effort, edit_html, send_html
 from bot.transport.priority import cosmetic
 from bot.views.texts import text
 from storage import Job, Store
@@ -23,8 +29,18 @@ log = logging.getLogger(__name__)
 # Queue positions change with every finished job; edit those less often than progress to
 # spare the chat's Telegram budget (groups get about 20 messages a minute).
 QUEUED_SLOWER = 4
+TYPING_EVERY_S = 4.5
 
 Spawn = Callable[[Coroutine[Any, Any, Any], str], None]
+Owns = Callable[[int, int], Awaitable[bool]]  # (chat id, job id): whether our lease holds
+
+
+async def keep_typing(bot: Bot, chat_id: int) -> None:
+    """Show "typing…" in the chat until cancelled (Telegram shows it for about 5 s)."""
+    while True:
+        with cosmetic():
+            await best_effort(bot.send_chat_action(chat_id, ChatAction.TYPING), "typing")
+        await asyncio.sleep(TYPING_EVERY_S)
 
 
 @dataclass
@@ -48,9 +64,11 @@ class StatusBoard:
     """Tracks unfinished jobs; shows a status message for those not done after `after_s`."""
 
     def __init__(
-        self, store: Store, bot: Bot, spawn: Spawn, *, after_s: float, every_s: float
+        self, store: Store, bot: Bot, spawn: Spawn, *, after_s: float, every_s: float,
+        owns: Owns,
     ) -> None:
         self._store = store
+        self._owns = owns
         self._bot = bot
         self._after = after_s
         self._every = every_s
@@ -104,6 +122,11 @@ class StatusBoard:
                 async with tracked.lock:
                     if tracked.finished:
                         return
+                    if tracked.running and not await self._owns(tracked.chat_id,
+                                                                tracked.job_id):
+                        log.info("job %s was taken over; its status is no longer ours",
+                                 tracked.job_id)
+                        return
                     with cosmetic():
                         await self._show(tracked)
             except TelegramError as exc:
@@ -120,12 +143,21 @@ class StatusBoard:
         status = await self._text(tracked)
         if status == tracked.shown:
             return
-        if tracked.status_message_id is None:
-            sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
-            tracked.status_message_id = sent.message_id
-            await self._store.jobs.set_status_message(tracked.chat_id, tracked.job_id,
-                                                      sent.message_id)
-        elif not await edit_html(self._bot, tracked.chat_id, tracked.status_message_id, status):
-            tracked.status_message_id = None
+        shown = tracked.status_message_id
+        if shown is None or not await edit_html(self._bot, tracked.chat_id, shown, status):
+            await self._place(tracked, status)
         tracked.shown = status
         tracked.shown_at = time.monotonic()
+
+    async def _place(self, tracked: Tracked, status: str) -> None:
+        """A new status message (none yet, or the reader deleted it) recorded as the job's;
+        when another worker's stands already, ours goes and theirs shows the status."""
+        sent = await send_html(self._bot, tracked.chat_id, status, reply_to=tracked.reply_to)
+        standing = await self._store.queue.record_status(
+            tracked.chat_id, tracked.job_id, sent.message_id,
+            replacing=tracked.status_message_id)
+        tracked.status_message_id = standing
+        if standing != sent.message_id:
+            await best_effort(self._bot.delete_message(tracked.chat_id, sent.message_id),
+                              "status")
+            await edit_html(self._bot, tracked.chat_id, standing, status)

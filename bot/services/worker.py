@@ -1,8 +1,8 @@
 """The job worker: one article at a time, summarised off the event loop, each digest stored once
 and shown once (replies edit placeholders recorded before use: bot/transport/placeholders.py).
 
-Jobs are claimed from the store under a lease (bot/services/claims.py), so any number of worker
-processes share one queue; a worker looks for jobs other processes queued every `queue_poll_s`.
+Jobs are claimed under a lease (bot/services/claims.py), so any number of worker processes share
+one queue; a worker finds jobs others queued at once (PostgreSQL NOTIFY) or every `queue_poll_s`.
 """
 
 from __future__ import annotations
@@ -16,27 +16,24 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from telegram import Bot
-from telegram.constants import ChatAction
 
 from bot.links.jobs import LinkJobs
 from bot.links.reader import LinkReader
 from bot.services.claims import Claims, woken
 from bot.services.engines import EngineBox
+from bot.services.relength import Relength
 from bot.services.replies import Replies
-from bot.services.status import StatusBoard, Tracked
+from bot.services.status import StatusBoard, Tracked, keep_typing
 from bot.settings import Settings
-from bot.transport.delivery import best_effort
-from bot.transport.priority import cosmetic
 from bot.views.digests import buttons, duplicate_chunks
 from bot.views.texts import text
 from storage import Job, Store
+from summarizer.digest import Digest
 from summarizer.input_rule import InputError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 digest_log = logging.getLogger("tomtat.digest")
-
-TYPING_EVERY_S = 4.5
 
 
 class Worker:
@@ -50,21 +47,26 @@ class Worker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tomtat-engine")
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._claims = Claims(store, settings.lease_s, alone=settings.role == "all")
         self._status = StatusBoard(store, bot, self._spawn, after_s=settings.status_after_s,
-                                   every_s=settings.status_every_s)
+                                   every_s=settings.status_every_s, owns=self._claims.holds)
         self._loop_task: asyncio.Task[None] | None = None
         self._checked: set[int] = set()  # jobs intake deduplicated conclusively (see submit)
         self._drained = False  # the queue was seen empty since the start
-        self._claims = Claims(store, settings.lease_s, alone=settings.role == "all")
         self._links_wake = asyncio.Event()
         self.latencies_ms: list[int] = []
         self._replies = Replies(store, bot, spawn=self._spawn, forget=self._status.forget,
                                 backoff_s=settings.retry_backoff_s)
         self._links = LinkJobs(store, LinkReader(settings), spawn=self._spawn, ready=self._ready,
                                refuse=self._refuse_link)
+        self._relength = Relength(store, bot, self._rewrite, self._replies, self._claims.holds)
+
+    async def _rewrite(self, article: str, length: str, kind: str) -> Digest:
+        return await self.run_on_engine_thread(self._engines.summarize, article, length, kind, None)
 
     def _ready(self) -> None:
-        """A page was fetched (its job can run) or failed: a fetch slot is free."""
+        """A job may be claimable (another process queued it, or its page was fetched) or a
+        fetch slot is free."""
         self._wake.set()
         self._links_wake.set()
 
@@ -78,8 +80,7 @@ class Worker:
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
 
     async def start(self) -> None:
-        """Start taking jobs: queued ones, and those whose worker's lease ran out (a previous
-        run's included, which resume)."""
+        """Start taking jobs: queued ones, and those whose lease ran out (a previous run's too)."""
         if self._loop_task is not None:
             raise RuntimeError("worker already started")
         await self._claims.start()
@@ -87,12 +88,13 @@ class Worker:
         self._spawn(self._claims.keep_alive(), "leases")
         self._spawn(self._links.keep_fetching(self._claims.fetches, self._track, self._links_wake,
                                               self._settings.queue_poll_s), "link-pages")
+        if self._settings.queue_notify and self._settings.role == "worker":
+            self._spawn(self._store.watch_jobs(self._ready), "listen")  # PostgreSQL only
         self._links.warm()
         self._wake.set()
 
     async def stop(self) -> None:
-        """Stop taking jobs; a job cut short goes back to the queue (its lease ends now) and is
-        taken by another worker, or by this one's next start."""
+        """Stop taking jobs; a job cut short goes back to the queue at once (its lease ends)."""
         if self._loop_task is not None:
             self._loop_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -117,7 +119,8 @@ class Worker:
             return
         if checked:
             self._checked.add(job.id)
-        self._track(job)
+        if not job.relength:
+            self._track(job)
         self._links_wake.set()
         self._wake.set()
 
@@ -131,7 +134,9 @@ class Worker:
     def busy(self) -> bool:
         """Whether any job is waiting, running or undelivered in this run (or, just started,
         whether the queue may still hold jobs to resume)."""
-        return len(self._status) > 0 or (self._loop_task is not None and not self._drained)
+        if len(self._status) > 0 or self._relength.active:
+            return True
+        return self._loop_task is not None and not self._drained
 
     async def _run(self) -> None:
         while True:
@@ -139,6 +144,9 @@ class Worker:
             if job is None:
                 self._drained = True
                 await woken(self._wake, self._settings.queue_poll_s)
+                continue
+            if job.relength:  # a length button: the digest is edited, no status message
+                await self._relength.run(job)
                 continue
             self._track(job)
             if job.status == "done":  # its worker died before delivering it
@@ -181,7 +189,7 @@ class Worker:
             loop.call_soon_threadsafe(setattr, tracked, "progress", (done, total))
 
         chat = await self._store.chats.settings(job.chat_id)
-        typing = loop.create_task(self._typing(job.chat_id))
+        typing = loop.create_task(keep_typing(self._bot, job.chat_id))
         started = time.perf_counter()
         try:
             digest, article = await self.run_on_engine_thread(
@@ -227,13 +235,6 @@ class Worker:
         await asyncio.sleep(delay)
         await self._store.jobs.fail(job.chat_id, job.id, "retrying", retry=True)
         self._wake.set()
-
-    async def _typing(self, chat_id: int) -> None:
-        while True:
-            with cosmetic():
-                await best_effort(self._bot.send_chat_action(chat_id, ChatAction.TYPING),
-                                  "typing")
-            await asyncio.sleep(TYPING_EVERY_S)
 
     # -- delivery ----------------------------------------------------------------------------
 

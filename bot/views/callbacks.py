@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.clock import zone_value
 from summarizer.digest import Length
-from summarizer.engines.select import KINDS
+from summarizer.engines.choices import KINDS
 
 MAX_BYTES = 64
 MAX_NUMBER = 10**9

@@ -89,6 +89,12 @@ RESULT_TEXTS: dict[str, tuple[str, str]] = {
         "The original of digest #{number}: <a href=\"{link}\">{link}</a>",
     ),
     "resummarizing": ("Đang tóm tắt lại…", "Summarising again…"),
+    "resummarize_failed": (
+        "Xin lỗi, tôi chưa viết lại được bản tóm tắt #{number} (lỗi tạm thời); bản cũ vẫn còn. "
+        "Hãy bấm lại sau ít phút.",
+        "Sorry, I could not rewrite digest #{number} (a temporary error); the old one is kept. "
+        "Please press the button again in a few minutes.",
+    ),
     "clear_yes": ("Xoá hết", "Delete all"),
     "clear_no": ("Huỷ", "Cancel"),
     "cleared": ("Đã xoá {count} bản tóm tắt.", "Deleted {count|digest|digests}."),

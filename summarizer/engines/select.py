@@ -6,21 +6,14 @@ import logging
 
 from summarizer.engines.abstractive import AbstractiveEngine, unavailable_message
 from summarizer.engines.base import Engine, EngineUnavailable
+from summarizer.engines.choices import KINDS, available_engines
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.generation import DEFAULT_MODEL
 from summarizer.engines.locate import locate_model
 from summarizer.engines.runtimes import no_runtime_message, pick_runtime, runtime_dir
 
 log = logging.getLogger(__name__)
-KINDS = ("auto", "extractive", "abstractive")
-
-
-def available_engines(model: str | None = None) -> tuple[str, ...]:
-    """The kinds that can run here: files and runtimes are checked, no model is loaded."""
-    files = locate_model(model or DEFAULT_MODEL)
-    if files is None or pick_runtime(files) is None:
-        return ("auto", "extractive")
-    return KINDS
+__all__ = ["KINDS", "available_engines", "load_engine"]  # the first two live in choices.py
 
 
 def load_engine(kind: str = "auto", model: str | None = None, threads: int | None = None) -> Engine:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from pathlib import Path
 
 from bot.services.claims import Claims
@@ -22,3 +24,26 @@ async def test_a_stopping_worker_hands_its_job_back_at_once(tmp_path: Path) -> N
         taken = await other.next()
         assert taken is not None and taken.id == job.id and await other.holds(1, job.id)
         assert not await stopping.holds(1, job.id)
+
+
+async def test_on_postgresql_a_job_handed_back_wakes_the_listening_workers(
+    postgres_url: str
+) -> None:
+    async with Store(postgres_url) as a, Store(postgres_url) as b:
+        job = await a.jobs.enqueue(1, 9, "Bài báo", [3], length="medium", language=None,
+                                   reply_to=None)
+        stopping, other = Claims(a, 600.0, alone=False), Claims(b, 600.0, alone=False)
+        assert await stopping.next() is not None
+        woken = asyncio.Event()
+        listening = asyncio.ensure_future(b.watch_jobs(woken.set))
+        try:
+            await asyncio.wait_for(woken.wait(), 10)  # listening now (it wakes once on connect)
+            woken.clear()
+            await stopping.release()
+            await asyncio.wait_for(woken.wait(), 5)  # NOTIFY, not a poll
+        finally:
+            listening.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listening
+        taken = await other.next()
+        assert taken is not None and taken.id == job.id

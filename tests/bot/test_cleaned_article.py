@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from storage import Job
 from tests.bot.conftest import USER, Harness
 from tests.bot.test_digest_buttons import digest_message_id
 
@@ -30,12 +33,19 @@ async def test_a_length_button_whose_article_vanished_meanwhile_says_so(
     await harness.settle()
     message_id = digest_message_id(harness)
 
-    async def deleted_meanwhile(chat_id: int, number: int) -> str | None:
-        return None  # another device deleted the digest between the press and the read
+    queue = harness.rt.store.jobs
+    request = queue.request_length
 
-    harness.rt.store.digests.article_text = deleted_meanwhile  # type: ignore[method-assign]
+    async def deleted_meanwhile(chat_id: int, *args: Any, **kwargs: Any) -> Job | None:
+        # Another device deletes the digest between the press and the queueing of its rewrite.
+        await harness.rt.store.digests.delete(chat_id, 1)
+        return await request(chat_id, *args, **kwargs)
+
+    queue.request_length = deleted_meanwhile  # type: ignore[method-assign]
     edits = len(harness.api.of("editMessageText"))
     await harness.press("r:1:s", message_id=message_id)
+    await harness.settle()
     answer = harness.api.of("answerCallbackQuery")[-1]
     assert answer.params.get("text") == "Không có bản tóm tắt #1."
     assert len(harness.api.of("editMessageText")) == edits  # nothing summarised, nothing edited
+    assert harness.engine.calls == 1 and await queue.queue_length() == 0

@@ -52,6 +52,7 @@ async def test_a_length_button_edits_the_digest_in_place(harness: Harness, artic
     message_id = digest_message_id(harness)
     sent_before = len(harness.api.of("sendMessage"))
     await harness.press("r:1:l", message_id=message_id)
+    await harness.settle()  # a worker rewrites it (the press queued a job)
     edit = harness.api.of("editMessageText")[-1]
     assert int(edit.params["message_id"]) == message_id and "#1" in edit.params["text"]
     assert labels(last_markup(harness, "editMessageText"))[:3] == ["Ngắn", "Vừa", "✓ Dài"]
@@ -159,6 +160,7 @@ async def test_another_length_keeps_the_title(harness: Harness, article: str) ->
     first = await harness.rt.store.digests.get(USER, 1)
     assert first is not None and first.digest.title == title
     await harness.press("r:1:s", message_id=digest_message_id(harness))
+    await harness.settle()
     edit = harness.api.of("editMessageText")[-1]
     assert edit.params["text"].startswith(f"<b>{title}</b>")
     rewritten = await harness.rt.store.digests.get(USER, 1)

@@ -105,3 +105,37 @@ async def test_thirty_articles_two_replicas_three_workers_one_killed(tmp_path: P
         assert held
         survivors = [w for w in cluster.workers if w is not victim]
         assert any(f"claimed job {held[-1]} of chat {SLOW_CHAT} (" in w.log() for w in survivors)
+
+
+async def test_a_length_press_reaching_an_ingress_is_rewritten_by_a_worker(
+    tmp_path: Path, database: str
+) -> None:
+    chat = 5001
+    # The replica's configured engine cannot even load (no model there): a summary on the
+    # ingress would fail; the press must reach a worker. Python logs every import it makes.
+    no_model = {"TOMTAT_ENGINE": "abstractive", "TOMTAT_MODEL": str(tmp_path / "no-model"),
+                "PYTHONPROFILEIMPORTTIME": "1"}
+    async with Cluster(tmp_path, ingress=1, workers=1, db=database,
+                       ingress_env=no_model) as cluster:
+        stub = cluster.stub
+        stub.push_text(chat, None, news_items()[0])
+        await stub.wait_for(lambda: 1 in footers(stub, chat), timeout=20)
+        digest = next(m for m in stub.messages_to(chat) if m.buttons())
+        before, edits = digest.text or "", digest.edits
+        query = stub.push_callback(chat, None, digest.message_id, digest.button("Ngắn"))
+        await stub.wait_for(lambda: stub.callback_answer(query) is not None)
+        assert stub.callback_answer(query) == "Đang tóm tắt lại…"
+        await stub.wait_for(lambda: digest.edits > edits, timeout=20)
+        assert "✓ Ngắn" in [label for label, _ in digest.buttons()]
+        assert len(digest.text or "") < len(before) and "#1" in (digest.text or "")
+        assert footers(stub, chat) == [1]  # edited in place, nothing sent again
+        (ingress,), (worker,) = cluster.ingress, cluster.workers
+        assert "claimed job 2 of chat 5001 (running)" in worker.log()
+        # Only the worker ever loaded an engine (summarizer/engines/select.py logs each load);
+        # the ingress did not even import one, nor the pipeline, start-up to button press.
+        assert "engine: " in worker.log() and "engine: " not in ingress.log()
+        imported = {line.rsplit("|", 1)[1].strip() for line in ingress.log().splitlines()
+                    if line.startswith("import time:")}
+        assert {"bot.app", "summarizer.engines.choices"} <= imported  # the import log works
+        assert not imported & {"summarizer.engines.select", "summarizer.engines.extractive",
+                               "summarizer.engines.abstractive", "summarizer.pipeline"}

@@ -133,10 +133,12 @@ class Cluster:
     """A stub Bot API, a forwarder, `ingress` webhook replicas and `workers` worker processes."""
 
     def __init__(self, workdir: Path, *, ingress: int = 2, workers: int = 3,
-                 db: str | None = None, env: dict[str, str] | None = None) -> None:
+                 db: str | None = None, env: dict[str, str] | None = None,
+                 ingress_env: dict[str, str] | None = None) -> None:
         self.workdir = workdir
         self.db = db or str(workdir / "shared.sqlite3")
         self.env = {**FAST, "TOMTAT_DB": self.db, "TOMTAT_WEBHOOK_SECRET": SECRET, **(env or {})}
+        self.ingress_env = {**self.env, **(ingress_env or {})}  # the replicas' own settings
         self.ingress_count, self.worker_count = ingress, workers
         self.stub = StubBotApi(webhook_retry_delay=0.2)
         self.ports = [free_port() for _ in range(ingress)]
@@ -147,8 +149,8 @@ class Cluster:
     def _ingress(self, index: int) -> BotProcess:
         args = ("--role", "ingress", "--webhook-url", self.forwarder.url,
                 "--port", str(self.ports[index]))
-        return BotProcess(self.stub, self.workdir / f"ingress{index}", env=self.env, args=args,
-                          name=f"ingress{index}")
+        return BotProcess(self.stub, self.workdir / f"ingress{index}", env=self.ingress_env,
+                          args=args, name=f"ingress{index}")
 
     def _worker(self, index: int) -> WorkerProcess:
         return WorkerProcess(self.stub, self.workdir / f"worker{index}", env=self.env,
