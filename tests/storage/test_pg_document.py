@@ -14,16 +14,16 @@ from storage.postgres.document import FOLDABLE_LETTERS, field_literal, lexemes
 from storage.postgres.migrations import migrate
 from storage.search.entry import IndexEntry
 
-LONG_BODY = " ".join(
-    itertools.islice(itertools.cycle("dân sinh đường làng ngõ xóm điện nước".split()), 17_000)
-) + " cuối cùng Zalo"
+VILLAGE = ["dân", "sinh", "đường", "làng", "ngõ", "xóm", "điện", "nước"]
+LONG_BODY = " ".join(itertools.islice(itertools.cycle(VILLAGE), 17_000)) + " cuối cùng Zalo"
 
 # (title, summary, officials, body): every one must take the Python path.
 FAST = [
     ("Hà Nội: 5.000 người (tăng 12%) — “kỷ lục”!",
      "Giá xăng 23.450 đồng/lít; ngày 30/6/2026, tốc độ 5G, F1, COVID19, 1e5, 2026abc, a1e5.",
      "Đặng Văn Đức, Phó Giám đốc Sở Giao thông", "ĐỒNG CHÍ ĐẶNG VĂN ĐỨC đề nghị đẩy nhanh."),
-    ("Tin vui 🎉 cho nông dân 🌾", "Mùa lúa bội thu 👍👍 ở đồng bằng", "", "Nông dân phấn khởi 😀."),
+    ("Tin vui 🎉 cho nông dân 🌾", "Mùa lúa bội thu 👍👍 ở đồng bằng", "",
+     "Nông dân phấn khởi 😀."),
     ("hoà hòa khoẻ khỏe uỷ ủy", "Hoà giải, khoẻ mạnh, Uỷ ban", "Trần Thị Hoà, Ủy viên",
      "Vie\u0302\u0323t Nam (chữ tổ hợp) và Việt Nam"),
     ("Müller, José và Çelik thăm Hội An", "Ñoño gặp Zoë ở Huế", "Ông Müller, Đại sứ", "Ǎǐǒ ŝ ŵ"),
