@@ -9,6 +9,7 @@ and a quoted one typed with diacritics requires them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,13 +110,23 @@ def exact_spans(unified: str, phrase: Phrase) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern(phrase.words).finditer(unified)]
 
 
-def folded_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
-    """Fields as `matches_exactly` and `meets_requirements` read them (lower case, tone
-    placement unified): folded once per row, not once per phrase."""
-    return tuple(map(lower_unify_tones, fields))
+class FoldedFields:
+    """A row's fields as `matches_exactly` and `meets_requirements` read them (lower case,
+    tone placement unified), each folded once, when a phrase first needs it: a match in the
+    title spares folding the body, and no field is folded again for the next phrase."""
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        self._fields = fields
+        self._folded: dict[int, str] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        for index, field in enumerate(self._fields):
+            if index not in self._folded:
+                self._folded[index] = lower_unify_tones(field)
+            yield self._folded[index]
 
 
-def _occurs(fields: tuple[str, ...], phrase: Phrase) -> bool:
+def _occurs(fields: FoldedFields, phrase: Phrase) -> bool:
     pattern = _pattern(phrase.words)
     return any(pattern.search(field) for field in fields)
 
@@ -125,18 +136,16 @@ def folded_spans(folded_text: str, phrase: Phrase) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern(phrase.folded).finditer(folded_text)]
 
 
-def matches_exactly(folded: tuple[str, ...], query: Query) -> bool:
-    """Whether some alternative's phrases all occur with their diacritics in the fields
-    (`folded_fields`)."""
+def matches_exactly(folded: FoldedFields, query: Query) -> bool:
+    """Whether some alternative's phrases all occur with their diacritics in the fields."""
     return any(
         all(_occurs(folded, p) for p in alternative if p.toned)
         for alternative in query.alternatives
     )
 
 
-def meets_requirements(folded: tuple[str, ...], query: Query) -> bool:
-    """Whether some alternative's quoted, toned phrases all occur exactly in the fields
-    (`folded_fields`)."""
+def meets_requirements(folded: FoldedFields, query: Query) -> bool:
+    """Whether some alternative's quoted, toned phrases all occur exactly in the fields."""
     return any(
         all(_occurs(folded, p) for p in alternative if p.required_exact)
         for alternative in query.alternatives

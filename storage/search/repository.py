@@ -10,8 +10,8 @@ from storage.models import SearchHit, StoredDigest
 from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text, stored_digest
 from storage.search.dialect import FullText, fulltext
 from storage.search.query import (
+    FoldedFields,
     Query,
-    folded_fields,
     matches_exactly,
     meets_requirements,
     parse_query,
@@ -64,7 +64,7 @@ def _exact_first(
     for digest_id in ids:
         if digest_id not in found:
             continue
-        fields = folded_fields(_fields(*found[digest_id]))
+        fields = FoldedFields(_fields(*found[digest_id]))
         if not meets_requirements(fields, query):
             dropped += 1
         elif matches_exactly(fields, query):
