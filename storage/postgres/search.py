@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storage.database import Cursor
-from storage.postgres import document
+from storage.postgres.document import field_literal
 from storage.search.entry import IndexEntry
 from storage.search.query import Phrase, Query
 from storage.sql import as_int, count, rows
@@ -26,13 +26,15 @@ DOCUMENT = " || ".join(
     f"setweight(to_tsvector('simple', tomtat_fold(u.f{n})), '{weight}')"
     for n, weight in enumerate(FIELD_WEIGHTS)
 )
-# A row carries either the document as a tsvector literal (storage/postgres/document.py) or,
-# when that cannot be built in Python, the four texts for the SQL path.
+# A row carries either the four fields' tsvector literals (storage/postgres/document.py) or,
+# when those cannot be built in Python, the four texts for the SQL path.
+LITERALS = " || ".join(f"u.v{n}::tsvector" for n in range(len(FIELD_WEIGHTS)))
 INDEX = (
     "INSERT INTO digest_search (digest_id, chat_id, document)"
-    f" SELECT u.digest_id, u.chat_id, CASE WHEN u.v IS NULL THEN {DOCUMENT} ELSE u.v::tsvector END"
+    f" SELECT u.digest_id, u.chat_id, CASE WHEN u.v0 IS NULL THEN {DOCUMENT} ELSE {LITERALS} END"
     " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-    " ?::text[]) AS u (digest_id, chat_id, f0, f1, f2, f3, v)"
+    " ?::text[], ?::text[], ?::text[], ?::text[])"
+    " AS u (digest_id, chat_id, f0, f1, f2, f3, v0, v1, v2, v3)"
     " ON CONFLICT (digest_id) DO UPDATE SET chat_id = excluded.chat_id,"
     " document = excluded.document"
 )
@@ -49,12 +51,12 @@ def index_text(text: str) -> str:
 
 
 def _row(entry: IndexEntry) -> tuple[str | None, ...]:
-    """Four NULL texts and the document's literal, or the four texts for the SQL path."""
+    """The four texts for the SQL path and four NULL literals, or four NULLs and the literals."""
     fields = (entry.title, entry.summary, entry.officials, entry.body)
-    literal = document.document_literal(fields, FIELD_WEIGHTS)
-    if literal is not None:
-        return (None, None, None, None, literal)
-    return (*map(index_text, fields), None)
+    literals = [field_literal(text, w) for text, w in zip(fields, FIELD_WEIGHTS, strict=True)]
+    if all(literal is not None for literal in literals):
+        return (None,) * len(fields) + tuple(literals)
+    return tuple(map(index_text, fields)) + (None,) * len(fields)
 
 
 def index(cur: Cursor, entries: Sequence[IndexEntry]) -> None:
@@ -72,7 +74,7 @@ def index(cur: Cursor, entries: Sequence[IndexEntry]) -> None:
         (
             [e.digest_id for e in entries],
             [e.chat_id for e in entries],
-            *([row[column] for row in values] for column in range(len(FIELD_WEIGHTS) + 1)),
+            *([row[column] for row in values] for column in range(2 * len(FIELD_WEIGHTS))),
         ),
     )
 
