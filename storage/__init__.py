@@ -15,9 +15,11 @@ from storage.models import (
     StoreError,
 )
 from storage.people import OfficialCount
+from storage.search.repository import MATCH_CAP
 from storage.store import Store, open_store
 
 __all__ = [
+    "MATCH_CAP",
     "BulkDigest",
     "ChatSettings",
     "ExportOptions",

@@ -11,8 +11,8 @@ from telegram import InlineKeyboardMarkup
 
 from bot.views.keyboards import PAGE, history_keyboard, officials_keyboard, results_keyboard
 from bot.views.render import render_page
-from bot.views.texts import text
-from storage import ChatSettings, Store, StoredDigest
+from bot.views.texts import EN, text
+from storage import MATCH_CAP, ChatSettings, Store, StoredDigest
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,11 @@ def _echo(query: str) -> str:
     return _short(query) if quoted else f"“{_short(query)}”"
 
 
-def _page_of(lang: str, before: int, total: int) -> str:
-    """" · Trang 2/3" when there is more than one page (`before`: entries on earlier pages)."""
+def _page_of(lang: str, before: int, total: int, *, counted: bool = True) -> str:
+    """" · Trang 2/3" when there is more than one page (`before`: entries on earlier pages);
+    " · Trang 2" when the total is only a lower bound (`counted` False)."""
+    if not counted:
+        return " · " + text(lang, "page_n", page=before // PAGE + 1)
     pages = -(-total // PAGE)
     if pages <= 1:
         return ""
@@ -79,9 +82,18 @@ async def search_page(store: Store, chat_id: int, reader: Reader, query: str, ke
     hits, total = await store.search.words(chat_id, query, limit=PAGE, offset=offset)
     if total == 0:
         return text(lang, "search_empty", query=_echo(query)), None
-    header = text(lang, "search_header", query=_echo(query), total=total)
+    counted = total <= MATCH_CAP  # above it the store stopped counting: "more than 1,000"
+    if counted:
+        header = text(lang, "search_header", query=_echo(query), total=total)
+    else:
+        header = text(lang, "search_header_many", query=_echo(query), cap=_number(lang, MATCH_CAP))
     return _results(reader, header, [h.item for h in hits], total, offset, "q", key,
-                    [h.snippet for h in hits])
+                    [h.snippet for h in hits], counted=counted)
+
+
+def _number(lang: str, value: int) -> str:
+    """1,000 in English, 1.000 in Vietnamese."""
+    return f"{value:,}" if lang == EN else f"{value:,}".replace(",", ".")
 
 
 async def official_page(store: Store, chat_id: int, reader: Reader, name: str, key: str,
@@ -96,10 +108,10 @@ async def official_page(store: Store, chat_id: int, reader: Reader, name: str, k
 
 
 def _results(reader: Reader, header: str, items: list[StoredDigest], total: int, offset: int,
-             kind: str, key: str, snippets: Sequence[str] = ()) -> Page:
+             kind: str, key: str, snippets: Sequence[str] = (), *, counted: bool = True) -> Page:
     """One page of search (`kind` "q") or official ("o") results under its header."""
-    body = render_page(header + _page_of(reader.lang, offset, total), items, snippets,
-                       zone=reader.zone)
+    page_of = _page_of(reader.lang, offset, total, counted=counted)
+    body = render_page(header + page_of, items, snippets, zone=reader.zone)
     return body, results_keyboard(items, kind, offset, total, key, reader.lang)
 
 

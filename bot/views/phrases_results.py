@@ -47,6 +47,10 @@ RESULT_TEXTS: dict[str, tuple[str, str]] = {
         "<b>Kết quả cho {query}</b> ({total})",
         "<b>Results for {query}</b> ({total})",
     ),
+    "search_header_many": (
+        "<b>Kết quả cho {query}</b> (hơn {cap} kết quả)",
+        "<b>Results for {query}</b> (more than {cap} results)",
+    ),
     "search_empty": ("Không tìm thấy {query}.", "Nothing found for {query}."),
     "official_usage": ("Gõ /official kèm tên, ví dụ: /official Nguyễn Văn A", "Type /official "
                        "and a name, e.g. /official Nguyen Van A"),
@@ -104,6 +108,7 @@ RESULT_TEXTS: dict[str, tuple[str, str]] = {
     "export_empty": ("Chưa có gì để tải về.", "Nothing to export yet."),
     "export_caption": ("Lịch sử tóm tắt ({total} bản)", "Digest history ({total|digest|digests})"),
     "page_of": ("Trang {page}/{pages}", "Page {page}/{pages}"),
+    "page_n": ("Trang {page}", "Page {page}"),
     "newer": ("◀ Mới hơn", "◀ Newer"),
     "older": ("Cũ hơn ▶", "Older ▶"),
     "export_jsonl": (

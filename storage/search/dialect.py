@@ -20,8 +20,8 @@ class FullText(Protocol):
     def unindex(self, cur: Cursor, entries: Sequence[IndexEntry]) -> None:
         """Forget digests, given exactly what they were indexed with."""
 
-    def matches(self, cur: Cursor, chat_id: int, query: Query) -> int:
-        """How many of the chat's digests match."""
+    def matches(self, cur: Cursor, chat_id: int, query: Query, limit: int | None = None) -> int:
+        """How many of the chat's digests match, counting no further than `limit`."""
 
     def ranked(
         self, cur: Cursor, chat_id: int, query: Query, limit: int, offset: int,

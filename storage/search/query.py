@@ -9,7 +9,9 @@ and a quoted one typed with diacritics requires them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.textnorm import lower_unify_tones, nfc, strip_diacritics, syllables
 
@@ -96,14 +98,37 @@ def parse_query(text: str) -> Query:
     return Query(_capped(alternatives))
 
 
+@lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # Words next to each other, anything but letters between them (as FTS5 tokenizes).
     return re.compile(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)")
 
 
-def exact_spans(text: str, phrase: Phrase) -> list[tuple[int, int]]:
-    """Where the phrase occurs with its diacritics (case and tone placement aside)."""
-    return [m.span() for m in _pattern(phrase.words).finditer(lower_unify_tones(text))]
+def exact_spans(unified: str, phrase: Phrase) -> list[tuple[int, int]]:
+    """Where the phrase occurs with its diacritics in a `lower_unify_tones` text (same
+    offsets as the text it came from)."""
+    return [m.span() for m in _pattern(phrase.words).finditer(unified)]
+
+
+class FoldedFields:
+    """A row's fields as `matches_exactly` and `meets_requirements` read them (lower case,
+    tone placement unified), each folded once, when a phrase first needs it: a match in the
+    title spares folding the body, and no field is folded again for the next phrase."""
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        self._fields = fields
+        self._folded: dict[int, str] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        for index, field in enumerate(self._fields):
+            if index not in self._folded:
+                self._folded[index] = lower_unify_tones(field)
+            yield self._folded[index]
+
+
+def _occurs(fields: FoldedFields, phrase: Phrase) -> bool:
+    pattern = _pattern(phrase.words)
+    return any(pattern.search(field) for field in fields)
 
 
 def folded_spans(folded_text: str, phrase: Phrase) -> list[tuple[int, int]]:
@@ -111,17 +136,17 @@ def folded_spans(folded_text: str, phrase: Phrase) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern(phrase.folded).finditer(folded_text)]
 
 
-def matches_exactly(fields: tuple[str, ...], query: Query) -> bool:
+def matches_exactly(folded: FoldedFields, query: Query) -> bool:
     """Whether some alternative's phrases all occur with their diacritics in the fields."""
     return any(
-        all(any(exact_spans(f, p) for f in fields) for p in alternative if p.toned)
+        all(_occurs(folded, p) for p in alternative if p.toned)
         for alternative in query.alternatives
     )
 
 
-def meets_requirements(fields: tuple[str, ...], query: Query) -> bool:
+def meets_requirements(folded: FoldedFields, query: Query) -> bool:
     """Whether some alternative's quoted, toned phrases all occur exactly in the fields."""
     return any(
-        all(any(exact_spans(f, p) for f in fields) for p in alternative if p.required_exact)
+        all(_occurs(folded, p) for p in alternative if p.required_exact)
         for alternative in query.alternatives
     )

@@ -9,12 +9,22 @@ from storage.folding import name_key
 from storage.models import SearchHit, StoredDigest
 from storage.rows import DIGEST_FIELDS, DIGEST_FROM, officials_text, stored_digest
 from storage.search.dialect import FullText, fulltext
-from storage.search.query import Query, matches_exactly, meets_requirements, parse_query
+from storage.search.query import (
+    FoldedFields,
+    Query,
+    matches_exactly,
+    meets_requirements,
+    parse_query,
+)
 from storage.search.snippets import snippet
 from storage.sql import as_int, as_str, count, marks, rows
 
 MAX_LIMIT = 50
 EXACT_WINDOW = 200  # best matches checked for the diacritics a query was typed with
+# Matches counted at most: counting a common word re-checks every matching document of a
+# chat, so a busy chat's count would cost more than its page. A total above MATCH_CAP reads
+# "more than MATCH_CAP" (deep pages raise the ceiling to keep their ▶ button).
+MATCH_CAP = 1_000
 Found = dict[int, tuple[StoredDigest, str]]
 
 
@@ -39,38 +49,45 @@ def _fields(item: StoredDigest, body: str) -> tuple[str, str, str, str]:
 def _exact_first(
     ft: FullText, cur: Cursor, chat_id: int, query: Query, total: int
 ) -> tuple[list[int], Found, int]:
-    """The best EXACT_WINDOW matches, those with the typed diacritics first, and their rows.
+    """The best EXACT_WINDOW matches, those with the typed diacritics first, their rows, and
+    how many of them lack diacritics a quoted phrase requires (dropped).
 
-    Quoted phrases typed with diacritics drop the matches lacking them. Beyond the window the
-    order is the engine's and the total counts matches not checked for the required diacritics.
+    Beyond the window the order is the engine's and the total counts matches not checked for
+    the required diacritics. The engine ranks as for a first page (its newest matches only
+    when there are many): ranking all of a busy chat's matches cost more than the rest.
     """
-    ids = ft.ranked(cur, chat_id, query, EXACT_WINDOW, 0)
+    ids = ft.ranked(cur, chat_id, query, EXACT_WINDOW, 0, total)
     found = digests_by_ids(cur, chat_id, ids)
     exact: list[int] = []
     loose: list[int] = []
+    dropped = 0
     for digest_id in ids:
         if digest_id not in found:
             continue
-        fields = _fields(*found[digest_id])
+        fields = FoldedFields(_fields(*found[digest_id]))
         if not meets_requirements(fields, query):
-            total -= 1
+            dropped += 1
         elif matches_exactly(fields, query):
             exact.append(digest_id)
         else:
             loose.append(digest_id)
-    return exact + loose, found, total
+    return exact + loose, found, dropped
 
 
 def search_rows(
     ft: FullText, cur: Cursor, chat_id: int, query: Query, limit: int, offset: int
 ) -> tuple[list[int], Found, int]:
-    """Ranked ids of one page, their rows, and the total number of matches."""
-    total = ft.matches(cur, chat_id, query)
+    """Ranked ids of one page, their rows, and the total number of matches (above the
+    ceiling, max(MATCH_CAP, offset + limit), a lower bound: counting stopped there)."""
+    ceiling = max(MATCH_CAP, offset + limit)
+    total = ft.matches(cur, chat_id, query, ceiling + 1)
     if not total:
         return [], {}, 0
     if query.toned and offset < EXACT_WINDOW:
         # The window's rows were read to check diacritics: the page is among them.
-        ordered, found, total = _exact_first(ft, cur, chat_id, query, total)
+        ordered, found, dropped = _exact_first(ft, cur, chat_id, query, total)
+        if total <= ceiling:
+            total -= dropped
         return ordered[offset:offset + limit], found, total
     ids = ft.ranked(cur, chat_id, query, limit, offset, total)
     return ids, digests_by_ids(cur, chat_id, ids), total
@@ -111,7 +128,7 @@ class SearchRepository:
         """Best matches first, phrases as search/query.py reads them; returns (hits, total).
 
         Typed diacritics rank the matches written with them first (the engine's rank within
-        each group).
+        each group). A total above MATCH_CAP means "more than MATCH_CAP": counting stopped.
         """
         parsed = parse_query(query)
         if not parsed.alternatives:

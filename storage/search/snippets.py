@@ -6,18 +6,21 @@ from collections.abc import Sequence
 
 from storage.folding import search_form
 from storage.search.query import Query, exact_spans, folded_spans
-from summarizer.textnorm import nfc, syllable_spans
+from summarizer.textnorm import lower_unify_tones, nfc, syllable_spans
 
 SNIPPET_WORDS = 24
 OPEN, CLOSE = "«", "»"
 
 
-def _match_words(text: str, query: Query) -> tuple[int, list[bool]]:
+Spans = list[tuple[int, int]]
+
+
+def _match_words(text: str, spans: Spans, query: Query) -> tuple[int, list[bool]]:
     """(quality, hit per syllable) of one field: exact-diacritic matches count double."""
-    spans = syllable_spans(text)
-    marked: list[tuple[int, int]] = []
+    marked: Spans = []
     if query.toned:
-        marked = [s for p in query.phrases if p.toned for s in exact_spans(text, p)]
+        unified = lower_unify_tones(text)
+        marked = [s for p in query.phrases if p.toned for s in exact_spans(unified, p)]
     exact = bool(marked)
     if not marked:
         folded = search_form(text)
@@ -31,14 +34,15 @@ def snippet(fields: Sequence[str], query: Query) -> str:
 
     With diacritics typed, the places written with them are marked (when there are any).
     """
-    best: tuple[int, str, list[bool]] | None = None
+    best: tuple[int, str, Spans, list[bool]] | None = None
     for field in fields:
         text = nfc(field)
-        quality, hits = _match_words(text, query)
+        spans = syllable_spans(text)
+        quality, hits = _match_words(text, spans, query)
         if quality and (best is None or quality > best[0]):
-            best = (quality, text, hits)
+            best = (quality, text, spans, hits)
     if best is not None:
-        return _window(best[1], syllable_spans(best[1]), best[2])
+        return _window(best[1], best[2], best[3])
     text = nfc(fields[0]) if fields else ""
     spans = syllable_spans(text)
     return _window(text, spans, [False] * len(spans))

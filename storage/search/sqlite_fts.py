@@ -111,12 +111,15 @@ def match_expression(chat_id: int, query: Query) -> str:
     return f'chat:"{chat_token(chat_id)}" AND {{{" ".join(TEXT_COLUMNS)}}}: ({body})'
 
 
-def matches(cur: Cursor, chat_id: int, query: Query) -> int:
-    """How many of the chat's digests match."""
+def matches(cur: Cursor, chat_id: int, query: Query, limit: int | None = None) -> int:
+    """How many of the chat's digests match, counting no further than `limit` when given."""
     table = fts_table(chat_id)
+    expression = match_expression(chat_id, query)
+    if limit is None:
+        return count(cur, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expression,))
     return count(
-        cur, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-        (match_expression(chat_id, query),),
+        cur, f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+        (expression, limit),
     )
 
 
@@ -139,18 +142,19 @@ def ranked(
     """One page of digest ids, best first (bm25).
 
     bm25 reads every match's positions (~30 µs each), so when a common word matches thousands
-    of a busy chat's digests (`total` given), ranking is limited to its newest digests expected
-    to hold about RANK_WINDOW matches (pages beyond them fall back to ranking everything).
+    of a busy chat's digests (`total` given), the first pages rank its RANK_WINDOW newest
+    matches only (as the PostgreSQL backend does); pages beyond them rank everything. FTS5
+    walks the matches newest first without ranking, so finding the window costs no count.
     """
     expression = match_expression(chat_id, query)
+    table = fts_table(chat_id)
     ids: list[int] = []
     if total is not None and total > RANK_WINDOW and offset + limit <= RANK_WINDOW // 2:
-        chat_size = count(cur, "SELECT count(*) FROM digests WHERE chat_id = ?", (chat_id,))
-        newest = max(1, chat_size * RANK_WINDOW // total)
         floor = one(
             cur,
-            "SELECT id FROM digests WHERE chat_id = ? ORDER BY number DESC LIMIT 1 OFFSET ?",
-            (chat_id, newest - 1),
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
+            " LIMIT 1 OFFSET ?",
+            (expression, RANK_WINDOW - 1),
         )
         if floor is not None:
             ids = _ranked(cur, chat_id, expression, limit, offset, as_int(floor[0]))

@@ -68,7 +68,13 @@ def test_a_history_round_trips(
             "INSERT INTO articles (chat_id, created_at, content_hash, text)"
             " VALUES (1, 0, 'h', 't') RETURNING id"
         ).fetchall()
+        search_indexes = cur.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'digest_search' ORDER BY 1"
+        ).fetchall()
     assert found == 1
+    # The search index, built at the end of the copy, is the one the migration makes.
+    assert ("CREATE INDEX digest_search_document ON public.digest_search USING gin"
+            " (chat_id, document)",) in search_indexes
     assert after_copy == [(5,)]  # new ids continue after the highest copied one (4)
 
 

@@ -143,3 +143,21 @@ async def test_busy_chats_rank_their_newest_matches(
     assert total == 30 and hits[0].item.number == 27
     deep, _ = await store.search.words(1, "tru so", limit=5, offset=25)  # beyond the window
     assert len(deep) == 5
+
+
+async def test_a_common_word_counts_up_to_the_cap_then_says_more(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.search.repository
+
+    monkeypatch.setattr(storage.search.repository, "MATCH_CAP", 5)
+    for n in range(8):
+        await add_digest(store, 1, make_digest(title=f"Trụ sở số {n}"), text=f"Bài {n}.")
+    hits, total = await store.search.words(1, "tru so", limit=3)
+    assert len(hits) == 3 and total == 6  # above the cap: "more than 5"
+    toned, toned_total = await store.search.words(1, "trụ sở", limit=3)
+    assert len(toned) == 3 and toned_total == 6
+    deep, deep_total = await store.search.words(1, "tru so", limit=3, offset=6)
+    assert len(deep) == 2 and deep_total == 8  # a deep page counts as far as it reads
+    few, few_total = await store.search.words(1, "so 7")
+    assert len(few) == 1 and few_total == 1
