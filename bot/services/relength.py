@@ -27,13 +27,6 @@ Summarize = Callable[[str, str, str], Awaitable[Digest]]  # article, length, eng
 Holds = Callable[[int, int], Awaitable[bool]]
 
 
-async def ask_length(store: Store, chat_id: int, user_id: int, number: int, message_id: int,
-                     length: str, language: str) -> Job | None:
-    """Queue digest #number's rewrite at `length`, shown in `message_id`; None if it is gone."""
-    return await store.jobs.request_length(chat_id, user_id, number, message_id,
-                                           length=length, language=language)
-
-
 class Relength:
     """The worker's side: rewrite the digest at the job's length, then edit it in place."""
 
