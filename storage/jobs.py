@@ -116,10 +116,6 @@ class JobsRepository:
 
         return await self._db.read(read)
 
-    async def set_status_message(self, chat_id: int, job_id: int, message_id: int) -> None:
-        """Remember the "working on it" message so a restart can edit it instead of re-sending."""
-        await self.set_part_message(chat_id, job_id, 0, message_id)
-
     async def set_fetched(self, chat_id: int, job_id: int, text: str, url: str) -> Job:
         """The link job's article text and canonical URL; the job can now be summarised."""
         return await self._db.write(

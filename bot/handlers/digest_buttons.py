@@ -10,7 +10,6 @@ from telegram import CallbackQuery, InputFile, Message
 from bot.handlers.conversation import is_private
 from bot.runtime import BotContext, Runtime
 from bot.services.group_rules import may_manage
-from bot.services.relength import ask_length
 from bot.transport.delivery import best_effort, edit_html, send_html
 from bot.views.browse import Reader
 from bot.views.callbacks import DeleteDigest, Original, Resummarize
@@ -34,7 +33,7 @@ async def on_digest_button(
         await best_effort(query.answer(text(lang, "button_expired")), "answer")
         return
     if isinstance(action, Resummarize):
-        await _resummarize(query, rt, context, action, message, reader, stored.length)
+        await _resummarize(query, rt, action, message, lang, stored.length)
     elif isinstance(action, Original):
         await _original(query, rt, context, action.number, message, lang)
     else:
@@ -42,16 +41,16 @@ async def on_digest_button(
 
 
 async def _resummarize(
-    query: CallbackQuery, rt: Runtime, context: BotContext, action: Resummarize,
-    message: Message, reader: Reader, current: str | None,
+    query: CallbackQuery, rt: Runtime, action: Resummarize, message: Message, lang: str,
+    current: str | None,
 ) -> None:
-    lang = reader.lang
     if current == action.length:  # already that length: editing would change nothing
         await best_effort(query.answer(), "answer")
         return
     # A worker rewrites it (this process may run no model) and edits this message in place.
-    job = await ask_length(rt.store, message.chat.id, query.from_user.id, action.number,
-                           message.message_id, action.length, lang)
+    job = await rt.store.jobs.request_length(message.chat.id, query.from_user.id, action.number,
+                                             message.message_id, length=action.length,
+                                             language=lang)
     if job is None:  # deleted meanwhile: say so, never summarise an empty text
         await best_effort(query.answer(text(lang, "not_found", number=action.number)), "answer")
         return

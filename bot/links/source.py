@@ -14,11 +14,6 @@ def with_source(digest: Digest, url: str) -> Digest:
     return digest.with_note(ReadFrom(url))
 
 
-def source_of(digest: Digest) -> str | None:
-    """The URL the digest was read from, or None for a paste."""
-    return source_in(digest.typed_notes())
-
-
 def source_in(notes: Iterable[Note]) -> str | None:
     """The URL among a digest's typed notes, or None for a paste."""
     return next((n.url for n in notes if isinstance(n, ReadFrom)), None)

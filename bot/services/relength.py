@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Bot
 
 from bot.services.replies import Replies
-from bot.services.status import Tracked
+from bot.services.status import Owns, Tracked
 from bot.transport.delivery import best_effort, send_html
 from bot.views.texts import text
 from storage import Job, Store, StoredDigest
@@ -24,21 +24,13 @@ from summarizer.digest import Digest
 log = logging.getLogger(__name__)
 
 Summarize = Callable[[str, str, str], Awaitable[Digest]]  # article, length, engine kind
-Holds = Callable[[int, int], Awaitable[bool]]
-
-
-async def ask_length(store: Store, chat_id: int, user_id: int, number: int, message_id: int,
-                     length: str, language: str) -> Job | None:
-    """Queue digest #number's rewrite at `length`, shown in `message_id`; None if it is gone."""
-    return await store.jobs.request_length(chat_id, user_id, number, message_id,
-                                           length=length, language=language)
 
 
 class Relength:
     """The worker's side: rewrite the digest at the job's length, then edit it in place."""
 
     def __init__(self, store: Store, bot: Bot, summarize: Summarize, replies: Replies,
-                 holds: Holds) -> None:
+                 holds: Owns) -> None:
         self._store = store
         self._bot = bot
         self._summarize = summarize  # on the worker's engine thread

@@ -18,6 +18,7 @@ from telegram import Update
 from bot.app import build_application
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.transport.launch import running
 from tests.support import telegram_objects as tg
 from tests.support.fake_engine import FakeEngine
 from tests.support.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
@@ -156,15 +157,8 @@ async def start_bot(
     api = api or FakeBotAPI()
     engine = engine or FakeEngine()
     app = build_application(settings, request=api, engine=engine, rate_limiter=False)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    try:
+    async with running(app, takes_updates=False):  # the worker role's sequence: no updates
         yield Harness(app, api, engine)
-    finally:
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
-        await app.shutdown()
 
 
 @pytest.fixture
