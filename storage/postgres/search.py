@@ -91,10 +91,8 @@ def tsquery_text(query: Query) -> str:
     )
 
 
-def matches(cur: Cursor, chat_id: int, query: Query, limit: int | None = None) -> int:
-    """How many of the chat's digests match, counting no further than `limit` when given."""
-    if limit is None:
-        return count(cur, f"SELECT count(*){MATCHES}", (chat_id, tsquery_text(query)))
+def matches(cur: Cursor, chat_id: int, query: Query, limit: int) -> int:
+    """How many of the chat's digests match, counting no further than `limit`."""
     return count(cur, f"SELECT count(*) FROM (SELECT 1{MATCHES} LIMIT ?) c",
                  (chat_id, tsquery_text(query), limit))
 

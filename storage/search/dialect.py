@@ -20,7 +20,7 @@ class FullText(Protocol):
     def unindex(self, cur: Cursor, entries: Sequence[IndexEntry]) -> None:
         """Forget digests, given exactly what they were indexed with."""
 
-    def matches(self, cur: Cursor, chat_id: int, query: Query, limit: int | None = None) -> int:
+    def matches(self, cur: Cursor, chat_id: int, query: Query, limit: int) -> int:
         """How many of the chat's digests match, counting no further than `limit`."""
 
     def ranked(

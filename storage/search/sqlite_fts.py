@@ -111,15 +111,12 @@ def match_expression(chat_id: int, query: Query) -> str:
     return f'chat:"{chat_token(chat_id)}" AND {{{" ".join(TEXT_COLUMNS)}}}: ({body})'
 
 
-def matches(cur: Cursor, chat_id: int, query: Query, limit: int | None = None) -> int:
-    """How many of the chat's digests match, counting no further than `limit` when given."""
+def matches(cur: Cursor, chat_id: int, query: Query, limit: int) -> int:
+    """How many of the chat's digests match, counting no further than `limit`."""
     table = fts_table(chat_id)
-    expression = match_expression(chat_id, query)
-    if limit is None:
-        return count(cur, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expression,))
     return count(
         cur, f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
-        (expression, limit),
+        (match_expression(chat_id, query), limit),
     )
 
 

@@ -26,14 +26,11 @@ def _named_in(actor: str, context: str, officials: tuple[Official, ...]) -> list
     return found
 
 
-_DEICTIC = frozenset(fold(w) for w in ("này", "đó", "ấy"))
-
-
 def pointer(actor: str) -> bool:
     """Whether an actor only points back (`cơ quan này`, `họ`, `lực lượng này`): no name."""
     tokens = tokenize(actor)[0]
     whole = words.match_at("anaphora", tokens, 0) == len(tokens)
-    return bool(tokens) and (whole or tokens[-1] in _DEICTIC)
+    return bool(tokens) and (whole or words.match_at("deictic", tokens, len(tokens) - 1) > 0)
 
 
 def expand(

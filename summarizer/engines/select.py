@@ -6,14 +6,13 @@ import logging
 
 from summarizer.engines.abstractive import AbstractiveEngine, unavailable_message
 from summarizer.engines.base import Engine, EngineUnavailable
-from summarizer.engines.choices import KINDS, available_engines
+from summarizer.engines.choices import KINDS
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.generation import DEFAULT_MODEL
 from summarizer.engines.locate import locate_model
 from summarizer.engines.runtimes import no_runtime_message, pick_runtime, runtime_dir
 
 log = logging.getLogger(__name__)
-__all__ = ["KINDS", "available_engines", "load_engine"]  # the first two live in choices.py
 
 
 def load_engine(kind: str = "auto", model: str | None = None, threads: int | None = None) -> Engine:

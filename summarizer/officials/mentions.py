@@ -165,7 +165,7 @@ def paragraph_mentions(
     text: str, order: int, known: set[str], in_title: bool = False, lone: set[str] | None = None
 ) -> list[Mention]:
     """Every name in one paragraph with its positions (`known`: see `paragraph_reads`);
-    `lone` gathers the paragraph's lone capitalised words (see `lone_words`)."""
+    `lone` gathers the paragraph's lone capitalised words (see `_lone`)."""
     text = clean(text)
     tokens = tokenize(text)
     if lone is not None:
@@ -205,16 +205,11 @@ def _lone(tokens: list[Token]) -> set[str]:
     }
 
 
-def lone_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
-    """Capitalised words that stand alone somewhere (no capitalised word beside them), folded."""
-    return frozenset(w for paragraph in paragraphs for w in _lone(tokenize(clean(paragraph))))
-
-
 def article_mentions(
     title: str, paragraphs: tuple[str, ...], lone: set[str] | None = None
 ) -> list[Mention]:
     """Mentions in the title, then in each paragraph, in reading order; `lone` gathers the
-    article's lone words from the same tokens (`lone_words` without tokenising twice)."""
+    article's capitalised words that stand alone somewhere, from the same tokens."""
     known: set[str] = set()
     found = paragraph_mentions(title, 0, known, in_title=True, lone=lone) if title else []
     for number, paragraph in enumerate(paragraphs, start=1):

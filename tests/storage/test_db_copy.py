@@ -63,7 +63,7 @@ def test_a_history_round_trips(
         assert before == after, table
     with psycopg.connect(postgres_url, cursor_factory=psycopg.ClientCursor) as pg:
         cur = PgCursor(pg.cursor())
-        found = matches(cur, -100200300400, parse_query("xe buyt ven bien"))
+        found = matches(cur, -100200300400, parse_query("xe buyt ven bien"), 10)
         after_copy = cur.execute(
             "INSERT INTO articles (chat_id, created_at, content_hash, text)"
             " VALUES (1, 0, 'h', 't') RETURNING id"

@@ -12,7 +12,7 @@ async def test_part_messages_are_kept_per_job(store: Store) -> None:
     other = await store.jobs.enqueue(3, 9, "bài khác", [6], length="medium", language=None,
                                 reply_to=None)
     assert await store.jobs.part_messages(3, job.id) == {}
-    await store.jobs.set_status_message(3, job.id, 70)  # the status message is part 0
+    await store.jobs.set_part_message(3, job.id, 0, 70)  # the status message is part 0
     await store.jobs.set_part_message(3, job.id, 1, 71)
     await store.jobs.set_part_message(3, job.id, 2, 72)
     await store.jobs.set_part_message(3, job.id, 2, 75)  # a part whose message was lost moves

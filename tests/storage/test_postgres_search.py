@@ -51,7 +51,7 @@ async def found(database: PostgresDatabase, text: str, chat_id: int = 1) -> list
 
     def run(cur: PgCursor) -> list[int]:
         ids = fulltext.ranked(cur, chat_id, query, 10, 0)
-        assert fulltext.matches(cur, chat_id, query) == len(ids)
+        assert fulltext.matches(cur, chat_id, query, 11) == len(ids)
         return ids
 
     return await database.read(run)

@@ -87,7 +87,7 @@ async def test_job_lifecycle_queued_running_done_delivered(store: Store) -> None
     assert claimed is not None and (claimed.id, claimed.status, claimed.attempts) == (
         job.id, "running", 1,
     )
-    await store.jobs.set_status_message(3, job.id, 77)
+    await store.jobs.set_part_message(3, job.id, 0, 77)  # the status message
     stored = await store.jobs.complete(3, job.id, make_digest())
     again = await store.jobs.complete(3, job.id, make_digest())  # a retried call stores nothing new
     assert stored == again and stored.number == 1
@@ -152,7 +152,7 @@ async def test_jobs_of_another_chat_cannot_be_touched(store: Store) -> None:
         store.jobs.complete(2, job.id, make_digest()),
         store.jobs.fail(2, job.id, "x", retry=False),
         store.jobs.mark_delivered(2, job.id),
-        store.jobs.set_status_message(2, job.id, 5),
+        store.jobs.set_part_message(2, job.id, 0, 5),
     ):
         with pytest.raises(JobNotFoundError):
             await call

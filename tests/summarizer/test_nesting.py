@@ -97,3 +97,11 @@ def test_a_sentence_short_had_to_cut_is_whole_at_medium() -> None:
     assert short.endswith("…")
     assert medium.startswith(short.rstrip("…")) and medium.endswith("để trở về đất liền.")
     assert long == medium
+
+
+def test_a_sentence_medium_had_to_cut_is_whole_at_long() -> None:
+    engine = ExtractiveEngine()
+    article = _article("nesting_one_longer_sentence.txt")
+    medium, long = (engine.summarize(article, n) for n in (Length.MEDIUM, Length.LONG))
+    assert medium.endswith("…")
+    assert long.startswith(medium.rstrip("…")) and long.endswith("tại các huyện ven biển.")

@@ -76,7 +76,7 @@ def test_a_hub_model_in_the_hf_cache_is_found_without_network(tmp_path: Path) ->
 
 
 def test_engines_offered_are_those_whose_files_are_here(tmp_path: Path) -> None:
-    from summarizer.engines.select import available_engines
+    from summarizer.engines.choices import available_engines
 
     assert available_engines(str(tmp_path / "nowhere")) == ("auto", "extractive")
     model = fake_hf_dir(tmp_path / "vit5")  # files only: nothing is loaded to answer

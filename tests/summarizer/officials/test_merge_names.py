@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.officials.mention import Mention
-from summarizer.officials.mentions import lone_words
+from summarizer.officials.mentions import article_mentions
 from summarizer.officials.merge import merge_mentions, position_words
 
 
@@ -26,7 +26,9 @@ def test_a_company_that_opened_a_name_once_is_dropped():
 
 
 def test_lone_words_are_the_capitalised_words_with_no_capitalised_neighbour():
-    lone = lone_words(("Tập đoàn Zentrix mở văn phòng mới.", "Ông Liam Okafor, Zentrix cho biết"))
+    lone: set[str] = set()
+    paragraphs = ("Tập đoàn Zentrix mở văn phòng mới.", "Ông Liam Okafor, Zentrix cho biết")
+    article_mentions("", paragraphs, lone)
     assert "zentrix" in lone
     assert "okafor" not in lone
 
