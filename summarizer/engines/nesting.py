@@ -18,13 +18,6 @@ from summarizer.digest import Length
 from summarizer.engines.confidence import GainModel, gain_features
 from summarizer.engines.greedy import Goal, Scored, expected_f1, forced, orphans, select
 
-# The lengths each one is chosen on top of, shortest first.
-BASES: dict[Length, tuple[Length, ...]] = {
-    Length.SHORT: (),
-    Length.MEDIUM: (),
-    Length.LONG: (Length.MEDIUM,),
-}
-
 
 @dataclass(frozen=True)
 class Step:
@@ -49,20 +42,16 @@ def nested_step(
     gain: GainModel,
     sentences: int,
 ) -> Step:
-    """The options at `length`, extending the summary its base lengths decided on."""
-    seed: tuple[Scored, ...] = ()
-    for step in (*BASES[length], length):
-        shown = len(seed)
-        seed = uncut(seed, units, goals[step])
-        if step is Length.LONG:
-            seed = with_lead(seed, units, goals[step], leads[step])
-        # Long with the lead Medium lacked already says more: it adds only what pays.
-        more = len(seed) == shown
-        options = choose_step(units, goals[step], leads[step], seed, sentences, more)
-        if step is length:
-            return options
-        seed = options.decided(step, gain)
-    raise ValueError(f"unknown length {length!r}")
+    """The options at `length`; Long's extend the summary Medium decided on."""
+    if length is not Length.LONG:
+        return choose_step(units, goals[length], leads[length], (), sentences, more=True)
+    medium = choose_step(units, goals[Length.MEDIUM], leads[Length.MEDIUM], (), sentences, True)
+    decided = medium.decided(Length.MEDIUM, gain)
+    goal = goals[Length.LONG]
+    seed = with_lead(uncut(decided, units, goal), units, goal, leads[Length.LONG])
+    # Long with the lead Medium lacked already says more: it adds only what pays.
+    more = len(seed) == len(decided)
+    return choose_step(units, goal, leads[Length.LONG], seed, sentences, more)
 
 
 def choose_step(
@@ -71,7 +60,7 @@ def choose_step(
     lead_sentences: int,
     seed: Sequence[Scored],
     sentences: int,
-    more: bool = True,
+    more: bool,
 ) -> Step:
     """The engine's choice and the lead's option at one length, both on top of `seed`."""
     kept = {s.unit.text for s in seed}

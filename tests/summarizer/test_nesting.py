@@ -90,7 +90,7 @@ def test_the_dated_news_lead_is_in_long_whatever_short_chose() -> None:
         assert long.startswith("Chiều 5/3, UBND tỉnh Bình Định quyết định tạm dừng thu phí")
 
 
-def test_a_sentence_short_had_to_cut_is_whole_at_medium() -> None:
+def test_a_sentence_short_had_to_cut_is_whole_at_medium_and_long() -> None:
     engine = ExtractiveEngine()
     article = _article("nesting_one_long_sentence.txt")
     short, medium, long = (engine.summarize(article, n) for n in Length)
