@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram import Update
+from telegram import Bot, Update
 
 from bot.app import build_application
 from bot.runtime import Runtime
@@ -22,6 +22,7 @@ from bot.transport.launch import running
 from tests.support import telegram_objects as tg
 from tests.support.fake_engine import FakeEngine
 from tests.support.fake_request import BOT_ID, BOT_USERNAME, FakeBotAPI
+from tests.support.stub_api import DEFAULT_TOKEN, StubBotApi
 
 # PTB 22 warns when RetryAfter carries an int; opt in to timedelta as `tomtat run` does.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -184,3 +185,12 @@ __all__ = [
     "BOT_ID", "BOT_USERNAME", "GROUP", "OTHER_USER", "USER", "Harness", "client_split",
     "make_settings",
 ]
+
+
+@pytest.fixture
+async def stub_bot() -> AsyncIterator[tuple[StubBotApi, Bot]]:
+    """A real `Bot` talking to the stub Bot API on loopback."""
+    async with StubBotApi() as stub:
+        bot = Bot(DEFAULT_TOKEN, base_url=stub.base_url)
+        async with bot:
+            yield stub, bot

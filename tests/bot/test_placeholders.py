@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from telegram import Bot
 
 from bot.transport.placeholders import deliver_once
 from storage import Store
-from tests.support.stub_api import DEFAULT_TOKEN, StubBotApi
+from tests.support.stub_api import StubBotApi
 
 CHAT, JOB = 4001, 7
 DIGEST = "<b>Tỉnh tạm dừng thu phí trạm BOT</b> · #1"
@@ -40,18 +39,10 @@ class CrashingStore:
         return self.parts[part]
 
 
-@pytest.fixture
-async def served() -> AsyncIterator[tuple[StubBotApi, Bot]]:
-    async with StubBotApi() as stub:
-        bot = Bot(DEFAULT_TOKEN, base_url=stub.base_url)
-        async with bot:
-            yield stub, bot
-
-
 async def test_a_deleted_placeholder_replaced_before_a_crash_shows_the_digest_once(
-    served: tuple[StubBotApi, Bot],
+    stub_bot: tuple[StubBotApi, Bot],
 ) -> None:
-    stub, bot = served
+    stub, bot = stub_bot
     stub.state.ensure_chat(CHAT, None)
     store = CrashingStore()
     placeholder = await bot.send_message(CHAT, "Đang gửi kết quả…")
@@ -69,9 +60,9 @@ async def test_a_deleted_placeholder_replaced_before_a_crash_shows_the_digest_on
 
 
 async def test_two_processes_delivering_one_job_show_each_part_once(
-    served: tuple[StubBotApi, Bot], tmp_path: Path,
+    stub_bot: tuple[StubBotApi, Bot], tmp_path: Path,
 ) -> None:
-    stub, bot = served
+    stub, bot = stub_bot
     stub.state.ensure_chat(CHAT, None)
     parts = [DIGEST.replace(" · #1", ""), "<i>Phần hai của bản tóm tắt</i> · #1"]
     path = tmp_path / "shared.db"

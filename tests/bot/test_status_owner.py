@@ -4,11 +4,10 @@ worker's job is taken over, the reader is left with the digest and no stale stat
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
-import pytest
 from telegram import Bot
 
 from bot.services.claims import Claims
@@ -16,23 +15,15 @@ from bot.services.replies import Replies
 from bot.services.status import StatusBoard
 from storage import Store
 from tests.storage.conftest import make_digest
-from tests.support.stub_api import DEFAULT_TOKEN, StubBotApi
+from tests.support.stub_api import StubBotApi
 
 CHAT = 4101
 
 
-@pytest.fixture
-async def served() -> AsyncIterator[tuple[StubBotApi, Bot]]:
-    async with StubBotApi() as stub:
-        bot = Bot(DEFAULT_TOKEN, base_url=stub.base_url)
-        async with bot:
-            yield stub, bot
-
-
 async def test_a_job_taken_over_leaves_no_stale_status_line(
-    served: tuple[StubBotApi, Bot], tmp_path: Path
+    stub_bot: tuple[StubBotApi, Bot], tmp_path: Path
 ) -> None:
-    stub, bot = served
+    stub, bot = stub_bot
     stub.state.ensure_chat(CHAT, None)
     tasks: list[asyncio.Future[Any]] = []
 
