@@ -102,7 +102,7 @@ class StatusBoard:
         try:
             async with tracked.lock:
                 if not tracked.finished and tracked.status_message_id is None:
-                    await self._show(tracked)
+                    await self._show(tracked, owned=True)  # just claimed
         except TelegramError as exc:  # delivery makes its own placeholder then
             log.info("status message for job %s failed: %s", tracked.job_id, exc)
 
@@ -122,32 +122,36 @@ class StatusBoard:
                 async with tracked.lock:
                     if tracked.finished:
                         return
-                    if tracked.running and not await self._owns(tracked.chat_id,
-                                                                tracked.job_id):
-                        log.info("job %s was taken over; its status is no longer ours",
-                                 tracked.job_id)
-                        return
                     with cosmetic():
-                        await self._show(tracked)
+                        if not await self._show(tracked):
+                            log.info("job %s was taken over; its status is no longer ours",
+                                     tracked.job_id)
+                            return
             except TelegramError as exc:
                 log.info("status message for job %s failed: %s", tracked.job_id, exc)
             except Exception:
                 log.exception("status message for job %s", tracked.job_id)
             await asyncio.sleep(self._every)
 
-    async def _show(self, tracked: Tracked) -> None:
+    async def _show(self, tracked: Tracked, owned: bool = False) -> bool:
+        """Show the job's status if it changed; False when the job was taken over (not ours)."""
         quiet = self._every * (1 if tracked.running else QUEUED_SLOWER)
         # Checked before the text: within the quiet interval its queue-position query is wasted.
         if tracked.shown and time.monotonic() - tracked.shown_at < quiet:
-            return
+            return True
         status = await self._text(tracked)
         if status == tracked.shown:
-            return
+            return True
+        # Asked only before an edit: a read per tick of every running job would be wasted.
+        if tracked.running and not owned and not await self._owns(tracked.chat_id,
+                                                                  tracked.job_id):
+            return False
         shown = tracked.status_message_id
         if shown is None or not await edit_html(self._bot, tracked.chat_id, shown, status):
             await self._place(tracked, status)
         tracked.shown = status
         tracked.shown_at = time.monotonic()
+        return True
 
     async def _place(self, tracked: Tracked, status: str) -> None:
         """A new status message (none yet, or the reader deleted it) recorded as the job's;
