@@ -24,15 +24,21 @@ from tests.support.stub_api import StubBotApi
 CHAT = 4101
 
 
+
+class Spawned(list[asyncio.Future[Any]]):
+    """The background tasks the services under test spawn, kept to be awaited or cancelled."""
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
+        self.append(asyncio.ensure_future(coro))
+
+
 async def test_a_job_taken_over_leaves_no_stale_status_line(
     stub_bot: tuple[StubBotApi, Bot], tmp_path: Path
 ) -> None:
     stub, bot = stub_bot
     stub.state.ensure_chat(CHAT, None)
-    tasks: list[asyncio.Future[Any]] = []
-
-    def spawn(coro: Coroutine[Any, Any, Any], name: str) -> None:
-        tasks.append(asyncio.ensure_future(coro))
+    tasks = Spawned()
+    spawn = tasks.spawn
 
     path = tmp_path / "shared.db"
     async with Store(path) as a_store, Store(path) as b_store:
@@ -69,10 +75,8 @@ async def test_a_rewrite_is_shown_only_by_the_worker_that_still_holds_it(
 ) -> None:
     stub, bot = stub_bot
     stub.state.ensure_chat(CHAT, None)
-    tasks: list[asyncio.Future[Any]] = []
-
-    def spawn(coro: Coroutine[Any, Any, Any], name: str) -> None:
-        tasks.append(asyncio.ensure_future(coro))
+    tasks = Spawned()
+    spawn = tasks.spawn
 
     async def summarize(article: str, length: str, kind: str) -> Digest:
         return make_digest(summary="Bản viết lại ngắn gọn của bài báo.")
